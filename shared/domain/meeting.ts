@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/** ISO date (YYYY-MM-DD). */
+export const IsoDate = z.iso.date();
+/** Clock time as written in Danish minutes, normalised to H:MM or HH:MM. */
+export const ClockTime = z.string().regex(/^\d{1,2}:\d{2}$/);
+
+export const Access = z.enum(['open', 'closed']);
+export type Access = z.infer<typeof Access>;
+
+export const Outcome = z.enum(['approved', 'rejected', 'postponed', 'noted', 'recommended', 'discussed', 'other']);
+export type Outcome = z.infer<typeof Outcome>;
+
+export const MeetingKind = z.enum(['minutes', 'agenda']);
+
+export const SourceFormat = z.enum(['pdf', 'text', 'markdown', 'html']);
+export type SourceFormat = z.infer<typeof SourceFormat>;
+
+const VoteSide = z.object({
+  count: z.number().int().nonnegative().nullable(),
+  parties: z.array(z.string()),
+});
+
+/** A recorded vote ("For stemte 21 (A, V), imod stemte 4 (Ø)"). */
+export const Votes = z.object({
+  for: VoteSide.nullable(),
+  against: VoteSide.nullable(),
+  abstained: VoteSide.nullable(),
+});
+export type Votes = z.infer<typeof Votes>;
+
+export const Decision = z.object({
+  date: IsoDate.nullable(),
+  text: z.string().min(1),
+  outcome: Outcome,
+  votes: Votes.nullable(),
+  page: z.number().int().positive().nullable(),
+});
+export type Decision = z.infer<typeof Decision>;
+
+/** A decision of another body recorded in the same item (Økonomiudvalget before Byrådet). */
+export const PriorDecision = Decision.extend({ body: z.string().nullable() });
+export type PriorDecision = z.infer<typeof PriorDecision>;
+
+export const Section = z.object({
+  heading: z.string().min(1),
+  text: z.string(),
+  page: z.number().int().positive().nullable(),
+});
+export type Section = z.infer<typeof Section>;
+
+export const Attachment = z.object({
+  number: z.number().int().nullable(),
+  title: z.string().min(1),
+  access: Access,
+  reference: z.string().nullable(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+export const PageRange = z.object({
+  first: z.number().int().positive(),
+  last: z.number().int().positive(),
+});
+
+export const AgendaItem = z.object({
+  number: z.number().int().nullable(),
+  title: z.string().min(1),
+  access: Access,
+  caseNumber: z.string().nullable(),
+  responsible: z.string().nullable(),
+  pages: PageRange.nullable(),
+  sections: z.array(Section),
+  decision: Decision.nullable(),
+  priorDecisions: z.array(PriorDecision),
+  absent: z.array(z.string()),
+  protocolNote: z.string().nullable(),
+  attachments: z.array(Attachment),
+  summary: z.string().nullable(),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+export const MeetingInfo = z.object({
+  body: z.string().nullable(),
+  municipality: z.string().nullable(),
+  kind: MeetingKind,
+  date: IsoDate.nullable(),
+  start: ClockTime.nullable(),
+  end: ClockTime.nullable(),
+  location: z.string().nullable(),
+  members: z.array(z.string()),
+  absent: z.array(z.string()),
+});
+export type MeetingInfo = z.infer<typeof MeetingInfo>;
+
+export const SourceInfo = z.object({
+  file: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  format: SourceFormat,
+  pages: z.number().int().nonnegative(),
+});
+export type SourceInfo = z.infer<typeof SourceInfo>;
+
+/** The Meeting document of the CLI contract (`extract FILE`). */
+export const MeetingDocument = z.object({
+  source: SourceInfo,
+  meeting: MeetingInfo,
+  items: z.array(AgendaItem),
+});
+export type MeetingDocument = z.infer<typeof MeetingDocument>;

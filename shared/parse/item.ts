@@ -1,0 +1,191 @@
+import type { AgendaItem, Attachment, Decision, PriorDecision, Section } from '#domain/meeting.ts';
+import type { Line } from '#extract/line.ts';
+import { readAttachments } from './attachments.ts';
+import { classifyOutcome, type DecisionHeading, isOwnBody, decisionHeading, readVotes } from './decision.ts';
+import type { ItemBlock } from './items.ts';
+import { collapse, paragraphs } from './text.ts';
+import {
+  accessMarker,
+  caseNumberLine,
+  DECISION_HEADINGS,
+  inlineSection,
+  isAttachmentHeading,
+  responsibleLine,
+  sectionHeading,
+} from './vocabulary.ts';
+
+interface SectionDraft {
+  readonly heading: string;
+  readonly page: number;
+  readonly decision: DecisionHeading | null;
+  readonly lines: Line[];
+}
+
+export interface MeetingContext {
+  readonly body: string | null;
+  readonly date: string | null;
+}
+
+const ABSENT_LINE = /^(?:fraværende|afbud|fravær)\s*:\s*(.*)$/i;
+const PROTOCOL_NOTE = /^protokol(?:tilførsel|bemærkning)\s*:?\s*(.*)$/i;
+const CLOSED_TITLE = /^(?:lukket(?:\s+(?:punkt|sag))?)(?:\s*[-–:]\s*|$)/i;
+
+/** Reads one agenda item's content: access, case number, sections, decisions, attachments. */
+export function readItem(block: ItemBlock, meeting: MeetingContext): AgendaItem {
+  let access: 'open' | 'closed' = CLOSED_TITLE.test(block.title) ? 'closed' : 'open';
+  let caseNumber: string | null = null;
+  let responsible: string | null = null;
+  const sections: SectionDraft[] = [];
+  const attachmentLines: string[] = [];
+  let inAttachments = false;
+  for (const line of block.content) {
+    const text = line.text;
+    const beforeSections = sections.length === 0;
+    const marker = accessMarker(text);
+    if (marker && beforeSections) {
+      access = marker;
+      continue;
+    }
+    const caseNo = caseNumberLine(text);
+    if (caseNo && (beforeSections || /^sags/i.test(text))) {
+      caseNumber ??= caseNo;
+      continue;
+    }
+    const person = responsibleLine(text);
+    if (person && beforeSections) {
+      responsible ??= person;
+      continue;
+    }
+    const opened = openSection(line);
+    if (opened) {
+      sections.push(opened);
+      inAttachments = false;
+      continue;
+    }
+    const attachmentsInline = /^bilag\s*:\s*(.+)$/i.exec(text);
+    if (isAttachmentHeading(text) || attachmentsInline) {
+      inAttachments = true;
+      if (attachmentsInline?.[1]) attachmentLines.push(attachmentsInline[1]);
+      continue;
+    }
+    if (inAttachments) attachmentLines.push(text);
+    else sections.at(-1)?.lines.push(line);
+  }
+  const title = collapse(block.title.replace(CLOSED_TITLE, '')) || block.title;
+  const pages = pageRange([block.heading, ...block.content]);
+  if (access === 'closed') return closedItem(block, title, caseNumber, pages);
+  const { decision, priorDecisions, absent, protocolNote } = readDecisions(sections, meeting);
+  const responsibleSection = sections.find((s) => s.heading === 'Sagsansvarlig');
+  return {
+    number: block.number,
+    title,
+    access,
+    caseNumber,
+    responsible: responsible ?? (responsibleSection ? collapse(sectionText(responsibleSection)) || null : null),
+    pages,
+    sections: sections.map(
+      (s): Section => ({ heading: s.heading, text: sectionText(s), page: s.page }),
+    ),
+    decision,
+    priorDecisions,
+    absent,
+    protocolNote,
+    attachments: readAttachments(attachmentLines),
+    summary: null,
+  };
+}
+
+function openSection(line: Line): SectionDraft | null {
+  const decision = decisionHeading(line.text);
+  if (decision) return { heading: decision.heading, page: line.page, decision, lines: [] };
+  const heading = sectionHeading(line.text);
+  if (heading) return { heading, page: line.page, decision: null, lines: [] };
+  const inline = inlineSection(line.text);
+  if (inline) {
+    const [name, rest] = inline;
+    return { heading: name, page: line.page, decision: null, lines: [{ ...line, text: rest }] };
+  }
+  return null;
+}
+
+function sectionText(section: SectionDraft): string {
+  return paragraphs(section.lines).join('\n');
+}
+
+function readDecisions(sections: readonly SectionDraft[], meeting: MeetingContext) {
+  const found: { own: boolean; body: string | null; decision: Decision }[] = [];
+  const absent: string[] = [];
+  let protocolNote: string | null = null;
+  for (const section of sections) {
+    if (!DECISION_HEADINGS.has(section.heading)) continue;
+    const kept: string[] = [];
+    let inNote = false;
+    for (const paragraph of paragraphs(section.lines)) {
+      const away = ABSENT_LINE.exec(paragraph);
+      const note = PROTOCOL_NOTE.exec(paragraph);
+      if (away) absent.push(...namesOf(away[1] ?? ''));
+      else if (note || inNote) {
+        protocolNote = collapse(`${protocolNote ?? ''} ${note ? (note[1] ?? '') : paragraph}`);
+        inNote = true;
+      } else kept.push(paragraph);
+    }
+    const text = kept.join('\n').trim();
+    if (!text) continue;
+    const body = section.decision?.body ?? null;
+    found.push({
+      own: isOwnBody(body, meeting.body),
+      body,
+      decision: {
+        date: section.decision?.date ?? meeting.date,
+        text,
+        outcome: classifyOutcome(text),
+        votes: readVotes(text),
+        page: section.page,
+      },
+    });
+  }
+  const ownIndex = found.findLastIndex((f) => f.own);
+  const decision = found[ownIndex]?.decision ?? null;
+  const priorDecisions: PriorDecision[] = found
+    .filter((_, i) => i !== ownIndex)
+    .map((f) => ({ ...f.decision, body: f.body }));
+  return { decision, priorDecisions, absent: [...new Set(absent)], protocolNote };
+}
+
+function namesOf(text: string): string[] {
+  return text
+    .replace(/\([^)]*\)/g, '')
+    .split(/\s*,\s*|\s+og\s+/)
+    .map((n) => collapse(n))
+    .filter((n) => /^\p{Lu}/u.test(n) && !/^ingen$/i.test(n));
+}
+
+function pageRange(lines: readonly Line[]): { first: number; last: number } | null {
+  if (lines.length === 0) return null;
+  return { first: Math.min(...lines.map((l) => l.page)), last: Math.max(...lines.map((l) => l.page)) };
+}
+
+/** A closed item keeps its title and metadata only, never its content. */
+function closedItem(
+  block: ItemBlock,
+  title: string,
+  caseNumber: string | null,
+  pages: AgendaItem['pages'],
+): AgendaItem {
+  const attachments: Attachment[] = [];
+  return {
+    number: block.number,
+    title,
+    access: 'closed',
+    caseNumber,
+    responsible: null,
+    pages,
+    sections: [],
+    decision: null,
+    priorDecisions: [],
+    absent: [],
+    protocolNote: null,
+    attachments,
+    summary: null,
+  };
+}

@@ -1,0 +1,42 @@
+import type { Line } from '#extract/line.ts';
+
+/** Words that follow a dangling hyphen in Danish coordinations ("Børne- og Ungdomsudvalget"). */
+const KEEP_HYPHEN_BEFORE = /^(og|eller|samt|til|&|,)\b/;
+
+/** Joins wrapped lines into running text, undoing end-of-line hyphenation ("økono- misk"). */
+export function joinLines(lines: readonly string[]): string {
+  let text = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    const hyphenated = /\p{L}\s?-$/u.test(text) && /^\p{Ll}/u.test(line) && !KEEP_HYPHEN_BEFORE.test(line);
+    if (hyphenated) text = text.replace(/\s?-$/, '') + line;
+    else text = text ? `${text} ${line}` : line;
+  }
+  return collapse(text);
+}
+
+export function collapse(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Paragraphs of a run of lines, split where a line starts after a break. */
+export function paragraphs(lines: readonly Line[]): string[] {
+  const result: string[][] = [];
+  for (const line of lines) {
+    const last = result.at(-1);
+    if (!last || line.breakBefore || /^[-•–*]\s|^\d+[.)]\s/.test(line.text)) result.push([line.text]);
+    else last.push(line.text);
+  }
+  return result.map(joinLines).filter(Boolean);
+}
+
+/** "E G H O LT K O M M U N E" -> "EGHOLTKOMMUNE" when a line is letter-spaced. */
+export function despaced(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+export function titleCase(word: string): string {
+  const lower = word.toLocaleLowerCase('da');
+  return lower.charAt(0).toLocaleUpperCase('da') + lower.slice(1);
+}
