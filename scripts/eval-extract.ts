@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { extractMeeting } from '#parse/extract-meeting.ts';
 import { defaultLimits } from '#config/limits.ts';
+import { extractMeeting } from '#parse/extract-meeting.ts';
 import { type GoldDocument, METRICS, type Scores, score } from './lib/score.ts';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'test/fixtures/corpus' } } });
@@ -23,12 +23,24 @@ function cases(): Case[] {
   const list: Case[] = [];
   for (const goldFile of readdirSync(join(corpus, 'gold')).sort()) {
     const id = basename(goldFile, '.json');
-    list.push({ name: `${id}.txt`, file: join(corpus, 'seeds', `${id}.txt`), gold: join(corpus, 'gold', goldFile) });
-    list.push({ name: `${id}.pdf`, file: join(corpus, 'pdf', `${id}.pdf`), gold: join(corpus, 'gold', goldFile) });
+    list.push({
+      name: `${id}.txt`,
+      file: join(corpus, 'seeds', `${id}.txt`),
+      gold: join(corpus, 'gold', goldFile),
+    });
+    list.push({
+      name: `${id}.pdf`,
+      file: join(corpus, 'pdf', `${id}.pdf`),
+      gold: join(corpus, 'gold', goldFile),
+    });
   }
   for (const goldFile of readdirSync(join(corpus, 'extra', 'gold')).sort()) {
     const id = basename(goldFile, '.json');
-    list.push({ name: `${id}.pdf`, file: join(corpus, 'extra', 'pdf', `${id}.pdf`), gold: join(corpus, 'extra', 'gold', goldFile) });
+    list.push({
+      name: `${id}.pdf`,
+      file: join(corpus, 'extra', 'pdf', `${id}.pdf`),
+      gold: join(corpus, 'extra', 'gold', goldFile),
+    });
   }
   return list;
 }
@@ -45,7 +57,12 @@ for (const c of cases()) {
   }
 }
 
-const short: Record<string, string> = { decisionText: 'decText', decisionDate: 'decDate', location: 'locat', members: 'membr' };
+const short: Record<string, string> = {
+  decisionText: 'decText',
+  decisionDate: 'decDate',
+  location: 'locat',
+  members: 'membr',
+};
 const head = ['document'.padEnd(44), ...METRICS.map((m) => (short[m] ?? m).padStart(7))].join(' ');
 console.log(head);
 const fmt = (v: number | undefined) => (v === undefined ? '      -' : v.toFixed(2).padStart(7));
@@ -55,5 +72,12 @@ const means = METRICS.map((m) => {
   return v.reduce((a, b) => a + b, 0) / Math.max(1, v.length);
 });
 console.log(['mean'.padEnd(44), ...means.map(fmt)].join(' '));
-const perfect = rows.filter(([, s]) => METRICS.every((m) => s[m] === undefined || s[m] === 1)).length;
+const imperfect = rows.filter(([, s]) => METRICS.some((m) => s[m] !== undefined && s[m] < 1));
+for (const [name, s] of imperfect) {
+  const misses = METRICS.filter((m) => s[m] !== undefined && (s[m] as number) < 1).map(
+    (m) => `${m} ${(s[m] as number).toFixed(4)}`,
+  );
+  console.log(`below 1: ${name}: ${misses.join(', ')}`);
+}
+const perfect = rows.length - imperfect.length;
 console.log(`\n${perfect}/${rows.length} documents perfect on every metric`);

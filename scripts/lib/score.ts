@@ -16,13 +16,25 @@ interface GoldItem {
 }
 
 export const METRICS = [
-  'itemF1', 'title', 'access', 'decision', 'decisionText', 'decisionDate', 'sections',
-  'date', 'body', 'start', 'end', 'location', 'members',
+  'itemF1',
+  'title',
+  'access',
+  'decision',
+  'decisionText',
+  'decisionDate',
+  'sections',
+  'date',
+  'body',
+  'start',
+  'end',
+  'location',
+  'members',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export type Scores = Partial<Record<Metric, number>>;
 
-const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 1);
+const mean = (values: readonly number[]) =>
+  values.length ? values.reduce((a, b) => a + b, 0) / values.length : 1;
 
 function tokens(text: string): string[] {
   return text.toLocaleLowerCase('da').match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -61,7 +73,9 @@ export function score(doc: MeetingDocument, gold: GoldDocument): Scores {
   const pairs: [MeetingDocument['items'][number], GoldItem][] = [];
   const unmatched = [...doc.items];
   for (const g of gold.items) {
-    const index = unmatched.findIndex((p) => (g.number !== null ? p.number === g.number : p.title === g.title));
+    const index = unmatched.findIndex((p) =>
+      g.number !== null ? p.number === g.number : p.title === g.title,
+    );
     const fallback = index >= 0 ? index : unmatched.findIndex((p) => p.title === g.title);
     if (fallback >= 0) pairs.push([unmatched.splice(fallback, 1)[0] as MeetingDocument['items'][number], g]);
   }
@@ -75,11 +89,14 @@ export function score(doc: MeetingDocument, gold: GoldDocument): Scores {
     decision: mean(pairs.map(([p, g]) => Number((p.decision === null) === (g.decision === null)))),
     decisionText: mean(withDecision.map(([p, g]) => tokenF1(p.decision?.text ?? '', g.decision?.text ?? ''))),
     decisionDate: mean(withDecision.map(([p, g]) => Number(p.decision?.date === g.decision?.date))),
-    sections: mean(pairs.map(([p, g]) => Number(p.sections.map((s) => s.heading).join('|') === g.sections.join('|')))),
+    sections: mean(
+      pairs.map(([p, g]) => Number(p.sections.map((s) => s.heading).join('|') === g.sections.join('|'))),
+    ),
   };
   const meeting = doc.meeting as Record<string, unknown>;
   for (const key of ['date', 'body', 'start', 'end', 'location'] as const) {
-    if (key in gold.meeting && gold.meeting[key] !== null) scores[key] = Number(meeting[key] === gold.meeting[key]);
+    if (key in gold.meeting && gold.meeting[key] !== null)
+      scores[key] = Number(meeting[key] === gold.meeting[key]);
   }
   if (gold.meeting.members) scores.members = setF1(doc.meeting.members, gold.meeting.members);
   return scores;

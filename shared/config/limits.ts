@@ -17,7 +17,10 @@ export const defaultLimits: ExtractLimits = {
 const EnvSchema = z.object({
   EXTRACT_MAX_BYTES: z.coerce.number().int().positive().default(defaultLimits.maxBytes),
   EXTRACT_MAX_PAGES: z.coerce.number().int().positive().default(defaultLimits.maxPages),
-  EXTRACT_TIMEOUT_SECONDS: z.coerce.number().positive().default(defaultLimits.timeoutMs / 1000),
+  EXTRACT_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .positive()
+    .default(defaultLimits.timeoutMs / 1000),
 });
 
 export type ConfigResult = { ok: true; limits: ExtractLimits } | { ok: false; error: string };
@@ -26,7 +29,10 @@ export type ConfigResult = { ok: true; limits: ExtractLimits } | { ok: false; er
 export function limitsFromEnv(env: Readonly<Record<string, string | undefined>>): ConfigResult {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+    return {
+      ok: false,
+      error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    };
   }
   return {
     ok: true,

@@ -8,7 +8,15 @@ export const ClockTime = z.string().regex(/^\d{1,2}:\d{2}$/);
 export const Access = z.enum(['open', 'closed']);
 export type Access = z.infer<typeof Access>;
 
-export const Outcome = z.enum(['approved', 'rejected', 'postponed', 'noted', 'recommended', 'discussed', 'other']);
+export const Outcome = z.enum([
+  'approved',
+  'rejected',
+  'postponed',
+  'noted',
+  'recommended',
+  'discussed',
+  'other',
+]);
 export type Outcome = z.infer<typeof Outcome>;
 
 export const MeetingKind = z.enum(['minutes', 'agenda']);

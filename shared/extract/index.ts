@@ -8,7 +8,6 @@ import { readText } from './text.ts';
 /** A text file with fewer letters than this cannot be minutes. */
 const MIN_TEXT_LETTERS = 40;
 
-
 /** Bytes -> lines, whatever the format; refuses what it cannot read with a typed error. */
 export async function extractLines(bytes: Uint8Array, limits: ExtractLimits): Promise<ExtractedText> {
   if (bytes.length > limits.maxBytes) {

@@ -8,6 +8,8 @@ export interface Line {
   readonly page: number;
   /** Left edge in points (PDF) or indentation in characters (text). */
   readonly x: number;
+  /** Baseline height in points from the page's bottom (PDF); the line's index (text). */
+  readonly y: number;
   /** Font size in points; 0 when unknown (text input). */
   readonly size: number;
   readonly bold: boolean;

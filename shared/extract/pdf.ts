@@ -24,11 +24,17 @@ interface Run {
 
 const standardFontDataUrl = `${join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
 
+/**
+ * pdf.js 6 dropped font compilation through eval (CVE-2024-4367) and with it this option; we
+ * still say so explicitly, so a different pdf.js build can never turn it on.
+ */
+const NO_EVAL = { isEvalSupported: false } as const;
+
 /** Reads a PDF into positioned lines, page by page, within the given limits. */
 export async function readPdf(bytes: Uint8Array, limits: PdfLimits): Promise<ExtractedText> {
   const task = getDocument({
     data: bytes.slice(),
-    isEvalSupported: false,
+    ...NO_EVAL,
     fontExtraProperties: true,
     standardFontDataUrl,
     stopAtErrors: false,
@@ -115,6 +121,7 @@ function groupLines(runs: readonly Run[], fonts: ReadonlyMap<string, string>, pa
       text: text.trimStart(),
       page,
       x: Math.round(row.find((r) => r.str.trim())?.x ?? main.x),
+      y: Math.round(y),
       size,
       bold: /bold|black|heavy|semibold|demi/i.test(font),
       italic: /italic|oblique/i.test(font),

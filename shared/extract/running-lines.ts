@@ -3,6 +3,12 @@ import type { Line } from './line.ts';
 /** How many lines at the top and the bottom of a page can belong to a running header or footer. */
 const EDGE_LINES = 2;
 
+/** A running line recurs on at least this share of the pages (a heading that happens to end two pages does not). */
+const MIN_PAGE_SHARE = 0.4;
+
+/** Points a running line may move between pages. */
+const Y_TOLERANCE = 6;
+
 const PAGE_MARK = /^(?:side|page|s\.)?\s*(\d{1,4})(?:\s*(?:af|of|\/)\s*(\d{1,4}))?$/i;
 
 /**
@@ -14,8 +20,9 @@ export function removeRunningLines(pages: readonly (readonly Line[])[]): Line[][
   for (const lines of pages) {
     for (const key of new Set(edgeLines(lines).map(shapeOf))) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
+  const needed = Math.max(2, Math.ceil(pages.length * MIN_PAGE_SHARE));
   const recurring = (line: Line) =>
-    pages.length > 1 && /\p{L}.*\p{L}.*\p{L}/u.test(line.text) && (counts.get(shapeOf(line)) ?? 0) >= 2;
+    /\p{L}.*\p{L}.*\p{L}/u.test(line.text) && (counts.get(shapeOf(line)) ?? 0) >= needed;
   return pages.map((lines) => {
     const edges = new Set(edgeLines(lines));
     const outermost = new Set([lines[0], lines.at(-1)]);
@@ -39,7 +46,11 @@ function isPageMark(text: string): boolean {
   });
 }
 
-/** Text with digits folded, so "Side 2 af 9" and "Side 3 af 9" share a shape. */
+/**
+ * Text with digits folded, so "Side 2 af 9" and "Side 3 af 9" share a shape, and the height it
+ * stands at: running lines keep their place, a heading that happens to open two pages does not.
+ */
 function shapeOf(line: Line): string {
-  return line.text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+  const text = line.text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+  return `${text}@${Math.round(line.y / Y_TOLERANCE)}`;
 }

@@ -19,14 +19,14 @@ export function readText(text: string): ExtractedText {
       continue;
     }
     for (const [index, segment] of splitGluedEmphasis(content).entries()) {
-      lines.push(toLine(segment, page, blank || index > 0));
+      lines.push(toLine(segment, page, lines.length, blank || index > 0));
     }
     blank = false;
   }
   return { format, pages: page, lines };
 }
 
-function toLine(raw: string, page: number, breakBefore: boolean): Line {
+function toLine(raw: string, page: number, y: number, breakBefore: boolean): Line {
   const heading = /^\s*(#{1,6})\s+/.exec(raw);
   let text = heading ? raw.slice(heading[0].length) : raw;
   const indent = /^[ \t]*/.exec(text)?.[0].replace(/\t/g, '    ').length ?? 0;
@@ -38,6 +38,7 @@ function toLine(raw: string, page: number, breakBefore: boolean): Line {
     text: text.trim(),
     page,
     x: indent,
+    y,
     size: 0,
     bold,
     italic,
@@ -64,7 +65,8 @@ function htmlToText(html: string): string {
     .replace(/<li\b[^>]*>/gi, '- ')
     .replace(/<[^>]+>/g, '')
     .replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (entity, name: string) => {
-      if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+      if (name.startsWith('#x') || name.startsWith('#X'))
+        return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
       if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
       return ENTITIES[name.toLowerCase()] ?? entity;
     });

@@ -29,9 +29,17 @@ export function readAttachments(lines: readonly string[]): Attachment[] {
 
 function toAttachment(number: number, accessWord: string | null, rest: string): Attachment {
   const reference = REFERENCE.exec(rest)?.[1] ?? null;
-  const title = collapse(rest.replace(REFERENCE, '').replace(EMPTY_REFERENCE, '')).replace(/^\((.*)\)$/, '$1');
+  const title = collapse(rest.replace(REFERENCE, '').replace(EMPTY_REFERENCE, '')).replace(
+    /^\((.*)\)$/,
+    '$1',
+  );
   const closed = /lukket/i.test(accessWord ?? '') || /^lukket\b/i.test(title);
-  return { number, title: title || (closed ? 'Lukket bilag' : ''), access: closed ? 'closed' : 'open', reference };
+  return {
+    number,
+    title: title || (closed ? 'Lukket bilag' : ''),
+    access: closed ? 'closed' : 'open',
+    reference,
+  };
 }
 
 function extend(attachment: Attachment, rest: string): Attachment {

@@ -1,11 +1,33 @@
 const MONTHS: Record<string, number> = {
-  januar: 1, jan: 1, februar: 2, feb: 2, marts: 3, mar: 3, april: 4, apr: 4, maj: 5, juni: 6, jun: 6,
-  juli: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, oktober: 10, okt: 10,
-  november: 11, nov: 11, december: 12, dec: 12,
+  januar: 1,
+  jan: 1,
+  februar: 2,
+  feb: 2,
+  marts: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  maj: 5,
+  juni: 6,
+  jun: 6,
+  juli: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 const NUMERIC_DATE = /\b(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2})\b/;
-const WORD_DATE = /\b(\d{1,2})\.?\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)\.?\s+(\d{4})\b/i;
+const WORD_DATE =
+  /\b(\d{1,2})\.?\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)\.?\s+(\d{4})\b/i;
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 
 /** The first Danish date in the text ("5. februar 2025", "05-02-2025", "27.03.2025") as YYYY-MM-DD. */

@@ -16,7 +16,7 @@ const DATE_TAIL = /\s+(?:den|d\.)\s+(.+)$/i;
  */
 export function decisionHeading(line: string): DecisionHeading | null {
   const text = collapse(line).replace(/:$/, '');
-  if (text.length > 90 || /[.!?]$/.test(text) && !findDate(text)) return null;
+  if (text.length > 90 || (/[.!?]$/.test(text) && !findDate(text))) return null;
   const leading = /^(Beslutning|Afgørelse)(?:\s+(?:i|på mødet i|truffet i|fra|af))?(?:\s+(.*))?$/i.exec(text);
   if (leading) {
     const heading = leading[1]?.toLowerCase() === 'afgørelse' ? 'Afgørelse' : 'Beslutning';
@@ -51,15 +51,28 @@ export function isOwnBody(headingBody: string | null, meetingBody: string | null
 }
 
 function normaliseBody(body: string): string {
-  return body.toLocaleLowerCase('da').replace(/\b(byrådet|byråd)\b/g, 'kommunalbestyrelsen').replace(/\s+/g, ' ').trim();
+  return body
+    .toLocaleLowerCase('da')
+    .replace(/\b(byrådet|byråd)\b/g, 'kommunalbestyrelsen')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Ordered from the most to the least specific: the first rule that matches decides. */
 const OUTCOME_RULES: readonly [Outcome, RegExp][] = [
-  ['rejected', /\b(ikke (blev )?(godkendt|vedtaget|imødekommet|anbefalet)|forkastet|afvist|afvises|afslået|faldt)\b/i],
-  ['postponed', /\b(udsat|udsættes|udskudt|udskydes|sendes tilbage|tilbagesendt|genoptages|ikke behandlet)\b/i],
+  [
+    'rejected',
+    /\b(ikke (blev )?(godkendt|vedtaget|imødekommet|anbefalet)|forkastet|afvist|afvises|afslået|faldt)\b/i,
+  ],
+  [
+    'postponed',
+    /\b(udsat|udsættes|udskudt|udskydes|sendes tilbage|tilbagesendt|genoptages|ikke behandlet)\b/i,
+  ],
   ['recommended', /\b(anbefales|anbefalet|anbefaler|indstilles til (kommunalbestyrelsen|byrådet))\b/i],
-  ['approved', /\b(godkendt|godkendes|godkendte|vedtaget|vedtages|vedtog|bevilget|bevilges|tiltrådt|tiltrædes|tiltrådte|imødekommet|besluttet|indstillingen (blev )?fulgt|som indstillet)\b/i],
+  [
+    'approved',
+    /\b(godkendt|godkendes|godkendte|vedtaget|vedtages|vedtog|bevilget|bevilges|tiltrådt|tiltrædes|tiltrådte|imødekommet|besluttet|indstillingen (blev )?fulgt|som indstillet)\b/i,
+  ],
   ['noted', /\b(til efterretning|til orientering|orienteringen)\b/i],
   ['discussed', /\b(drøftet|drøftede|drøftes|gennemgået|gennemgik|gennemgås|kvalificerede|kvitterede)\b/i],
 ];
@@ -90,12 +103,16 @@ export function readVotes(text: string): Votes | null {
     /for\s+stemte\s*:?\s*(\d+)?\s*(?:\(([^)]*)\))?/i.exec(text) ??
     /(\d+)\s+stemmer?\s+for\s*(?:\(([^)]*)\))?/i.exec(text) ??
     /\bfor\s*:\s*(\d+)\s*(?:\(([^)]*)\))?/i.exec(text);
-  const majority = /flertal(?:et)?\s+(?:bestående\s+)?af\s+([A-ZÆØÅ, og]+?)\s+(?:godkendte|stemte|vedtog|anbefalede|tiltrådte)/.exec(text);
+  const majority =
+    /flertal(?:et)?\s+(?:bestående\s+)?af\s+([A-ZÆØÅ, og]+?)\s+(?:godkendte|stemte|vedtog|anbefalede|tiltrådte)/.exec(
+      text,
+    );
   const against =
     /imod\s+stemte\s*:?\s*(\d+)?\s*(?:\(([^)]*)\))?/i.exec(text) ??
     /(\d+)\s+stemmer?\s+imod\s*(?:\(([^)]*)\))?/i.exec(text) ??
     /\bimod\s*:\s*(\d+)\s*(?:\(([^)]*)\))?/i.exec(text);
-  const minority = /mindretal(?:let)?\s*(?:bestående\s+af\s+)?(\([^)]*\)|[A-ZÆØÅ, og]+?)\s+stemte\s+imod/.exec(text);
+  const minority =
+    /mindretal(?:let)?\s*(?:bestående\s+af\s+)?(\([^)]*\)|[A-ZÆØÅ, og]+?)\s+stemte\s+imod/.exec(text);
   const abstained =
     /undlod\s+at\s+stemme\s*:?\s*(\d+)?\s*(?:\(([^)]*)\))?/i.exec(text) ??
     /(\d+)\s+(?:undlod|hverken for eller imod)\s*(?:\(([^)]*)\))?/i.exec(text);

@@ -1,5 +1,5 @@
-import type { Line } from '#extract/line.ts';
 import type { MeetingInfo } from '#domain/meeting.ts';
+import type { Line } from '#extract/line.ts';
 import { findDate, findTimes } from './dates.ts';
 import { collapse, despaced, joinLines, titleCase } from './text.ts';
 
@@ -13,13 +13,17 @@ const LABELS: readonly [Field, RegExp][] = [
   ['location', /^(mødested|sted|lokale|mødelokale)\b/i],
   ['members', /^(medlemmer|mødedeltagere|deltagere|til stede|tilstede|fremmødte)\b/i],
   ['absent', /^(fraværende|afbud|fravær|forfald)\b/i],
-  ['other', /^(referent|sekretær|mødeleder|desuden deltog|gæster|øvrige deltagere|inviterede|sagsbehandler)\b/i],
+  [
+    'other',
+    /^(referent|sekretær|mødeleder|desuden deltog|gæster|øvrige deltagere|inviterede|sagsbehandler)\b/i,
+  ],
 ];
 
 const LABEL_SEPARATOR = /^\s*(kl\.)?\s*:?\s*/i;
 
 /** Title words ahead of a name: roles, offices, ordinals ("1. viceborgmester", "HR-chef"). */
-const TITLE_WORD = /^(\d+\.|og|[\p{L}-]*(direktør|chef|borgmester|formand|rådmand|konsulent|sekretær|leder|koordinator|medarbejder|referent)|[\p{L}]+-)$/iu;
+const TITLE_WORD =
+  /^(\d+\.|og|[\p{L}-]*(direktør|chef|borgmester|formand|rådmand|konsulent|sekretær|leder|koordinator|medarbejder|referent)|[\p{L}]+-)$/iu;
 
 export interface HeaderResult {
   readonly info: Omit<MeetingInfo, 'kind'> & { kind: MeetingInfo['kind'] | null };
@@ -40,7 +44,11 @@ export function readHeader(lines: readonly Line[]): HeaderResult['info'] {
       if (field === 'time' && /^kl\./i.test(line.text)) fields.set(field, [line.text]);
     } else if (current && (current === 'members' || current === 'absent') && !line.breakBefore) {
       fields.get(current)?.push(line.text);
-    } else if (current && (current === 'members' || current === 'absent') && line.x > (lines[0]?.x ?? 0) + 20) {
+    } else if (
+      current &&
+      (current === 'members' || current === 'absent') &&
+      line.x > (lines[0]?.x ?? 0) + 20
+    ) {
       fields.get(current)?.push(line.text);
     } else {
       current = null;
@@ -79,7 +87,10 @@ function readTitle(lines: readonly Line[]) {
       continue;
     }
     let rest = collapse(line.text);
-    const kindWord = /^(referat|dagsorden|beslutningsprotokol|protokol)\b(\s+(af|fra)\s+(\p{L}+\s+)?møde(t)?(\s+i)?)?/iu.exec(rest);
+    const kindWord =
+      /^(referat|dagsorden|beslutningsprotokol|protokol)\b(\s+(af|fra)\s+(\p{L}+\s+)?møde(t)?(\s+i)?)?/iu.exec(
+        rest,
+      );
     if (kindWord) {
       kind ??= /^dagsorden/i.test(kindWord[1] ?? '') ? 'agenda' : 'minutes';
       rest = rest.slice(kindWord[0].length).trim();
@@ -89,7 +100,8 @@ function readTitle(lines: readonly Line[]) {
       .replace(/\s*(?:·|–|-|,)?\s*(?:(?:den|d\.)\s+)?\d{1,2}[-./]\d{1,2}[-./]\d{2,4}.*$/, '')
       .replace(/\s*·.*$/, '')
       .trim();
-    if (!body && rest && /^\p{Lu}/u.test(rest) && rest.split(' ').length <= 8 && !/[.:]$/.test(rest)) body = rest;
+    if (!body && rest && /^\p{Lu}/u.test(rest) && rest.split(' ').length <= 8 && !/[.:]$/.test(rest))
+      body = rest;
   }
   return { municipality, kind, body, date };
 }
@@ -114,6 +126,7 @@ function names(values: readonly string[] | undefined): string[] {
 
 function stripTitles(entry: string): string {
   const words = collapse(entry).split(' ');
-  while (words.length > 1 && (TITLE_WORD.test(words[0] ?? '') || /^\p{Ll}/u.test(words[0] ?? ''))) words.shift();
+  while (words.length > 1 && (TITLE_WORD.test(words[0] ?? '') || /^\p{Ll}/u.test(words[0] ?? '')))
+    words.shift();
   return words.join(' ');
 }

@@ -1,4 +1,8 @@
-import { type MeetingDocument, MeetingDocument as MeetingDocumentSchema, type SourceInfo } from '#domain/meeting.ts';
+import {
+  type MeetingDocument,
+  MeetingDocument as MeetingDocumentSchema,
+  type SourceInfo,
+} from '#domain/meeting.ts';
 import type { ExtractedText, Line } from '#extract/line.ts';
 import { readAttachments } from './attachments.ts';
 import { findTimes } from './dates.ts';
@@ -11,7 +15,10 @@ import { isClosingHeading } from './vocabulary.ts';
 const MEETING_END = /^mødet (?:blev )?(?:hævet|sluttede|afsluttet|slut)\w*\s+(?:kl\.?\s*)?(.*)$/i;
 
 /** Lines -> the Meeting document, validated by the domain schema before it leaves. */
-export function parseMeeting(extracted: ExtractedText, source: Omit<SourceInfo, 'format' | 'pages'>): MeetingDocument {
+export function parseMeeting(
+  extracted: ExtractedText,
+  source: Omit<SourceInfo, 'format' | 'pages'>,
+): MeetingDocument {
   const layout = segment(extracted.lines);
   const header = readHeader(layout.header);
   const firstDecision = extracted.lines.map((l) => decisionHeading(l.text)).find((d) => d?.date);
@@ -56,7 +63,10 @@ function attachOverview(items: MeetingDocument['items'], trailer: readonly Line[
   for (const line of trailer.slice(start + 1)) {
     if (isClosingHeading(line.text)) break;
     const numbered = numberedTitle(line.text);
-    const owner = numbered && line.x <= (trailer[start]?.x ?? 0) + 2 ? items.find((i) => i.number === numbered.number) : undefined;
+    const owner =
+      numbered && line.x <= (trailer[start]?.x ?? 0) + 2
+        ? items.find((i) => i.number === numbered.number)
+        : undefined;
     if (owner) {
       flush();
       current = owner;

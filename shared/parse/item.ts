@@ -1,7 +1,7 @@
 import type { AgendaItem, Attachment, Decision, PriorDecision, Section } from '#domain/meeting.ts';
 import type { Line } from '#extract/line.ts';
 import { readAttachments } from './attachments.ts';
-import { classifyOutcome, type DecisionHeading, isOwnBody, decisionHeading, readVotes } from './decision.ts';
+import { classifyOutcome, type DecisionHeading, decisionHeading, isOwnBody, readVotes } from './decision.ts';
 import type { ItemBlock } from './items.ts';
 import { collapse, paragraphs } from './text.ts';
 import {
@@ -28,11 +28,15 @@ export interface MeetingContext {
 
 const ABSENT_LINE = /^(?:fraværende|afbud|fravær)\s*:\s*(.*)$/i;
 const PROTOCOL_NOTE = /^protokol(?:tilførsel|bemærkning)\s*:?\s*(.*)$/i;
+/** Standing items that may legitimately be empty. */
+const OPEN_WITHOUT_CONTENT = /^(eventuelt|evt\.|meddelelser|orientering|godkendelse af dagsorden)/i;
 const CLOSED_TITLE = /^(?:lukket(?:\s+(?:punkt|sag))?)(?:\s*[-–:]\s*|$)/i;
 
 /** Reads one agenda item's content: access, case number, sections, decisions, attachments. */
 export function readItem(block: ItemBlock, meeting: MeetingContext): AgendaItem {
-  let access: 'open' | 'closed' = CLOSED_TITLE.test(block.title) ? 'closed' : 'open';
+  // Published minutes print a closed item's title and nothing else, often without a marker.
+  const titleOnly = block.content.length === 0 && !OPEN_WITHOUT_CONTENT.test(block.title);
+  let access: 'open' | 'closed' = CLOSED_TITLE.test(block.title) || titleOnly ? 'closed' : 'open';
   let caseNumber: string | null = null;
   let responsible: string | null = null;
   const sections: SectionDraft[] = [];
@@ -81,11 +85,10 @@ export function readItem(block: ItemBlock, meeting: MeetingContext): AgendaItem 
     title,
     access,
     caseNumber,
-    responsible: responsible ?? (responsibleSection ? collapse(sectionText(responsibleSection)) || null : null),
+    responsible:
+      responsible ?? (responsibleSection ? collapse(sectionText(responsibleSection)) || null : null),
     pages,
-    sections: sections.map(
-      (s): Section => ({ heading: s.heading, text: sectionText(s), page: s.page }),
-    ),
+    sections: sections.map((s): Section => ({ heading: s.heading, text: sectionText(s), page: s.page })),
     decision,
     priorDecisions,
     absent,

@@ -85,13 +85,20 @@ function findStarts(lines: readonly Line[], bodySize: number): Start[] {
     const signalled = hasItemSignal(lines, i + span);
     const styled = isStyled(line, bodySize);
     const titleLines = lines.slice(i, i + span).map((l) => l.text);
-    const title = cleanTitle([numbered ? numbered.title : (titleLines[0] ?? ''), ...titleLines.slice(1)].join(' '));
+    const title = cleanTitle(
+      [numbered ? numbered.title : (titleLines[0] ?? ''), ...titleLines.slice(1)].join(' '),
+    );
     const listed = toc.titles.some((t) => sameTitle(t, title));
     const accepted = numbered
       ? (styled || signalled || listed) && (numbered.explicit || styled || /^[\p{Lu}\d]/u.test(title))
-      : (styled && signalled) || marked;
+      : (isProminent(line, bodySize) && hasItemSignal(lines, i + span, 1)) || marked;
     if (!accepted || !title) continue;
-    const strength = (marked ? 4 : 0) + (listed ? 4 : 0) + (styled ? 2 : 0) + (signalled ? 1 : 0) + (numbered?.explicit ? 1 : 0);
+    const strength =
+      (marked ? 4 : 0) +
+      (listed ? 4 : 0) +
+      (styled ? 2 : 0) +
+      (signalled ? 1 : 0) +
+      (numbered?.explicit ? 1 : 0);
     starts.push({ index: i, number: numbered?.number ?? null, title, span, strength });
     i += span - 1;
   }
@@ -135,7 +142,11 @@ function chooseStarts(lines: readonly Line[], starts: readonly Start[]): Start[]
     const current = best.get(key(start));
     if (!current || start.strength >= current.strength) best.set(key(start), start);
   }
-  const unique = starts.filter((s) => best.get(key(s)) === s);
+  // Where items are numbered, an unnumbered heading is an item only when an access marker says so.
+  const numbered = starts.filter((s) => s.number !== null).length >= 2;
+  const unique = starts.filter(
+    (s) => best.get(key(s)) === s && (!numbered || s.number !== null || s.strength >= 4),
+  );
   const chosen: Start[] = [];
   let previous = Number.NEGATIVE_INFINITY;
   for (const start of unique) {
@@ -174,7 +185,8 @@ function titleSpan(lines: readonly Line[], index: number): number {
   if (first.size === 0) return span;
   for (let j = index + 1; j < lines.length && span < 3; j++) {
     const line = lines[j] as Line;
-    const sameFont = Math.abs(line.size - first.size) < 0.3 && line.bold === first.bold && line.page === first.page;
+    const sameFont =
+      Math.abs(line.size - first.size) < 0.3 && line.bold === first.bold && line.page === first.page;
     if (!sameFont || line.breakBefore || isStructural(line.text) || numberedTitle(line.text)) break;
     span++;
   }
@@ -182,8 +194,8 @@ function titleSpan(lines: readonly Line[], index: number): number {
 }
 
 /** What follows an item's title: an access marker, a case number, a section or a decision. */
-function hasItemSignal(lines: readonly Line[], from: number): boolean {
-  for (let j = from; j < Math.min(lines.length, from + 3); j++) {
+function hasItemSignal(lines: readonly Line[], from: number, within = 3): boolean {
+  for (let j = from; j < Math.min(lines.length, from + within); j++) {
     const text = (lines[j] as Line).text;
     if (numberedTitle(text) && !accessMarker(text)) return false;
     if (
@@ -218,6 +230,11 @@ function isStyled(line: Line, bodySize: number): boolean {
   if (line.level > 0) return true;
   if (line.size === 0) return line.bold;
   return line.size > bodySize + 0.6 || (line.bold && line.size >= bodySize - 0.1);
+}
+
+/** Unnumbered headings must stand out more: markup, or a font larger than the body text. */
+function isProminent(line: Line, bodySize: number): boolean {
+  return line.level > 0 || (line.size > bodySize + 0.6 && (line.bold || line.size > bodySize * 1.15));
 }
 
 /** The font size most of the text is set in. */

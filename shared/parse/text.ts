@@ -9,11 +9,21 @@ export function joinLines(lines: readonly string[]): string {
   for (const raw of lines) {
     const line = raw.trim();
     if (!line) continue;
-    const hyphenated = /\p{L}\s?-$/u.test(text) && /^\p{Ll}/u.test(line) && !KEEP_HYPHEN_BEFORE.test(line);
-    if (hyphenated) text = text.replace(/\s?-$/, '') + line;
+    const fragment = /(\S*)-$/u.exec(text)?.[1] ?? '';
+    const hyphenated = /\p{L}$/u.test(fragment) && /^\p{Ll}/u.test(line) && !KEEP_HYPHEN_BEFORE.test(line);
+    if (hyphenated && keepsHyphen(fragment)) text += line;
+    else if (hyphenated) text = text.slice(0, -1) + line;
     else text = text ? `${text} ${line}` : line;
   }
   return collapse(text);
+}
+
+/** "it-systemet", "HR-strategien", "2025-priser": the hyphen belongs to the word. */
+function keepsHyphen(fragment: string): boolean {
+  const word = /[\p{L}\d]+$/u.exec(fragment)?.[0] ?? '';
+  return (
+    word.length <= 2 || word === word.toLocaleUpperCase('da') || /\d/.test(word) || fragment.includes('-')
+  );
 }
 
 export function collapse(text: string): string {

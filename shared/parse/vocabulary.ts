@@ -3,17 +3,61 @@
  * line (a trailing colon allowed); canonical spelling is the one the gold annotations use.
  */
 const SECTION_HEADINGS = [
-  'Sagsgang', 'Sagsansvarlig', 'Baggrund', 'Sagens baggrund', 'Sagsfremstilling', 'Sagsbeskrivelse',
-  'Sagens indhold', 'Supplerende sagsfremstilling', 'Resumé', 'Sagsresumé', 'Resume', 'Sagsresume',
-  'Økonomi', 'Økonomiske konsekvenser', 'Økonomi og finansiering', 'Bevillingsmæssige konsekvenser',
-  'Personalemæssige konsekvenser', 'Miljøvurdering', 'Miljømæssige konsekvenser', 'Klimakonsekvenser',
-  'Høring', 'Høringssvar', 'Lovgrundlag', 'Retsgrundlag', 'Lovgivning', 'Juridiske forhold',
-  'Vurdering', 'Administrationens vurdering', 'Forvaltningens vurdering', 'Kommunikation', 'Tidsplan',
-  'Videre proces', 'Proces', 'Beslutningskompetence', 'Kompetence', 'Borgerinddragelse', 'Bæredygtighed',
-  'Indstilling', 'Forslag til beslutning', 'Forslag til indstilling', 'Administrationens indstilling',
-  'Forvaltningens indstilling', 'Direktionens indstilling', 'Drøftelse', 'Konklusion', 'Opfølgning',
-  'Ansvarlig', 'Beslutning / opfølgning', 'Orientering', 'Udtalelse', 'Udtalelser', 'Bemærkninger',
-  'Formål', 'Indledning', 'Protokol',
+  'Sagsgang',
+  'Sagsansvarlig',
+  'Baggrund',
+  'Sagens baggrund',
+  'Sagsfremstilling',
+  'Sagsbeskrivelse',
+  'Sagens indhold',
+  'Supplerende sagsfremstilling',
+  'Resumé',
+  'Sagsresumé',
+  'Resume',
+  'Sagsresume',
+  'Økonomi',
+  'Økonomiske konsekvenser',
+  'Økonomi og finansiering',
+  'Bevillingsmæssige konsekvenser',
+  'Personalemæssige konsekvenser',
+  'Miljøvurdering',
+  'Miljømæssige konsekvenser',
+  'Klimakonsekvenser',
+  'Høring',
+  'Høringssvar',
+  'Lovgrundlag',
+  'Retsgrundlag',
+  'Lovgivning',
+  'Juridiske forhold',
+  'Vurdering',
+  'Administrationens vurdering',
+  'Forvaltningens vurdering',
+  'Kommunikation',
+  'Tidsplan',
+  'Videre proces',
+  'Proces',
+  'Beslutningskompetence',
+  'Kompetence',
+  'Borgerinddragelse',
+  'Bæredygtighed',
+  'Indstilling',
+  'Forslag til beslutning',
+  'Forslag til indstilling',
+  'Administrationens indstilling',
+  'Forvaltningens indstilling',
+  'Direktionens indstilling',
+  'Drøftelse',
+  'Konklusion',
+  'Opfølgning',
+  'Ansvarlig',
+  'Beslutning / opfølgning',
+  'Orientering',
+  'Udtalelse',
+  'Udtalelser',
+  'Bemærkninger',
+  'Formål',
+  'Indledning',
+  'Protokol',
 ] as const;
 
 const SECTION_SUFFIXES = /^(?:[\p{L}-]+ )?(?:konsekvenser|vurdering|indstilling)$/iu;
@@ -21,16 +65,32 @@ const SECTION_SUFFIXES = /^(?:[\p{L}-]+ )?(?:konsekvenser|vurdering|indstilling)
 const canonical = new Map(SECTION_HEADINGS.map((h) => [fold(h), h]));
 
 /** Headings that carry a decision (a body's "Beslutning", "Afgørelse", a ledermøde's "Konklusion"). */
-export const DECISION_HEADINGS = new Set(['Beslutning', 'Afgørelse', 'Beslutning / opfølgning', 'Konklusion']);
+export const DECISION_HEADINGS = new Set([
+  'Beslutning',
+  'Afgørelse',
+  'Beslutning / opfølgning',
+  'Konklusion',
+]);
 
 /** Headings whose text is the recommendation put to the body. */
 export const RECOMMENDATION_HEADINGS = new Set([
-  'Indstilling', 'Forslag til beslutning', 'Forslag til indstilling', 'Administrationens indstilling',
-  'Forvaltningens indstilling', 'Direktionens indstilling',
+  'Indstilling',
+  'Forslag til beslutning',
+  'Forslag til indstilling',
+  'Administrationens indstilling',
+  'Forvaltningens indstilling',
+  'Direktionens indstilling',
 ]);
 
 /** Labels that may open a line and carry their section's text on the same line ("Drøftelse: ..."). */
-const INLINE_LABELS = new Set(['Drøftelse', 'Konklusion', 'Beslutning', 'Afgørelse', 'Opfølgning', 'Indstilling']);
+const INLINE_LABELS = new Set([
+  'Drøftelse',
+  'Konklusion',
+  'Beslutning',
+  'Afgørelse',
+  'Opfølgning',
+  'Indstilling',
+]);
 
 export function fold(text: string): string {
   return text.toLocaleLowerCase('da').replace(/\s+/g, ' ').replace(/\s*:$/, '').trim();
@@ -72,7 +132,9 @@ export function accessMarker(line: string): 'open' | 'closed' | null {
 
 /** Headings that end the agenda items: signature page, attachment overview. */
 export function isClosingHeading(line: string): boolean {
-  return /^(underskriftsside|underskriftsblad|underskrifter|bilagsoversigt|oversigt over bilag)$/.test(fold(line));
+  return /^(underskriftsside|underskriftsblad|underskrifter|bilagsoversigt|oversigt over bilag)$/.test(
+    fold(line),
+  );
 }
 
 export function isTocHeading(line: string): boolean {
@@ -85,7 +147,9 @@ export function isAttachmentHeading(line: string): boolean {
 
 /** "Sagsnr.: 25/4418", "Sags-id: EMN-2025-00342", "Sagsid: 25/00871", "J.nr. 00.01.00-A00-12-24". */
 export function caseNumberLine(line: string): string | null {
-  const labelled = /^(?:sags?\s*-?\s*(?:nr|nummer|id)|j\.?\s*nr|journalnr)\.?\s*:?\s*(\S+)/i.exec(line.trim());
+  const labelled = /^(?:sags?\s*-?\s*(?:nr|nummer|id)|j\.?\s*nr|journalnr)\.?\s*:?\s*(\S+)/i.exec(
+    line.trim(),
+  );
   if (labelled) return labelled[1] ?? null;
   const bare = /^(\d{2}\/\d{3,6}|\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2})$/.exec(line.trim());
   return bare?.[1] ?? null;
