@@ -158,7 +158,12 @@ function joinRuns(row: readonly Run[]): string {
 
 function withDeadline<T>(promise: Promise<T>, deadline: number): Promise<T> {
   const remaining = deadline - Date.now();
-  if (remaining <= 0) return Promise.reject(timeoutError());
+  if (remaining <= 0) {
+    // The work is already running; once the task is destroyed it rejects ("Transport destroyed"),
+    // and unobserved that rejection is unhandled and crashes the process. Observe and drop it.
+    promise.catch(() => {});
+    return Promise.reject(timeoutError());
+  }
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(timeoutError()), remaining);

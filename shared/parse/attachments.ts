@@ -2,7 +2,7 @@ import type { Attachment } from '#domain/meeting.ts';
 import { collapse } from './text.ts';
 
 const ENTRY = /^[-•]?\s*(\d{1,3})\s*[.)]?\s*(?:-\s*)?(?:(Åben|Lukket)\b\s*)?(.*)$/iu;
-const REFERENCE = /\s*\((\d+\/\d+)\)\s*(?:\(\w*\))?\s*$/;
+const REFERENCE = /\s*\(?(\d+\/\d{2})\)?\s*(?:\(\w*\))?\s*$/;
 const EMPTY_REFERENCE = /\s*\(\)\s*\(\)\s*$/;
 const DOCUMENT_ID = /^\d{5,}\b\s*/;
 

@@ -25,7 +25,8 @@ const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
-const NUMERIC_DATE = /\b(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2})\b/;
+/** 05-02-2025, 27.03.2025, 5/2 2025 is not one (no year separator): one separator throughout. */
+const NUMERIC_DATE = /\b(\d{1,2})([-./])(\d{1,2})\2(\d{4}|\d{2})\b/;
 const WORD_DATE =
   /\b(\d{1,2})\.?\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)\.?\s+(\d{4})\b/i;
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
@@ -42,10 +43,10 @@ export function findDate(text: string): string | null {
   }
   const numeric = NUMERIC_DATE.exec(text);
   if (numeric) {
-    const year = Number(numeric[3]);
+    const year = Number(numeric[4]);
     candidates.push({
       index: numeric.index,
-      iso: toIso(year < 100 ? 2000 + year : year, Number(numeric[2]), Number(numeric[1])),
+      iso: toIso(year < 100 ? 2000 + year : year, Number(numeric[3]), Number(numeric[1])),
     });
   }
   const valid = candidates.filter((c) => c.iso !== null).sort((a, b) => a.index - b.index);

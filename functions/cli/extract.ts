@@ -1,0 +1,27 @@
+import { readFile } from 'node:fs/promises';
+import type { ExtractLimits } from '#config/limits.ts';
+import { ExtractionError } from '#extract/errors.ts';
+import { extractMeeting } from '#parse/extract-meeting.ts';
+
+/** Exit code for input we cannot read, as the CLI contract says. */
+export const EXIT_UNREADABLE = 2;
+
+/** `extract FILE`: the Meeting JSON on stdout, or one line naming the kind of failure on stderr. */
+export async function extractCommand(file: string, limits: ExtractLimits): Promise<number> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (error) {
+    process.stderr.write(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    return EXIT_UNREADABLE;
+  }
+  try {
+    const meeting = await extractMeeting(bytes, file, limits);
+    process.stdout.write(`${JSON.stringify(meeting, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ExtractionError)) throw error;
+    process.stderr.write(`${error.kind}: ${error.message}\n`);
+    return EXIT_UNREADABLE;
+  }
+}
