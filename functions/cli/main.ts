@@ -27,7 +27,10 @@ program
 program
   .command('samples')
   .description('extract the bundled sample minutes and print what was found')
-  .option('--dir <dir...>', 'folders with minutes', ['test/fixtures/corpus/pdf', 'test/fixtures/corpus/extra/pdf'])
+  .option('--dir <dir...>', 'folders with minutes', [
+    'test/fixtures/corpus/pdf',
+    'test/fixtures/corpus/extra/pdf',
+  ])
   .action(async (options: { dir: string[] }) => {
     process.exitCode = await samplesCommand(options.dir, config.limits);
   });

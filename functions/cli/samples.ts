@@ -29,7 +29,10 @@ function describe(doc: MeetingDocument): string {
   const { meeting, items, source } = doc;
   const decided = items.filter((i) => i.decision).length;
   const head = [meeting.municipality, meeting.body, meeting.date, meeting.kind].filter(Boolean).join(' · ');
-  const lines = [`${source.file} (${source.pages} pages)`, `  ${head}: ${items.length} items, ${decided} decisions`];
+  const lines = [
+    `${source.file} (${source.pages} pages)`,
+    `  ${head}: ${items.length} items, ${decided} decisions`,
+  ];
   for (const item of items) {
     const number = item.number === null ? '  -' : String(item.number).padStart(3);
     const outcome = item.access === 'closed' ? 'lukket' : (item.decision?.outcome ?? '');

@@ -74,7 +74,10 @@ const OUTCOME_RULES: readonly [Outcome, RegExp][] = [
     /\b(godkendt|godkendes|godkendte|vedtaget|vedtages|vedtog|bevilget|bevilges|tiltrådt|tiltrædes|tiltrådte|imødekommet|besluttet|indstillingen (blev )?fulgt|som indstillet|indføres|gennemføres|igangsættes|iværksættes)\b/i,
   ],
   ['noted', /\b(til efterretning|til orientering|orienteringen)\b/i],
-  ['discussed', /\b(drøftet|drøftede|drøftes|gennemgået|gennemgik|gennemgås|kvalificerede|kvitterede|behandlet|arbejdede videre|evaluerede)\b/i],
+  [
+    'discussed',
+    /\b(drøftet|drøftede|drøftes|gennemgået|gennemgik|gennemgås|kvalificerede|kvitterede|behandlet|arbejdede videre|evaluerede)\b/i,
+  ],
 ];
 
 export function classifyOutcome(text: string): Outcome {

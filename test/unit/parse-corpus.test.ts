@@ -22,7 +22,8 @@ describe('extraction against the gold annotations', () => {
     ] as const) {
       it(`scores 1.00 on every metric for seed ${id} as ${format}`, async () => {
         const { scores } = await scoresFor(file, join(corpus, 'gold', `${id}.json`));
-        for (const [metric, value] of Object.entries(scores)) expect({ metric, value }).toEqual({ metric, value: 1 });
+        for (const [metric, value] of Object.entries(scores))
+          expect({ metric, value }).toEqual({ metric, value: 1 });
       });
     }
   }
@@ -34,28 +35,46 @@ describe('extraction against the gold annotations', () => {
       const id = readdirSync(join(corpus, 'extra', 'gold'))
         .map((f) => basename(f, '.json'))
         .find((f) => f.startsWith(`${prefix}_`)) as string;
-      const { scores } = await scoresFor(join(corpus, 'extra', 'pdf', `${id}.pdf`), join(corpus, 'extra', 'gold', `${id}.json`));
-      for (const [metric, value] of Object.entries(scores)) expect({ metric, value }).toEqual({ metric, value: 1 });
+      const { scores } = await scoresFor(
+        join(corpus, 'extra', 'pdf', `${id}.pdf`),
+        join(corpus, 'extra', 'gold', `${id}.json`),
+      );
+      for (const [metric, value] of Object.entries(scores))
+        expect({ metric, value }).toEqual({ metric, value: 1 });
     });
   }
 
   it('keeps decisions of earlier bodies as prior decisions, with their body and date', async () => {
     const id = 'e1_egholt_kommunalbestyrelsen_20250327';
-    const { doc } = await scoresFor(join(corpus, 'extra', 'pdf', `${id}.pdf`), join(corpus, 'extra', 'gold', `${id}.json`));
+    const { doc } = await scoresFor(
+      join(corpus, 'extra', 'pdf', `${id}.pdf`),
+      join(corpus, 'extra', 'gold', `${id}.json`),
+    );
     const item = doc.items.find((i) => i.number === 13);
     expect(item?.decision).toMatchObject({ date: '2025-03-27', outcome: 'approved' });
     expect(item?.priorDecisions).toEqual([
-      expect.objectContaining({ body: 'Økonomiudvalget', date: '2025-03-18', text: 'Anbefales.', outcome: 'recommended' }),
+      expect.objectContaining({
+        body: 'Økonomiudvalget',
+        date: '2025-03-18',
+        text: 'Anbefales.',
+        outcome: 'recommended',
+      }),
     ]);
   });
 
   it('moves "Fraværende:" lines and protocol notes out of the decision text', async () => {
     const e2 = 'e2_vesterlund_oekonomiudvalget_20240611';
-    const { doc } = await scoresFor(join(corpus, 'extra', 'pdf', `${e2}.pdf`), join(corpus, 'extra', 'gold', `${e2}.json`));
+    const { doc } = await scoresFor(
+      join(corpus, 'extra', 'pdf', `${e2}.pdf`),
+      join(corpus, 'extra', 'gold', `${e2}.json`),
+    );
     expect(doc.items[0]?.absent).toEqual(['Jens Riis']);
     expect(doc.items[0]?.decision?.text).not.toMatch(/Fraværende/);
     const e4 = 'e4_kaerholm_aeldre_sundhed_20250513';
-    const kaerholm = await scoresFor(join(corpus, 'extra', 'pdf', `${e4}.pdf`), join(corpus, 'extra', 'gold', `${e4}.json`));
+    const kaerholm = await scoresFor(
+      join(corpus, 'extra', 'pdf', `${e4}.pdf`),
+      join(corpus, 'extra', 'gold', `${e4}.json`),
+    );
     const noted = kaerholm.doc.items.find((i) => i.number === 3);
     expect(noted?.protocolNote).toMatch(/^Ole Sandahl \(O\) ønskede/);
     expect(noted?.decision?.text).not.toMatch(/Protokoltilførsel/);
@@ -67,7 +86,13 @@ describe('extraction against the gold annotations', () => {
     const closed = doc.items.filter((i) => i.access === 'closed');
     expect(closed.map((i) => i.number)).toEqual([7, 8, 9]);
     for (const item of closed) {
-      expect(item).toMatchObject({ sections: [], decision: null, priorDecisions: [], attachments: [], responsible: null });
+      expect(item).toMatchObject({
+        sections: [],
+        decision: null,
+        priorDecisions: [],
+        attachments: [],
+        responsible: null,
+      });
     }
     const open = doc.items.find((i) => i.number === 6);
     expect(open?.pages).toEqual({ first: 9, last: 9 });

@@ -59,7 +59,11 @@ describe('a house style the corpus does not have', () => {
     ]);
     const [lokalplan, personale] = items;
     expect(lokalplan?.caseNumber).toBe('01.02.05-P16-3-23');
-    expect(lokalplan?.sections.map((s) => s.heading)).toEqual(['Sagsfremstilling', 'Indstilling', 'Afgørelse']);
+    expect(lokalplan?.sections.map((s) => s.heading)).toEqual([
+      'Sagsfremstilling',
+      'Indstilling',
+      'Afgørelse',
+    ]);
     expect(lokalplan?.decision).toMatchObject({
       date: '2025-03-03',
       outcome: 'approved',
@@ -95,7 +99,11 @@ describe('text forms', () => {
     expect(doc.items).toEqual([
       expect.objectContaining({ number: null, title: 'Punkter til behandling', access: 'open' }),
     ]);
-    expect(doc.items[0]?.sections.map((s) => s.heading)).toEqual(['Sagsgang', 'Sagsfremstilling', 'Beslutning']);
+    expect(doc.items[0]?.sections.map((s) => s.heading)).toEqual([
+      'Sagsgang',
+      'Sagsfremstilling',
+      'Beslutning',
+    ]);
     expect(doc.meeting).toMatchObject({ body: 'Direktionen', date: '2024-05-15' });
   });
 });

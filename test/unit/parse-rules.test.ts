@@ -32,20 +32,35 @@ describe('item headings of other house styles', () => {
     ['1 Godkendelse af dagsorden', 1, 'Godkendelse af dagsorden'],
   ])('reads %s', (text, number, title) => expect(numberedTitle(text)).toMatchObject({ number, title }));
 
-  it.each(['10.00 Fokus på fremmøde', '24/16905', '1. 3 X 1-dagskursus'])('takes no number from %s', (text) => {
-    expect(numberedTitle(text)).toBeNull();
-  });
+  it.each(['10.00 Fokus på fremmøde', '24/16905', '1. 3 X 1-dagskursus'])(
+    'takes no number from %s',
+    (text) => {
+      expect(numberedTitle(text)).toBeNull();
+    },
+  );
 });
 
 describe('decision headings', () => {
   it.each([
     ['Beslutning i Direktionen den 05-02-2025', 'Beslutning', 'Direktionen', '2025-02-05'],
     ['Beslutning Direktionen den 03-09-2024', 'Beslutning', 'Direktionen', '2024-09-03'],
-    ['Kommunalbestyrelsens beslutning den 27. marts 2025:', 'Beslutning', 'Kommunalbestyrelsen', '2025-03-27'],
-    ['Afgørelse i Teknik- og Miljøudvalget den 3. marts 2025', 'Afgørelse', 'Teknik- og Miljøudvalget', '2025-03-03'],
+    [
+      'Kommunalbestyrelsens beslutning den 27. marts 2025:',
+      'Beslutning',
+      'Kommunalbestyrelsen',
+      '2025-03-27',
+    ],
+    [
+      'Afgørelse i Teknik- og Miljøudvalget den 3. marts 2025',
+      'Afgørelse',
+      'Teknik- og Miljøudvalget',
+      '2025-03-03',
+    ],
     ['BESLUTNING', 'Beslutning', null, null],
     ['Afgørelse:', 'Afgørelse', null, null],
-  ])('reads %s', (line, heading, body, date) => expect(decisionHeading(line)).toEqual({ heading, body, date }));
+  ])('reads %s', (line, heading, body, date) =>
+    expect(decisionHeading(line)).toEqual({ heading, body, date }),
+  );
 
   it('does not take prose for a heading', () => {
     expect(decisionHeading('Beslutning om at udskyde sagen blev truffet i går.')).toBeNull();
@@ -80,13 +95,17 @@ describe('outcomes and votes', () => {
   });
 
   it('reads votes written as prose', () => {
-    expect(readVotes('Lokalplanen blev endeligt vedtaget med 13 stemmer for (A, V, C og F) og 1 stemme imod (Ø).')).toEqual({
+    expect(
+      readVotes('Lokalplanen blev endeligt vedtaget med 13 stemmer for (A, V, C og F) og 1 stemme imod (Ø).'),
+    ).toEqual({
       for: { count: 13, parties: ['A', 'V', 'C', 'F'] },
       against: { count: 1, parties: ['Ø'] },
       abstained: null,
     });
     expect(
-      readVotes('Et flertal bestående af A og V godkendte indstillingen. Et mindretal (Ø) stemte imod. C og F undlod at stemme.'),
+      readVotes(
+        'Et flertal bestående af A og V godkendte indstillingen. Et mindretal (Ø) stemte imod. C og F undlod at stemme.',
+      ),
     ).toEqual({
       for: { count: null, parties: ['A', 'V'] },
       against: { count: null, parties: ['Ø'] },
@@ -94,7 +113,8 @@ describe('outcomes and votes', () => {
     });
   });
 
-  it('finds no votes where none are recorded', () => expect(readVotes('Godkendt uden afstemning.')).toBeNull());
+  it('finds no votes where none are recorded', () =>
+    expect(readVotes('Godkendt uden afstemning.')).toBeNull());
 });
 
 describe('vocabulary', () => {
