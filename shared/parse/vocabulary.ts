@@ -2,6 +2,16 @@
  * The words Danish minutes are built from. Headings are matched case-insensitively on the whole
  * line (a trailing colon allowed); canonical spelling is the one the gold annotations use.
  */
+/** Headings whose text is the recommendation put to the body ("Det indstilles, at ..."). */
+const RECOMMENDATION_HEADINGS = [
+  'Indstilling',
+  'Forslag til beslutning',
+  'Forslag til indstilling',
+  'Administrationens indstilling',
+  'Forvaltningens indstilling',
+  'Direktionens indstilling',
+] as const;
+
 const SECTION_HEADINGS = [
   'Sagsgang',
   'Sagsansvarlig',
@@ -40,12 +50,7 @@ const SECTION_HEADINGS = [
   'Kompetence',
   'Borgerinddragelse',
   'Bæredygtighed',
-  'Indstilling',
-  'Forslag til beslutning',
-  'Forslag til indstilling',
-  'Administrationens indstilling',
-  'Forvaltningens indstilling',
-  'Direktionens indstilling',
+  ...RECOMMENDATION_HEADINGS,
   'Drøftelse',
   'Konklusion',
   'Opfølgning',
@@ -70,16 +75,6 @@ export const DECISION_HEADINGS = new Set([
   'Afgørelse',
   'Beslutning / opfølgning',
   'Konklusion',
-]);
-
-/** Headings whose text is the recommendation put to the body. */
-export const RECOMMENDATION_HEADINGS = new Set([
-  'Indstilling',
-  'Forslag til beslutning',
-  'Forslag til indstilling',
-  'Administrationens indstilling',
-  'Forvaltningens indstilling',
-  'Direktionens indstilling',
 ]);
 
 /** Labels that may open a line and carry their section's text on the same line ("Drøftelse: ..."). */
