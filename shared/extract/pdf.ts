@@ -64,18 +64,17 @@ type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
 
 async function readPage(doc: PdfDocument, pageNumber: number): Promise<Line[]> {
   const page = await doc.getPage(pageNumber);
-  // Font names (and so bold/italic) are only resolved once the operator list is built.
-  await page.getOperatorList();
   const content = await page.getTextContent();
+  const items = content.items.filter((item): item is TextItem => 'str' in item && item.str.length > 0);
+  // Font names (and so bold/italic) resolve only once an operator list is built. Fonts are shared
+  // by the whole document, so only a page with a font not seen before pays for one.
+  if (items.some((item) => !page.commonObjs.has(item.fontName))) await page.getOperatorList();
   const fonts = new Map<string, string>();
-  const runs: Run[] = [];
-  for (const item of content.items) {
-    if (!('str' in item) || item.str.length === 0) continue;
-    runs.push(toRun(item));
+  for (const item of items) {
     if (!fonts.has(item.fontName)) fonts.set(item.fontName, fontNameOf(page.commonObjs, item.fontName));
   }
   page.cleanup();
-  return groupLines(runs, fonts, pageNumber);
+  return groupLines(items.map(toRun), fonts, pageNumber);
 }
 
 function toRun(item: TextItem): Run {

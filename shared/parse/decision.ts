@@ -15,6 +15,7 @@ const DATE_TAIL = /\s+(?:den|d\.)\s+(.+)$/i;
  * 03-09-2024", "Afgørelse", "Kommunalbestyrelsens beslutning den 27. marts 2025:".
  */
 export function decisionHeading(line: string): DecisionHeading | null {
+  if (line.length > 120) return null;
   const text = collapse(line).replace(/:$/, '');
   if (text.length > 90 || (/[.!?]$/.test(text) && !findDate(text))) return null;
   const leading = /^(Beslutning|Afgørelse)(?:\s+(?:i|på mødet i|truffet i|fra|af))?(?:\s+(.*))?$/i.exec(text);

@@ -21,7 +21,7 @@ export function parseMeeting(
 ): MeetingDocument {
   const layout = segment(extracted.lines);
   const header = readHeader(layout.header);
-  const firstDecision = extracted.lines.map((l) => decisionHeading(l.text)).find((d) => d?.date);
+  const firstDecision = firstDatedDecision(extracted.lines);
   const body = header.body ?? firstDecision?.body ?? null;
   const date = header.date ?? firstDecision?.date ?? null;
   const items = layout.items.map((block) => readItem(block, { body, date }));
@@ -38,6 +38,14 @@ export function parseMeeting(
     items,
   };
   return MeetingDocumentSchema.parse(document);
+}
+
+function firstDatedDecision(lines: readonly Line[]) {
+  for (const line of lines) {
+    const heading = decisionHeading(line.text);
+    if (heading?.date) return heading;
+  }
+  return null;
 }
 
 function endTime(lines: readonly Line[]): string | null {

@@ -1,5 +1,6 @@
 import type { Line } from '#extract/line.ts';
 import { decisionHeading } from './decision.ts';
+import { joinLines } from './text.ts';
 import {
   accessMarker,
   caseNumberLine,
@@ -44,8 +45,8 @@ const MEETING_END = /^(mødet (blev )?(hævet|sluttede|afsluttet|slut)|næste m�
 
 /** Splits the line stream into header, agenda items and trailer. */
 export function segment(lines: readonly Line[]): Layout {
-  const bodySize = dominantSize(lines);
-  const starts = chooseStarts(lines, findStarts(lines, bodySize));
+  const facts = lines.map(factsOf);
+  const starts = chooseStarts(lines, findStarts(lines, facts, dominantSize(lines)));
   const firstStart = starts[0]?.index ?? lines.length;
   const tocIndex = lines.findIndex((line, i) => i < firstStart && isTocHeading(line.text));
   const header = lines.slice(0, tocIndex >= 0 ? tocIndex : firstStart);
@@ -72,26 +73,55 @@ export function segment(lines: readonly Line[]): Layout {
   return { header, items, trailer: starts.length ? lines.slice(trailerStart) : [] };
 }
 
-function findStarts(lines: readonly Line[], bodySize: number): Start[] {
-  const toc = tableOfContents(lines);
+/** What a line is, worked out once: the heading checks are the parser's hot path. */
+interface LineFacts {
+  readonly numbered: ReturnType<typeof numberedTitle>;
+  readonly marker: boolean;
+  /** Follows an item's title: an access marker, a case number, a section or a decision. */
+  readonly signal: boolean;
+  /** Part of the structure (markers, headings), so never a title. */
+  readonly structural: boolean;
+}
+
+function factsOf(line: Line): LineFacts {
+  const text = line.text;
+  const marker = accessMarker(text) !== null;
+  const heading =
+    sectionHeading(text) !== null || decisionHeading(text) !== null || inlineSection(text) !== null;
+  const caseNumber = caseNumberLine(text) !== null;
+  return {
+    numbered: numberedTitle(text),
+    marker,
+    signal: marker || heading || caseNumber || responsibleLine(text) !== null,
+    structural:
+      marker ||
+      heading ||
+      caseNumber ||
+      isTocHeading(text) ||
+      isClosingHeading(text) ||
+      isAttachmentHeading(text),
+  };
+}
+
+function findStarts(lines: readonly Line[], facts: readonly LineFacts[], bodySize: number): Start[] {
+  const toc = tableOfContents(lines, facts);
   const starts: Start[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
-    if (toc.lines.has(i) || isStructural(line.text)) continue;
-    const numbered = numberedTitle(line.text);
-    const span = titleSpan(lines, i);
-    const next = lines[i + span];
-    const marked = next ? accessMarker(next.text) !== null : false;
-    const signalled = hasItemSignal(lines, i + span);
+    const { numbered, structural } = facts[i] as LineFacts;
     const styled = isStyled(line, bodySize);
+    if (toc.lines.has(i) || structural || !(numbered || styled || facts[i + 1]?.marker)) continue;
+    const span = titleSpan(lines, facts, i);
+    const marked = facts[i + span]?.marker ?? false;
+    const signalled = hasItemSignal(facts, i + span);
     const titleLines = lines.slice(i, i + span).map((l) => l.text);
     const title = cleanTitle(
-      [numbered ? numbered.title : (titleLines[0] ?? ''), ...titleLines.slice(1)].join(' '),
+      joinLines([numbered ? numbered.title : (titleLines[0] ?? ''), ...titleLines.slice(1)]),
     );
     const listed = toc.titles.some((t) => sameTitle(t, title));
     const accepted = numbered
       ? (styled || signalled || listed) && (numbered.explicit || styled || /^[\p{Lu}\d]/u.test(title))
-      : (isProminent(line, bodySize) && hasItemSignal(lines, i + span, 1)) || marked;
+      : (isProminent(line, bodySize) && hasItemSignal(facts, i + span, 1)) || marked;
     if (!accepted || !title) continue;
     const strength =
       (marked ? 4 : 0) +
@@ -106,7 +136,10 @@ function findStarts(lines: readonly Line[], bodySize: number): Start[] {
 }
 
 /** The entries of a table of contents and the lines it takes, so they are not taken for items. */
-function tableOfContents(lines: readonly Line[]): { titles: string[]; lines: Set<number> } {
+function tableOfContents(
+  lines: readonly Line[],
+  facts: readonly LineFacts[],
+): { titles: string[]; lines: Set<number> } {
   const titles: string[] = [];
   const taken = new Set<number>();
   const heading = lines.findIndex((l) => isTocHeading(l.text));
@@ -114,8 +147,8 @@ function tableOfContents(lines: readonly Line[]): { titles: string[]; lines: Set
   for (let i = heading + 1; i < lines.length; i++) {
     const text = (lines[i] as Line).text;
     const entry = DOT_LEADER.test(text) || /^side$/i.test(text.trim());
-    const numbered = numberedTitle(text);
-    if (!entry && !(numbered && titles.length === 0) && !(numbered && !hasItemSignal(lines, i + 1))) break;
+    const numbered = facts[i]?.numbered;
+    if (!entry && !(numbered && titles.length === 0) && !(numbered && !hasItemSignal(facts, i + 1))) break;
     taken.add(i);
     const title = cleanTitle(numbered ? numbered.title : text);
     if (title && !/^side$/i.test(title)) titles.push(title);
@@ -179,7 +212,7 @@ function cleanTitle(text: string): string {
 }
 
 /** How many lines a heading's title takes: continuation lines share its font and follow without a gap. */
-function titleSpan(lines: readonly Line[], index: number): number {
+function titleSpan(lines: readonly Line[], facts: readonly LineFacts[], index: number): number {
   const first = lines[index] as Line;
   let span = 1;
   if (first.size === 0) return span;
@@ -187,42 +220,20 @@ function titleSpan(lines: readonly Line[], index: number): number {
     const line = lines[j] as Line;
     const sameFont =
       Math.abs(line.size - first.size) < 0.3 && line.bold === first.bold && line.page === first.page;
-    if (!sameFont || line.breakBefore || isStructural(line.text) || numberedTitle(line.text)) break;
+    if (!sameFont || line.breakBefore || facts[j]?.structural || facts[j]?.numbered) break;
     span++;
   }
   return span;
 }
 
-/** What follows an item's title: an access marker, a case number, a section or a decision. */
-function hasItemSignal(lines: readonly Line[], from: number, within = 3): boolean {
-  for (let j = from; j < Math.min(lines.length, from + within); j++) {
-    const text = (lines[j] as Line).text;
-    if (numberedTitle(text) && !accessMarker(text)) return false;
-    if (
-      accessMarker(text) ||
-      caseNumberLine(text) ||
-      responsibleLine(text) ||
-      sectionHeading(text) ||
-      inlineSection(text) ||
-      decisionHeading(text)
-    ) {
-      return true;
-    }
+/** Whether an item signal follows within a few lines, before any other numbered line. */
+function hasItemSignal(facts: readonly LineFacts[], from: number, within = 3): boolean {
+  for (let j = from; j < Math.min(facts.length, from + within); j++) {
+    const line = facts[j] as LineFacts;
+    if (line.numbered && !line.marker) return false;
+    if (line.signal) return true;
   }
   return false;
-}
-
-function isStructural(text: string): boolean {
-  return (
-    accessMarker(text) !== null ||
-    sectionHeading(text) !== null ||
-    decisionHeading(text) !== null ||
-    inlineSection(text) !== null ||
-    caseNumberLine(text) !== null ||
-    isTocHeading(text) ||
-    isClosingHeading(text) ||
-    isAttachmentHeading(text)
-  );
 }
 
 /** A heading by its looks: markup, or a bold or larger font than the body text. */

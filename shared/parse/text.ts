@@ -9,7 +9,8 @@ export function joinLines(lines: readonly string[]): string {
   for (const raw of lines) {
     const line = raw.trim();
     if (!line) continue;
-    const fragment = /(\S*)-$/u.exec(text)?.[1] ?? '';
+    // Only the tail can hold a hyphenated fragment; matching the whole text would be quadratic.
+    const fragment = text.endsWith('-') ? (/(\S*)-$/u.exec(text.slice(-64))?.[1] ?? '') : '';
     const hyphenated = /\p{L}$/u.test(fragment) && /^\p{Ll}/u.test(line) && !KEEP_HYPHEN_BEFORE.test(line);
     if (hyphenated && keepsHyphen(fragment)) text += line;
     else if (hyphenated) text = text.slice(0, -1) + line;

@@ -87,12 +87,19 @@ const INLINE_LABELS = new Set([
   'Indstilling',
 ]);
 
+/** No heading or marker is longer; longer lines are text and skip the checks. */
+const MAX_HEADING_LENGTH = 80;
+
+const short = (text: string) => text.length <= MAX_HEADING_LENGTH;
+
 export function fold(text: string): string {
-  return text.toLocaleLowerCase('da').replace(/\s+/g, ' ').replace(/\s*:$/, '').trim();
+  // Danish needs no locale-specific case mapping; toLowerCase is many times faster.
+  return text.toLowerCase().replace(/\s+/g, ' ').replace(/:$/, '').trim();
 }
 
 /** The canonical section heading a whole line stands for, or null. */
 export function sectionHeading(line: string): string | null {
+  if (!short(line)) return null;
   const key = fold(line);
   const known = canonical.get(key);
   if (known) return known;
@@ -119,6 +126,7 @@ export function sentenceCase(text: string): string {
 
 /** "Åben sag", "Lukket punkt", "Lukket" ... -> access, or null. */
 export function accessMarker(line: string): 'open' | 'closed' | null {
+  if (!short(line)) return null;
   const key = fold(line).replace(/[()]/g, '');
   if (/^(åben|åbent|offentlig)( sag| punkt| møde)?$/.test(key)) return 'open';
   if (/^(lukket|lukkede?|fortrolig)( sag| punkt| møde)?$/.test(key)) return 'closed';
@@ -127,17 +135,21 @@ export function accessMarker(line: string): 'open' | 'closed' | null {
 
 /** Headings that end the agenda items: signature page, attachment overview. */
 export function isClosingHeading(line: string): boolean {
-  return /^(underskriftsside|underskriftsblad|underskrifter|bilagsoversigt|oversigt over bilag)$/.test(
-    fold(line),
+  return (
+    short(line) &&
+    /^(underskriftsside|underskriftsblad|underskrifter|bilagsoversigt|oversigt over bilag)$/.test(fold(line))
   );
 }
 
 export function isTocHeading(line: string): boolean {
-  return /^(indholdsfortegnelse|indhold|punkter på dagsordenen|oversigt over punkter)$/.test(fold(line));
+  return (
+    short(line) &&
+    /^(indholdsfortegnelse|indhold|punkter på dagsordenen|oversigt over punkter)$/.test(fold(line))
+  );
 }
 
 export function isAttachmentHeading(line: string): boolean {
-  return /^(bilag|bilagsliste|vedlagte bilag)$/.test(fold(line));
+  return short(line) && /^(bilag|bilagsliste|vedlagte bilag)$/.test(fold(line));
 }
 
 /** "Sagsnr.: 25/4418", "Sags-id: EMN-2025-00342", "Sagsid: 25/00871", "J.nr. 00.01.00-A00-12-24". */

@@ -1,0 +1,336 @@
+/**
+ * Generates realistic Danish municipal minutes ("referater") as PDF: a header block, numbered
+ * items with case numbers and bold section headings, running header and "Side N af M" footer.
+ * The text comes from a seeded pseudo-random generator, so a seed always yields the same bytes.
+ * Used by the extraction benchmark and, at scale, by ingest benchmarks.
+ */
+import PDFDocument from 'pdfkit';
+
+export interface MinutesOptions {
+  /** Number of agenda items; each takes about 0.9 pages. */
+  readonly items: number;
+  readonly seed?: number;
+  /** The body that met, e.g. "Økonomiudvalget". */
+  readonly body?: string;
+  /** Meeting date as YYYY-MM-DD. */
+  readonly date?: string;
+}
+
+type Random = () => number;
+
+const MUNICIPALITIES = ['Vesterlund', 'Egholt', 'Skovby', 'Kærholm', 'Ravnsbjerg', 'Bækmose', 'Søndervig'];
+const LOCATIONS = ['Mødelokale Fjorden', 'Byrådssalen', 'Mødelokale 2', 'Udvalgsværelset', 'Kantinen'];
+const FIRST_NAMES = ['Jesper', 'Hanne', 'Lene', 'Jens', 'Morten', 'Camilla', 'Bente', 'Ahmad', 'Torben'];
+const LAST_NAMES = ['Brandt', 'Dalgaard', 'Vestergaard', 'Riis', 'Skov', 'Lauridsen', 'Ulriksen', 'Kjeldsen'];
+const PARTIES = ['A', 'V', 'C', 'F', 'Ø', 'O', 'B', 'I'];
+
+const TOPICS = [
+  'Økonomisk status for',
+  'Anlægsbevilling til renovering af',
+  'Endelig vedtagelse af lokalplan for',
+  'Ansøgning om tilskud til',
+  'Salg af ejendommen',
+  'Udbud af vintertjeneste ved',
+  'Status på klimahandleplanen for',
+  'Budgetopfølgning for',
+  'Høring om trafikplan for',
+  'Energirenovering af',
+];
+const PLACES = [
+  'Engparken',
+  'Strandvejen',
+  'Nørby Skole',
+  'Vesterlund Nord',
+  'Rådhuset',
+  'Havnefronten',
+  'Idrætscentret',
+  'Ældrecentret Solgården',
+];
+
+const SUBJECTS = [
+  'Forvaltningen',
+  'Administrationen',
+  'Direktionen',
+  'Udvalget',
+  'Kommunalbestyrelsen',
+  'Center for Teknik og Miljø',
+  'Arbejdsgruppen',
+  'Styregruppen',
+];
+const VERBS = [
+  'har udarbejdet',
+  'fremlægger',
+  'har vurderet',
+  'har revideret',
+  'har gennemgået',
+  'præsenterer',
+  'har kvalitetssikret',
+  'har drøftet',
+];
+const OBJECTS = [
+  'et forslag til ny affaldsordning',
+  'den økonomiske status for hele kommunen',
+  'en plan for renovering af skolernes klimaskærm',
+  'de indkomne høringssvar',
+  'en samlet handleplan for det specialiserede område',
+  'udbudsmaterialet for vintertjenesten',
+  'en model for borgerinddragelse',
+  'rammerne for budgetlægningen',
+];
+const COMPLEMENTS = [
+  'i forhold til det korrigerede budget',
+  'inden for den eksisterende ramme',
+  'med henblik på endelig vedtagelse',
+  'efter den offentlige høring',
+  'i samarbejde med de lokale foreninger',
+  'som led i den fælles strategi',
+  'i løbet af efteråret',
+  'med inddragelse af de berørte borgere',
+];
+/** Whole sentences that recur in real minutes; years are followed by a word, never by a full stop. */
+const STOCK_SENTENCES = [
+  'Sagen forelægges til orientering.',
+  'Der er ikke personalemæssige konsekvenser af forslaget.',
+  'Projektet forventes afsluttet i 2026 og evalueres herefter.',
+  'Der henvises i øvrigt til det vedlagte notat.',
+  'Høringsperioden løber i seks uger, og svarene forelægges udvalget.',
+  'Forslaget er i overensstemmelse med kommuneplanen og de gældende sektorplaner.',
+  'Merforbruget skyldes især stigende udgifter til anbringelser og specialundervisning.',
+];
+/** Sections that some items carry between Sagsfremstilling and Økonomi. */
+const OPTIONAL_SECTIONS = ['Vurdering', 'Høring', 'Tidsplan', 'Kommunikation', 'Lovgrundlag'];
+const DECISIONS = [
+  'Godkendt.',
+  'Anbefales.',
+  'Taget til efterretning.',
+  'Godkendt som indstillet.',
+  'Anbefales, idet udvalget ønsker en status på projektet i foråret.',
+  'Udsat til næste møde.',
+];
+
+const MONTHS = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+const WEEKDAYS = ['Søndag', 'Mandag', 'Tirsdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lørdag'];
+
+const FONT = 'Helvetica';
+const BOLD = 'Helvetica-Bold';
+const BODY_SIZE = 10;
+const MARGIN = 56;
+/** Space a heading needs below it; less than this left on the page and it moves to the next. */
+const KEEP_WITH_NEXT = 60;
+/** Fixed so that a seed yields byte-identical PDFs (pdfkit stamps and hashes the creation date). */
+const CREATED = new Date('2024-01-01T00:00:00Z');
+
+/** mulberry32: small, fast and good enough to vary text deterministically. */
+function seededRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(random: Random, list: readonly T[]): T {
+  return list[Math.floor(random() * list.length)] as T;
+}
+
+function between(random: Random, low: number, high: number): number {
+  return low + Math.floor(random() * (high - low + 1));
+}
+
+interface MeetingDate {
+  /** "Tirsdag den 11. juni 2024" */
+  readonly long: string;
+  /** "11. juni 2024" */
+  readonly text: string;
+  /** "11-06-2024" */
+  readonly numeric: string;
+  /** "24", the year in case numbers. */
+  readonly yearShort: string;
+}
+
+function meetingDate(iso: string): MeetingDate {
+  const [year = '', month = '', day = ''] = iso.split('-');
+  const weekday = WEEKDAYS[new Date(`${iso}T12:00:00Z`).getUTCDay()];
+  const text = `${Number(day)}. ${MONTHS[Number(month) - 1]} ${year}`;
+  return {
+    long: `${weekday} den ${text}`,
+    text,
+    numeric: `${day}-${month}-${year}`,
+    yearShort: year.slice(2),
+  };
+}
+
+function sentence(random: Random): string {
+  if (random() < 0.25) return pick(random, STOCK_SENTENCES);
+  // Amounts as "4,5 mio. kr." keep a bare number from opening a wrapped line (it would look like an item).
+  const amount = `${between(random, 1, 40)},${between(random, 0, 9)} mio. kr.`;
+  const tail = random() < 0.3 ? `, svarende til ${amount}` : ` ${pick(random, COMPLEMENTS)}.`;
+  return `${pick(random, SUBJECTS)} ${pick(random, VERBS)} ${pick(random, OBJECTS)}${tail}`;
+}
+
+function paragraph(random: Random): string {
+  return Array.from({ length: between(random, 3, 6) }, () => sentence(random)).join(' ');
+}
+
+/** Fisher–Yates on a copy. */
+function shuffled<T>(random: Random, list: readonly T[]): T[] {
+  const copy = [...list];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
+
+/** Pairs shuffled first and last names, so no member appears twice. */
+function memberList(random: Random): string {
+  const firstNames = shuffled(random, FIRST_NAMES);
+  const lastNames = shuffled(random, LAST_NAMES);
+  const count = between(random, 7, lastNames.length);
+  const members = lastNames
+    .slice(0, count)
+    .map((last, i) => `${firstNames[i]} ${last} (${pick(random, PARTIES)})`);
+  return [`${members[0]} (formand)`, ...members.slice(1)].join(', ');
+}
+
+function clock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}.${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** Starts a new page when a heading would otherwise stand alone at the bottom. */
+function keepWithNext(doc: PDFKit.PDFDocument): void {
+  if (doc.y > doc.page.height - doc.page.margins.bottom - KEEP_WITH_NEXT) doc.addPage();
+}
+
+function writeHeader(
+  doc: PDFKit.PDFDocument,
+  random: Random,
+  meeting: { body: string; date: MeetingDate; start: number; end: number },
+): void {
+  const municipality = `${pick(random, MUNICIPALITIES)} Kommune`;
+  doc.font(BOLD).fontSize(18).text(municipality).moveDown(0.8);
+  doc.font(BOLD).fontSize(16).text(meeting.body);
+  doc.font(FONT).fontSize(14).text('Referat').moveDown(1);
+  const fields: [string, string][] = [
+    ['Dato', meeting.date.long],
+    ['Tid', `Kl. ${clock(meeting.start)}–${clock(meeting.end)}`],
+    ['Sted', `${pick(random, LOCATIONS)}, ${municipality.replace(' Kommune', '')} Rådhus`],
+    ['Medlemmer', memberList(random)],
+  ];
+  for (const [label, value] of fields) {
+    doc.font(BOLD).fontSize(BODY_SIZE).text(`${label}: `, { continued: true });
+    doc.font(FONT).text(value).moveDown(0.5);
+  }
+  doc.moveDown(1.5);
+}
+
+function writeSection(doc: PDFKit.PDFDocument, heading: string, paragraphs: readonly string[]): void {
+  keepWithNext(doc);
+  doc
+    .moveDown(0.6)
+    .font(BOLD)
+    .fontSize(BODY_SIZE + 1)
+    .text(heading);
+  doc.font(FONT).fontSize(BODY_SIZE);
+  for (const text of paragraphs) doc.text(text).moveDown(0.5);
+}
+
+function writeItem(
+  doc: PDFKit.PDFDocument,
+  random: Random,
+  number: number,
+  meeting: { body: string; date: MeetingDate },
+): void {
+  keepWithNext(doc);
+  const title = `${pick(random, TOPICS)} ${pick(random, PLACES)}`;
+  doc.moveDown(1).font(BOLD).fontSize(13).text(`${number}. ${title}`);
+  doc
+    .font(FONT)
+    .fontSize(BODY_SIZE)
+    .text(`Sagsnr.: ${meeting.date.yearShort}/${between(random, 10000, 99999)}`);
+  const many = (low: number, high: number) =>
+    Array.from({ length: between(random, low, high) }, () => paragraph(random));
+  writeSection(doc, 'Sagsfremstilling', many(4, 6));
+  if (random() < 0.6) writeSection(doc, pick(random, OPTIONAL_SECTIONS), many(1, 2));
+  writeSection(doc, 'Økonomi', many(1, 3));
+  writeSection(doc, 'Indstilling', [
+    [
+      `Forvaltningen indstiller, at ${meeting.body} over for Kommunalbestyrelsen anbefaler,`,
+      '1. at sagen tages til efterretning, og',
+      '2. at den videre proces igangsættes som beskrevet.',
+    ].join('\n'),
+  ]);
+  writeSection(doc, `Beslutning i ${meeting.body} den ${meeting.date.text}`, [pick(random, DECISIONS)]);
+}
+
+/** Running header and "Side N af M" footer, written once the page count is known. */
+function writeRunningLines(doc: PDFKit.PDFDocument, runningHeader: string): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    // Writing inside the margins would otherwise make pdfkit break to a new page.
+    const { bottom } = doc.page.margins;
+    doc.page.margins.bottom = 0;
+    const width = doc.page.width - 2 * MARGIN;
+    doc.font(FONT).fontSize(8);
+    doc.text(runningHeader, MARGIN, MARGIN / 2, { width, align: 'right', lineBreak: false });
+    doc.text(`Side ${i + 1} af ${count}`, MARGIN, doc.page.height - MARGIN / 2 - 8, {
+      width,
+      align: 'center',
+      lineBreak: false,
+    });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return new Promise((resolve, reject) => {
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+  });
+}
+
+/** Generates one minutes document; the same options always give the same bytes. */
+export function generateMinutesPdf(options: MinutesOptions): Promise<Uint8Array> {
+  const random = seededRandom(options.seed ?? 1);
+  const body = options.body ?? 'Økonomiudvalget';
+  const date = meetingDate(options.date ?? '2024-06-11');
+  const start = between(random, 14, 34) * 30;
+  // Long meetings are capped so the end time stays within the day.
+  const end = start + 30 + Math.min(options.items, 24) * 10;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    info: { Title: `${body} – referat ${date.text}`, CreationDate: CREATED },
+  });
+  const bytes = collect(doc);
+  writeHeader(doc, random, { body, date, start, end });
+  for (let n = 1; n <= options.items; n++) writeItem(doc, random, n, { body, date });
+  doc
+    .moveDown(1)
+    .font(FONT)
+    .fontSize(BODY_SIZE)
+    .text(`Mødet hævet kl. ${clock(end)}.`);
+  writeRunningLines(doc, `${body} ${date.numeric}`);
+  doc.end();
+  return bytes;
+}
