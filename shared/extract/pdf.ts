@@ -3,23 +3,15 @@ import { dirname, join } from 'node:path';
 import { getDocument, PasswordException } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { ExtractionError } from './errors.ts';
-import type { ExtractedText, Line } from './line.ts';
+import { extractItemTables } from './item-table.ts';
+import { groupLines, type Run } from './layout.ts';
+import type { ExtractedText } from './line.ts';
 import { removeRunningLines } from './running-lines.ts';
 import { assertReadableText } from './text-quality.ts';
 
 export interface PdfLimits {
   readonly maxPages: number;
   readonly timeoutMs: number;
-}
-
-/** A run of text in one font, as pdf.js positions it. */
-interface Run {
-  readonly str: string;
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly size: number;
-  readonly fontName: string;
 }
 
 const standardFontDataUrl = `${join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
@@ -46,11 +38,16 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Ext
     if (doc.numPages > limits.maxPages) {
       throw new ExtractionError('too-large', `${doc.numPages} pages exceeds the limit of ${limits.maxPages}`);
     }
-    const pages: Line[][] = [];
+    const pages: Run[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       pages.push(await withDeadline(readPage(doc, n), deadline));
     }
-    const lines = removeRunningLines(pages).flat();
+    const pageLines = extractItemTables(pages).map((page, i) => [
+      ...groupLines(page.before, i + 1),
+      ...page.table,
+      ...groupLines(page.after, i + 1),
+    ]);
+    const lines = removeRunningLines(pageLines).flat();
     assertReadableText(lines.map((l) => l.text).join('\n'), doc.numPages);
     return { format: 'pdf', pages: doc.numPages, lines };
   } catch (error) {
@@ -62,7 +59,7 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Ext
 
 type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
 
-async function readPage(doc: PdfDocument, pageNumber: number): Promise<Line[]> {
+async function readPage(doc: PdfDocument, pageNumber: number): Promise<Run[]> {
   const page = await doc.getPage(pageNumber);
   const content = await page.getTextContent();
   const items = content.items.filter((item): item is TextItem => 'str' in item && item.str.length > 0);
@@ -74,18 +71,20 @@ async function readPage(doc: PdfDocument, pageNumber: number): Promise<Line[]> {
     if (!fonts.has(item.fontName)) fonts.set(item.fontName, fontNameOf(page.commonObjs, item.fontName));
   }
   page.cleanup();
-  return groupLines(items.map(toRun), fonts, pageNumber);
+  return items.map((item) => toRun(item, pageNumber, fonts.get(item.fontName) ?? ''));
 }
 
-function toRun(item: TextItem): Run {
+function toRun(item: TextItem, page: number, font: string): Run {
   const [a = 0, b = 0, , d = 0, x = 0, y = 0] = item.transform as number[];
   return {
     str: item.str,
+    page,
     x,
     y,
     width: item.width,
     size: Math.hypot(a, b) || Math.abs(d),
-    fontName: item.fontName,
+    bold: /bold|black|heavy|semibold|demi/i.test(font),
+    italic: /italic|oblique/i.test(font),
   };
 }
 
@@ -93,66 +92,6 @@ function fontNameOf(objs: { has(id: string): boolean; get(id: string): unknown }
   if (!objs.has(id)) return '';
   const font = objs.get(id) as { name?: string } | null;
   return font?.name ?? '';
-}
-
-/** Joins runs that share a baseline into lines, in reading order (top to bottom, left to right). */
-function groupLines(runs: readonly Run[], fonts: ReadonlyMap<string, string>, page: number): Line[] {
-  const sorted = [...runs].sort((p, q) => q.y - p.y || p.x - q.x);
-  const rows: Run[][] = [];
-  for (const run of sorted) {
-    const row = rows.at(-1);
-    const first = row?.[0];
-    if (row && first && Math.abs(first.y - run.y) <= Math.max(first.size, run.size) * 0.35) row.push(run);
-    else rows.push([run]);
-  }
-  const lines: Line[] = [];
-  let previous: { y: number; size: number } | undefined;
-  for (const row of rows) {
-    row.sort((p, q) => p.x - q.x);
-    const text = joinRuns(row).replace(/\s+$/, '');
-    if (text.trim().length === 0) continue;
-    const main = dominantRun(row);
-    const font = fonts.get(main.fontName) ?? '';
-    const y = row[0]?.y ?? 0;
-    const size = Math.round(main.size * 10) / 10;
-    const gap = previous ? previous.y - y : Number.POSITIVE_INFINITY;
-    lines.push({
-      text: text.trimStart(),
-      page,
-      x: Math.round(row.find((r) => r.str.trim())?.x ?? main.x),
-      y: Math.round(y),
-      size,
-      bold: /bold|black|heavy|semibold|demi/i.test(font),
-      italic: /italic|oblique/i.test(font),
-      level: 0,
-      breakBefore: gap > Math.max(size, previous?.size ?? 0) * 1.75,
-    });
-    previous = { y, size };
-  }
-  return lines;
-}
-
-/** The run that carries most of the line's characters decides its font. */
-function dominantRun(row: readonly Run[]): Run {
-  let best = row[0] as Run;
-  for (const run of row) if (run.str.trim().length > best.str.trim().length) best = run;
-  return best;
-}
-
-/** Concatenates runs, restoring spaces from gaps and tabs from wide gaps (table cells). */
-function joinRuns(row: readonly Run[]): string {
-  let text = '';
-  let end: number | undefined;
-  for (const run of row) {
-    if (end !== undefined) {
-      const gap = run.x - end;
-      if (gap > run.size * 1.5) text = `${text.replace(/ +$/, '')}\t`;
-      else if (gap > run.size * 0.12 && !/\s$/.test(text) && !/^\s/.test(run.str)) text += ' ';
-    }
-    text += run.str;
-    end = run.x + run.width;
-  }
-  return text;
 }
 
 function withDeadline<T>(promise: Promise<T>, deadline: number): Promise<T> {

@@ -79,7 +79,7 @@ export function readItem(block: ItemBlock, meeting: MeetingContext): AgendaItem 
   const pages = pageRange([block.heading, ...block.content]);
   if (access === 'closed') return closedItem(block, title, caseNumber, pages);
   const { decision, priorDecisions, absent, protocolNote } = readDecisions(sections, meeting);
-  const responsibleSection = sections.find((s) => s.heading === 'Sagsansvarlig');
+  const responsibleSection = sections.find((s) => s.heading === 'Sagsansvarlig' || s.heading === 'Ansvarlig');
   return {
     number: block.number,
     title,

@@ -28,8 +28,7 @@ describe('extraction against the gold annotations', () => {
     }
   }
 
-  // e5 (a landscape table with one row per item) is not read as items yet; see docs/extraction.md.
-  const extras = ['e1', 'e2', 'e3', 'e4', 'e6'];
+  const extras = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6'];
   for (const prefix of extras) {
     it(`scores 1.00 on every metric for the ${prefix} house style`, async () => {
       const id = readdirSync(join(corpus, 'extra', 'gold'))
@@ -100,5 +99,20 @@ describe('extraction against the gold annotations', () => {
     expect(open?.attachments).toEqual([
       expect.objectContaining({ number: 1, access: 'open', reference: '16864/25' }),
     ]);
+  });
+
+  it('reads minutes set as one table, a row per item, continued over a page break', async () => {
+    const id = 'e5_ravnsbjerg_koncernledelsen_20250429';
+    const { doc } = await scoresFor(
+      join(corpus, 'extra', 'pdf', `${id}.pdf`),
+      join(corpus, 'extra', 'gold', `${id}.json`),
+    );
+    const budget = doc.items.find((i) => i.number === 4);
+    expect(budget?.title).toBe('Budget 2026–2029 – tidsplan og råderumskatalog');
+    expect(budget?.responsible).toBe('Bo Riis, direktørerne');
+    const discussion = budget?.sections.find((s) => s.heading === 'Drøftelse')?.text ?? '';
+    expect(discussion).toMatch(/kan gøres mere strategisk end de tidligere år\./);
+    expect(discussion).toMatch(/markeres særskilt i kataloget\.$/);
+    expect(JSON.stringify(doc.items)).not.toMatch(/Referent: Emil Krogh|Referat af møde 29\.04\.2025/);
   });
 });

@@ -1,0 +1,72 @@
+import type { Line } from './line.ts';
+
+/** A run of text in one font, as pdf.js positions it (points from the page's bottom left). */
+export interface Run {
+  readonly str: string;
+  readonly page: number;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly size: number;
+  readonly bold: boolean;
+  readonly italic: boolean;
+}
+
+/** Joins runs that share a baseline into lines, in reading order (top to bottom, left to right). */
+export function groupLines(runs: readonly Run[], page: number): Line[] {
+  const sorted = [...runs].sort((p, q) => q.y - p.y || p.x - q.x);
+  const rows: Run[][] = [];
+  for (const run of sorted) {
+    const row = rows.at(-1);
+    const first = row?.[0];
+    if (row && first && Math.abs(first.y - run.y) <= Math.max(first.size, run.size) * 0.35) row.push(run);
+    else rows.push([run]);
+  }
+  const lines: Line[] = [];
+  let previous: { y: number; size: number } | undefined;
+  for (const row of rows) {
+    row.sort((p, q) => p.x - q.x);
+    const text = joinRuns(row).replace(/\s+$/, '');
+    if (text.trim().length === 0) continue;
+    const main = dominantRun(row);
+    const y = row[0]?.y ?? 0;
+    const size = Math.round(main.size * 10) / 10;
+    const gap = previous ? previous.y - y : Number.POSITIVE_INFINITY;
+    lines.push({
+      text: text.trimStart(),
+      page,
+      x: Math.round(row.find((r) => r.str.trim())?.x ?? main.x),
+      y: Math.round(y),
+      size,
+      bold: main.bold,
+      italic: main.italic,
+      level: 0,
+      breakBefore: gap > Math.max(size, previous?.size ?? 0) * 1.75,
+    });
+    previous = { y, size };
+  }
+  return lines;
+}
+
+/** The run that carries most of the line's characters decides its font. */
+function dominantRun(row: readonly Run[]): Run {
+  let best = row[0] as Run;
+  for (const run of row) if (run.str.trim().length > best.str.trim().length) best = run;
+  return best;
+}
+
+/** Concatenates runs, restoring spaces from gaps and tabs from wide gaps (table cells). */
+function joinRuns(row: readonly Run[]): string {
+  let text = '';
+  let end: number | undefined;
+  for (const run of row) {
+    if (end !== undefined) {
+      const gap = run.x - end;
+      if (gap > run.size * 1.5) text = `${text.replace(/ +$/, '')}\t`;
+      else if (gap > run.size * 0.12 && !/\s$/.test(text) && !/^\s/.test(run.str)) text += ' ';
+    }
+    text += run.str;
+    end = run.x + run.width;
+  }
+  return text;
+}
