@@ -70,3 +70,23 @@ function joinRuns(row: readonly Run[]): string {
   }
   return text;
 }
+
+/**
+ * A paragraph that runs over a page break continues on the next page: the first line there
+ * starts in lower case, or the last line before ends without closing its sentence.
+ */
+export function joinAcrossPages(pages: readonly (readonly Line[])[]): Line[][] {
+  return pages.map((lines, index) => {
+    const last = pages[index - 1]?.at(-1);
+    const [first, ...rest] = lines;
+    if (!last || !first || !continuesParagraph(last, first)) return [...lines];
+    return [{ ...first, breakBefore: false }, ...rest];
+  });
+}
+
+function continuesParagraph(last: Line, first: Line): boolean {
+  const sameStyle = Math.abs(last.size - first.size) < 0.3 && last.bold === first.bold;
+  return (
+    sameStyle && (/^\p{Ll}/u.test(first.text) || /[\p{L},-]$/u.test(last.text)) && !/[.:!?]$/.test(last.text)
+  );
+}

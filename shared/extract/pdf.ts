@@ -4,7 +4,7 @@ import { getDocument, PasswordException } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { ExtractionError } from './errors.ts';
 import { extractItemTables } from './item-table.ts';
-import { groupLines, type Run } from './layout.ts';
+import { groupLines, joinAcrossPages, type Run } from './layout.ts';
 import type { ExtractedText } from './line.ts';
 import { removeRunningLines } from './running-lines.ts';
 import { assertReadableText } from './text-quality.ts';
@@ -47,7 +47,7 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Ext
       ...page.table,
       ...groupLines(page.after, i + 1),
     ]);
-    const lines = removeRunningLines(pageLines).flat();
+    const lines = joinAcrossPages(removeRunningLines(pageLines)).flat();
     assertReadableText(lines.map((l) => l.text).join('\n'), doc.numPages);
     return { format: 'pdf', pages: doc.numPages, lines };
   } catch (error) {

@@ -115,4 +115,16 @@ describe('extraction against the gold annotations', () => {
     expect(discussion).toMatch(/markeres særskilt i kataloget\.$/);
     expect(JSON.stringify(doc.items)).not.toMatch(/Referent: Emil Krogh|Referat af møde 29\.04\.2025/);
   });
+
+  it('rebuilds a paragraph that runs over a page break and drops running headers and footers', async () => {
+    const id = 'e1_egholt_kommunalbestyrelsen_20250327';
+    const { doc } = await scoresFor(
+      join(corpus, 'extra', 'pdf', `${id}.pdf`),
+      join(corpus, 'extra', 'gold', `${id}.json`),
+    );
+    const economy = doc.items.find((i) => i.number === 13)?.sections.find((s) => s.heading === 'Økonomi');
+    expect(economy?.text).toContain('i løbet af 2025 også påvirkes af de anlægsprojekter');
+    expect(economy?.text.split('\n')).toHaveLength(1);
+    expect(JSON.stringify(doc)).not.toMatch(/Side \d+ af \d+|Ordinært møde den 27\.03\.2025/);
+  });
 });
