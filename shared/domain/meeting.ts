@@ -52,8 +52,12 @@ export type PriorDecision = z.infer<typeof PriorDecision>;
 
 export const Section = z.object({
   heading: z.string().min(1),
+  /** Paragraphs separated by "\n". */
   text: z.string(),
+  /** The page of the heading. */
   page: z.number().int().positive().nullable(),
+  /** The page each paragraph of `text` starts on, in order. */
+  pages: z.array(z.number().int().positive()),
 });
 export type Section = z.infer<typeof Section>;
 

@@ -79,16 +79,16 @@ export function readItem(block: ItemBlock, meeting: MeetingContext): AgendaItem 
   const pages = pageRange([block.heading, ...block.content]);
   if (access === 'closed') return closedItem(block, title, caseNumber, pages);
   const { decision, priorDecisions, absent, protocolNote } = readDecisions(sections, meeting);
-  const responsibleSection = sections.find((s) => s.heading === 'Sagsansvarlig' || s.heading === 'Ansvarlig');
+  const finished = sections.map(toSection);
+  const responsibleSection = finished.find((s) => s.heading === 'Sagsansvarlig' || s.heading === 'Ansvarlig');
   return {
     number: block.number,
     title,
     access,
     caseNumber,
-    responsible:
-      responsible ?? (responsibleSection ? collapse(sectionText(responsibleSection)) || null : null),
+    responsible: responsible ?? (collapse(responsibleSection?.text ?? '') || null),
     pages,
-    sections: sections.map((s): Section => ({ heading: s.heading, text: sectionText(s), page: s.page })),
+    sections: finished,
     decision,
     priorDecisions,
     absent,
@@ -111,8 +111,14 @@ function openSection(line: Line): SectionDraft | null {
   return null;
 }
 
-function sectionText(section: SectionDraft): string {
-  return paragraphs(section.lines).join('\n');
+function toSection(draft: SectionDraft): Section {
+  const parts = paragraphs(draft.lines);
+  return {
+    heading: draft.heading,
+    text: parts.map((p) => p.text).join('\n'),
+    page: draft.page,
+    pages: parts.map((p) => p.page),
+  };
 }
 
 function readDecisions(sections: readonly SectionDraft[], meeting: MeetingContext) {
@@ -123,7 +129,7 @@ function readDecisions(sections: readonly SectionDraft[], meeting: MeetingContex
     if (!DECISION_HEADINGS.has(section.heading)) continue;
     const kept: string[] = [];
     let inNote = false;
-    for (const paragraph of paragraphs(section.lines)) {
+    for (const { text: paragraph } of paragraphs(section.lines)) {
       const away = ABSENT_LINE.exec(paragraph);
       const note = PROTOCOL_NOTE.exec(paragraph);
       if (away) absent.push(...namesOf(away[1] ?? ''));

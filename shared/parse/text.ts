@@ -31,15 +31,23 @@ export function collapse(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-/** Paragraphs of a run of lines, split where a line starts after a break. */
-export function paragraphs(lines: readonly Line[]): string[] {
-  const result: string[][] = [];
+export interface Paragraph {
+  readonly text: string;
+  /** The page the paragraph starts on. */
+  readonly page: number;
+}
+
+/** Paragraphs of a run of lines, split where a line starts after a break or opens a list item. */
+export function paragraphs(lines: readonly Line[]): Paragraph[] {
+  const groups: Line[][] = [];
   for (const line of lines) {
-    const last = result.at(-1);
-    if (!last || line.breakBefore || /^[-•–*]\s|^\d+[.)]\s/.test(line.text)) result.push([line.text]);
-    else last.push(line.text);
+    const last = groups.at(-1);
+    if (!last || line.breakBefore || /^[-•–*]\s|^\d+[.)]\s/.test(line.text)) groups.push([line]);
+    else last.push(line);
   }
-  return result.map(joinLines).filter(Boolean);
+  return groups
+    .map((group) => ({ text: joinLines(group.map((l) => l.text)), page: group[0]?.page ?? 1 }))
+    .filter((p) => p.text);
 }
 
 /** "E G H O LT K O M M U N E" -> "EGHOLTKOMMUNE" when a line is letter-spaced. */
