@@ -74,6 +74,14 @@ export const PageRange = z.object({
   last: z.number().int().positive(),
 });
 
+/** A sentence of an extractive summary: verbatim from the item, with its page and section. */
+export const SummarySentence = z.object({
+  text: z.string().min(1),
+  page: z.number().int().positive().nullable(),
+  section: z.string(),
+});
+export type SummarySentence = z.infer<typeof SummarySentence>;
+
 export const AgendaItem = z.object({
   number: z.number().int().nullable(),
   title: z.string().min(1),
@@ -87,7 +95,8 @@ export const AgendaItem = z.object({
   absent: z.array(z.string()),
   protocolNote: z.string().nullable(),
   attachments: z.array(Attachment),
-  summary: z.string().nullable(),
+  /** At most 3 sentences and 60 words; empty for closed items. */
+  summary: z.array(SummarySentence),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 

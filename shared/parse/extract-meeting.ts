@@ -3,6 +3,7 @@ import type { ExtractLimits } from '#config/limits.ts';
 
 import type { MeetingDocument } from '#domain/meeting.ts';
 import { extractLines } from '#extract/index.ts';
+import { summarise } from '#summarise/summarise.ts';
 import { parseMeeting } from './index.ts';
 
 /** Bytes of a minutes document -> the validated Meeting document. Throws ExtractionError. */
@@ -13,5 +14,6 @@ export async function extractMeeting(
 ): Promise<MeetingDocument> {
   const extracted = await extractLines(bytes, limits);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return parseMeeting(extracted, { file, sha256 });
+  const meeting = parseMeeting(extracted, { file, sha256 });
+  return { ...meeting, items: meeting.items.map((item) => ({ ...item, summary: summarise(item) })) };
 }

@@ -94,7 +94,7 @@ export function readItem(block: ItemBlock, meeting: MeetingContext): AgendaItem 
     absent,
     protocolNote,
     attachments: readAttachments(attachmentLines),
-    summary: null,
+    summary: [],
   };
 }
 
@@ -195,6 +195,6 @@ function closedItem(
     absent: [],
     protocolNote: null,
     attachments,
-    summary: null,
+    summary: [],
   };
 }

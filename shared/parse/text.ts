@@ -37,12 +37,17 @@ export interface Paragraph {
   readonly page: number;
 }
 
-/** Paragraphs of a run of lines, split where a line starts after a break or opens a list item. */
+/**
+ * Paragraphs of a run of lines, split where a line starts after a break, opens a list item, or
+ * changes between bold and regular (a bold lead-in line is a heading of its own).
+ */
 export function paragraphs(lines: readonly Line[]): Paragraph[] {
   const groups: Line[][] = [];
   for (const line of lines) {
     const last = groups.at(-1);
-    if (!last || line.breakBefore || /^[-•–*]\s|^\d+[.)]\s/.test(line.text)) groups.push([line]);
+    const styleChange = last?.at(-1)?.bold !== line.bold;
+    if (!last || line.breakBefore || styleChange || /^[-•–*]\s|^\d+[.)]\s/.test(line.text))
+      groups.push([line]);
     else last.push(line);
   }
   return groups

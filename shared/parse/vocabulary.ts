@@ -3,7 +3,7 @@
  * line (a trailing colon allowed); canonical spelling is the one the gold annotations use.
  */
 /** Headings whose text is the recommendation put to the body ("Det indstilles, at ..."). */
-const RECOMMENDATION_HEADINGS = [
+const RECOMMENDATIONS = [
   'Indstilling',
   'Forslag til beslutning',
   'Forslag til indstilling',
@@ -50,7 +50,7 @@ const SECTION_HEADINGS = [
   'Kompetence',
   'Borgerinddragelse',
   'Bæredygtighed',
-  ...RECOMMENDATION_HEADINGS,
+  ...RECOMMENDATIONS,
   'Drøftelse',
   'Konklusion',
   'Opfølgning',
@@ -64,6 +64,8 @@ const SECTION_HEADINGS = [
   'Indledning',
   'Protokol',
 ] as const;
+
+export const RECOMMENDATION_HEADINGS: ReadonlySet<string> = new Set(RECOMMENDATIONS);
 
 const SECTION_SUFFIXES = /^(?:[\p{L}-]+ )?(?:konsekvenser|vurdering|indstilling)$/iu;
 

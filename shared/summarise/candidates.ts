@@ -1,0 +1,79 @@
+import type { AgendaItem } from '#domain/meeting.ts';
+import { analyze } from '#language/analyze.ts';
+import { splitSentences } from '#language/sentences.ts';
+
+/** A sentence of an item, verbatim, where it stands. */
+export interface Candidate {
+  readonly text: string;
+  readonly page: number | null;
+  readonly section: string;
+  /** Order in the item, for putting the chosen sentences back in reading order. */
+  readonly order: number;
+  /** Position within its section (0 = first). */
+  readonly position: number;
+  /** How much the section says about the outcome: decision first, then the recommendation. */
+  readonly sectionWeight: number;
+  readonly terms: readonly string[];
+  readonly words: number;
+}
+
+/** Section weights: what was decided matters most, then what was asked, then the case. */
+export const DECISION_WEIGHT = 1;
+const SECTION_WEIGHTS: Record<string, number> = {
+  Beslutning: DECISION_WEIGHT,
+  Afgørelse: DECISION_WEIGHT,
+  'Beslutning / opfølgning': DECISION_WEIGHT,
+  Konklusion: DECISION_WEIGHT,
+  Indstilling: 0.8,
+  'Forslag til beslutning': 0.8,
+  Resumé: 0.7,
+  Sagsresumé: 0.7,
+  Drøftelse: 0.6,
+};
+const OTHER_SECTION = 0.4;
+/** An earlier body's decision (Økonomiudvalget before Byrådet) says less than the meeting's own. */
+const PRIOR_DECISION_WEIGHT = 0.6;
+/** Section headings whose text is metadata, not content. */
+const SKIPPED = new Set(['Sagsgang', 'Sagsansvarlig', 'Ansvarlig']);
+const MIN_WORDS = 4;
+const MIN_LIST_WORDS = 10;
+const LIST_ENTRY = /^[-•–*]\s/;
+
+/** The sentences an item's summary can be made of, decision and recommendation first. */
+export function candidates(item: AgendaItem): Candidate[] {
+  const result: Candidate[] = [];
+  for (const section of item.sections) {
+    if (SKIPPED.has(section.heading)) continue;
+    const weight = isPriorDecision(item, section)
+      ? PRIOR_DECISION_WEIGHT
+      : (SECTION_WEIGHTS[section.heading] ?? OTHER_SECTION);
+    const paragraphs = section.text.split('\n');
+    let position = 0;
+    paragraphs.forEach((paragraph, p) => {
+      for (const sentence of splitSentences(paragraph)) {
+        const words = sentence.text.split(/\s+/).length;
+        // A short sentence or list entry ("• Erhvervsudvalgsmøde d. 3. februar") says little on its
+        // own, except in a decision, where "Godkendt." says everything.
+        const short = words < MIN_WORDS || (LIST_ENTRY.test(sentence.text) && words < MIN_LIST_WORDS);
+        if (short && weight < DECISION_WEIGHT) continue;
+        result.push({
+          text: sentence.text,
+          page: section.pages[p] ?? section.page,
+          section: section.heading,
+          order: result.length,
+          position: position++,
+          sectionWeight: weight,
+          terms: analyze(sentence.text),
+          words,
+        });
+      }
+    });
+  }
+  return result;
+}
+
+function isPriorDecision(item: AgendaItem, section: AgendaItem['sections'][number]): boolean {
+  if (SECTION_WEIGHTS[section.heading] !== DECISION_WEIGHT) return false;
+  const own = item.decision?.text.split('\n')[0];
+  return !own || !section.text.includes(own);
+}

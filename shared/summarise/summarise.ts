@@ -1,0 +1,102 @@
+import type { AgendaItem, SummarySentence } from '#domain/meeting.ts';
+import { type Candidate, candidates, DECISION_WEIGHT } from './candidates.ts';
+
+export const SUMMARY_LIMITS = { sentences: 3, words: 60 } as const;
+
+/** Weights of the score's parts; they sum to 1 before the query term. */
+const WEIGHT = { section: 0.45, centrality: 0.35, position: 0.2, query: 1 } as const;
+/** A sentence this similar to one already chosen repeats it. */
+const MAX_SIMILARITY = 0.6;
+/** Centrality is computed over at most this many sentences (an item rarely has more). */
+const MAX_CANDIDATES = 200;
+
+/**
+ * Extractive summary of an item: at most 3 sentences and 60 words, each verbatim.
+ *
+ * Each sentence scores by (1) its section: the decision, then the recommendation, then résumé
+ * and discussion, then the case text; (2) its centrality, as in LexRank: the stationary
+ * distribution of a random walk over the sentences' cosine similarities (stemmed terms, stop
+ * words out), so sentences that say what many others say rank higher; (3) its position: the
+ * first sentences of a section say most. The best sentences are taken greedily while they fit
+ * the limits and do not repeat one already taken, then put back in reading order. The opening
+ * sentence of the meeting's own decision is always taken first when there is one.
+ */
+export function summarise(item: AgendaItem): SummarySentence[] {
+  return choose(candidates(item).slice(0, MAX_CANDIDATES), []);
+}
+
+/** The same, preferring sentences with the query's terms (analysed stems). */
+export function summariseForQuery(item: AgendaItem, queryTerms: readonly string[]): SummarySentence[] {
+  return choose(candidates(item).slice(0, MAX_CANDIDATES), queryTerms);
+}
+
+function choose(pool: readonly Candidate[], queryTerms: readonly string[]): SummarySentence[] {
+  if (pool.length === 0) return [];
+  const vectors = pool.map((c) => termVector(c.terms));
+  const centrality = lexRank(vectors);
+  const query = new Set(queryTerms);
+  const scored = pool.map((candidate, i) => {
+    const matched = query.size ? candidate.terms.filter((t) => query.has(t)).length : 0;
+    const score =
+      WEIGHT.section * candidate.sectionWeight +
+      WEIGHT.centrality * (centrality[i] ?? 0) +
+      WEIGHT.position / (1 + candidate.position) +
+      (query.size ? (WEIGHT.query * Math.min(matched, query.size)) / query.size : 0);
+    return { candidate, vector: vectors[i] as Map<string, number>, score };
+  });
+  // Without a query, the decision's opening sentence leads whatever the scores say.
+  const leads = (c: Candidate) => query.size === 0 && c.position === 0 && c.sectionWeight === DECISION_WEIGHT;
+  scored.sort(
+    (a, b) =>
+      Number(leads(b.candidate)) - Number(leads(a.candidate)) ||
+      b.score - a.score ||
+      a.candidate.order - b.candidate.order,
+  );
+  const chosen: typeof scored = [];
+  let words = 0;
+  for (const entry of scored) {
+    if (chosen.length === SUMMARY_LIMITS.sentences) break;
+    if (words + entry.candidate.words > SUMMARY_LIMITS.words) continue;
+    if (chosen.some((c) => cosine(c.vector, entry.vector) > MAX_SIMILARITY)) continue;
+    chosen.push(entry);
+    words += entry.candidate.words;
+  }
+  return chosen
+    .sort((a, b) => a.candidate.order - b.candidate.order)
+    .map(({ candidate }) => ({ text: candidate.text, page: candidate.page, section: candidate.section }));
+}
+
+function termVector(terms: readonly string[]): Map<string, number> {
+  const vector = new Map<string, number>();
+  for (const term of terms) vector.set(term, (vector.get(term) ?? 0) + 1);
+  return vector;
+}
+
+function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  let dot = 0;
+  for (const [term, weight] of a) dot += weight * (b.get(term) ?? 0);
+  if (dot === 0) return 0;
+  const norm = (v: ReadonlyMap<string, number>) => Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0));
+  return dot / (norm(a) * norm(b));
+}
+
+/** Continuous LexRank: power iteration over the row-normalised similarity matrix, scaled to [0, 1]. */
+function lexRank(vectors: readonly Map<string, number>[], damping = 0.85, iterations = 30): number[] {
+  const n = vectors.length;
+  if (n === 1) return [1];
+  const similarity = vectors.map((a, i) => vectors.map((b, j) => (i === j ? 0 : cosine(a, b))));
+  const rowSums = similarity.map((row) => row.reduce((s, x) => s + x, 0));
+  let rank = new Array<number>(n).fill(1 / n);
+  for (let k = 0; k < iterations; k++) {
+    rank = rank.map((_, j) => {
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const row = rowSums[i] ?? 0;
+        sum += (rank[i] ?? 0) * (row > 0 ? (similarity[i]?.[j] ?? 0) / row : 1 / n);
+      }
+      return (1 - damping) / n + damping * sum;
+    });
+  }
+  const max = Math.max(...rank);
+  return rank.map((r) => (max > 0 ? r / max : 0));
+}
