@@ -45,3 +45,38 @@ export function compoundParts(word: string, words: ReadonlySet<string> = compoun
   }
   return parts;
 }
+
+/** Linking letters Danish puts between the parts of a compound (ejendom-s-salg, børn-e-have). */
+const LINKS = ['', 's', 'e'];
+
+/**
+ * The best split of a word into vocabulary words, for a query compound the text may write apart
+ * ("ejendomssalg" -> ejendom, salg; "kystbeskyttelse" -> kyst, beskyttelse): the fewest parts,
+ * linking letters allowed. Null when the word does not split into two or more parts.
+ */
+export function splitCompound(
+  word: string,
+  words: ReadonlySet<string> = compoundVocabulary(),
+): string[] | null {
+  if (word.length < DECOMPOUND.minWordSize) return null;
+  const best: (string[] | null)[] = new Array(word.length + 1).fill(null);
+  best[0] = [];
+  for (let i = 0; i < word.length; i++) {
+    const before = best[i];
+    if (!before) continue;
+    for (let j = i + DECOMPOUND.minSubwordSize; j <= word.length; j++) {
+      const part = word.slice(i, j);
+      // The word itself, even when the vocabulary has it, is not a split of it.
+      if (part === word || !words.has(part)) continue;
+      for (const link of LINKS) {
+        const end = j + link.length;
+        if (end > word.length || word.slice(j, end) !== link) continue;
+        const candidate = [...before, part];
+        const current = best[end];
+        if (!current || candidate.length < current.length) best[end] = candidate;
+      }
+    }
+  }
+  const parts = best[word.length];
+  return parts && parts.length >= 2 ? parts : null;
+}

@@ -39,8 +39,11 @@ const MIN_WORDS = 4;
 const MIN_LIST_WORDS = 10;
 const LIST_ENTRY = /^[-•–*]\s/;
 
+/** What a summary is made from: the item's sections and its own decision. */
+export type Summarisable = Pick<AgendaItem, 'sections' | 'decision'>;
+
 /** The sentences an item's summary can be made of, decision and recommendation first. */
-export function candidates(item: AgendaItem): Candidate[] {
+export function candidates(item: Summarisable): Candidate[] {
   const result: Candidate[] = [];
   for (const section of item.sections) {
     if (SKIPPED.has(section.heading)) continue;
@@ -72,7 +75,7 @@ export function candidates(item: AgendaItem): Candidate[] {
   return result;
 }
 
-function isPriorDecision(item: AgendaItem, section: AgendaItem['sections'][number]): boolean {
+function isPriorDecision(item: Summarisable, section: AgendaItem['sections'][number]): boolean {
   if (SECTION_WEIGHTS[section.heading] !== DECISION_WEIGHT) return false;
   const own = item.decision?.text.split('\n')[0];
   return !own || !section.text.includes(own);

@@ -1,5 +1,5 @@
-import type { AgendaItem, SummarySentence } from '#domain/meeting.ts';
-import { type Candidate, candidates, DECISION_WEIGHT } from './candidates.ts';
+import type { SummarySentence } from '#domain/meeting.ts';
+import { type Candidate, candidates, DECISION_WEIGHT, type Summarisable } from './candidates.ts';
 
 export const SUMMARY_LIMITS = { sentences: 3, words: 60 } as const;
 
@@ -21,12 +21,12 @@ const MAX_CANDIDATES = 200;
  * the limits and do not repeat one already taken, then put back in reading order. The opening
  * sentence of the meeting's own decision is always taken first when there is one.
  */
-export function summarise(item: AgendaItem): SummarySentence[] {
+export function summarise(item: Summarisable): SummarySentence[] {
   return choose(candidates(item).slice(0, MAX_CANDIDATES), []);
 }
 
 /** The same, preferring sentences with the query's terms (analysed stems). */
-export function summariseForQuery(item: AgendaItem, queryTerms: readonly string[]): SummarySentence[] {
+export function summariseForQuery(item: Summarisable, queryTerms: readonly string[]): SummarySentence[] {
   return choose(candidates(item).slice(0, MAX_CANDIDATES), queryTerms);
 }
 

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { Access, Decision, IsoDate, MeetingKind, Outcome, SummarySentence } from './meeting.ts';
+
+/** A search as users and the API ask for it; validated at the edge. */
+export const SearchQuery = z
+  .object({
+    q: z.string().trim().max(500).default(''),
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    body: z.string().trim().min(1).max(200).optional(),
+    municipality: z.string().trim().min(1).max(200).optional(),
+    outcome: Outcome.optional(),
+    access: Access.optional(),
+    caseNumber: z.string().trim().min(1).max(100).optional(),
+    sort: z.enum(['relevance', 'date']).default('relevance'),
+    page: z.coerce.number().int().min(1).max(1000).default(1),
+    size: z.coerce.number().int().min(1).max(100).default(10),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+/** What the index keeps of one agenda item: enough to answer a search and show the item. */
+export const IndexedItem = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  key: z.string(),
+  meeting: z.object({
+    id: z.string(),
+    body: z.string().nullable(),
+    municipality: z.string().nullable(),
+    date: IsoDate.nullable(),
+    kind: MeetingKind,
+  }),
+  item: z.object({
+    number: z.number().int().nullable(),
+    title: z.string(),
+    access: Access,
+    caseNumber: z.string().nullable(),
+    position: z.number().int().nonnegative(),
+  }),
+  decision: Decision.nullable(),
+  recommendation: z
+    .object({ heading: z.string(), text: z.string(), page: z.number().int().nullable() })
+    .nullable(),
+  /** Section texts (open items only), for search, highlights and query-focused summaries. */
+  sections: z.array(
+    z.object({
+      heading: z.string(),
+      text: z.string(),
+      page: z.number().int().nullable(),
+      pages: z.array(z.number().int()),
+    }),
+  ),
+  summary: z.array(SummarySentence),
+  pages: z.object({ first: z.number().int(), last: z.number().int() }).nullable(),
+});
+export type IndexedItem = z.infer<typeof IndexedItem>;
+
+export const Facets = z.object({
+  body: z.record(z.string(), z.number().int()),
+  year: z.record(z.string(), z.number().int()),
+  outcome: z.record(z.string(), z.number().int()),
+});
+export type Facets = z.infer<typeof Facets>;
+
+/** One hit: a decision (or an item without one) with its highlights and a query-focused summary. */
+export const SearchHit = z.object({
+  id: z.string(),
+  score: z.number(),
+  meeting: IndexedItem.shape.meeting,
+  item: IndexedItem.shape.item.omit({ position: true }),
+  decision: z.object({ date: IsoDate.nullable(), text: z.string(), outcome: Outcome }).nullable(),
+  summary: z.array(SummarySentence),
+  highlights: z.array(z.string()),
+  source: z.object({ documentId: z.string(), key: z.string(), page: z.number().int().nullable() }),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchResult = z.object({
+  total: z.number().int().nonnegative(),
+  page: z.number().int().positive(),
+  size: z.number().int().positive(),
+  results: z.array(SearchHit),
+  facets: Facets,
+});
+export type SearchResult = z.infer<typeof SearchResult>;

@@ -1,0 +1,70 @@
+import type { IndexedItem } from '#domain/search.ts';
+import { analyze, analyzeParts, isStopWord, stem, tokenize } from '#language/analyze.ts';
+import { splitCompound } from '#language/compounds.ts';
+import { DECISION_HEADINGS } from '#parse/vocabulary.ts';
+
+/**
+ * The searchable text of an item, in three fields of falling weight: the title, the decision,
+ * the rest (sections, earlier bodies' decisions, case number). Both engines index these.
+ */
+export interface SearchFields {
+  readonly title: string;
+  readonly decision: string;
+  readonly body: string;
+}
+
+export function searchFields(item: IndexedItem): SearchFields {
+  return {
+    title: [item.item.title, item.item.caseNumber].filter(Boolean).join(' '),
+    decision: item.decision?.text ?? '',
+    body: item.sections
+      .filter(
+        (s) => !(DECISION_HEADINGS.has(s.heading) && item.decision && s.text.includes(item.decision.text)),
+      )
+      .map((s) => s.text)
+      .join('\n'),
+  };
+}
+
+/** Field names with their weights: exact words count more than compound parts. */
+export const FIELD_WEIGHTS = {
+  title: 4,
+  decision: 3,
+  body: 1,
+  title_parts: 1.2,
+  decision_parts: 0.9,
+  body_parts: 0.3,
+} as const;
+
+/** The analysed terms of each field, as the embedded engine stores them. */
+export function analyzedFields(fields: SearchFields): Record<keyof typeof FIELD_WEIGHTS, string> {
+  return {
+    title: analyze(fields.title).join(' '),
+    decision: analyze(fields.decision).join(' '),
+    body: analyze(fields.body).join(' '),
+    title_parts: analyzeParts(fields.title).join(' '),
+    decision_parts: analyzeParts(fields.decision).join(' '),
+    body_parts: analyzeParts(fields.body).join(' '),
+  };
+}
+
+/** A query's distinct terms, analysed as the exact fields are. */
+export function queryTerms(q: string): string[] {
+  return [...new Set(analyze(q))];
+}
+
+/**
+ * The parts of the query's compounds, stemmed: searched too, with a lower weight, so
+ * "ejendomssalg" finds "Salg af ejendommen" below items that say "ejendomssalg".
+ */
+export function queryPartTerms(q: string): string[] {
+  const exact = new Set(queryTerms(q));
+  const parts = tokenize(q)
+    .filter((t) => !isStopWord(t.term))
+    .flatMap((t) => splitCompound(t.term) ?? [])
+    .map(stem);
+  return [...new Set(parts)].filter((p) => !exact.has(p));
+}
+
+/** Query part terms count this much of an exact query term. */
+export const QUERY_PART_WEIGHT = 0.5;

@@ -1,0 +1,166 @@
+import Database from 'better-sqlite3';
+import {
+  type IndexedItem,
+  IndexedItem as IndexedItemSchema,
+  type SearchQuery,
+  type SearchResult,
+} from '#domain/search.ts';
+import { analyzedFields, QUERY_PART_WEIGHT, queryPartTerms, queryTerms, searchFields } from '../fields.ts';
+import { toHit } from '../hits.ts';
+import type { SearchIndex } from '../port.ts';
+import { BM25_WEIGHTS, FTS_COLUMNS, SCHEMA } from './schema.ts';
+
+type Db = Database.Database;
+type Row = { json: string; score: number };
+
+/** The embedded search engine: SQLite FTS5 with BM25 field weights, in one file. */
+export class SqliteSearchIndex implements SearchIndex {
+  readonly #db: Db;
+
+  constructor(db: Db) {
+    this.#db = db;
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.exec(SCHEMA);
+  }
+
+  /** Opens (or creates) the index file; ':memory:' for a throwaway index. */
+  static open(path: string): SqliteSearchIndex {
+    return new SqliteSearchIndex(new Database(path));
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  async replaceDocument(documentId: string, items: readonly IndexedItem[]): Promise<void> {
+    const insertItem = this.#db.prepare(
+      `INSERT INTO items (id, document_id, body, municipality, date, year, outcome, access, case_number, position, json)
+       VALUES (@id, @documentId, @body, @municipality, @date, @year, @outcome, @access, @caseNumber, @position, @json)`,
+    );
+    const insertTerms = this.#db.prepare(
+      `INSERT INTO items_fts (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ${FTS_COLUMNS.map(() => '?').join(', ')})`,
+    );
+    this.#db.transaction(() => {
+      this.#delete(documentId);
+      for (const item of items) {
+        const { lastInsertRowid } = insertItem.run({
+          id: item.id,
+          documentId,
+          body: item.meeting.body,
+          municipality: item.meeting.municipality,
+          date: item.meeting.date,
+          year: item.meeting.date?.slice(0, 4) ?? null,
+          outcome: item.decision?.outcome ?? null,
+          access: item.item.access,
+          caseNumber: item.item.caseNumber,
+          position: item.item.position,
+          json: JSON.stringify(item),
+        });
+        const terms = analyzedFields(searchFields(item));
+        insertTerms.run(lastInsertRowid, ...FTS_COLUMNS.map((c) => terms[c]));
+      }
+    })();
+  }
+
+  async deleteDocument(documentId: string): Promise<void> {
+    this.#db.transaction(() => this.#delete(documentId))();
+  }
+
+  #delete(documentId: string): void {
+    this.#db
+      .prepare('DELETE FROM items_fts WHERE rowid IN (SELECT rowid FROM items WHERE document_id = ?)')
+      .run(documentId);
+    this.#db.prepare('DELETE FROM items WHERE document_id = ?').run(documentId);
+  }
+
+  async get(id: string): Promise<IndexedItem | null> {
+    const row = this.#db.prepare('SELECT json FROM items WHERE id = ?').get(id) as
+      | { json: string }
+      | undefined;
+    return row ? IndexedItemSchema.parse(JSON.parse(row.json)) : null;
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const terms = queryTerms(query.q);
+    const parts = queryPartTerms(query.q);
+    if (query.q && terms.length === 0) return emptyResult(query);
+    const { where, params } = filters(query);
+    const from = `${hitsClause(terms.length > 0, parts.length > 0)} SELECT %s FROM hits JOIN items i ON i.rowid = hits.rowid ${where}`;
+    const all = { ...params, match: matchExpression(terms), parts: matchExpression(parts) };
+    const order =
+      query.sort === 'date' || terms.length === 0 ? 'i.date DESC, i.position' : 'hits.rank, i.date DESC';
+    const rows = this.#db
+      .prepare(
+        `${from.replace('%s', 'i.json AS json, -hits.rank AS score')} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...all, limit: query.size, offset: (query.page - 1) * query.size }) as Row[];
+    const total = (this.#db.prepare(from.replace('%s', 'count(*) AS n')).get(all) as { n: number }).n;
+    const facet = (column: string) =>
+      Object.fromEntries(
+        (
+          this.#db
+            .prepare(
+              `${from.replace('%s', `${column} AS value, count(*) AS n`)} AND ${column} IS NOT NULL GROUP BY ${column}`,
+            )
+            .all(all) as { value: string; n: number }[]
+        ).map((r) => [r.value, r.n]),
+      );
+    return {
+      total,
+      page: query.page,
+      size: query.size,
+      results: rows.map((row) =>
+        toHit(IndexedItemSchema.parse(JSON.parse(row.json)), round(row.score), terms),
+      ),
+      facets: { body: facet('i.body'), year: facet('i.year'), outcome: facet('i.outcome') },
+    };
+  }
+}
+
+/**
+ * The matching items and their rank (lower is better, as bm25() gives it): the query's words, plus
+ * the parts of its compounds at a lower weight. Matches are materialised first: filtering inside
+ * the FTS query is far slower.
+ */
+function hitsClause(hasTerms: boolean, hasParts: boolean): string {
+  if (!hasTerms) return 'WITH hits AS (SELECT rowid, 0 AS rank FROM items)';
+  const match = (param: string, weight: number) =>
+    `SELECT rowid, ${weight} * bm25(items_fts, ${BM25_WEIGHTS}) AS rank FROM items_fts WHERE items_fts MATCH @${param}`;
+  if (!hasParts) return `WITH hits AS MATERIALIZED (${match('match', 1)})`;
+  return `WITH hits AS MATERIALIZED (SELECT rowid, sum(rank) AS rank FROM (${match('match', 1)} UNION ALL ${match('parts', QUERY_PART_WEIGHT)}) GROUP BY rowid)`;
+}
+
+function filters(query: SearchQuery): { where: string; params: Record<string, string> } {
+  const clauses: string[] = ['1 = 1'];
+  const params: Record<string, string> = {};
+  const add = (clause: string, name: string, value: string | undefined) => {
+    if (value === undefined) return;
+    clauses.push(clause);
+    params[name] = value;
+  };
+  add('i.date >= @from', 'from', query.from);
+  add('i.date <= @to', 'to', query.to);
+  add('i.body = @body COLLATE NOCASE', 'body', query.body);
+  add('i.municipality = @municipality COLLATE NOCASE', 'municipality', query.municipality);
+  add('i.outcome = @outcome', 'outcome', query.outcome);
+  add('i.access = @access', 'access', query.access);
+  add('i.case_number = @caseNumber', 'caseNumber', query.caseNumber);
+  return { where: `WHERE ${clauses.join(' AND ')}`, params };
+}
+
+/** Any of the terms, each quoted so FTS5 reads it as a word, never as syntax. */
+function matchExpression(terms: readonly string[]): string {
+  return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' OR ');
+}
+
+function emptyResult(query: SearchQuery): SearchResult {
+  return {
+    total: 0,
+    page: query.page,
+    size: query.size,
+    results: [],
+    facets: { body: {}, year: {}, outcome: {} },
+  };
+}
+
+const round = (score: number) => Math.round(score * 1000) / 1000;
