@@ -1,0 +1,155 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SearchQuery } from '#domain/search.ts';
+import type { SearchIndex } from '#search/port.ts';
+import { indexedItem } from './indexed-items.ts';
+
+const query = (input: Record<string, unknown>) => SearchQuery.parse(input);
+
+/**
+ * What every SearchIndex adapter must do, whatever the engine. Run against each adapter that can
+ * answer real queries (SQLite here, OpenSearch in the live suite).
+ */
+export function searchIndexBehaviour(name: string, open: () => Promise<SearchIndex>): void {
+  describe(`${name}: the SearchIndex behaviour`, () => {
+    let index: SearchIndex;
+
+    beforeEach(async () => {
+      index = await open();
+      await index.replaceDocument('doc-a', [
+        indexedItem({
+          documentId: 'doc-a',
+          position: 0,
+          title: 'Fokus på sygefravær',
+          text: 'Sygefraværet steg i 2024.',
+          decision: 'Direktionen drøftede sagen.',
+          outcome: 'discussed',
+          date: '2025-02-05',
+          body: 'Direktionen',
+        }),
+        indexedItem({
+          documentId: 'doc-a',
+          position: 1,
+          title: 'Fravær og trivsel',
+          text: 'Fravær blandt ledere.',
+          decision: 'Godkendt.',
+          date: '2025-02-05',
+          body: 'Direktionen',
+        }),
+        indexedItem({
+          documentId: 'doc-a',
+          position: 2,
+          title: 'Personalesag',
+          access: 'closed',
+          caseNumber: '24/16905',
+          date: '2025-02-05',
+          body: 'Direktionen',
+        }),
+      ]);
+      await index.replaceDocument('doc-b', [
+        indexedItem({
+          documentId: 'doc-b',
+          position: 0,
+          title: 'Lokalplan for Grenaa Havn',
+          text: 'Planen om havnen & byen <nord>.',
+          decision: 'Anbefales.',
+          outcome: 'recommended',
+          date: '2024-06-11',
+          municipality: 'Norddjurs Kommune',
+        }),
+        indexedItem({
+          documentId: 'doc-b',
+          position: 1,
+          title: 'Stressforebyggende samtaleforløb',
+          text: 'Forløb mod stress og fravær.',
+          decision: 'Sagen udsættes.',
+          outcome: 'postponed',
+          date: '2024-06-11',
+          municipality: 'Norddjurs Kommune',
+        }),
+      ]);
+    });
+
+    const titles = async (input: Record<string, unknown>) =>
+      (await index.search(query(input))).results.map((r) => r.item.title);
+
+    it('finds items by their words and ranks the title above the text', async () => {
+      expect(await titles({ q: 'trivsel' })).toEqual(['Fravær og trivsel']);
+      expect((await titles({ q: 'fravær' }))[0]).toBe('Fravær og trivsel');
+    });
+
+    it('finds compounds by their parts, below the exact word', async () => {
+      const found = await titles({ q: 'fravær' });
+      // The exact word in a title first; a compound in a title weighs more than the word in the text.
+      expect(found).toEqual(['Fravær og trivsel', 'Fokus på sygefravær', 'Stressforebyggende samtaleforløb']);
+      expect(await titles({ q: 'stress' })).toEqual(['Stressforebyggende samtaleforløb']);
+    });
+
+    it('finds a case number and searches a closed item by its title only', async () => {
+      expect(await titles({ q: '24/16905' })).toEqual(['Personalesag']);
+      const [closed] = (await index.search(query({ q: 'personalesag' }))).results;
+      expect(closed).toMatchObject({ item: { access: 'closed' }, decision: null, summary: [] });
+    });
+
+    it('filters by date range, body, municipality, outcome, access and case number', async () => {
+      expect(await titles({ q: 'fravær', from: '2025-01-01' })).toEqual([
+        'Fravær og trivsel',
+        'Fokus på sygefravær',
+      ]);
+      expect(await titles({ q: 'fravær', to: '2024-12-31' })).toEqual(['Stressforebyggende samtaleforløb']);
+      expect(await titles({ q: 'fravær', body: 'direktionen' })).toHaveLength(2);
+      expect(await titles({ municipality: 'Norddjurs Kommune' })).toHaveLength(2);
+      expect(await titles({ outcome: 'postponed' })).toEqual(['Stressforebyggende samtaleforløb']);
+      expect(await titles({ access: 'closed' })).toEqual(['Personalesag']);
+      expect(await titles({ caseNumber: '24/16905' })).toEqual(['Personalesag']);
+    });
+
+    it('sorts by date, pages through results and counts facets over all matches', async () => {
+      const first = await index.search(query({ sort: 'date', size: 2 }));
+      expect(first.total).toBe(5);
+      expect(first.results.map((r) => r.meeting.date)).toEqual(['2025-02-05', '2025-02-05']);
+      const third = await index.search(query({ sort: 'date', size: 2, page: 3 }));
+      expect(third.results.map((r) => r.meeting.date)).toEqual(['2024-06-11']);
+      const fravær = await index.search(query({ q: 'fravær' }));
+      expect(fravær.facets).toEqual({
+        body: { Direktionen: 2, Økonomiudvalget: 1 },
+        year: { '2025': 2, '2024': 1 },
+        outcome: { approved: 1, discussed: 1, postponed: 1 },
+      });
+    });
+
+    it('marks the query words, compound parts too, in escaped fragments', async () => {
+      const [hit] = (await index.search(query({ q: 'sygefravær' }))).results;
+      expect(hit?.highlights).toContain('Fokus på <mark>sygefravær</mark>');
+      const parts = (await index.search(query({ q: 'fravær' }))).results.find(
+        (r) => r.item.title === 'Fokus på sygefravær',
+      );
+      expect(parts?.highlights).toContain('Fokus på syge<mark>fravær</mark>');
+      const escaped = (await index.search(query({ q: 'havnen' }))).results[0];
+      expect(escaped?.highlights).toEqual([
+        'Lokalplan for Grenaa <mark>Havn</mark>',
+        'Planen om <mark>havnen</mark> &amp; byen &lt;nord&gt;.',
+      ]);
+    });
+
+    it('replaces a document on a new version and deletes it', async () => {
+      await index.replaceDocument('doc-b', [
+        indexedItem({ documentId: 'doc-b', title: 'Lokalplan for Grenaa Havn, ny udgave' }),
+      ]);
+      expect(await titles({ q: 'lokalplan' })).toEqual(['Lokalplan for Grenaa Havn, ny udgave']);
+      await index.deleteDocument('doc-b');
+      expect(await titles({ q: 'lokalplan' })).toEqual([]);
+      expect(await index.get('doc-b:0')).toBeNull();
+    });
+
+    it('gets an item by id', async () => {
+      expect((await index.get('doc-a:1'))?.item.title).toBe('Fravær og trivsel');
+      expect(await index.get('no-such:0')).toBeNull();
+    });
+
+    it('treats query syntax as words and a query of stop words as no match', async () => {
+      for (const q of ['"fravær', 'fravær AND', 'NEAR(fravær', 'fravær*', '(', '-fravær', 'sygefravær OR'])
+        expect((await index.search(query({ q }))).total).toBeGreaterThanOrEqual(0);
+      expect((await index.search(query({ q: 'og i at' }))).total).toBe(0);
+    });
+  });
+}
