@@ -33,9 +33,22 @@ export function vocabularyWords(): string[] {
   return words;
 }
 
+const partsCache = new Map<string, readonly string[]>();
+/** Distinct words cached; minutes repeat their words, and the cache stays bounded. */
+const PARTS_CACHE_SIZE = 200_000;
+
 /** The parts of a lower-case word found in the vocabulary ("sygefraværet" -> syge, sygefravær, fravær, ...). */
-export function compoundParts(word: string, words: ReadonlySet<string> = compoundVocabulary()): string[] {
+export function compoundParts(word: string): readonly string[] {
   if (word.length < DECOMPOUND.minWordSize) return [];
+  let parts = partsCache.get(word);
+  if (!parts) {
+    parts = findParts(word, compoundVocabulary());
+    if (partsCache.size < PARTS_CACHE_SIZE) partsCache.set(word, parts);
+  }
+  return parts;
+}
+
+function findParts(word: string, words: ReadonlySet<string>): string[] {
   const parts: string[] = [];
   for (let i = 0; i <= word.length - DECOMPOUND.minSubwordSize; i++) {
     for (let j = DECOMPOUND.minSubwordSize; j <= DECOMPOUND.maxSubwordSize && i + j <= word.length; j++) {

@@ -68,3 +68,10 @@ export function queryPartTerms(q: string): string[] {
 
 /** Query part terms count this much of an exact query term. */
 export const QUERY_PART_WEIGHT = 0.5;
+
+/**
+ * The parts are searched only when the words themselves match fewer items than this: a
+ * compound the archive writes apart ("Salg af ejendommen" for "ejendomssalg") needs them, a
+ * common word does not, and searching its parts too would rank thousands of items for nothing.
+ */
+export const QUERY_PARTS_BELOW = 20;

@@ -23,7 +23,13 @@ interface Mark {
  */
 export function findMarks(text: string, terms: ReadonlySet<string>): Mark[] {
   const marks: Mark[] = [];
+  // A stem is a prefix of its word, so a word without any term inside cannot match: skip the
+  // stemming and decompounding of every other word, which is most of them.
+  const lower = text.toLowerCase();
+  const inside = [...terms].filter((t) => lower.includes(t));
+  if (inside.length === 0) return marks;
   for (const token of tokenize(text)) {
+    if (!inside.some((t) => token.term.includes(t))) continue;
     if (terms.has(stem(token.term))) {
       marks.push({ start: token.start, end: token.end });
       continue;

@@ -42,8 +42,11 @@ const LIST_ENTRY = /^[-•–*]\s/;
 /** What a summary is made from: the item's sections and its own decision. */
 export type Summarisable = Pick<AgendaItem, 'sections' | 'decision'>;
 
-/** The sentences an item's summary can be made of, decision and recommendation first. */
-export function candidates(item: Summarisable): Candidate[] {
+/**
+ * The sentences an item's summary can be made of, decision and recommendation first; only those
+ * `keep` accepts, when given (a cheap test before the sentence is analysed).
+ */
+export function candidates(item: Summarisable, keep?: (sentence: string) => boolean): Candidate[] {
   const result: Candidate[] = [];
   for (const section of item.sections) {
     if (SKIPPED.has(section.heading)) continue;
@@ -58,7 +61,7 @@ export function candidates(item: Summarisable): Candidate[] {
         // A short sentence or list entry ("• Erhvervsudvalgsmøde d. 3. februar") says little on its
         // own, except in a decision, where "Godkendt." says everything.
         const short = words < MIN_WORDS || (LIST_ENTRY.test(sentence.text) && words < MIN_LIST_WORDS);
-        if (short && weight < DECISION_WEIGHT) continue;
+        if ((short && weight < DECISION_WEIGHT) || (keep && !keep(sentence.text))) continue;
         result.push({
           text: sentence.text,
           page: section.pages[p] ?? section.page,

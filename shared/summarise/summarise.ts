@@ -25,9 +25,21 @@ export function summarise(item: Summarisable): SummarySentence[] {
   return choose(candidates(item).slice(0, MAX_CANDIDATES), []);
 }
 
-/** The same, preferring sentences with the query's terms (analysed stems). */
-export function summariseForQuery(item: Summarisable, queryTerms: readonly string[]): SummarySentence[] {
-  return choose(candidates(item).slice(0, MAX_CANDIDATES), queryTerms);
+/**
+ * A summary for one hit: the item's sentences that contain the query's terms (analysed stems),
+ * chosen as above with the query's terms weighing most; the item's own summary when none does.
+ */
+export function summariseForQuery(
+  item: Summarisable & { readonly summary: readonly SummarySentence[] },
+  queryTerms: readonly string[],
+): SummarySentence[] {
+  // A stem is a prefix of its word: a sentence without the stem as a substring cannot match.
+  const mentions = (sentence: string) => {
+    const lower = sentence.toLowerCase();
+    return queryTerms.some((t) => lower.includes(t));
+  };
+  const pool = candidates(item, mentions).slice(0, MAX_CANDIDATES);
+  return pool.length ? choose(pool, queryTerms) : [...item.summary];
 }
 
 function choose(pool: readonly Candidate[], queryTerms: readonly string[]): SummarySentence[] {

@@ -3,8 +3,9 @@ import { FIELD_WEIGHTS } from '../fields.ts';
 export const FTS_COLUMNS = Object.keys(FIELD_WEIGHTS) as (keyof typeof FIELD_WEIGHTS)[];
 
 /**
- * Items in a plain table (filters, facets, the stored item as JSON) and their analysed terms in a
- * contentless FTS5 table with the same rowid. Terms are analysed in JS (shared/language): FTS5
+ * Items in a plain table of small rows (filters, facets), the stored item as JSON in a table of
+ * its own (so counting and filtering never page through it), and their analysed terms in a
+ * contentless FTS5 table, all with the same rowid. Terms are analysed in JS (shared/language): FTS5
  * only splits them on white space, keeping æøå and the . / - inside dates and case numbers.
  */
 export const SCHEMA = `
@@ -19,11 +20,12 @@ CREATE TABLE IF NOT EXISTS items (
   outcome TEXT,
   access TEXT NOT NULL,
   case_number TEXT,
-  position INTEGER NOT NULL,
-  json TEXT NOT NULL
+  position INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS items_document ON items(document_id);
 CREATE INDEX IF NOT EXISTS items_date ON items(date, position);
+CREATE INDEX IF NOT EXISTS items_facets ON items(body, year, outcome);
+CREATE TABLE IF NOT EXISTS item_json (rowid INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
   ${FTS_COLUMNS.join(', ')},
   content = '', contentless_delete = 1,

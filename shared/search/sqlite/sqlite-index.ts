@@ -5,7 +5,14 @@ import {
   type SearchQuery,
   type SearchResult,
 } from '#domain/search.ts';
-import { analyzedFields, QUERY_PART_WEIGHT, queryPartTerms, queryTerms, searchFields } from '../fields.ts';
+import {
+  analyzedFields,
+  QUERY_PART_WEIGHT,
+  QUERY_PARTS_BELOW,
+  queryPartTerms,
+  queryTerms,
+  searchFields,
+} from '../fields.ts';
 import { toHit } from '../hits.ts';
 import type { SearchIndex } from '../port.ts';
 import { BM25_WEIGHTS, FTS_COLUMNS, SCHEMA } from './schema.ts';
@@ -34,9 +41,10 @@ export class SqliteSearchIndex implements SearchIndex {
 
   async replaceDocument(documentId: string, items: readonly IndexedItem[]): Promise<void> {
     const insertItem = this.#db.prepare(
-      `INSERT INTO items (id, document_id, body, municipality, date, year, outcome, access, case_number, position, json)
-       VALUES (@id, @documentId, @body, @municipality, @date, @year, @outcome, @access, @caseNumber, @position, @json)`,
+      `INSERT INTO items (id, document_id, body, municipality, date, year, outcome, access, case_number, position)
+       VALUES (@id, @documentId, @body, @municipality, @date, @year, @outcome, @access, @caseNumber, @position)`,
     );
+    const insertJson = this.#db.prepare('INSERT INTO item_json (rowid, json) VALUES (?, ?)');
     const insertTerms = this.#db.prepare(
       `INSERT INTO items_fts (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ${FTS_COLUMNS.map(() => '?').join(', ')})`,
     );
@@ -54,8 +62,8 @@ export class SqliteSearchIndex implements SearchIndex {
           access: item.item.access,
           caseNumber: item.item.caseNumber,
           position: item.item.position,
-          json: JSON.stringify(item),
         });
+        insertJson.run(lastInsertRowid, JSON.stringify(item));
         const terms = analyzedFields(searchFields(item));
         insertTerms.run(lastInsertRowid, ...FTS_COLUMNS.map((c) => terms[c]));
       }
@@ -67,44 +75,39 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   #delete(documentId: string): void {
-    this.#db
-      .prepare('DELETE FROM items_fts WHERE rowid IN (SELECT rowid FROM items WHERE document_id = ?)')
-      .run(documentId);
+    for (const table of ['items_fts', 'item_json']) {
+      this.#db
+        .prepare(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM items WHERE document_id = ?)`)
+        .run(documentId);
+    }
     this.#db.prepare('DELETE FROM items WHERE document_id = ?').run(documentId);
   }
 
   async get(id: string): Promise<IndexedItem | null> {
-    const row = this.#db.prepare('SELECT json FROM items WHERE id = ?').get(id) as
-      | { json: string }
-      | undefined;
+    const row = this.#db
+      .prepare('SELECT j.json AS json FROM items i JOIN item_json j ON j.rowid = i.rowid WHERE i.id = ?')
+      .get(id) as { json: string } | undefined;
     return row ? IndexedItemSchema.parse(JSON.parse(row.json)) : null;
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const terms = queryTerms(query.q);
-    const parts = queryPartTerms(query.q);
     if (query.q && terms.length === 0) return emptyResult(query);
     const { where, params } = filters(query);
-    const from = `${hitsClause(terms.length > 0, parts.length > 0)} SELECT %s FROM hits JOIN items i ON i.rowid = hits.rowid ${where}`;
+    let parts: string[] = [];
+    let counts = this.#counts(terms.length > 0, false, where, { ...params, match: matchExpression(terms) });
+    if (terms.length && counts.total < QUERY_PARTS_BELOW) {
+      parts = queryPartTerms(query.q);
+      if (parts.length)
+        counts = this.#counts(true, true, where, {
+          ...params,
+          match: matchExpression(terms),
+          parts: matchExpression(parts),
+        });
+    }
+    const { total, facets } = counts;
     const all = { ...params, match: matchExpression(terms), parts: matchExpression(parts) };
-    const order =
-      query.sort === 'date' || terms.length === 0 ? 'i.date DESC, i.position' : 'hits.rank, i.date DESC';
-    const rows = this.#db
-      .prepare(
-        `${from.replace('%s', 'i.json AS json, -hits.rank AS score')} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...all, limit: query.size, offset: (query.page - 1) * query.size }) as Row[];
-    const total = (this.#db.prepare(from.replace('%s', 'count(*) AS n')).get(all) as { n: number }).n;
-    const facet = (column: string) =>
-      Object.fromEntries(
-        (
-          this.#db
-            .prepare(
-              `${from.replace('%s', `${column} AS value, count(*) AS n`)} AND ${column} IS NOT NULL GROUP BY ${column}`,
-            )
-            .all(all) as { value: string; n: number }[]
-        ).map((r) => [r.value, r.n]),
-      );
+    const rows = this.#page(query, terms.length > 0, parts.length > 0, where, all);
     return {
       total,
       page: query.page,
@@ -112,8 +115,54 @@ export class SqliteSearchIndex implements SearchIndex {
       results: rows.map((row) =>
         toHit(IndexedItemSchema.parse(JSON.parse(row.json)), round(row.score), terms),
       ),
-      facets: { body: facet('i.body'), year: facet('i.year'), outcome: facet('i.outcome') },
+      facets,
     };
+  }
+
+  /** The page of hits, best first (or newest first). */
+  #page(
+    query: SearchQuery,
+    hasTerms: boolean,
+    hasParts: boolean,
+    where: string,
+    params: Record<string, unknown>,
+  ): Row[] {
+    const byDate = query.sort === 'date' || !hasTerms;
+    // The page is chosen on small rows first; only its few items' JSON is read.
+    const sql = `${hitsClause(hasTerms, hasParts)},
+      top AS (SELECT i.rowid AS rowid, hits.rank AS rank, i.date AS date, i.position AS position
+        FROM hits JOIN items i ON i.rowid = hits.rowid ${where}
+        ORDER BY ${byDate ? 'i.date DESC, i.position' : 'hits.rank, i.date DESC'} LIMIT @limit OFFSET @offset)
+      SELECT j.json AS json, -top.rank AS score FROM top JOIN item_json j ON j.rowid = top.rowid
+      ORDER BY ${byDate ? 'top.date DESC, top.position' : 'top.rank, top.date DESC'}`;
+    return this.#db
+      .prepare(sql)
+      .all({ ...params, limit: query.size, offset: (query.page - 1) * query.size }) as Row[];
+  }
+
+  /**
+   * Total and facets in one pass: matches counted per (body, year, outcome), summed in JS. No
+   * ranking is needed for counting, so the FTS query runs without bm25().
+   */
+  #counts(hasTerms: boolean, hasParts: boolean, where: string, params: Record<string, unknown>) {
+    const matching = hasTerms
+      ? `AND i.rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @match${hasParts ? ' UNION SELECT rowid FROM items_fts WHERE items_fts MATCH @parts' : ''})`
+      : '';
+    const groups = this.#db
+      .prepare(
+        `SELECT i.body AS body, i.year AS year, i.outcome AS outcome, count(*) AS n FROM items i ${where} ${matching} GROUP BY 1, 2, 3`,
+      )
+      .all(params) as { body: string | null; year: string | null; outcome: string | null; n: number }[];
+    const facets: SearchResult['facets'] = { body: {}, year: {}, outcome: {} };
+    let total = 0;
+    for (const group of groups) {
+      total += group.n;
+      for (const facet of ['body', 'year', 'outcome'] as const) {
+        const value = group[facet];
+        if (value !== null) facets[facet][value] = (facets[facet][value] ?? 0) + group.n;
+      }
+    }
+    return { total, facets };
   }
 }
 

@@ -1,0 +1,134 @@
+import type { API, Client, Types } from '@opensearch-project/opensearch';
+import type { IndexedItem, SearchQuery, SearchResult } from '#domain/search.ts';
+import { QUERY_PARTS_BELOW, queryPartTerms } from '../fields.ts';
+import type { SearchIndex } from '../port.ts';
+import { toDocument } from './document.ts';
+import { BulkIndexError, callEngine } from './errors.ts';
+import { matchQuery, searchRequestBody } from './query.ts';
+import { bulkFailures, storedItem, toSearchResult } from './response.ts';
+import { createIndexBody } from './settings.ts';
+import { indexName, nextVersion, versionOf } from './versions.ts';
+
+export interface OpenSearchIndexOptions {
+  readonly client: Client;
+  /** The alias every read and write goes to; the index behind it is `<alias>-v<N>`. */
+  readonly alias: string;
+  /** The decompounder's word list on the cluster (settings.ts); inline when absent. */
+  readonly wordListPath?: string;
+}
+
+/**
+ * The search index in OpenSearch. Documents live in versioned indices behind an alias, so a
+ * rebuild (new analysis, new mappings) fills a new version while the old one answers searches.
+ */
+export class OpenSearchIndex implements SearchIndex {
+  readonly #client: Client;
+  readonly #alias: string;
+  readonly #wordListPath: string | undefined;
+
+  constructor(options: OpenSearchIndexOptions) {
+    this.#client = options.client;
+    this.#alias = options.alias;
+    this.#wordListPath = options.wordListPath;
+  }
+
+  /** Creates the first version and its alias, unless the alias exists. */
+  async ensureIndex(): Promise<void> {
+    const exists = await callEngine('indices.exists', () =>
+      this.#client.indices.exists({ index: this.#alias }),
+    );
+    if (exists.body) return;
+    await this.#createIndex(indexName(this.#alias, 1), { [this.#alias]: {} });
+  }
+
+  /**
+   * Fills the next version with `load` (given an index writing to that version only), then points
+   * the alias at it in one atomic update and deletes the old versions: searches never see a
+   * half-filled index. If `load` fails the new version is deleted and the alias left alone.
+   * Returns the name of the new index.
+   */
+  async reindex(load: (index: SearchIndex) => Promise<void>): Promise<string> {
+    const current = await this.#versions();
+    const next = indexName(this.#alias, nextVersion(this.#alias, current));
+    await this.#createIndex(next);
+    try {
+      // An index name serves wherever the alias does.
+      await load(new OpenSearchIndex({ client: this.#client, alias: next }));
+    } catch (error) {
+      await callEngine('indices.delete', () => this.#client.indices.delete({ index: next }));
+      throw error;
+    }
+    const actions: Types.Indices_UpdateAliases.Action[] = [
+      ...current.map((index) => ({ remove: { index, alias: this.#alias } })),
+      { add: { index: next, alias: this.#alias } },
+    ];
+    await callEngine('indices.update_aliases', () =>
+      this.#client.indices.updateAliases({ body: { actions } }),
+    );
+    if (current.length)
+      await callEngine('indices.delete', () => this.#client.indices.delete({ index: current }));
+    return next;
+  }
+
+  async replaceDocument(documentId: string, items: readonly IndexedItem[]): Promise<void> {
+    await this.deleteDocument(documentId);
+    if (items.length === 0) return;
+    const body: API.Bulk_RequestBody = items.flatMap((item) => {
+      const action: Types.Core_Bulk.OperationContainer = { index: { _id: item.id } };
+      return [action, toDocument(item)];
+    });
+    // wait_for: a search right after a write sees it, as with the embedded engine.
+    const response = await callEngine('bulk', () =>
+      this.#client.bulk({ index: this.#alias, body, refresh: 'wait_for' }),
+    );
+    if (response.body.errors) throw new BulkIndexError(bulkFailures(response.body));
+  }
+
+  async deleteDocument(documentId: string): Promise<void> {
+    await callEngine('delete_by_query', () =>
+      this.#client.deleteByQuery({
+        index: this.#alias,
+        body: { query: { term: { documentId } } },
+        refresh: true,
+      }),
+    );
+  }
+
+  async get(id: string): Promise<IndexedItem | null> {
+    const response = await callEngine('get', () =>
+      this.#client.get({ index: this.#alias, id, _source_includes: ['item'] }, { ignore: [404] }),
+    );
+    return callEngine('get', async () => storedItem(response.body));
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    // As the embedded engine: a query's compound parts are searched only when its words match few items.
+    const withParts = queryPartTerms(query.q).length > 0 && (await this.#count(query)) < QUERY_PARTS_BELOW;
+    const response = await callEngine('search', () =>
+      this.#client.search({ index: this.#alias, body: searchRequestBody(query, { withParts }) }),
+    );
+    return callEngine('search', async () => toSearchResult(response.body, query));
+  }
+
+  async #count(query: SearchQuery): Promise<number> {
+    const body: API.Count_RequestBody = { query: matchQuery(query, { withParts: false }) };
+    const response = await callEngine('count', () => this.#client.count({ index: this.#alias, body }));
+    return response.body.count;
+  }
+
+  async #createIndex(index: string, aliases?: API.Indices_Create_RequestBody['aliases']): Promise<void> {
+    const body: API.Indices_Create_RequestBody = {
+      ...createIndexBody({ wordListPath: this.#wordListPath }),
+      ...(aliases && { aliases }),
+    };
+    await callEngine('indices.create', () => this.#client.indices.create({ index, body }));
+  }
+
+  /** The versions behind the alias; none when the alias does not exist yet. */
+  async #versions(): Promise<string[]> {
+    const response = await callEngine('indices.get_alias', () =>
+      this.#client.indices.getAlias({ name: this.#alias }, { ignore: [404] }),
+    );
+    return Object.keys(response.body).filter((index) => versionOf(this.#alias, index) !== null);
+  }
+}

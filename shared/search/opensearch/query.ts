@@ -1,0 +1,115 @@
+import type { API, Types } from '@opensearch-project/opensearch';
+import type { SearchQuery } from '#domain/search.ts';
+import { FIELD_WEIGHTS, QUERY_PART_WEIGHT, queryPartTerms } from '../fields.ts';
+import { PARTS_SUBFIELD, TEXT_OBJECT } from './settings.ts';
+
+type Query = Types.Common_QueryDsl.QueryContainer;
+type Aggregation = Types.Common_Aggregations.AggregationContainer;
+/** The client's type lacks `field` (a gap in the opensearch-js 3.9 spec), which every terms aggregation needs. */
+type TermsAggregationFields = Types.Common_Aggregations.TermsAggregationFields & { field: string };
+
+/** Facet name (as in Facets) -> keyword field (settings.ts). */
+const FACET_FIELDS = { body: 'body', year: 'year', outcome: 'outcome' } as const;
+/** Enough buckets for every body, year and outcome of a corpus of municipal minutes. */
+export const FACET_SIZE = 500;
+
+/** FIELD_WEIGHTS as boosted OpenSearch fields: `title_parts` is the parts subfield of `text.title`. */
+const WEIGHTED_FIELDS = Object.entries(FIELD_WEIGHTS).map(
+  ([name, weight]) => `${TEXT_OBJECT}.${name.replace('_parts', `.${PARTS_SUBFIELD}`)}^${weight}`,
+);
+
+/**
+ * The search request for a query: the raw words go to OpenSearch, which analyses them as it
+ * analysed the text; the parts of the query's compounds, split in JS (OpenSearch cannot), count
+ * QUERY_PART_WEIGHT of a word. No words: browse by date.
+ */
+export function searchRequestBody(
+  query: SearchQuery,
+  options: { withParts: boolean },
+): API.Search_RequestBody {
+  const searching = query.q !== '';
+  const byDate: Types.Common.SortCombinations[] = [
+    { date: { order: 'desc' } },
+    { position: { order: 'asc' } },
+  ];
+  return {
+    query: matchQuery(query, options),
+    sort:
+      searching && query.sort === 'relevance'
+        ? [{ _score: { order: 'desc' } }, { date: { order: 'desc' } }]
+        : byDate,
+    // Scores even when sorting by date, as the embedded engine gives them.
+    track_scores: searching,
+    track_total_hits: true,
+    from: (query.page - 1) * query.size,
+    size: query.size,
+    _source: ['item'],
+    aggs: Object.fromEntries(Object.entries(FACET_FIELDS).map(([name, field]) => [name, facet(field)])),
+  };
+}
+
+/**
+ * Which items match: the words (and, when asked, the compound parts) within the filters. The
+ * same query counts matches before a search decides on parts (QUERY_PARTS_BELOW).
+ */
+export function matchQuery(query: SearchQuery, options: { withParts: boolean }): Query {
+  if (query.q === '') return { bool: { must: { match_all: {} }, filter: filters(query) } };
+  return {
+    bool: {
+      should: wordClauses(query.q, options.withParts),
+      minimum_should_match: 1,
+      filter: filters(query),
+    },
+  };
+}
+
+function wordClauses(q: string, withParts: boolean): Query[] {
+  const words: Query = { multi_match: { query: q, fields: WEIGHTED_FIELDS, type: 'most_fields' } };
+  const parts = withParts ? queryPartTerms(q) : [];
+  if (parts.length === 0) return [words];
+  // Already analysed (stemmed) in JS: only split on white space, never stemmed twice.
+  const partsQuery: Query = {
+    multi_match: {
+      query: parts.join(' '),
+      fields: WEIGHTED_FIELDS,
+      type: 'most_fields',
+      analyzer: 'whitespace',
+      boost: QUERY_PART_WEIGHT,
+    },
+  };
+  return [words, partsQuery];
+}
+
+/** The filters as the embedded engine applies them: body and municipality ignore case. */
+function filters(query: SearchQuery): Query[] {
+  const clauses: (Query | null)[] = [
+    dateRange(query),
+    term('body', query.body, { case_insensitive: true }),
+    term('municipality', query.municipality, { case_insensitive: true }),
+    term('outcome', query.outcome),
+    term('access', query.access),
+    term('caseNumber', query.caseNumber),
+  ];
+  return clauses.filter((clause) => clause !== null);
+}
+
+function dateRange({ from, to }: SearchQuery): Query | null {
+  if (!from && !to) return null;
+  const range: Types.Common_QueryDsl.DateRangeQuery = {};
+  if (from) range.gte = from;
+  if (to) range.lte = to;
+  return { range: { date: range } };
+}
+
+function term(
+  field: string,
+  value: string | undefined,
+  options: { case_insensitive?: boolean } = {},
+): Query | null {
+  return value === undefined ? null : { term: { [field]: { value, ...options } } };
+}
+
+function facet(field: string): Aggregation {
+  const terms: TermsAggregationFields = { field, size: FACET_SIZE };
+  return { terms };
+}

@@ -1,0 +1,66 @@
+import type { Types } from '@opensearch-project/opensearch';
+import { z } from 'zod';
+import { IndexedItem, type SearchQuery, type SearchResult } from '#domain/search.ts';
+import { queryTerms } from '../fields.ts';
+import { toHit } from '../hits.ts';
+import type { BulkFailure } from './errors.ts';
+
+const Buckets = z.object({ buckets: z.array(z.object({ key: z.string(), doc_count: z.number().int() })) });
+
+/** The parts of a search response we read (the request asks for the item source and the facets). */
+const SearchResponseBody = z.object({
+  hits: z.object({
+    total: z.object({ value: z.number().int().nonnegative() }),
+    hits: z.array(z.object({ _score: z.number().nullish(), _source: z.object({ item: IndexedItem }) })),
+  }),
+  aggregations: z.object({ body: Buckets, year: Buckets, outcome: Buckets }),
+});
+
+const GetResponseBody = z.union([
+  z.object({ found: z.literal(true), _source: z.object({ item: IndexedItem }) }),
+  z.object({ found: z.literal(false) }),
+]);
+
+/**
+ * A search response as the port's result. Hits are built in JS from the stored items with the
+ * query's terms analysed by shared/language, as the embedded engine builds them.
+ */
+export function toSearchResult(body: unknown, query: SearchQuery): SearchResult {
+  const { hits, aggregations } = SearchResponseBody.parse(body);
+  const terms = queryTerms(query.q);
+  const counts = ({ buckets }: z.infer<typeof Buckets>) =>
+    Object.fromEntries(buckets.map((b) => [b.key, b.doc_count]));
+  return {
+    total: hits.total.value,
+    page: query.page,
+    size: query.size,
+    results: hits.hits.map((hit) => toHit(hit._source.item, hit._score ?? 0, terms)),
+    facets: {
+      body: counts(aggregations.body),
+      year: counts(aggregations.year),
+      outcome: counts(aggregations.outcome),
+    },
+  };
+}
+
+/** The item a get response holds; null when OpenSearch found no such document. */
+export function storedItem(body: unknown): IndexedItem | null {
+  const parsed = GetResponseBody.parse(body);
+  return parsed.found ? parsed._source.item : null;
+}
+
+/** The items of a bulk response that failed, by id. */
+export function bulkFailures(body: Types.Core_Bulk.BulkResponse): BulkFailure[] {
+  return body.items.flatMap((item) => {
+    const result = item.index ?? item.create ?? item.update ?? item.delete;
+    if (!result?.error) return [];
+    return [
+      {
+        id: result._id ?? '',
+        status: result.status,
+        type: result.error.type,
+        reason: result.error.reason ?? '',
+      },
+    ];
+  });
+}

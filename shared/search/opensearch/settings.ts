@@ -1,0 +1,103 @@
+import type { API, Types } from '@opensearch-project/opensearch';
+import { TOKEN_PATTERN } from '#language/analyze.ts';
+import { DECOMPOUND, vocabularyWords } from '#language/compounds.ts';
+import type { SearchFields } from '../fields.ts';
+
+type Analysis = Types.Indices_Common.IndexSettingsAnalysis;
+type Property = Types.Common_Mapping.Property;
+
+/** The object holding the searchable text (searchFields()); `body` at the top is the meeting's body. */
+export const TEXT_OBJECT = 'text';
+/** The subfield of each text field analysed with compound parts. */
+export const PARTS_SUBFIELD = 'parts';
+const EXACT_ANALYZER = 'da_exact';
+const PARTS_ANALYZER = 'da_parts';
+
+export interface AnalysisOptions {
+  /**
+   * Where the decompounder's word list lives on the cluster: on Amazon OpenSearch Service the path
+   * of a custom package (`analyzers/F111111111`). Without it the list goes inline, for a local cluster.
+   */
+  readonly wordListPath?: string;
+}
+
+/**
+ * The analysis of shared/language in OpenSearch terms, so both engines index the same terms: the
+ * same token pattern, lower case, the same stop words, Snowball Danish; the parts analyzer adds
+ * Lucene's dictionary decompounder with the parameters compoundParts() uses.
+ */
+function analysis(options: AnalysisOptions): Analysis {
+  const words = options.wordListPath
+    ? { word_list_path: options.wordListPath }
+    : { word_list: vocabularyWords() };
+  return {
+    tokenizer: { da_tokens: { type: 'pattern', pattern: TOKEN_PATTERN, group: 0 } },
+    filter: {
+      da_stop: { type: 'stop', stopwords: '_danish_' },
+      da_stem: { type: 'snowball', language: 'Danish' },
+      da_decompound: {
+        type: 'dictionary_decompounder',
+        min_word_size: DECOMPOUND.minWordSize,
+        min_subword_size: DECOMPOUND.minSubwordSize,
+        max_subword_size: DECOMPOUND.maxSubwordSize,
+        only_longest_match: false,
+        ...words,
+      },
+    },
+    analyzer: {
+      [EXACT_ANALYZER]: {
+        type: 'custom',
+        tokenizer: 'da_tokens',
+        filter: ['lowercase', 'da_stop', 'da_stem'],
+      },
+      [PARTS_ANALYZER]: {
+        type: 'custom',
+        tokenizer: 'da_tokens',
+        // Parts are found in the unstemmed word, as compoundParts() does, then stemmed with it.
+        filter: ['lowercase', 'da_stop', 'da_decompound', 'da_stem'],
+      },
+    },
+  };
+}
+
+const TEXT_FIELDS: readonly (keyof SearchFields)[] = ['title', 'decision', 'body'];
+
+/** A text field searched by its words, with a subfield searched by the parts of its compounds. */
+const textField: Property = {
+  type: 'text',
+  analyzer: EXACT_ANALYZER,
+  fields: {
+    // Queries are not decompounded: a query word matches the parts indexed here.
+    [PARTS_SUBFIELD]: { type: 'text', analyzer: PARTS_ANALYZER, search_analyzer: EXACT_ANALYZER },
+  },
+};
+
+const keyword: Property = { type: 'keyword' };
+
+/** Fields of the indexed document (document.ts); strict, so a document that drifts is refused. */
+export const MAPPINGS: Types.Common_Mapping.TypeMapping = {
+  dynamic: 'strict',
+  properties: {
+    documentId: keyword,
+    body: keyword,
+    municipality: keyword,
+    outcome: keyword,
+    access: keyword,
+    caseNumber: keyword,
+    year: keyword,
+    date: { type: 'date', format: 'strict_date' },
+    position: { type: 'integer' },
+    [TEXT_OBJECT]: { properties: Object.fromEntries(TEXT_FIELDS.map((field) => [field, textField])) },
+    // The item as the port returns it: kept for get() and hits, never searched.
+    item: { type: 'object', enabled: false },
+  },
+};
+
+/** The body that creates a version of the index. */
+export function createIndexBody(options: AnalysisOptions): API.Indices_Create_RequestBody {
+  return {
+    // One shard: term statistics, and so relevance, are those of the whole index, as in SQLite.
+    settings: { number_of_shards: 1, analysis: analysis(options) },
+    mappings: MAPPINGS,
+  };
+}

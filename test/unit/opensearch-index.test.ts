@@ -1,0 +1,499 @@
+import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SearchQuery, type SearchResult } from '#domain/search.ts';
+import { TOKEN_PATTERN } from '#language/analyze.ts';
+import { DECOMPOUND, vocabularyWords } from '#language/compounds.ts';
+import { queryTerms, searchFields } from '#search/fields.ts';
+import { toHit } from '#search/hits.ts';
+import { createOpenSearchClient } from '#search/opensearch/client.ts';
+import { BulkIndexError, SearchEngineError } from '#search/opensearch/errors.ts';
+import { OpenSearchIndex } from '#search/opensearch/opensearch-index.ts';
+import { FACET_SIZE } from '#search/opensearch/query.ts';
+import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
+import { indexedItem } from '#test/support/indexed-items.ts';
+import { RecordedOpenSearch } from '#test/support/recorded-opensearch.ts';
+
+const query = (input: Record<string, unknown>) => SearchQuery.parse(input);
+
+// The items of the recorded search response (search-fravaer.json), in its order.
+const TRIVSEL = indexedItem({
+  documentId: 'doc-a',
+  position: 1,
+  title: 'Fravær og trivsel',
+  text: 'Fravær blandt ledere.',
+  decision: 'Godkendt.',
+  date: '2025-02-05',
+  body: 'Direktionen',
+});
+const SYGEFRAVÆR = indexedItem({
+  documentId: 'doc-a',
+  position: 0,
+  title: 'Fokus på sygefravær',
+  text: 'Sygefraværet steg i 2024.',
+  decision: 'Direktionen drøftede sagen.',
+  outcome: 'discussed',
+  date: '2025-02-05',
+  body: 'Direktionen',
+});
+const STRESS = indexedItem({
+  documentId: 'doc-b',
+  position: 1,
+  title: 'Stressforebyggende samtaleforløb',
+  text: 'Forløb mod stress og fravær.',
+  decision: 'Sagen udsættes.',
+  outcome: 'postponed',
+  date: '2024-06-11',
+  municipality: 'Norddjurs Kommune',
+});
+
+/** The fields and weights of FIELD_WEIGHTS, as OpenSearch fields. */
+const WEIGHTED = [
+  'text.title^4',
+  'text.decision^3',
+  'text.body^1',
+  'text.title.parts^1.2',
+  'text.decision.parts^0.9',
+  'text.body.parts^0.3',
+];
+const FACET_AGGS = {
+  body: { terms: { field: 'body', size: FACET_SIZE } },
+  year: { terms: { field: 'year', size: FACET_SIZE } },
+  outcome: { terms: { field: 'outcome', size: FACET_SIZE } },
+};
+
+function recorded(wordListPath?: string) {
+  const opensearch = new RecordedOpenSearch();
+  const index = new OpenSearchIndex({ client: opensearch.client(), alias: 'minutes', wordListPath });
+  return { opensearch, index };
+}
+
+/** The search body sent for a query, answered with a recorded response. */
+/** The search body sent for a query; a compound query is counted first (`count` is the recorded answer). */
+async function searchBody(input: Record<string, unknown>, count?: 'count-few' | 'count-many') {
+  const { opensearch, index } = recorded();
+  if (count) opensearch.reply(count);
+  opensearch.reply('search-fravaer');
+  await index.search(query(input));
+  return opensearch.request(count ? 1 : 0).body as Record<string, unknown>;
+}
+
+describe('OpenSearch index: creation', () => {
+  it('creates version 1 behind the alias, with the analysis of shared/language', async () => {
+    const { opensearch, index } = recorded();
+    opensearch.replyStatus(404).reply('create-index');
+    await index.ensureIndex();
+    const [exists, create] = opensearch.requests;
+    expect(exists).toMatchObject({ method: 'HEAD', path: '/minutes' });
+    expect(create).toMatchObject({ method: 'PUT', path: '/minutes-v1' });
+    expect(create?.body).toMatchObject({
+      aliases: { minutes: {} },
+      settings: {
+        number_of_shards: 1,
+        analysis: {
+          tokenizer: { da_tokens: { type: 'pattern', pattern: TOKEN_PATTERN, group: 0 } },
+          filter: {
+            da_stop: { type: 'stop', stopwords: '_danish_' },
+            da_stem: { type: 'snowball', language: 'Danish' },
+            da_decompound: {
+              type: 'dictionary_decompounder',
+              min_word_size: DECOMPOUND.minWordSize,
+              min_subword_size: DECOMPOUND.minSubwordSize,
+              max_subword_size: DECOMPOUND.maxSubwordSize,
+              only_longest_match: false,
+              word_list: vocabularyWords(),
+            },
+          },
+          analyzer: {
+            da_exact: { type: 'custom', tokenizer: 'da_tokens', filter: ['lowercase', 'da_stop', 'da_stem'] },
+            da_parts: {
+              type: 'custom',
+              tokenizer: 'da_tokens',
+              filter: ['lowercase', 'da_stop', 'da_decompound', 'da_stem'],
+            },
+          },
+        },
+      },
+    });
+  });
+
+  it('maps text with a parts subfield, keywords for filters and facets, and the item unindexed', async () => {
+    const { opensearch, index } = recorded();
+    opensearch.replyStatus(404).reply('create-index');
+    await index.ensureIndex();
+    const { mappings } = opensearch.request(1).body as {
+      mappings: { properties: Record<string, unknown> };
+    };
+    const text = {
+      type: 'text',
+      analyzer: 'da_exact',
+      fields: { parts: { type: 'text', analyzer: 'da_parts', search_analyzer: 'da_exact' } },
+    };
+    const keyword = { type: 'keyword' };
+    expect(mappings).toEqual({
+      dynamic: 'strict',
+      properties: {
+        documentId: keyword,
+        body: keyword,
+        municipality: keyword,
+        outcome: keyword,
+        access: keyword,
+        caseNumber: keyword,
+        year: keyword,
+        date: { type: 'date', format: 'strict_date' },
+        position: { type: 'integer' },
+        text: { properties: { title: text, decision: text, body: text } },
+        item: { type: 'object', enabled: false },
+      },
+    });
+  });
+
+  it('points the decompounder at a custom package when given its path', async () => {
+    const { opensearch, index } = recorded('analyzers/F111111111');
+    opensearch.replyStatus(404).reply('create-index');
+    await index.ensureIndex();
+    const body = opensearch.request(1).body as {
+      settings: { analysis: { filter: { da_decompound: Record<string, unknown> } } };
+    };
+    expect(body.settings.analysis.filter.da_decompound.word_list_path).toBe('analyzers/F111111111');
+    expect(body.settings.analysis.filter.da_decompound).not.toHaveProperty('word_list');
+  });
+
+  it('leaves an existing alias alone', async () => {
+    const { opensearch, index } = recorded();
+    opensearch.replyStatus(200);
+    await index.ensureIndex();
+    expect(opensearch.requests).toHaveLength(1);
+  });
+});
+
+describe('OpenSearch index: writes', () => {
+  it('replaces a document: deletes its items, then indexes one action and one document per item', async () => {
+    const { opensearch, index } = recorded();
+    opensearch.reply('delete-by-query').reply('bulk');
+    const items = [SYGEFRAVÆR, TRIVSEL];
+    await index.replaceDocument('doc-a', items);
+    const [deletion, bulk] = opensearch.requests;
+    expect(deletion).toEqual({
+      method: 'POST',
+      path: '/minutes/_delete_by_query',
+      querystring: 'refresh=true',
+      body: { query: { term: { documentId: 'doc-a' } } },
+    });
+    expect(bulk).toMatchObject({ method: 'PUT', path: '/minutes/_bulk', querystring: 'refresh=wait_for' });
+    expect(bulk?.body).toEqual(
+      items.flatMap((item) => [
+        { index: { _id: item.id } },
+        {
+          documentId: 'doc-a',
+          body: 'Direktionen',
+          municipality: 'Vesterlund Kommune',
+          date: '2025-02-05',
+          year: '2025',
+          outcome: item.decision?.outcome,
+          access: 'open',
+          caseNumber: null,
+          position: item.item.position,
+          text: searchFields(item),
+          item,
+        },
+      ]),
+    );
+  });
+
+  it('throws a SearchEngineError naming the items the bulk request failed to index', async () => {
+    const { opensearch, index } = recorded();
+    opensearch.reply('delete-by-query').reply('bulk-errors');
+    const error = await index.replaceDocument('doc-a', [SYGEFRAVÆR, TRIVSEL]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SearchEngineError);
+    expect(error).toBeInstanceOf(BulkIndexError);
+    expect((error as BulkIndexError).failures).toEqual([
+      expect.objectContaining({ id: 'doc-a:1', status: 400, type: 'mapper_parsing_exception' }),
+    ]);
+    expect((error as Error).message).toContain('doc-a:1 (400 mapper_parsing_exception');
+  });
+
+  it('deletes a document by its id, and sends no bulk request for no items', async () => {
+    const { opensearch, index } = recorded();
+    opensearch.reply('delete-by-query').reply('delete-by-query');
+    await index.deleteDocument('doc-b');
+    await index.replaceDocument('doc-a', []);
+    expect(opensearch.requests.map((r) => [r.path, r.body])).toEqual([
+      ['/minutes/_delete_by_query', { query: { term: { documentId: 'doc-b' } } }],
+      ['/minutes/_delete_by_query', { query: { term: { documentId: 'doc-a' } } }],
+    ]);
+  });
+});
+
+describe('OpenSearch index: the search request', () => {
+  it('counts the matches of a compound first, and adds its parts at a lower weight when they are few', async () => {
+    const { opensearch, index } = recorded();
+    opensearch.reply('count-few').reply('search-fravaer');
+    await index.search(query({ q: 'sygefravær' }));
+    expect(opensearch.request(0)).toMatchObject({
+      path: '/minutes/_count',
+      body: {
+        query: { bool: { should: [{ multi_match: { query: 'sygefravær' } }], minimum_should_match: 1 } },
+      },
+    });
+    expect((await searchBody({ q: 'sygefravær' }, 'count-many')).query).toEqual({
+      bool: {
+        should: [{ multi_match: { query: 'sygefravær', fields: WEIGHTED, type: 'most_fields' } }],
+        minimum_should_match: 1,
+        filter: [],
+      },
+    });
+  });
+
+  it('matches the raw words over the weighted fields, and the compound parts at a lower weight', async () => {
+    expect(await searchBody({ q: 'sygefravær' }, 'count-few')).toEqual({
+      query: {
+        bool: {
+          should: [
+            { multi_match: { query: 'sygefravær', fields: WEIGHTED, type: 'most_fields' } },
+            {
+              multi_match: {
+                query: 'syg fravær',
+                fields: WEIGHTED,
+                type: 'most_fields',
+                analyzer: 'whitespace',
+                boost: 0.5,
+              },
+            },
+          ],
+          minimum_should_match: 1,
+          filter: [],
+        },
+      },
+      sort: [{ _score: { order: 'desc' } }, { date: { order: 'desc' } }],
+      track_scores: true,
+      track_total_hits: true,
+      from: 0,
+      size: 10,
+      _source: ['item'],
+      aggs: FACET_AGGS,
+    });
+  });
+
+  it('sends no parts clause for a word that is no compound', async () => {
+    const body = await searchBody({ q: 'fravær' });
+    expect(body.query).toMatchObject({
+      bool: { should: [{ multi_match: { query: 'fravær', fields: WEIGHTED, type: 'most_fields' } }] },
+    });
+    expect((body.query as { bool: { should: unknown[] } }).bool.should).toHaveLength(1);
+  });
+
+  it('sorts by date, then position, and pages with from and size', async () => {
+    expect(await searchBody({ q: 'fravær', sort: 'date', page: 3, size: 2 })).toMatchObject({
+      sort: [{ date: { order: 'desc' } }, { position: { order: 'asc' } }],
+      track_scores: true,
+      from: 4,
+      size: 2,
+    });
+  });
+
+  it('browses by date when there are no words', async () => {
+    expect(await searchBody({ sort: 'relevance' })).toMatchObject({
+      query: { bool: { must: { match_all: {} }, filter: [] } },
+      sort: [{ date: { order: 'desc' } }, { position: { order: 'asc' } }],
+      track_scores: false,
+    });
+  });
+
+  it('filters by date range, body and municipality in any case, outcome, access and case number', async () => {
+    const body = await searchBody({
+      from: '2025-01-01',
+      to: '2025-12-31',
+      body: 'direktionen',
+      municipality: 'Norddjurs Kommune',
+      outcome: 'postponed',
+      access: 'closed',
+      caseNumber: '24/16905',
+    });
+    expect(body.query).toEqual({
+      bool: {
+        must: { match_all: {} },
+        filter: [
+          { range: { date: { gte: '2025-01-01', lte: '2025-12-31' } } },
+          { term: { body: { value: 'direktionen', case_insensitive: true } } },
+          { term: { municipality: { value: 'Norddjurs Kommune', case_insensitive: true } } },
+          { term: { outcome: { value: 'postponed' } } },
+          { term: { access: { value: 'closed' } } },
+          { term: { caseNumber: { value: '24/16905' } } },
+        ],
+      },
+    });
+    expect((await searchBody({ q: 'fravær', to: '2024-12-31' })).query).toMatchObject({
+      bool: { filter: [{ range: { date: { lte: '2024-12-31' } } }] },
+    });
+  });
+});
+
+describe('OpenSearch index: the search result', () => {
+  const search = async (fixture: string, input: Record<string, unknown>) => {
+    const { opensearch, index } = recorded();
+    opensearch.reply(fixture);
+    return index.search(query(input));
+  };
+  const withoutScores = (result: SearchResult) => ({
+    ...result,
+    results: result.results.map(({ score: _, ...hit }) => hit),
+  });
+
+  it('maps the recorded response: total, facets from the aggregations, hits built by toHit', async () => {
+    const result = await search('search-fravaer', { q: 'fravær' });
+    expect(result.total).toBe(3);
+    expect(result.facets).toEqual({
+      body: { Direktionen: 2, Økonomiudvalget: 1 },
+      year: { '2025': 2, '2024': 1 },
+      outcome: { approved: 1, discussed: 1, postponed: 1 },
+    });
+    const terms = queryTerms('fravær');
+    expect(result.results).toEqual([
+      toHit(TRIVSEL, 9.213847, terms),
+      toHit(SYGEFRAVÆR, 4.0712395, terms),
+      toHit(STRESS, 1.3864671, terms),
+    ]);
+    expect(result.results[1]?.highlights).toContain('Fokus på syge<mark>fravær</mark>');
+  });
+
+  it('gives the result the embedded engine gives for the same items and query, scores aside', async () => {
+    const sqlite = SqliteSearchIndex.open(':memory:');
+    await sqlite.replaceDocument('doc-a', [SYGEFRAVÆR, TRIVSEL]);
+    await sqlite.replaceDocument('doc-b', [STRESS]);
+    const embedded = await sqlite.search(query({ q: 'fravær' }));
+    sqlite.close();
+    const recordedResult = await search('search-fravaer', { q: 'fravær' });
+    expect(withoutScores(recordedResult)).toEqual(withoutScores(embedded));
+  });
+
+  it('finds nothing for a query of stop words', async () => {
+    const result = await search('search-empty', { q: 'og i at' });
+    expect(result).toEqual({
+      total: 0,
+      page: 1,
+      size: 10,
+      results: [],
+      facets: { body: {}, year: {}, outcome: {} },
+    });
+  });
+
+  it('throws a SearchEngineError, with the cause, when OpenSearch refuses or answers nonsense', async () => {
+    const { opensearch, index } = recorded();
+    opensearch.reply('index-not-found', 404).reply('acknowledged');
+    const refused = await index.search(query({ q: 'fravær' })).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SearchEngineError);
+    expect((refused as Error).message).toContain('index_not_found_exception');
+    expect((refused as Error).cause).toMatchObject({ name: 'ResponseError', statusCode: 404 });
+    await expect(index.search(query({ q: 'fravær' }))).rejects.toThrow(SearchEngineError);
+  });
+});
+
+describe('OpenSearch index: get', () => {
+  it('gets the stored item by id', async () => {
+    const { opensearch, index } = recorded();
+    opensearch.reply('get');
+    expect(await index.get('doc-a:1')).toEqual(TRIVSEL);
+    expect(opensearch.requests[0]).toMatchObject({
+      method: 'GET',
+      path: '/minutes/_doc/doc-a%3A1',
+      querystring: '_source_includes=item',
+    });
+  });
+
+  it('returns null when OpenSearch answers 404', async () => {
+    const { opensearch, index } = recorded();
+    opensearch.reply('get-missing', 404);
+    expect(await index.get('no-such:0')).toBeNull();
+  });
+});
+
+describe('OpenSearch index: reindex behind the alias', () => {
+  it('fills the next version, swaps the alias in one request, then deletes the old version', async () => {
+    const { opensearch, index } = recorded();
+    opensearch
+      .reply('get-alias')
+      .reply('create-index-v2')
+      .reply('delete-by-query')
+      .reply('bulk')
+      .reply('acknowledged')
+      .reply('acknowledged');
+    const created = await index.reindex((next) => next.replaceDocument('doc-a', [SYGEFRAVÆR, TRIVSEL]));
+    expect(created).toBe('minutes-v2');
+    expect(opensearch.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /_alias/minutes',
+      'PUT /minutes-v2',
+      'POST /minutes-v2/_delete_by_query',
+      'PUT /minutes-v2/_bulk',
+      'POST /_aliases',
+      'DELETE /minutes-v1',
+    ]);
+    expect(opensearch.request(1).body).not.toHaveProperty('aliases');
+    expect(opensearch.request(4).body).toEqual({
+      actions: [
+        { remove: { index: 'minutes-v1', alias: 'minutes' } },
+        { add: { index: 'minutes-v2', alias: 'minutes' } },
+      ],
+    });
+  });
+
+  it('deletes the new version and leaves the alias alone when loading fails', async () => {
+    const { opensearch, index } = recorded();
+    opensearch.reply('get-alias').reply('create-index-v2').reply('acknowledged');
+    const failure = new Error('the registry is unreachable');
+    await expect(index.reindex(async () => Promise.reject(failure))).rejects.toBe(failure);
+    expect(opensearch.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /_alias/minutes',
+      'PUT /minutes-v2',
+      'DELETE /minutes-v2',
+    ]);
+  });
+
+  it('starts at version 1 when the alias does not exist yet', async () => {
+    const { opensearch, index } = recorded();
+    opensearch.reply('get-alias-missing', 404).reply('create-index').reply('acknowledged');
+    expect(await index.reindex(async () => {})).toBe('minutes-v1');
+    expect(opensearch.requests.at(-1)?.body).toEqual({
+      actions: [{ add: { index: 'minutes-v1', alias: 'minutes' } }],
+    });
+    expect(opensearch.pending).toBe(0);
+  });
+});
+
+describe('createOpenSearchClient', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  /** The headers of one request the client sends to a local HTTP server. */
+  async function headersSent(options: { region?: string }): Promise<IncomingHttpHeaders> {
+    let headers: IncomingHttpHeaders = {};
+    const server = createServer((request, response) => {
+      headers = request.headers;
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"acknowledged":true}');
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const client = createOpenSearchClient({ node: `http://127.0.0.1:${port}`, ...options });
+    await client.indices.exists({ index: 'minutes' });
+    await client.close();
+    server.close();
+    return headers;
+  }
+
+  it('signs requests with SigV4 when given a region', async () => {
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLE');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY');
+    const headers = await headersSent({ region: 'eu-north-1' });
+    expect(headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-north-1\/es\//,
+    );
+    expect(headers).toHaveProperty('x-amz-content-sha256');
+  });
+
+  it('sends plain requests to a local cluster', async () => {
+    expect((await headersSent({})).authorization).toBeUndefined();
+  });
+});
