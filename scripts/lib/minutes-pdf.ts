@@ -5,6 +5,7 @@
  * Used by the extraction benchmark and, at scale, by ingest benchmarks.
  */
 import PDFDocument from 'pdfkit';
+import { type Random, seededRandom } from './random.ts';
 
 export interface MinutesOptions {
   /** Number of agenda items; each takes about 0.9 pages. */
@@ -15,8 +16,6 @@ export interface MinutesOptions {
   /** Meeting date as YYYY-MM-DD. */
   readonly date?: string;
 }
-
-type Random = () => number;
 
 const MUNICIPALITIES = ['Vesterlund', 'Egholt', 'Skovby', 'Kærholm', 'Ravnsbjerg', 'Bækmose', 'Søndervig'];
 const LOCATIONS = ['Mødelokale Fjorden', 'Byrådssalen', 'Mødelokale 2', 'Udvalgsværelset', 'Kantinen'];
@@ -132,18 +131,6 @@ const MARGIN = 56;
 const KEEP_WITH_NEXT = 60;
 /** Fixed so that a seed yields byte-identical PDFs (pdfkit stamps and hashes the creation date). */
 const CREATED = new Date('2024-01-01T00:00:00Z');
-
-/** mulberry32: small, fast and good enough to vary text deterministically. */
-function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: Random, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)] as T;

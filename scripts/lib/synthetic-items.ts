@@ -6,6 +6,7 @@ import { vocabularyWords } from '#language/compounds.ts';
 import { splitSentences } from '#language/sentences.ts';
 import { extractMeeting } from '#parse/extract-meeting.ts';
 import { toIndexedItems } from '#search/indexed-item.ts';
+import { seededRandom } from './random.ts';
 
 /** Real minutes to learn sentences, titles and bodies from. */
 const SOURCES = ['test/fixtures/corpus/pdf', 'test/fixtures/corpus/extra/pdf'];
@@ -61,7 +62,7 @@ export async function corpusPool(): Promise<Pool> {
       .filter((t) => t.length > 30),
     titles: items.map((i) => i.item.title),
     decisions: items.flatMap((i) => (i.decision ? [i.decision.text] : [])),
-    words: shuffle(vocabularyWords(), seeded(11)),
+    words: shuffle(vocabularyWords(), seededRandom(11)),
   };
 }
 
@@ -79,18 +80,6 @@ function zipf(random: () => number, n: number): number {
   return Math.min(n - 1, Math.floor(Math.exp(random() * Math.log(n + 1)) - 1));
 }
 
-/** mulberry32: deterministic, so every run indexes the same items. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Generated minutes at scale: documents of 12 items, each with one sentence and a title or
  * decision of the real corpus and otherwise sentences of Danish words drawn by Zipf's law from the
@@ -99,7 +88,7 @@ function seeded(seed: number): () => number {
  * Summaries are the first sentences (making them properly is ingest's cost, not the index's).
  */
 export function* syntheticDocuments(pool: Pool, items: number, seed = 7): Generator<IndexedItem[]> {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
   for (let d = 0; d * ITEMS_PER_DOCUMENT < items; d++) {
     const documentId = `synthetic-${d}`;

@@ -26,6 +26,33 @@ export function searchFields(item: IndexedItem): SearchFields {
   };
 }
 
+/** The keyword fields both engines filter, sort and count facets on. */
+export interface FilterFields {
+  readonly documentId: string;
+  readonly body: string | null;
+  readonly municipality: string | null;
+  readonly date: string | null;
+  readonly year: string | null;
+  readonly outcome: string | null;
+  readonly access: 'open' | 'closed';
+  readonly caseNumber: string | null;
+  readonly position: number;
+}
+
+export function filterFields(item: IndexedItem): FilterFields {
+  return {
+    documentId: item.documentId,
+    body: item.meeting.body,
+    municipality: item.meeting.municipality,
+    date: item.meeting.date,
+    year: item.meeting.date?.slice(0, 4) ?? null,
+    outcome: item.decision?.outcome ?? null,
+    access: item.item.access,
+    caseNumber: item.item.caseNumber,
+    position: item.item.position,
+  };
+}
+
 /** Field names with their weights: exact words count more than compound parts. */
 export const FIELD_WEIGHTS = {
   title: 4,

@@ -7,6 +7,7 @@ import {
 } from '#domain/search.ts';
 import {
   analyzedFields,
+  filterFields,
   QUERY_PART_WEIGHT,
   QUERY_PARTS_BELOW,
   queryPartTerms,
@@ -51,18 +52,7 @@ export class SqliteSearchIndex implements SearchIndex {
     this.#db.transaction(() => {
       this.#delete(documentId);
       for (const item of items) {
-        const { lastInsertRowid } = insertItem.run({
-          id: item.id,
-          documentId,
-          body: item.meeting.body,
-          municipality: item.meeting.municipality,
-          date: item.meeting.date,
-          year: item.meeting.date?.slice(0, 4) ?? null,
-          outcome: item.decision?.outcome ?? null,
-          access: item.item.access,
-          caseNumber: item.item.caseNumber,
-          position: item.item.position,
-        });
+        const { lastInsertRowid } = insertItem.run({ id: item.id, ...filterFields(item) });
         insertJson.run(lastInsertRowid, JSON.stringify(item));
         const terms = analyzedFields(searchFields(item));
         insertTerms.run(lastInsertRowid, ...FTS_COLUMNS.map((c) => terms[c]));
