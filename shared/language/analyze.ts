@@ -52,11 +52,27 @@ export function analyze(text: string): string[] {
  * of its own with a lower weight, so "fravær" finds "sygefravær" below items that say "fravær".
  */
 export function analyzeParts(text: string): string[] {
-  const terms: string[] = [];
+  return analyzeBoth(text).parts;
+}
+
+const wordTerms = new Map<string, { readonly stem: string; readonly parts: readonly string[] }>();
+
+/**
+ * Both analyses in one pass over the text, with each distinct word analysed once (indexing is
+ * dominated by words it has seen before).
+ */
+export function analyzeBoth(text: string): { exact: string[]; parts: string[] } {
+  const exact: string[] = [];
+  const parts: string[] = [];
   for (const { term } of tokenize(text)) {
     if (isStopWord(term)) continue;
-    terms.push(stem(term));
-    for (const part of compoundParts(term)) terms.push(stem(part));
+    let analysed = wordTerms.get(term);
+    if (!analysed) {
+      analysed = { stem: stem(term), parts: compoundParts(term).map(stem) };
+      if (wordTerms.size < 200_000) wordTerms.set(term, analysed);
+    }
+    exact.push(analysed.stem);
+    parts.push(analysed.stem, ...analysed.parts);
   }
-  return terms;
+  return { exact, parts };
 }

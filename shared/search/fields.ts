@@ -1,5 +1,5 @@
 import type { IndexedItem } from '#domain/search.ts';
-import { analyze, analyzeParts, isStopWord, stem, tokenize } from '#language/analyze.ts';
+import { analyze, analyzeBoth, isStopWord, stem, tokenize } from '#language/analyze.ts';
 import { splitCompound } from '#language/compounds.ts';
 import { DECISION_HEADINGS } from '#parse/vocabulary.ts';
 
@@ -65,13 +65,16 @@ export const FIELD_WEIGHTS = {
 
 /** The analysed terms of each field, as the embedded engine stores them. */
 export function analyzedFields(fields: SearchFields): Record<keyof typeof FIELD_WEIGHTS, string> {
+  const title = analyzeBoth(fields.title);
+  const decision = analyzeBoth(fields.decision);
+  const body = analyzeBoth(fields.body);
   return {
-    title: analyze(fields.title).join(' '),
-    decision: analyze(fields.decision).join(' '),
-    body: analyze(fields.body).join(' '),
-    title_parts: analyzeParts(fields.title).join(' '),
-    decision_parts: analyzeParts(fields.decision).join(' '),
-    body_parts: analyzeParts(fields.body).join(' '),
+    title: title.exact.join(' '),
+    decision: decision.exact.join(' '),
+    body: body.exact.join(' '),
+    title_parts: title.parts.join(' '),
+    decision_parts: decision.parts.join(' '),
+    body_parts: body.parts.join(' '),
   };
 }
 
