@@ -37,6 +37,12 @@ const OUTCOMES = [
 ] as const;
 const SECTIONS = ['Sagsfremstilling', 'Økonomi', 'Indstilling'];
 const ITEMS_PER_DOCUMENT = 12;
+/**
+ * The share of items that take a sentence, a decision or a title from the real corpus. The corpus
+ * is five Direktionen meetings about sickness absence; drawn into every item, "sygefravær" would
+ * stand in a quarter of a 100,000-item archive instead of the few per cent it has in a real one.
+ */
+const CORPUS_SHARE = 0.1;
 
 export interface Pool {
   readonly sentences: readonly string[];
@@ -81,9 +87,9 @@ function zipf(random: () => number, n: number): number {
 }
 
 /**
- * Generated minutes at scale: documents of 12 items, each with one sentence and a title or
- * decision of the real corpus and otherwise sentences of Danish words drawn by Zipf's law from the
- * 100,000-word vocabulary, so that term frequencies are those of a large archive (a topic word
+ * Generated minutes at scale: documents of 12 items, some with a sentence, title or decision of
+ * the real corpus (CORPUS_SHARE) and otherwise sentences of Danish words drawn by Zipf's law from
+ * the 100,000-word vocabulary, so that term frequencies are those of a large archive (a topic word
  * is rare, not in every item); spread over bodies, municipalities and ten years of dates.
  * Summaries are the first sentences (making them properly is ingest's cost, not the index's).
  */
@@ -112,10 +118,10 @@ export function* syntheticDocuments(pool: Pool, items: number, seed = 7): Genera
       const sections = SECTIONS.map((heading, s) => {
         const sentences = Array.from({ length: 2 + Math.floor(random() * 5) }, generated);
         // One real sentence per item keeps the corpus's own phrases in the mix.
-        if (s === 0) sentences.splice(1, 0, pick(pool.sentences));
+        if (s === 0 && random() < CORPUS_SHARE) sentences.splice(1, 0, pick(pool.sentences));
         return { heading, text: sentences.join(' '), page: 1 + position, pages: [1 + position] };
       });
-      const decision = random() < 0.3 ? pick(pool.decisions) : generated();
+      const decision = random() < CORPUS_SHARE ? pick(pool.decisions) : generated();
       return {
         id: `${documentId}:${position}`,
         documentId,
@@ -124,7 +130,7 @@ export function* syntheticDocuments(pool: Pool, items: number, seed = 7): Genera
         item: {
           number: position + 1,
           title:
-            random() < 0.3
+            random() < CORPUS_SHARE
               ? pick(pool.titles)
               : generated()
                   .slice(0, 60)

@@ -84,24 +84,24 @@ export function queryTerms(q: string): string[] {
 }
 
 /**
- * The parts of the query's compounds, stemmed: searched too, with a lower weight, so
- * "ejendomssalg" finds "Salg af ejendommen" below items that say "ejendomssalg".
+ * The query's compounds as their parts, stemmed, one list per compound: searched too, with a
+ * lower weight, so "ejendomssalg" finds "Salg af ejendommen" below items that say
+ * "ejendomssalg". All parts are required first; any part only when that finds too little.
  */
-export function queryPartTerms(q: string): string[] {
-  const exact = new Set(queryTerms(q));
-  const parts = tokenize(q)
+export function queryCompounds(q: string): string[][] {
+  return tokenize(q)
     .filter((t) => !isStopWord(t.term))
-    .flatMap((t) => splitCompound(t.term) ?? [])
-    .map(stem);
-  return [...new Set(parts)].filter((p) => !exact.has(p));
+    .map((t) => splitCompound(t.term)?.map(stem) ?? [])
+    .filter((parts) => parts.length > 1);
 }
 
 /** Query part terms count this much of an exact query term. */
 export const QUERY_PART_WEIGHT = 0.5;
 
 /**
- * The parts are searched only when the words themselves match fewer items than this: a
- * compound the archive writes apart ("Salg af ejendommen" for "ejendomssalg") needs them, a
- * common word does not, and searching its parts too would rank thousands of items for nothing.
+ * The parts are searched only when the words themselves match fewer items than this (and any
+ * part only when all parts together do): a compound the archive writes apart ("Salg af
+ * ejendommen" for "ejendomssalg") needs them, a common word does not, and searching the parts
+ * of every compound would rank thousands of items for nothing.
  */
 export const QUERY_PARTS_BELOW = 20;

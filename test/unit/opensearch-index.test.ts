@@ -71,12 +71,15 @@ function recorded(wordListPath?: string) {
 
 /** The search body sent for a query, answered with a recorded response. */
 /** The search body sent for a query; a compound query is counted first (`count` is the recorded answer). */
-async function searchBody(input: Record<string, unknown>, count?: 'count-few' | 'count-many') {
+type Count = 'count-few' | 'count-many';
+
+/** The search body sent for a query; a compound query is counted first (the recorded answers). */
+async function searchBody(input: Record<string, unknown>, ...counts: Count[]) {
   const { opensearch, index } = recorded();
-  if (count) opensearch.reply(count);
+  for (const count of counts) opensearch.reply(count);
   opensearch.reply('search-fravaer');
   await index.search(query(input));
-  return opensearch.request(count ? 1 : 0).body as Record<string, unknown>;
+  return opensearch.request(counts.length).body as Record<string, unknown>;
 }
 
 describe('OpenSearch index: creation', () => {
@@ -229,7 +232,7 @@ describe('OpenSearch index: writes', () => {
 describe('OpenSearch index: the search request', () => {
   it('counts the matches of a compound first, and adds its parts at a lower weight when they are few', async () => {
     const { opensearch, index } = recorded();
-    opensearch.reply('count-few').reply('search-fravaer');
+    opensearch.reply('count-few').reply('count-many').reply('search-fravaer');
     await index.search(query({ q: 'sygefravær' }));
     expect(opensearch.request(0)).toMatchObject({
       path: '/minutes/_count',
@@ -246,8 +249,20 @@ describe('OpenSearch index: the search request', () => {
     });
   });
 
+  it('widens to any part of a compound when all parts match too few items', async () => {
+    const body = await searchBody({ q: 'sygefravær' }, 'count-few', 'count-few');
+    expect(body.query).toMatchObject({
+      bool: {
+        should: [
+          { multi_match: { query: 'sygefravær' } },
+          { multi_match: { query: 'syg fravær', operator: 'or' } },
+        ],
+      },
+    });
+  });
+
   it('matches the raw words over the weighted fields, and the compound parts at a lower weight', async () => {
-    expect(await searchBody({ q: 'sygefravær' }, 'count-few')).toEqual({
+    expect(await searchBody({ q: 'sygefravær' }, 'count-few', 'count-many')).toEqual({
       query: {
         bool: {
           should: [
@@ -256,7 +271,8 @@ describe('OpenSearch index: the search request', () => {
               multi_match: {
                 query: 'syg fravær',
                 fields: WEIGHTED,
-                type: 'most_fields',
+                type: 'cross_fields',
+                operator: 'and',
                 analyzer: 'whitespace',
                 boost: 0.5,
               },

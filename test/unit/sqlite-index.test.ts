@@ -19,4 +19,19 @@ describe('SQLite FTS5 index file', () => {
     expect((await second.search(SearchQuery.parse({ q: 'budgetopfølgning' }))).total).toBe(1);
     second.close();
   });
+
+  it('finds a compound the minutes write apart, all parts before any part', async () => {
+    const index = SqliteSearchIndex.open(':memory:');
+    await index.replaceDocument('doc-a', [
+      indexedItem({ position: 0, title: 'Salg af ejendommen Skolevej 4' }),
+      indexedItem({ position: 1, title: 'Salg af erhvervsgrund' }),
+      indexedItem({ position: 2, title: 'Ejendommens vedligehold' }),
+    ]);
+    const titles = async (q: string) =>
+      (await index.search(SearchQuery.parse({ q }))).results.map((r) => r.item.title);
+    // Few items have both parts, so the search widens to any part, the one with both first.
+    expect((await titles('ejendomssalg'))[0]).toBe('Salg af ejendommen Skolevej 4');
+    expect(await titles('ejendomssalg')).toHaveLength(3);
+    index.close();
+  });
 });

@@ -1,10 +1,10 @@
 import type { API, Client, Types } from '@opensearch-project/opensearch';
 import type { IndexedItem, SearchQuery, SearchResult } from '#domain/search.ts';
-import { QUERY_PARTS_BELOW, queryPartTerms } from '../fields.ts';
+import { QUERY_PARTS_BELOW, queryCompounds } from '../fields.ts';
 import type { SearchIndex } from '../port.ts';
 import { toDocument } from './document.ts';
 import { BulkIndexError, callEngine } from './errors.ts';
-import { matchQuery, searchRequestBody } from './query.ts';
+import { matchQuery, type PartsMode, searchRequestBody } from './query.ts';
 import { bulkFailures, storedItem, toSearchResult } from './response.ts';
 import { createIndexBody } from './settings.ts';
 import { indexName, nextVersion, versionOf } from './versions.ts';
@@ -102,16 +102,25 @@ export class OpenSearchIndex implements SearchIndex {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    // As the embedded engine: a query's compound parts are searched only when its words match few items.
-    const withParts = queryPartTerms(query.q).length > 0 && (await this.#count(query)) < QUERY_PARTS_BELOW;
+    const parts = await this.#partsMode(query);
     const response = await callEngine('search', () =>
-      this.#client.search({ index: this.#alias, body: searchRequestBody(query, { withParts }) }),
+      this.#client.search({ index: this.#alias, body: searchRequestBody(query, { parts }) }),
     );
     return callEngine('search', async () => toSearchResult(response.body, query));
   }
 
-  async #count(query: SearchQuery): Promise<number> {
-    const body: API.Count_RequestBody = { query: matchQuery(query, { withParts: false }) };
+  /**
+   * As the embedded engine: a compound's parts are searched only when the words match few items,
+   * all parts first, then any part (QUERY_PARTS_BELOW).
+   */
+  async #partsMode(query: SearchQuery): Promise<PartsMode> {
+    if (queryCompounds(query.q).length === 0) return 'none';
+    if ((await this.#count(query, 'none')) >= QUERY_PARTS_BELOW) return 'none';
+    return (await this.#count(query, 'all')) >= QUERY_PARTS_BELOW ? 'all' : 'any';
+  }
+
+  async #count(query: SearchQuery, parts: PartsMode): Promise<number> {
+    const body: API.Count_RequestBody = { query: matchQuery(query, { parts }) };
     const response = await callEngine('count', () => this.#client.count({ index: this.#alias, body }));
     return response.body.count;
   }

@@ -1,6 +1,6 @@
 import type { API, Types } from '@opensearch-project/opensearch';
 import type { SearchQuery } from '#domain/search.ts';
-import { FIELD_WEIGHTS, QUERY_PART_WEIGHT, queryPartTerms } from '../fields.ts';
+import { FIELD_WEIGHTS, QUERY_PART_WEIGHT, queryCompounds } from '../fields.ts';
 import { PARTS_SUBFIELD, TEXT_OBJECT } from './settings.ts';
 
 type Query = Types.Common_QueryDsl.QueryContainer;
@@ -23,10 +23,10 @@ const WEIGHTED_FIELDS = Object.entries(FIELD_WEIGHTS).map(
  * analysed the text; the parts of the query's compounds, split in JS (OpenSearch cannot), count
  * QUERY_PART_WEIGHT of a word. No words: browse by date.
  */
-export function searchRequestBody(
-  query: SearchQuery,
-  options: { withParts: boolean },
-): API.Search_RequestBody {
+/** Whether a query's compound parts are searched: not at all, all parts of each, or any part. */
+export type PartsMode = 'none' | 'all' | 'any';
+
+export function searchRequestBody(query: SearchQuery, options: { parts: PartsMode }): API.Search_RequestBody {
   const searching = query.q !== '';
   const byDate: Types.Common.SortCombinations[] = [
     { date: { order: 'desc' } },
@@ -52,32 +52,33 @@ export function searchRequestBody(
  * Which items match: the words (and, when asked, the compound parts) within the filters. The
  * same query counts matches before a search decides on parts (QUERY_PARTS_BELOW).
  */
-export function matchQuery(query: SearchQuery, options: { withParts: boolean }): Query {
+export function matchQuery(query: SearchQuery, options: { parts: PartsMode }): Query {
   if (query.q === '') return { bool: { must: { match_all: {} }, filter: filters(query) } };
   return {
     bool: {
-      should: wordClauses(query.q, options.withParts),
+      should: wordClauses(query.q, options.parts),
       minimum_should_match: 1,
       filter: filters(query),
     },
   };
 }
 
-function wordClauses(q: string, withParts: boolean): Query[] {
+function wordClauses(q: string, parts: PartsMode): Query[] {
   const words: Query = { multi_match: { query: q, fields: WEIGHTED_FIELDS, type: 'most_fields' } };
-  const parts = withParts ? queryPartTerms(q) : [];
-  if (parts.length === 0) return [words];
-  // Already analysed (stemmed) in JS: only split on white space, never stemmed twice.
-  const partsQuery: Query = {
+  const compounds = parts === 'none' ? [] : queryCompounds(q);
+  // Parts are already analysed (stemmed) in JS: only split on white space, never stemmed twice;
+  // all parts of a compound (cross_fields + and) or any of them, as in the embedded engine.
+  const partClauses: Query[] = compounds.map((words) => ({
     multi_match: {
-      query: parts.join(' '),
+      query: words.join(' '),
       fields: WEIGHTED_FIELDS,
-      type: 'most_fields',
+      type: 'cross_fields',
+      operator: parts === 'all' ? 'and' : 'or',
       analyzer: 'whitespace',
       boost: QUERY_PART_WEIGHT,
     },
-  };
-  return [words, partsQuery];
+  }));
+  return [words, ...partClauses];
 }
 
 /** The filters as the embedded engine applies them: body and municipality ignore case. */

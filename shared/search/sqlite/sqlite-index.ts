@@ -10,7 +10,7 @@ import {
   filterFields,
   QUERY_PART_WEIGHT,
   QUERY_PARTS_BELOW,
-  queryPartTerms,
+  queryCompounds,
   queryTerms,
   searchFields,
 } from '../fields.ts';
@@ -84,20 +84,18 @@ export class SqliteSearchIndex implements SearchIndex {
     const terms = queryTerms(query.q);
     if (query.q && terms.length === 0) return emptyResult(query);
     const { where, params } = filters(query);
-    let parts: string[] = [];
-    let counts = this.#counts(terms.length > 0, false, where, { ...params, match: matchExpression(terms) });
-    if (terms.length && counts.total < QUERY_PARTS_BELOW) {
-      parts = queryPartTerms(query.q);
-      if (parts.length)
-        counts = this.#counts(true, true, where, {
-          ...params,
-          match: matchExpression(terms),
-          parts: matchExpression(parts),
-        });
+    let all: Record<string, unknown> = { ...params, match: matchExpression(terms) };
+    let counts = this.#counts(terms.length > 0, false, where, all);
+    // The search widens only as far as it must: a compound's parts are searched when its words
+    // match few items, all parts first, then any part (QUERY_PARTS_BELOW).
+    const compounds = terms.length && counts.total < QUERY_PARTS_BELOW ? queryCompounds(query.q) : [];
+    for (const mode of compounds.length ? (['all', 'any'] as const) : []) {
+      all = { ...all, parts: compoundExpression(compounds, mode) };
+      counts = this.#counts(true, true, where, all);
+      if (counts.total >= QUERY_PARTS_BELOW) break;
     }
     const { total, facets } = counts;
-    const all = { ...params, match: matchExpression(terms), parts: matchExpression(parts) };
-    const rows = this.#page(query, terms.length > 0, parts.length > 0, where, all);
+    const rows = this.#page(query, terms.length > 0, compounds.length > 0, where, all);
     return {
       total,
       page: query.page,
@@ -187,9 +185,17 @@ function filters(query: SearchQuery): { where: string; params: Record<string, st
   return { where: `WHERE ${clauses.join(' AND ')}`, params };
 }
 
+const quoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
+
 /** Any of the terms, each quoted so FTS5 reads it as a word, never as syntax. */
 function matchExpression(terms: readonly string[]): string {
-  return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' OR ');
+  return terms.map(quoted).join(' OR ');
+}
+
+/** Any of the compounds, each with all of its parts or with any of them. */
+function compoundExpression(compounds: readonly (readonly string[])[], mode: 'all' | 'any'): string {
+  const joiner = mode === 'all' ? ' AND ' : ' OR ';
+  return compounds.map((parts) => `(${parts.map(quoted).join(joiner)})`).join(' OR ');
 }
 
 function emptyResult(query: SearchQuery): SearchResult {
