@@ -20,6 +20,9 @@ import { BM25_WEIGHTS, FTS_COLUMNS, SCHEMA } from './schema.ts';
 
 type Db = Database.Database;
 type Row = { json: string; score: number };
+type Group = { body: string | null; year: string | null; outcome: string | null; n: number };
+
+const NO_FILTER = 'WHERE 1 = 1';
 
 /** The embedded search engine: SQLite FTS5 with BM25 field weights, in one file. */
 export class SqliteSearchIndex implements SearchIndex {
@@ -136,11 +139,12 @@ export class SqliteSearchIndex implements SearchIndex {
     const matching = hasTerms
       ? `AND i.rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @match${hasParts ? ' UNION SELECT rowid FROM items_fts WHERE items_fts MATCH @parts' : ''})`
       : '';
-    const groups = this.#db
-      .prepare(
-        `SELECT i.body AS body, i.year AS year, i.outcome AS outcome, count(*) AS n FROM items i ${where} ${matching} GROUP BY 1, 2, 3`,
-      )
-      .all(params) as { body: string | null; year: string | null; outcome: string | null; n: number }[];
+    // Without words or filters every item counts: the triggers' running totals say how many.
+    const sql =
+      !hasTerms && where === NO_FILTER
+        ? "SELECT nullif(body, '') AS body, nullif(year, '') AS year, nullif(outcome, '') AS outcome, n FROM facet_totals WHERE n > 0"
+        : `SELECT i.body AS body, i.year AS year, i.outcome AS outcome, count(*) AS n FROM items i ${where} ${matching} GROUP BY 1, 2, 3`;
+    const groups = this.#db.prepare(sql).all(params) as Group[];
     const facets: SearchResult['facets'] = { body: {}, year: {}, outcome: {} };
     let total = 0;
     for (const group of groups) {
