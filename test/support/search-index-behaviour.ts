@@ -97,6 +97,9 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
       ]);
       expect(await titles({ q: 'fravær', to: '2024-12-31' })).toEqual(['Stressforebyggende samtaleforløb']);
       expect(await titles({ q: 'fravær', body: 'direktionen' })).toHaveLength(2);
+      expect(await titles({ q: 'fravær', body: 'økonomiudvalget' })).toEqual([
+        'Stressforebyggende samtaleforløb',
+      ]);
       expect(await titles({ municipality: 'Norddjurs Kommune' })).toHaveLength(2);
       expect(await titles({ outcome: 'postponed' })).toEqual(['Stressforebyggende samtaleforløb']);
       expect(await titles({ access: 'closed' })).toEqual(['Personalesag']);

@@ -16,6 +16,9 @@ CREATE TABLE IF NOT EXISTS items (
   document_id TEXT NOT NULL,
   body TEXT,
   municipality TEXT,
+  -- Lower-cased in JS: SQLite's NOCASE folds ASCII only, and Æ, Ø, Å must fold too.
+  body_key TEXT,
+  municipality_key TEXT,
   date TEXT,
   year TEXT,
   outcome TEXT,

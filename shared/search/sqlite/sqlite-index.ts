@@ -45,8 +45,8 @@ export class SqliteSearchIndex implements SearchIndex {
 
   async replaceDocument(documentId: string, items: readonly IndexedItem[]): Promise<void> {
     const insertItem = this.#db.prepare(
-      `INSERT INTO items (id, document_id, body, municipality, date, year, outcome, access, case_number, position)
-       VALUES (@id, @documentId, @body, @municipality, @date, @year, @outcome, @access, @caseNumber, @position)`,
+      `INSERT INTO items (id, document_id, body, municipality, body_key, municipality_key, date, year, outcome, access, case_number, position)
+       VALUES (@id, @documentId, @body, @municipality, @bodyKey, @municipalityKey, @date, @year, @outcome, @access, @caseNumber, @position)`,
     );
     const insertJson = this.#db.prepare('INSERT INTO item_json (rowid, json) VALUES (?, ?)');
     const insertTerms = this.#db.prepare(
@@ -55,7 +55,13 @@ export class SqliteSearchIndex implements SearchIndex {
     this.#db.transaction(() => {
       this.#delete(documentId);
       for (const item of items) {
-        const { lastInsertRowid } = insertItem.run({ id: item.id, ...filterFields(item) });
+        const fields = filterFields(item);
+        const { lastInsertRowid } = insertItem.run({
+          id: item.id,
+          ...fields,
+          bodyKey: foldCase(fields.body),
+          municipalityKey: foldCase(fields.municipality),
+        });
         insertJson.run(lastInsertRowid, JSON.stringify(item));
         const terms = analyzedFields(searchFields(item));
         insertTerms.run(lastInsertRowid, ...FTS_COLUMNS.map((c) => terms[c]));
@@ -181,8 +187,12 @@ function filters(query: SearchQuery): { where: string; params: Record<string, st
   };
   add('i.date >= @from', 'from', query.from);
   add('i.date <= @to', 'to', query.to);
-  add('i.body = @body COLLATE NOCASE', 'body', query.body);
-  add('i.municipality = @municipality COLLATE NOCASE', 'municipality', query.municipality);
+  add('i.body_key = @body', 'body', foldCase(query.body ?? null) ?? undefined);
+  add(
+    'i.municipality_key = @municipality',
+    'municipality',
+    foldCase(query.municipality ?? null) ?? undefined,
+  );
   add('i.outcome = @outcome', 'outcome', query.outcome);
   add('i.access = @access', 'access', query.access);
   add('i.case_number = @caseNumber', 'caseNumber', query.caseNumber);
@@ -211,5 +221,7 @@ function emptyResult(query: SearchQuery): SearchResult {
     facets: { body: {}, year: {}, outcome: {} },
   };
 }
+
+const foldCase = (text: string | null) => text?.toLocaleLowerCase('da') ?? null;
 
 const round = (score: number) => Math.round(score * 1000) / 1000;
