@@ -1,9 +1,65 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SearchQuery } from '#domain/search.ts';
+import { type IndexedItem, SearchQuery } from '#domain/search.ts';
 import type { SearchIndex } from '#search/port.ts';
 import { indexedItem } from './indexed-items.ts';
 
 const query = (input: Record<string, unknown>) => SearchQuery.parse(input);
+
+/** The documents every adapter's behaviour is checked on. */
+export const BEHAVIOUR_DOCUMENTS: Record<string, IndexedItem[]> = {
+  'doc-a': [
+    indexedItem({
+      documentId: 'doc-a',
+      position: 0,
+      title: 'Fokus på sygefravær',
+      text: 'Sygefraværet steg i 2024.',
+      decision: 'Direktionen drøftede sagen.',
+      outcome: 'discussed',
+      date: '2025-02-05',
+      body: 'Direktionen',
+    }),
+    indexedItem({
+      documentId: 'doc-a',
+      position: 1,
+      title: 'Fravær og trivsel',
+      text: 'Fravær blandt ledere.',
+      decision: 'Godkendt.',
+      date: '2025-02-05',
+      body: 'Direktionen',
+    }),
+    indexedItem({
+      documentId: 'doc-a',
+      position: 2,
+      title: 'Personalesag',
+      access: 'closed',
+      caseNumber: '24/16905',
+      date: '2025-02-05',
+      body: 'Direktionen',
+    }),
+  ],
+  'doc-b': [
+    indexedItem({
+      documentId: 'doc-b',
+      position: 0,
+      title: 'Lokalplan for Grenaa Havn',
+      text: 'Planen om havnen & byen <nord>.',
+      decision: 'Anbefales.',
+      outcome: 'recommended',
+      date: '2024-06-11',
+      municipality: 'Norddjurs Kommune',
+    }),
+    indexedItem({
+      documentId: 'doc-b',
+      position: 1,
+      title: 'Stressforebyggende samtaleforløb',
+      text: 'Forløb mod stress og fravær.',
+      decision: 'Sagen udsættes.',
+      outcome: 'postponed',
+      date: '2024-06-11',
+      municipality: 'Norddjurs Kommune',
+    }),
+  ],
+};
 
 /**
  * What every SearchIndex adapter must do, whatever the engine. Run against each adapter that can
@@ -15,58 +71,8 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
 
     beforeEach(async () => {
       index = await open();
-      await index.replaceDocument('doc-a', [
-        indexedItem({
-          documentId: 'doc-a',
-          position: 0,
-          title: 'Fokus på sygefravær',
-          text: 'Sygefraværet steg i 2024.',
-          decision: 'Direktionen drøftede sagen.',
-          outcome: 'discussed',
-          date: '2025-02-05',
-          body: 'Direktionen',
-        }),
-        indexedItem({
-          documentId: 'doc-a',
-          position: 1,
-          title: 'Fravær og trivsel',
-          text: 'Fravær blandt ledere.',
-          decision: 'Godkendt.',
-          date: '2025-02-05',
-          body: 'Direktionen',
-        }),
-        indexedItem({
-          documentId: 'doc-a',
-          position: 2,
-          title: 'Personalesag',
-          access: 'closed',
-          caseNumber: '24/16905',
-          date: '2025-02-05',
-          body: 'Direktionen',
-        }),
-      ]);
-      await index.replaceDocument('doc-b', [
-        indexedItem({
-          documentId: 'doc-b',
-          position: 0,
-          title: 'Lokalplan for Grenaa Havn',
-          text: 'Planen om havnen & byen <nord>.',
-          decision: 'Anbefales.',
-          outcome: 'recommended',
-          date: '2024-06-11',
-          municipality: 'Norddjurs Kommune',
-        }),
-        indexedItem({
-          documentId: 'doc-b',
-          position: 1,
-          title: 'Stressforebyggende samtaleforløb',
-          text: 'Forløb mod stress og fravær.',
-          decision: 'Sagen udsættes.',
-          outcome: 'postponed',
-          date: '2024-06-11',
-          municipality: 'Norddjurs Kommune',
-        }),
-      ]);
+      for (const [documentId, items] of Object.entries(BEHAVIOUR_DOCUMENTS))
+        await index.replaceDocument(documentId, items);
     });
 
     const titles = async (input: Record<string, unknown>) =>

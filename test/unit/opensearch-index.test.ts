@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SearchQuery, type SearchResult } from '#domain/search.ts';
+import { type IndexedItem, SearchQuery, type SearchResult } from '#domain/search.ts';
 import { TOKEN_PATTERN } from '#language/analyze.ts';
 import { DECOMPOUND, vocabularyWords } from '#language/compounds.ts';
 import { queryTerms, searchFields } from '#search/fields.ts';
@@ -14,39 +14,13 @@ import { FACET_SIZE } from '#search/opensearch/query.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import { indexedItem } from '#test/support/indexed-items.ts';
 import { RecordedOpenSearch } from '#test/support/recorded-opensearch.ts';
+import { BEHAVIOUR_DOCUMENTS } from '#test/support/search-index-behaviour.ts';
 
 const query = (input: Record<string, unknown>) => SearchQuery.parse(input);
 
-// The items of the recorded search response (search-fravaer.json), in its order.
-const TRIVSEL = indexedItem({
-  documentId: 'doc-a',
-  position: 1,
-  title: 'Fravær og trivsel',
-  text: 'Fravær blandt ledere.',
-  decision: 'Godkendt.',
-  date: '2025-02-05',
-  body: 'Direktionen',
-});
-const SYGEFRAVÆR = indexedItem({
-  documentId: 'doc-a',
-  position: 0,
-  title: 'Fokus på sygefravær',
-  text: 'Sygefraværet steg i 2024.',
-  decision: 'Direktionen drøftede sagen.',
-  outcome: 'discussed',
-  date: '2025-02-05',
-  body: 'Direktionen',
-});
-const STRESS = indexedItem({
-  documentId: 'doc-b',
-  position: 1,
-  title: 'Stressforebyggende samtaleforløb',
-  text: 'Forløb mod stress og fravær.',
-  decision: 'Sagen udsættes.',
-  outcome: 'postponed',
-  date: '2024-06-11',
-  municipality: 'Norddjurs Kommune',
-});
+// The items of the recorded search response (search-fravaer.json): the behaviour suite's own.
+const [SYGEFRAVÆR, TRIVSEL] = BEHAVIOUR_DOCUMENTS['doc-a'] as [IndexedItem, IndexedItem];
+const STRESS = BEHAVIOUR_DOCUMENTS['doc-b']?.[1] as IndexedItem;
 
 /** The fields and weights of FIELD_WEIGHTS, as OpenSearch fields. */
 const WEIGHTED = [
