@@ -12,7 +12,6 @@ import { BulkIndexError, SearchEngineError } from '#search/opensearch/errors.ts'
 import { OpenSearchIndex } from '#search/opensearch/opensearch-index.ts';
 import { FACET_SIZE } from '#search/opensearch/query.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
-import { indexedItem } from '#test/support/indexed-items.ts';
 import { RecordedOpenSearch } from '#test/support/recorded-opensearch.ts';
 import { BEHAVIOUR_DOCUMENTS } from '#test/support/search-index-behaviour.ts';
 
