@@ -19,8 +19,6 @@ import type { SearchIndex } from '../port.ts';
 import { BM25_WEIGHTS, FTS_COLUMNS, SCHEMA } from './schema.ts';
 
 type Db = Database.Database;
-type Row = { json: string; score: number };
-type Group = { body: string | null; year: string | null; outcome: string | null; n: number };
 
 const NO_FILTER = 'WHERE 1 = 1';
 
@@ -93,75 +91,117 @@ export class SqliteSearchIndex implements SearchIndex {
     const terms = queryTerms(query.q);
     if (query.q && terms.length === 0) return emptyResult(query);
     const { where, params } = filters(query);
-    let all: Record<string, unknown> = { ...params, match: matchExpression(terms) };
-    let counts = this.#counts(terms.length > 0, false, where, all);
+    if (terms.length === 0 && where === NO_FILTER) return this.#browse(query);
+    const exact = { ...params, match: matchExpression(terms) };
+    let matches = this.#matches(terms.length > 0, false, where, exact);
     // The search widens only as far as it must: a compound's parts are searched when its words
     // match few items, all parts first, then any part (QUERY_PARTS_BELOW).
-    const compounds = terms.length && counts.total < QUERY_PARTS_BELOW ? queryCompounds(query.q) : [];
+    const compounds = terms.length && matches.length < QUERY_PARTS_BELOW ? queryCompounds(query.q) : [];
     for (const mode of compounds.length ? (['all', 'any'] as const) : []) {
-      all = { ...all, parts: compoundExpression(compounds, mode) };
-      counts = this.#counts(true, true, where, all);
-      if (counts.total >= QUERY_PARTS_BELOW) break;
+      matches = this.#matches(true, true, where, { ...exact, parts: compoundExpression(compounds, mode) });
+      if (matches.length >= QUERY_PARTS_BELOW) break;
     }
-    const { total, facets } = counts;
-    const rows = this.#page(query, terms.length > 0, compounds.length > 0, where, all);
+    const byDate = query.sort === 'date' || terms.length === 0;
+    const page = [...matches].sort(byDate ? newestFirst : bestFirst).slice(...pageBounds(query));
     return {
-      total,
+      total: matches.length,
       page: query.page,
       size: query.size,
-      results: rows.map((row) =>
-        toHit(IndexedItemSchema.parse(JSON.parse(row.json)), round(row.score), terms),
-      ),
-      facets,
+      results: this.#hits(page, terms),
+      facets: facetsOf(matches),
     };
   }
 
-  /** The page of hits, best first (or newest first). */
-  #page(
-    query: SearchQuery,
-    hasTerms: boolean,
-    hasParts: boolean,
-    where: string,
-    params: Record<string, unknown>,
-  ): Row[] {
-    const byDate = query.sort === 'date' || !hasTerms;
-    // The page is chosen on small rows first; only its few items' JSON is read.
-    const sql = `${hitsClause(hasTerms, hasParts)},
-      top AS (SELECT i.rowid AS rowid, hits.rank AS rank, i.date AS date, i.position AS position
-        FROM hits JOIN items i ON i.rowid = hits.rowid ${where}
-        ORDER BY ${byDate ? 'i.date DESC, i.position' : 'hits.rank, i.date DESC'} LIMIT @limit OFFSET @offset)
-      SELECT j.json AS json, -top.rank AS score FROM top JOIN item_json j ON j.rowid = top.rowid
-      ORDER BY ${byDate ? 'top.date DESC, top.position' : 'top.rank, top.date DESC'}`;
-    return this.#db
-      .prepare(sql)
-      .all({ ...params, limit: query.size, offset: (query.page - 1) * query.size }) as Row[];
+  /**
+   * Every match with what ranking, sorting and counting need, in one pass over small rows: the
+   * page and the facets are then made in JS, and only the page's items are read in full.
+   */
+  #matches(hasTerms: boolean, hasParts: boolean, where: string, params: Record<string, unknown>): Match[] {
+    const sql = `${hitsClause(hasTerms, hasParts)}
+      SELECT hits.rowid, hits.rank, i.date, i.position, i.body, i.year, i.outcome
+      FROM hits JOIN items i ON i.rowid = hits.rowid ${where}`;
+    return (this.#db.prepare(sql).raw().all(params) as MatchRow[]).map(
+      ([rowid, rank, date, position, body, year, outcome]) => ({
+        rowid,
+        rank,
+        date,
+        position,
+        body,
+        year,
+        outcome,
+      }),
+    );
   }
 
-  /**
-   * Total and facets in one pass: matches counted per (body, year, outcome), summed in JS. No
-   * ranking is needed for counting, so the FTS query runs without bm25().
-   */
-  #counts(hasTerms: boolean, hasParts: boolean, where: string, params: Record<string, unknown>) {
-    const matching = hasTerms
-      ? `AND i.rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @match${hasParts ? ' UNION SELECT rowid FROM items_fts WHERE items_fts MATCH @parts' : ''})`
-      : '';
-    // Without words or filters every item counts: the triggers' running totals say how many.
-    const sql =
-      !hasTerms && where === NO_FILTER
-        ? "SELECT nullif(body, '') AS body, nullif(year, '') AS year, nullif(outcome, '') AS outcome, n FROM facet_totals WHERE n > 0"
-        : `SELECT i.body AS body, i.year AS year, i.outcome AS outcome, count(*) AS n FROM items i ${where} ${matching} GROUP BY 1, 2, 3`;
-    const groups = this.#db.prepare(sql).all(params) as Group[];
-    const facets: SearchResult['facets'] = { body: {}, year: {}, outcome: {} };
-    let total = 0;
-    for (const group of groups) {
-      total += group.n;
-      for (const facet of ['body', 'year', 'outcome'] as const) {
-        const value = group[facet];
-        if (value !== null) facets[facet][value] = (facets[facet][value] ?? 0) + group.n;
-      }
-    }
-    return { total, facets };
+  /** Browsing without words or filters: newest first, counted by the triggers' running totals. */
+  #browse(query: SearchQuery): SearchResult {
+    const [offset, end] = pageBounds(query);
+    const page = this.#db
+      .prepare('SELECT rowid, 0 AS rank FROM items ORDER BY date DESC, position LIMIT ? OFFSET ?')
+      .all(end - offset, offset) as { rowid: number; rank: number }[];
+    const groups = this.#db
+      .prepare(
+        "SELECT nullif(body, '') AS body, nullif(year, '') AS year, nullif(outcome, '') AS outcome, n FROM facet_totals WHERE n > 0",
+      )
+      .all() as (Omit<Match, 'rowid' | 'rank' | 'date' | 'position'> & { n: number })[];
+    return {
+      total: groups.reduce((sum, g) => sum + g.n, 0),
+      page: query.page,
+      size: query.size,
+      results: this.#hits(page, []),
+      facets: facetsOf(groups),
+    };
   }
+
+  /** The page's items, read in full, as hits in the page's order. */
+  #hits(page: readonly { rowid: number; rank: number }[], terms: readonly string[]): SearchResult['results'] {
+    if (page.length === 0) return [];
+    const rows = this.#db
+      .prepare(`SELECT rowid, json FROM item_json WHERE rowid IN (${page.map(() => '?').join(', ')})`)
+      .all(...page.map((p) => p.rowid)) as { rowid: number; json: string }[];
+    const json = new Map(rows.map((r) => [r.rowid, r.json]));
+    return page.map((p) =>
+      toHit(IndexedItemSchema.parse(JSON.parse(json.get(p.rowid) ?? 'null')), round(-p.rank), terms),
+    );
+  }
+}
+
+type MatchRow = [number, number, string | null, number, string | null, string | null, string | null];
+
+interface Match {
+  readonly rowid: number;
+  /** bm25(): lower is better. */
+  readonly rank: number;
+  readonly date: string | null;
+  readonly position: number;
+  readonly body: string | null;
+  readonly year: string | null;
+  readonly outcome: string | null;
+}
+
+const byDateDesc = (a: Match, b: Match) =>
+  (b.date ?? '').localeCompare(a.date ?? '') || a.position - b.position;
+const newestFirst = byDateDesc;
+const bestFirst = (a: Match, b: Match) => a.rank - b.rank || byDateDesc(a, b);
+
+/** [offset, end) of the requested page. */
+function pageBounds(query: SearchQuery): [number, number] {
+  const offset = (query.page - 1) * query.size;
+  return [offset, offset + query.size];
+}
+
+/** Facet counts of the matches (or of groups of them, with `n`). */
+function facetsOf(
+  rows: readonly (Pick<Match, 'body' | 'year' | 'outcome'> & { n?: number })[],
+): SearchResult['facets'] {
+  const facets: SearchResult['facets'] = { body: {}, year: {}, outcome: {} };
+  for (const row of rows) {
+    for (const facet of ['body', 'year', 'outcome'] as const) {
+      const value = row[facet];
+      if (value !== null) facets[facet][value] = (facets[facet][value] ?? 0) + (row.n ?? 1);
+    }
+  }
+  return facets;
 }
 
 /**
