@@ -71,7 +71,11 @@ export function highlights(item: IndexedItem, terms: readonly string[]): string[
   if (wanted.size === 0) return [];
   const texts = [item.item.title, item.decision?.text ?? '', ...item.sections.map((s) => s.text)];
   const fragments: { text: string; marks: Mark[]; order: number }[] = [];
+  const lowered = [...wanted];
   for (const [order, text] of texts.entries()) {
+    // A stem is a prefix of its word: a text without any term inside has nothing to mark.
+    const lower = text.toLowerCase();
+    if (!lowered.some((t) => lower.includes(t))) continue;
     for (const sentence of splitSentences(text)) {
       const marks = findMarks(sentence.text, wanted);
       if (marks.length) fragments.push({ text: sentence.text, marks, order });

@@ -49,7 +49,7 @@ export type Summarisable = Pick<AgendaItem, 'sections' | 'decision'>;
 export function candidates(item: Summarisable, keep?: (sentence: string) => boolean): Candidate[] {
   const result: Candidate[] = [];
   for (const section of item.sections) {
-    if (SKIPPED.has(section.heading)) continue;
+    if (SKIPPED.has(section.heading) || (keep && !keep(section.text))) continue;
     const weight = isPriorDecision(item, section)
       ? PRIOR_DECISION_WEIGHT
       : (SECTION_WEIGHTS[section.heading] ?? OTHER_SECTION);
