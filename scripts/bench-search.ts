@@ -95,14 +95,18 @@ for (const size of sizes) {
   const rssAfter = process.memoryUsage().rss;
   const ours: number[] = [];
   const baseline: number[] = [];
+  const perQuery = new Map<string, number[]>();
   // A warm-up round, not measured: the first call of each query compiles statements and fills caches.
   for (const input of MIX) await index.search(SearchQuery.parse(input));
   for (let round = 0; round < rounds; round++) {
     for (const input of MIX) {
       const query = SearchQuery.parse(input);
       let t = performance.now();
-      await index.search(query);
-      ours.push(performance.now() - t);
+      const { total } = await index.search(query);
+      const ms = performance.now() - t;
+      ours.push(ms);
+      const label = `${JSON.stringify(input)} (${total} matches)`;
+      perQuery.set(label, [...(perQuery.get(label) ?? []), ms]);
       const match = plainMatch(query.q);
       if (!match) continue;
       t = performance.now();
