@@ -128,6 +128,22 @@ for (const size of sizes) {
   console.log(
     `               plain p50 ${percentile(baseline, 0.5).toFixed(2)} ms, p99 ${percentile(baseline, 0.99).toFixed(2)} ms (match + bm25 + limit only)`,
   );
+  const slowest = [...perQuery]
+    .map(
+      ([label, times]) =>
+        [
+          label,
+          percentile(
+            [...times].sort((x, y) => x - y),
+            0.5,
+          ),
+        ] as const,
+    )
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 4);
+  console.log(
+    `  slowest      ${slowest.map(([label, ms]) => `${ms.toFixed(1)} ms ${label}`).join('\n               ')}`,
+  );
   console.log(
     `  targets      p50 <= 5 ms: ${percentile(ours, 0.5) <= 5 ? 'met' : 'MISSED'}; p99 <= 25 ms: ${percentile(ours, 0.99) <= 25 ? 'met' : 'MISSED'}\n`,
   );
