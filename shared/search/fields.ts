@@ -98,10 +98,25 @@ export function queryCompounds(q: string): string[][] {
 /** Query part terms count this much of an exact query term. */
 export const QUERY_PART_WEIGHT = 0.5;
 
+/** A search widens to its next step while it matches fewer items than this. */
+export const ENOUGH_MATCHES = 20;
+
+/** How a step of a search matches: all or any of the words, and the compound parts or not. */
+export interface SearchStep {
+  readonly words: 'all' | 'any';
+  readonly parts: 'none' | 'all' | 'any';
+}
+
 /**
- * The parts are searched only when the words themselves match fewer items than this (and any
- * part only when all parts together do): a compound the archive writes apart ("Salg af
- * ejendommen" for "ejendomssalg") needs them, a common word does not, and searching the parts
- * of every compound would rank thousands of items for nothing.
+ * The steps a search widens through, both engines alike, stopping at the first that matches
+ * ENOUGH_MATCHES items: all the words (precise, and cheap where one word is common), any word,
+ * then a compound's parts ("ejendomssalg" as "Salg af ejendommen"), all parts before any.
  */
-export const QUERY_PARTS_BELOW = 20;
+export function searchSteps(q: string): SearchStep[] {
+  const steps: SearchStep[] = [];
+  if (queryTerms(q).length > 1) steps.push({ words: 'all', parts: 'none' });
+  steps.push({ words: 'any', parts: 'none' });
+  if (queryCompounds(q).length > 0)
+    steps.push({ words: 'any', parts: 'all' }, { words: 'any', parts: 'any' });
+  return steps;
+}

@@ -21,6 +21,15 @@ const query = (input: Record<string, unknown>) => SearchQuery.parse(input);
 const [SYGEFRAVÆR, TRIVSEL] = BEHAVIOUR_DOCUMENTS['doc-a'] as [IndexedItem, IndexedItem];
 const STRESS = BEHAVIOUR_DOCUMENTS['doc-b']?.[1] as IndexedItem;
 
+const ALL_FIELDS = [
+  'text.title',
+  'text.decision',
+  'text.body',
+  'text.title.parts',
+  'text.decision.parts',
+  'text.body.parts',
+];
+
 /** The fields and weights of FIELD_WEIGHTS, as OpenSearch fields. */
 const WEIGHTED = [
   'text.title^4',
@@ -220,6 +229,19 @@ describe('OpenSearch index: the search request', () => {
         filter: [],
       },
     });
+  });
+
+  it('counts the items with every word first, and searches them when they are enough', async () => {
+    const { opensearch, index } = recorded();
+    opensearch.reply('count-many').reply('search-fravaer');
+    await index.search(query({ q: 'fravær og trivsel' }));
+    const [count, search] = [opensearch.request(0), opensearch.request(1)];
+    const filter = (search.body as { query: { bool: { filter: unknown[] } } }).query.bool.filter;
+    expect(count.path).toBe('/minutes/_count');
+    expect(filter).toEqual([
+      { multi_match: { query: 'fravær', fields: ALL_FIELDS } },
+      { multi_match: { query: 'trivsel', fields: ALL_FIELDS } },
+    ]);
   });
 
   it('widens to any part of a compound when all parts match too few items', async () => {

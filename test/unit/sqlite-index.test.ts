@@ -34,4 +34,23 @@ describe('SQLite FTS5 index file', () => {
     expect(await titles('ejendomssalg')).toHaveLength(3);
     index.close();
   });
+
+  it('requires all words when enough items have them all, and any word when too few do', async () => {
+    const index = SqliteSearchIndex.open(':memory:');
+    const both = Array.from({ length: 25 }, (_, i) =>
+      indexedItem({ documentId: 'both', position: i, title: `Lokalplan for havnen ${i}` }),
+    );
+    const one = Array.from({ length: 30 }, (_, i) =>
+      indexedItem({ documentId: 'one', position: i, title: `Lokalplan for skolen ${i}` }),
+    );
+    await index.replaceDocument('both', both);
+    await index.replaceDocument('one', one);
+    const total = async (q: string) => (await index.search(SearchQuery.parse({ q }))).total;
+    expect(await total('lokalplan havnen')).toBe(25);
+    expect(await total('lokalplan skolen')).toBe(30);
+    // Only 25 items say "havnen" and none "bibliotek": too few with both, so any word counts.
+    expect(await total('havnen bibliotek')).toBe(25);
+    expect(await total('lokalplan bibliotek')).toBe(55);
+    index.close();
+  });
 });

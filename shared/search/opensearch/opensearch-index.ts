@@ -1,10 +1,10 @@
 import type { API, Client, Types } from '@opensearch-project/opensearch';
 import type { IndexedItem, SearchQuery, SearchResult } from '#domain/search.ts';
-import { QUERY_PARTS_BELOW, queryCompounds } from '../fields.ts';
+import { ENOUGH_MATCHES, type SearchStep, searchSteps } from '../fields.ts';
 import type { SearchIndex } from '../port.ts';
 import { toDocument } from './document.ts';
 import { BulkIndexError, callEngine } from './errors.ts';
-import { matchQuery, type PartsMode, searchRequestBody } from './query.ts';
+import { matchQuery, searchRequestBody } from './query.ts';
 import { bulkFailures, storedItem, toSearchResult } from './response.ts';
 import { createIndexBody } from './settings.ts';
 import { indexName, nextVersion, versionOf } from './versions.ts';
@@ -102,25 +102,27 @@ export class OpenSearchIndex implements SearchIndex {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const parts = await this.#partsMode(query);
+    const step = await this.#step(query);
     const response = await callEngine('search', () =>
-      this.#client.search({ index: this.#alias, body: searchRequestBody(query, { parts }) }),
+      this.#client.search({ index: this.#alias, body: searchRequestBody(query, step) }),
     );
     return callEngine('search', async () => toSearchResult(response.body, query));
   }
 
   /**
-   * As the embedded engine: a compound's parts are searched only when the words match few items,
-   * all parts first, then any part (QUERY_PARTS_BELOW).
+   * As the embedded engine: the first step of the search (searchSteps) that matches enough
+   * items, counted before searching; the last step is searched without counting.
    */
-  async #partsMode(query: SearchQuery): Promise<PartsMode> {
-    if (queryCompounds(query.q).length === 0) return 'none';
-    if ((await this.#count(query, 'none')) >= QUERY_PARTS_BELOW) return 'none';
-    return (await this.#count(query, 'all')) >= QUERY_PARTS_BELOW ? 'all' : 'any';
+  async #step(query: SearchQuery): Promise<SearchStep> {
+    const steps = searchSteps(query.q);
+    for (const step of steps.slice(0, -1)) {
+      if ((await this.#count(query, step)) >= ENOUGH_MATCHES) return step;
+    }
+    return steps.at(-1) as SearchStep;
   }
 
-  async #count(query: SearchQuery, parts: PartsMode): Promise<number> {
-    const body: API.Count_RequestBody = { query: matchQuery(query, { parts }) };
+  async #count(query: SearchQuery, step: SearchStep): Promise<number> {
+    const body: API.Count_RequestBody = { query: matchQuery(query, step) };
     const response = await callEngine('count', () => this.#client.count({ index: this.#alias, body }));
     return response.body.count;
   }

@@ -1,6 +1,7 @@
 import type { API, Types } from '@opensearch-project/opensearch';
 import type { SearchQuery } from '#domain/search.ts';
-import { FIELD_WEIGHTS, QUERY_PART_WEIGHT, queryCompounds } from '../fields.ts';
+import { isStopWord, tokenize } from '#language/analyze.ts';
+import { FIELD_WEIGHTS, QUERY_PART_WEIGHT, queryCompounds, type SearchStep } from '../fields.ts';
 import { PARTS_SUBFIELD, TEXT_OBJECT } from './settings.ts';
 
 type Query = Types.Common_QueryDsl.QueryContainer;
@@ -13,27 +14,24 @@ const FACET_FIELDS = { body: 'body', year: 'year', outcome: 'outcome' } as const
 /** Enough buckets for every body, year and outcome of a corpus of municipal minutes. */
 export const FACET_SIZE = 500;
 
+const fieldName = (name: string) => `${TEXT_OBJECT}.${name.replace('_parts', `.${PARTS_SUBFIELD}`)}`;
 /** FIELD_WEIGHTS as boosted OpenSearch fields: `title_parts` is the parts subfield of `text.title`. */
-const WEIGHTED_FIELDS = Object.entries(FIELD_WEIGHTS).map(
-  ([name, weight]) => `${TEXT_OBJECT}.${name.replace('_parts', `.${PARTS_SUBFIELD}`)}^${weight}`,
-);
+const WEIGHTED_FIELDS = Object.entries(FIELD_WEIGHTS).map(([name, weight]) => `${fieldName(name)}^${weight}`);
+const ALL_TEXT_FIELDS = Object.keys(FIELD_WEIGHTS).map(fieldName);
 
 /**
  * The search request for a query: the raw words go to OpenSearch, which analyses them as it
  * analysed the text; the parts of the query's compounds, split in JS (OpenSearch cannot), count
  * QUERY_PART_WEIGHT of a word. No words: browse by date.
  */
-/** Whether a query's compound parts are searched: not at all, all parts of each, or any part. */
-export type PartsMode = 'none' | 'all' | 'any';
-
-export function searchRequestBody(query: SearchQuery, options: { parts: PartsMode }): API.Search_RequestBody {
+export function searchRequestBody(query: SearchQuery, step: SearchStep): API.Search_RequestBody {
   const searching = query.q !== '';
   const byDate: Types.Common.SortCombinations[] = [
     { date: { order: 'desc' } },
     { position: { order: 'asc' } },
   ];
   return {
-    query: matchQuery(query, options),
+    query: matchQuery(query, step),
     sort:
       searching && query.sort === 'relevance'
         ? [{ _score: { order: 'desc' } }, { date: { order: 'desc' } }]
@@ -49,21 +47,30 @@ export function searchRequestBody(query: SearchQuery, options: { parts: PartsMod
 }
 
 /**
- * Which items match: the words (and, when asked, the compound parts) within the filters. The
- * same query counts matches before a search decides on parts (QUERY_PARTS_BELOW).
+ * Which items match at a step of the search (searchSteps): the words, all or any, and the
+ * compound parts when the step says so, within the filters. Counting uses the same query.
  */
-export function matchQuery(query: SearchQuery, options: { parts: PartsMode }): Query {
+export function matchQuery(query: SearchQuery, step: SearchStep): Query {
   if (query.q === '') return { bool: { must: { match_all: {} }, filter: filters(query) } };
   return {
     bool: {
-      should: wordClauses(query.q, options.parts),
+      should: wordClauses(query.q, step.parts),
       minimum_should_match: 1,
-      filter: filters(query),
+      filter: [...filters(query), ...(step.words === 'all' ? everyWord(query.q) : [])],
     },
   };
 }
 
-function wordClauses(q: string, parts: PartsMode): Query[] {
+/**
+ * Each word must match in some field, as FTS5's AND does; the words are the query's own
+ * (stop words out), analysed by OpenSearch as the text was. Scoring stays with the should clauses.
+ */
+function everyWord(q: string): Query[] {
+  const words = tokenize(q).filter((t) => !isStopWord(t.term));
+  return words.map((word) => ({ multi_match: { query: word.term, fields: ALL_TEXT_FIELDS } }));
+}
+
+function wordClauses(q: string, parts: SearchStep['parts']): Query[] {
   const words: Query = { multi_match: { query: q, fields: WEIGHTED_FIELDS, type: 'most_fields' } };
   const compounds = parts === 'none' ? [] : queryCompounds(q);
   // Parts are already analysed (stemmed) in JS: only split on white space, never stemmed twice;

@@ -7,12 +7,13 @@ import {
 } from '#domain/search.ts';
 import {
   analyzedFields,
+  ENOUGH_MATCHES,
   filterFields,
   QUERY_PART_WEIGHT,
-  QUERY_PARTS_BELOW,
   queryCompounds,
   queryTerms,
   searchFields,
+  searchSteps,
 } from '../fields.ts';
 import { toHit } from '../hits.ts';
 import type { SearchIndex } from '../port.ts';
@@ -92,14 +93,15 @@ export class SqliteSearchIndex implements SearchIndex {
     if (query.q && terms.length === 0) return emptyResult(query);
     const { where, params } = filters(query);
     if (terms.length === 0 && where === NO_FILTER) return this.#browse(query);
-    const exact = { ...params, match: matchExpression(terms) };
-    let matches = this.#matches(terms.length > 0, false, where, exact);
-    // The search widens only as far as it must: a compound's parts are searched when its words
-    // match few items, all parts first, then any part (QUERY_PARTS_BELOW).
-    const compounds = terms.length && matches.length < QUERY_PARTS_BELOW ? queryCompounds(query.q) : [];
-    for (const mode of compounds.length ? (['all', 'any'] as const) : []) {
-      matches = this.#matches(true, true, where, { ...exact, parts: compoundExpression(compounds, mode) });
-      if (matches.length >= QUERY_PARTS_BELOW) break;
+    let matches: Match[] = [];
+    // The search widens only as far as it must (searchSteps): all words, any word, then the
+    // parts of the query's compounds, until it finds enough.
+    for (const step of searchSteps(query.q)) {
+      const expression = { ...params, match: matchExpression(terms, step.words) };
+      const parts =
+        step.parts === 'none' ? {} : { parts: compoundExpression(queryCompounds(query.q), step.parts) };
+      matches = this.#matches(terms.length > 0, step.parts !== 'none', where, { ...expression, ...parts });
+      if (matches.length >= ENOUGH_MATCHES) break;
     }
     const byDate = query.sort === 'date' || terms.length === 0;
     const page = [...matches].sort(byDate ? newestFirst : bestFirst).slice(...pageBounds(query));
@@ -241,9 +243,9 @@ function filters(query: SearchQuery): { where: string; params: Record<string, st
 
 const quoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
-/** Any of the terms, each quoted so FTS5 reads it as a word, never as syntax. */
-function matchExpression(terms: readonly string[]): string {
-  return terms.map(quoted).join(' OR ');
+/** All or any of the terms, each quoted so FTS5 reads it as a word, never as syntax. */
+function matchExpression(terms: readonly string[], mode: 'all' | 'any' = 'any'): string {
+  return terms.map(quoted).join(mode === 'all' ? ' AND ' : ' OR ');
 }
 
 /** Any of the compounds, each with all of its parts or with any of them. */
