@@ -25,12 +25,11 @@ const LABEL_SEPARATOR = /^\s*(kl\.)?\s*:?\s*/i;
 const TITLE_WORD =
   /^(\d+\.|og|[\p{L}-]*(direktør|chef|borgmester|formand|rådmand|konsulent|sekretær|leder|koordinator|medarbejder|referent)|[\p{L}]+-)$/iu;
 
-export interface HeaderResult {
-  readonly info: Omit<MeetingInfo, 'kind'> & { kind: MeetingInfo['kind'] | null };
-}
+/** The meeting's header: its kind may be unstated there. */
+export type HeaderInfo = Omit<MeetingInfo, 'kind'> & { kind: MeetingInfo['kind'] | null };
 
 /** Reads the meeting's header block: labelled fields, the body's name, the municipality. */
-export function readHeader(lines: readonly Line[]): HeaderResult['info'] {
+export function readHeader(lines: readonly Line[]): HeaderInfo {
   const fields = new Map<Field, string[]>();
   const free: Line[] = [];
   let current: Field | null = null;
@@ -68,8 +67,8 @@ export function readHeader(lines: readonly Line[]): HeaderResult['info'] {
     start: times[0] ?? null,
     end: endTimes[0] ?? times[1] ?? null,
     location: text('location') || null,
-    members: names(fields.get('members')),
-    absent: names(fields.get('absent')),
+    members: personNames(fields.get('members')),
+    absent: personNames(fields.get('absent')),
   };
 }
 
@@ -111,7 +110,7 @@ function readTitle(lines: readonly Line[]) {
  * that starts with several names on one line is running text wrapped anywhere; otherwise each
  * line holds one name.
  */
-function names(values: readonly string[] | undefined): string[] {
+export function personNames(values: readonly string[] | undefined): string[] {
   if (!values || values.length === 0) return [];
   const entries = (text: string) =>
     text

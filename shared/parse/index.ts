@@ -10,9 +10,7 @@ import { decisionHeading } from './decision.ts';
 import { readHeader } from './header.ts';
 import { readItem } from './item.ts';
 import { numberedTitle, segment } from './items.ts';
-import { isClosingHeading } from './vocabulary.ts';
-
-const MEETING_END = /^mødet (?:blev )?(?:hævet|sluttede|afsluttet|slut)\w*\s+(?:kl\.?\s*)?(.*)$/i;
+import { isAttachmentOverview, isClosingHeading, meetingEnd } from './vocabulary.ts';
 
 /** Lines -> the Meeting document, validated by the domain schema before it leaves. */
 export function parseMeeting(
@@ -50,15 +48,15 @@ function firstDatedDecision(lines: readonly Line[]) {
 
 function endTime(lines: readonly Line[]): string | null {
   for (const line of lines) {
-    const match = MEETING_END.exec(line.text);
-    if (match) return findTimes(match[1] ?? '')[0] ?? null;
+    const end = meetingEnd(line.text);
+    if (end) return findTimes(end.time)[0] ?? null;
   }
   return null;
 }
 
 /** The attachment overview ("Bilagsoversigt") lists attachments under their items' numbers. */
 function attachOverview(items: MeetingDocument['items'], trailer: readonly Line[]): void {
-  const start = trailer.findIndex((l) => /^(bilagsoversigt|oversigt over bilag)$/i.test(l.text.trim()));
+  const start = trailer.findIndex((l) => isAttachmentOverview(l.text));
   if (start < 0) return;
   let current: MeetingDocument['items'][number] | undefined;
   let pending: string[] = [];

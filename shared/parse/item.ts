@@ -1,7 +1,8 @@
-import type { AgendaItem, Attachment, Decision, PriorDecision, Section } from '#domain/meeting.ts';
+import type { AgendaItem, Decision, PriorDecision, Section } from '#domain/meeting.ts';
 import type { Line } from '#extract/line.ts';
 import { readAttachments } from './attachments.ts';
 import { classifyOutcome, type DecisionHeading, decisionHeading, isOwnBody, readVotes } from './decision.ts';
+import { personNames } from './header.ts';
 import type { ItemBlock } from './items.ts';
 import { collapse, paragraphs } from './text.ts';
 import {
@@ -78,8 +79,8 @@ export function readItem(block: ItemBlock, meeting: MeetingContext): AgendaItem 
   const title = collapse(block.title.replace(CLOSED_TITLE, '')) || block.title;
   const pages = pageRange([block.heading, ...block.content]);
   if (access === 'closed') return closedItem(block, title, caseNumber, pages);
-  const { decision, priorDecisions, absent, protocolNote } = readDecisions(sections, meeting);
   const finished = sections.map(toSection);
+  const { decision, priorDecisions, absent, protocolNote } = readDecisions(sections, finished, meeting);
   const responsibleSection = finished.find((s) => s.heading === 'Sagsansvarlig' || s.heading === 'Ansvarlig');
   return {
     number: block.number,
@@ -121,18 +122,24 @@ function toSection(draft: SectionDraft): Section {
   };
 }
 
-function readDecisions(sections: readonly SectionDraft[], meeting: MeetingContext) {
+/** The decisions of the sections (drafts for their headings' meaning, finished for their text). */
+function readDecisions(
+  drafts: readonly SectionDraft[],
+  sections: readonly Section[],
+  meeting: MeetingContext,
+) {
   const found: { own: boolean; body: string | null; decision: Decision }[] = [];
   const absent: string[] = [];
   let protocolNote: string | null = null;
-  for (const section of sections) {
+  for (const [index, section] of sections.entries()) {
     if (!DECISION_HEADINGS.has(section.heading)) continue;
+    const heading = drafts[index]?.decision ?? null;
     const kept: string[] = [];
     let inNote = false;
-    for (const { text: paragraph } of paragraphs(section.lines)) {
+    for (const paragraph of section.text.split('\n').filter(Boolean)) {
       const away = ABSENT_LINE.exec(paragraph);
       const note = PROTOCOL_NOTE.exec(paragraph);
-      if (away) absent.push(...namesOf(away[1] ?? ''));
+      if (away) absent.push(...personNames([away[1] ?? '']));
       else if (note || inNote) {
         protocolNote = collapse(`${protocolNote ?? ''} ${note ? (note[1] ?? '') : paragraph}`);
         inNote = true;
@@ -140,12 +147,12 @@ function readDecisions(sections: readonly SectionDraft[], meeting: MeetingContex
     }
     const text = kept.join('\n').trim();
     if (!text) continue;
-    const body = section.decision?.body ?? null;
+    const body = heading?.body ?? null;
     found.push({
       own: isOwnBody(body, meeting.body),
       body,
       decision: {
-        date: section.decision?.date ?? meeting.date,
+        date: heading?.date ?? meeting.date,
         text,
         outcome: classifyOutcome(text),
         votes: readVotes(text),
@@ -161,14 +168,6 @@ function readDecisions(sections: readonly SectionDraft[], meeting: MeetingContex
   return { decision, priorDecisions, absent: [...new Set(absent)], protocolNote };
 }
 
-function namesOf(text: string): string[] {
-  return text
-    .replace(/\([^)]*\)/g, '')
-    .split(/\s*,\s*|\s+og\s+/)
-    .map((n) => collapse(n))
-    .filter((n) => /^\p{Lu}/u.test(n) && !/^ingen$/i.test(n));
-}
-
 function pageRange(lines: readonly Line[]): { first: number; last: number } | null {
   if (lines.length === 0) return null;
   return { first: Math.min(...lines.map((l) => l.page)), last: Math.max(...lines.map((l) => l.page)) };
@@ -181,7 +180,6 @@ function closedItem(
   caseNumber: string | null,
   pages: AgendaItem['pages'],
 ): AgendaItem {
-  const attachments: Attachment[] = [];
   return {
     number: block.number,
     title,
@@ -194,7 +192,7 @@ function closedItem(
     priorDecisions: [],
     absent: [],
     protocolNote: null,
-    attachments,
+    attachments: [],
     summary: [],
   };
 }

@@ -4,6 +4,7 @@ import { joinLines } from './text.ts';
 import {
   accessMarker,
   caseNumberLine,
+  endsItems,
   inlineSection,
   isAttachmentHeading,
   isClosingHeading,
@@ -40,8 +41,6 @@ interface Start {
 const EXPLICIT_NUMBER = /^(?:punkt|pkt\.?|dagsordenspunkt|sag)\s*(\d{1,4})\s*[.:)–—-]?\s*(.*)$/iu;
 const BARE_NUMBER = /^(\d{1,4})(?:\s*[.:)]|\s+[–—-])?\s+(\p{L}.*)$/u;
 const DOT_LEADER = /\s*(?:\.{4,}|…{2,}|\t)\s*\d*\s*$/u;
-/** Lines that end the last item without being an item ("Mødet hævet kl. 20.15"). */
-const MEETING_END = /^(mødet (blev )?(hævet|sluttede|afsluttet|slut)|næste møde\b)/i;
 
 /** Splits the line stream into header, agenda items and trailer. */
 export function segment(lines: readonly Line[]): Layout {
@@ -57,7 +56,7 @@ export function segment(lines: readonly Line[]): Layout {
     let end = next;
     for (let i = start.index + start.span; i < next; i++) {
       const line = lines[i] as Line;
-      if (isClosingHeading(line.text) || MEETING_END.test(line.text)) {
+      if (endsItems(line.text)) {
         end = i;
         if (n === starts.length - 1) trailerStart = i;
         break;

@@ -139,8 +139,26 @@ export function accessMarker(line: string): 'open' | 'closed' | null {
 export function isClosingHeading(line: string): boolean {
   return (
     short(line) &&
-    /^(underskriftsside|underskriftsblad|underskrifter|bilagsoversigt|oversigt over bilag)$/.test(fold(line))
+    (/^(underskriftsside|underskriftsblad|underskrifter)$/.test(fold(line)) || isAttachmentOverview(line))
   );
+}
+
+/** "Bilagsoversigt": the attachment overview after the items. */
+export function isAttachmentOverview(line: string): boolean {
+  return short(line) && /^(bilagsoversigt|oversigt over bilag)$/.test(fold(line));
+}
+
+const MEETING_END = /^mødet (?:blev )?(?:hævet|sluttede|afsluttet|slut)\w*(?:\s+(?:kl\.?\s*)?(.*))?$/i;
+
+/** "Mødet hævet kl. 20.15." -> "20.15.": the line that ends the meeting, with the time it names. */
+export function meetingEnd(line: string): { readonly time: string } | null {
+  const match = MEETING_END.exec(line.trim());
+  return match ? { time: match[1] ?? '' } : null;
+}
+
+/** Lines after which no item continues: the meeting's end, the announcement of the next one. */
+export function endsItems(line: string): boolean {
+  return isClosingHeading(line) || meetingEnd(line) !== null || /^næste møde\b/i.test(line.trim());
 }
 
 export function isTocHeading(line: string): boolean {
