@@ -105,6 +105,14 @@ export const ENOUGH_MATCHES = 20;
 export interface SearchStep {
   readonly words: 'all' | 'any';
   readonly parts: 'none' | 'all' | 'any';
+  /** The query's compounds as their stemmed parts (queryCompounds), for the steps that use them. */
+  readonly compounds: readonly (readonly string[])[];
+}
+
+/** A query analysed once: its terms, and the steps its search widens through. */
+export interface SearchPlan {
+  readonly terms: string[];
+  readonly steps: readonly SearchStep[];
 }
 
 /**
@@ -112,11 +120,14 @@ export interface SearchStep {
  * ENOUGH_MATCHES items: all the words (precise, and cheap where one word is common), any word,
  * then a compound's parts ("ejendomssalg" as "Salg af ejendommen"), all parts before any.
  */
-export function searchSteps(q: string): SearchStep[] {
+export function planSearch(q: string): SearchPlan {
+  const terms = queryTerms(q);
+  const compounds = queryCompounds(q);
   const steps: SearchStep[] = [];
-  if (queryTerms(q).length > 1) steps.push({ words: 'all', parts: 'none' });
-  steps.push({ words: 'any', parts: 'none' });
-  if (queryCompounds(q).length > 0)
-    steps.push({ words: 'any', parts: 'all' }, { words: 'any', parts: 'any' });
-  return steps;
+  if (terms.length > 1) steps.push({ words: 'all', parts: 'none', compounds });
+  steps.push({ words: 'any', parts: 'none', compounds });
+  if (compounds.length > 0) {
+    steps.push({ words: 'any', parts: 'all', compounds }, { words: 'any', parts: 'any', compounds });
+  }
+  return { terms, steps };
 }

@@ -1,6 +1,6 @@
 import type { API, Client, Types } from '@opensearch-project/opensearch';
 import type { IndexedItem, SearchQuery, SearchResult } from '#domain/search.ts';
-import { ENOUGH_MATCHES, type SearchStep, searchSteps } from '../fields.ts';
+import { ENOUGH_MATCHES, planSearch, type SearchStep } from '../fields.ts';
 import type { SearchIndex } from '../port.ts';
 import { toDocument } from './document.ts';
 import { BulkIndexError, callEngine } from './errors.ts';
@@ -102,19 +102,19 @@ export class OpenSearchIndex implements SearchIndex {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const step = await this.#step(query);
+    const plan = planSearch(query.q);
+    const step = await this.#step(query, plan.steps);
     const response = await callEngine('search', () =>
       this.#client.search({ index: this.#alias, body: searchRequestBody(query, step) }),
     );
-    return callEngine('search', async () => toSearchResult(response.body, query));
+    return callEngine('search', async () => toSearchResult(response.body, query, plan.terms));
   }
 
   /**
-   * As the embedded engine: the first step of the search (searchSteps) that matches enough
+   * As the embedded engine: the first step of the search (planSearch) that matches enough
    * items, counted before searching; the last step is searched without counting.
    */
-  async #step(query: SearchQuery): Promise<SearchStep> {
-    const steps = searchSteps(query.q);
+  async #step(query: SearchQuery, steps: readonly SearchStep[]): Promise<SearchStep> {
     for (const step of steps.slice(0, -1)) {
       if ((await this.#count(query, step)) >= ENOUGH_MATCHES) return step;
     }

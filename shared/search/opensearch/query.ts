@@ -1,7 +1,7 @@
 import type { API, Types } from '@opensearch-project/opensearch';
 import type { SearchQuery } from '#domain/search.ts';
 import { isStopWord, tokenize } from '#language/analyze.ts';
-import { FIELD_WEIGHTS, QUERY_PART_WEIGHT, queryCompounds, type SearchStep } from '../fields.ts';
+import { FIELD_WEIGHTS, QUERY_PART_WEIGHT, type SearchStep } from '../fields.ts';
 import { PARTS_SUBFIELD, TEXT_OBJECT } from './settings.ts';
 
 type Query = Types.Common_QueryDsl.QueryContainer;
@@ -47,14 +47,14 @@ export function searchRequestBody(query: SearchQuery, step: SearchStep): API.Sea
 }
 
 /**
- * Which items match at a step of the search (searchSteps): the words, all or any, and the
+ * Which items match at a step of the search (planSearch): the words, all or any, and the
  * compound parts when the step says so, within the filters. Counting uses the same query.
  */
 export function matchQuery(query: SearchQuery, step: SearchStep): Query {
   if (query.q === '') return { bool: { must: { match_all: {} }, filter: filters(query) } };
   return {
     bool: {
-      should: wordClauses(query.q, step.parts),
+      should: wordClauses(query.q, step),
       minimum_should_match: 1,
       filter: [...filters(query), ...(step.words === 'all' ? everyWord(query.q) : [])],
     },
@@ -70,14 +70,14 @@ function everyWord(q: string): Query[] {
   return words.map((word) => ({ multi_match: { query: word.term, fields: ALL_TEXT_FIELDS } }));
 }
 
-function wordClauses(q: string, parts: SearchStep['parts']): Query[] {
+function wordClauses(q: string, { parts, compounds }: SearchStep): Query[] {
   const words: Query = { multi_match: { query: q, fields: WEIGHTED_FIELDS, type: 'most_fields' } };
-  const compounds = parts === 'none' ? [] : queryCompounds(q);
+  if (parts === 'none') return [words];
   // Parts are already analysed (stemmed) in JS: only split on white space, never stemmed twice;
   // all parts of a compound (cross_fields + and) or any of them, as in the embedded engine.
-  const partClauses: Query[] = compounds.map((words) => ({
+  const partClauses: Query[] = compounds.map((compound) => ({
     multi_match: {
-      query: words.join(' '),
+      query: compound.join(' '),
       fields: WEIGHTED_FIELDS,
       type: 'cross_fields',
       operator: parts === 'all' ? 'and' : 'or',

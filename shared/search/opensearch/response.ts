@@ -1,7 +1,6 @@
 import type { Types } from '@opensearch-project/opensearch';
 import { z } from 'zod';
 import { IndexedItem, type SearchQuery, type SearchResult } from '#domain/search.ts';
-import { queryTerms } from '../fields.ts';
 import { toHit } from '../hits.ts';
 import type { BulkFailure } from './errors.ts';
 
@@ -23,11 +22,10 @@ const GetResponseBody = z.union([
 
 /**
  * A search response as the port's result. Hits are built in JS from the stored items with the
- * query's terms analysed by shared/language, as the embedded engine builds them.
+ * query's terms (planSearch) analysed by shared/language, as the embedded engine builds them.
  */
-export function toSearchResult(body: unknown, query: SearchQuery): SearchResult {
+export function toSearchResult(body: unknown, query: SearchQuery, terms: readonly string[]): SearchResult {
   const { hits, aggregations } = SearchResponseBody.parse(body);
-  const terms = queryTerms(query.q);
   const counts = ({ buckets }: z.infer<typeof Buckets>) =>
     Object.fromEntries(buckets.map((b) => [b.key, b.doc_count]));
   return {

@@ -9,11 +9,9 @@ import {
   analyzedFields,
   ENOUGH_MATCHES,
   filterFields,
+  planSearch,
   QUERY_PART_WEIGHT,
-  queryCompounds,
-  queryTerms,
   searchFields,
-  searchSteps,
 } from '../fields.ts';
 import { toHit } from '../hits.ts';
 import type { SearchIndex } from '../port.ts';
@@ -89,17 +87,16 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const terms = queryTerms(query.q);
+    const { terms, steps } = planSearch(query.q);
     if (query.q && terms.length === 0) return emptyResult(query);
     const { where, params } = filters(query);
     if (terms.length === 0 && where === NO_FILTER) return this.#browse(query);
     let matches: Match[] = [];
-    // The search widens only as far as it must (searchSteps): all words, any word, then the
+    // The search widens only as far as it must (planSearch): all words, any word, then the
     // parts of the query's compounds, until it finds enough.
-    for (const step of searchSteps(query.q)) {
+    for (const step of steps) {
       const expression = { ...params, match: matchExpression(terms, step.words) };
-      const parts =
-        step.parts === 'none' ? {} : { parts: compoundExpression(queryCompounds(query.q), step.parts) };
+      const parts = step.parts === 'none' ? {} : { parts: compoundExpression(step.compounds, step.parts) };
       matches = this.#matches(terms.length > 0, step.parts !== 'none', where, { ...expression, ...parts });
       if (matches.length >= ENOUGH_MATCHES) break;
     }
