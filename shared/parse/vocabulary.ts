@@ -120,7 +120,7 @@ export function inlineSection(line: string): [string, string] | null {
   return [heading, match[2] ?? ''];
 }
 
-export function sentenceCase(text: string): string {
+function sentenceCase(text: string): string {
   if (text !== text.toLocaleUpperCase('da')) return text;
   const lower = text.toLocaleLowerCase('da');
   return lower.charAt(0).toLocaleUpperCase('da') + lower.slice(1);

@@ -88,7 +88,7 @@ export function queryTerms(q: string): string[] {
  * lower weight, so "ejendomssalg" finds "Salg af ejendommen" below items that say
  * "ejendomssalg". All parts are required first; any part only when that finds too little.
  */
-export function queryCompounds(q: string): string[][] {
+function queryCompounds(q: string): string[][] {
   return tokenize(q)
     .filter((t) => !isStopWord(t.term))
     .map((t) => splitCompound(t.term)?.map(stem) ?? [])

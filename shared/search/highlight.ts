@@ -21,7 +21,7 @@ interface Mark {
  * Where the query's terms stand in a text: whole words whose stem is a query term, and inside
  * compounds the part that is ("fravær" in "sygefraværet").
  */
-export function findMarks(text: string, terms: ReadonlySet<string>): Mark[] {
+function findMarks(text: string, terms: ReadonlySet<string>): Mark[] {
   const marks: Mark[] = [];
   // A stem is a prefix of its word, so a word without any term inside cannot match: skip the
   // stemming and decompounding of every other word, which is most of them.
@@ -52,7 +52,7 @@ function longestMatchingPart(word: string, terms: ReadonlySet<string>): string |
 }
 
 /** Text with the marks wrapped in <mark>, everything else HTML-escaped (safe to render). */
-export function markText(text: string, marks: readonly Mark[]): string {
+function markText(text: string, marks: readonly Mark[]): string {
   let out = '';
   let at = 0;
   for (const mark of marks) {

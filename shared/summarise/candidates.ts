@@ -1,6 +1,7 @@
 import type { AgendaItem } from '#domain/meeting.ts';
 import { analyze } from '#language/analyze.ts';
 import { splitSentences } from '#language/sentences.ts';
+import { DECISION_HEADINGS, RECOMMENDATION_HEADINGS } from '#parse/vocabulary.ts';
 
 /** A sentence of an item, verbatim, where it stands. */
 export interface Candidate {
@@ -19,17 +20,8 @@ export interface Candidate {
 
 /** Section weights: what was decided matters most, then what was asked, then the case. */
 export const DECISION_WEIGHT = 1;
-const SECTION_WEIGHTS: Record<string, number> = {
-  Beslutning: DECISION_WEIGHT,
-  Afgørelse: DECISION_WEIGHT,
-  'Beslutning / opfølgning': DECISION_WEIGHT,
-  Konklusion: DECISION_WEIGHT,
-  Indstilling: 0.8,
-  'Forslag til beslutning': 0.8,
-  Resumé: 0.7,
-  Sagsresumé: 0.7,
-  Drøftelse: 0.6,
-};
+const RECOMMENDATION_WEIGHT = 0.8;
+const OTHER_WEIGHTS: Record<string, number> = { Resumé: 0.7, Sagsresumé: 0.7, Drøftelse: 0.6 };
 const OTHER_SECTION = 0.4;
 /** An earlier body's decision (Økonomiudvalget before Byrådet) says less than the meeting's own. */
 const PRIOR_DECISION_WEIGHT = 0.6;
@@ -38,6 +30,12 @@ const SKIPPED = new Set(['Sagsgang', 'Sagsansvarlig', 'Ansvarlig']);
 const MIN_WORDS = 4;
 const MIN_LIST_WORDS = 10;
 const LIST_ENTRY = /^[-•–*]\s/;
+
+function sectionWeight(heading: string): number {
+  if (DECISION_HEADINGS.has(heading)) return DECISION_WEIGHT;
+  if (RECOMMENDATION_HEADINGS.has(heading)) return RECOMMENDATION_WEIGHT;
+  return OTHER_WEIGHTS[heading] ?? OTHER_SECTION;
+}
 
 /** What a summary is made from: the item's sections and its own decision. */
 export type Summarisable = Pick<AgendaItem, 'sections' | 'decision'>;
@@ -50,9 +48,7 @@ export function candidates(item: Summarisable, keep?: (sentence: string) => bool
   const result: Candidate[] = [];
   for (const section of item.sections) {
     if (SKIPPED.has(section.heading) || (keep && !keep(section.text))) continue;
-    const weight = isPriorDecision(item, section)
-      ? PRIOR_DECISION_WEIGHT
-      : (SECTION_WEIGHTS[section.heading] ?? OTHER_SECTION);
+    const weight = isPriorDecision(item, section) ? PRIOR_DECISION_WEIGHT : sectionWeight(section.heading);
     const paragraphs = section.text.split('\n');
     let position = 0;
     paragraphs.forEach((paragraph, p) => {
@@ -79,7 +75,7 @@ export function candidates(item: Summarisable, keep?: (sentence: string) => bool
 }
 
 function isPriorDecision(item: Summarisable, section: AgendaItem['sections'][number]): boolean {
-  if (SECTION_WEIGHTS[section.heading] !== DECISION_WEIGHT) return false;
+  if (!DECISION_HEADINGS.has(section.heading)) return false;
   const own = item.decision?.text.split('\n')[0];
   return !own || !section.text.includes(own);
 }
