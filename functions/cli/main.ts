@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 /** Command line entry point: a composition root, the only place that reads the environment. */
 import { Command } from 'commander';
-import { limitsFromEnv } from '#config/limits.ts';
+import { serviceConfigFromEnv } from '#config/service.ts';
 import { extractCommand } from './extract.ts';
 import { samplesCommand } from './samples.ts';
 
-const config = limitsFromEnv(process.env);
-if (!config.ok) {
-  process.stderr.write(`invalid configuration: ${config.error}\n`);
+const loaded = serviceConfigFromEnv(process.env);
+if (!loaded.ok) {
+  process.stderr.write(`invalid configuration: ${loaded.error}\n`);
   process.exit(2);
 }
+const { config } = loaded;
 
 const program = new Command()
   .name('minutes-search')

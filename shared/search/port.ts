@@ -10,4 +10,6 @@ export interface SearchIndex {
   deleteDocument(documentId: string): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
   get(id: string): Promise<IndexedItem | null>;
+  /** All items of a document, in agenda order (empty when there is no such document). */
+  itemsOf(documentId: string): Promise<IndexedItem[]>;
 }

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { defaultLimits, type ExtractLimits } from './limits.ts';
+
+/**
+ * Everything the service reads from its environment, validated once by the composition root
+ * (a Lambda handler, the local server, the CLI). The domain never reads `process.env`.
+ */
+const Env = z
+  .object({
+    BUCKET_NAME: z.string().min(1).default('minutes'),
+    TABLE_NAME: z.string().min(1).default('minutes-registry'),
+    AWS_REGION: z.string().min(1).default('eu-north-1'),
+    /** Local emulators (s3rver, dynalite); absent in AWS. */
+    S3_ENDPOINT: z.url().optional(),
+    DYNAMODB_ENDPOINT: z.url().optional(),
+    SEARCH_ENGINE: z.enum(['sqlite', 'opensearch']).default('sqlite'),
+    /** Where the embedded engine keeps its file, and the local emulators their data. */
+    DATA_DIR: z.string().min(1).default('.data'),
+    OPENSEARCH_ENDPOINT: z.url().optional(),
+    OPENSEARCH_INDEX: z.string().min(1).default('minutes'),
+    /** The Hunspell word list as an OpenSearch package path; inline in the settings when absent. */
+    OPENSEARCH_WORD_LIST_PATH: z.string().min(1).optional(),
+    UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(defaultLimits.maxBytes),
+    /** How long presigned links (PDF downloads, uploads) stay valid. */
+    LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+    EXTRACT_MAX_BYTES: z.coerce.number().int().positive().default(defaultLimits.maxBytes),
+    EXTRACT_MAX_PAGES: z.coerce.number().int().positive().default(defaultLimits.maxPages),
+    EXTRACT_TIMEOUT_SECONDS: z.coerce
+      .number()
+      .positive()
+      .default(defaultLimits.timeoutMs / 1000),
+  })
+  .refine((env) => env.SEARCH_ENGINE !== 'opensearch' || env.OPENSEARCH_ENDPOINT, {
+    message: 'OPENSEARCH_ENDPOINT is required when SEARCH_ENGINE is opensearch',
+    path: ['OPENSEARCH_ENDPOINT'],
+  });
+
+export interface ServiceConfig {
+  readonly bucket: string;
+  readonly table: string;
+  readonly region: string;
+  readonly endpoints: { readonly s3?: string; readonly dynamodb?: string };
+  readonly search:
+    | { readonly engine: 'sqlite'; readonly path: string }
+    | {
+        readonly engine: 'opensearch';
+        readonly endpoint: string;
+        readonly index: string;
+        readonly wordListPath?: string;
+      };
+  readonly dataDir: string;
+  readonly uploadMaxBytes: number;
+  readonly linkTtlSeconds: number;
+  readonly limits: ExtractLimits;
+}
+
+export type ServiceConfigResult = { ok: true; config: ServiceConfig } | { ok: false; error: string };
+
+export function serviceConfigFromEnv(env: Readonly<Record<string, string | undefined>>): ServiceConfigResult {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: {
+      bucket: e.BUCKET_NAME,
+      table: e.TABLE_NAME,
+      region: e.AWS_REGION,
+      endpoints: { s3: e.S3_ENDPOINT, dynamodb: e.DYNAMODB_ENDPOINT },
+      search:
+        e.SEARCH_ENGINE === 'opensearch'
+          ? {
+              engine: 'opensearch',
+              endpoint: e.OPENSEARCH_ENDPOINT ?? '',
+              index: e.OPENSEARCH_INDEX,
+              wordListPath: e.OPENSEARCH_WORD_LIST_PATH,
+            }
+          : { engine: 'sqlite', path: `${e.DATA_DIR}/search.sqlite` },
+      dataDir: e.DATA_DIR,
+      uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+      linkTtlSeconds: e.LINK_TTL_SECONDS,
+      limits: {
+        maxBytes: e.EXTRACT_MAX_BYTES,
+        maxPages: e.EXTRACT_MAX_PAGES,
+        timeoutMs: Math.round(e.EXTRACT_TIMEOUT_SECONDS * 1000),
+      },
+    },
+  };
+}

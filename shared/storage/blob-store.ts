@@ -1,0 +1,36 @@
+/** An object in the minutes bucket. */
+export interface StoredObject {
+  readonly bytes: Uint8Array;
+  readonly size: number;
+  readonly contentType: string | null;
+}
+
+/** A presigned upload: the client PUTs the file to `url` with exactly these headers. */
+export interface PresignedUpload {
+  readonly url: string;
+  readonly method: 'PUT';
+  readonly headers: Readonly<Record<string, string>>;
+  readonly expiresAt: string;
+}
+
+/**
+ * The bucket that holds the minutes (S3 in AWS, s3rver locally). Keys are plain (decoded)
+ * object keys; decoding event keys is the event reader's job.
+ */
+export interface BlobStore {
+  /** The object's size and type without its bytes, or null when there is no such key. */
+  head(key: string): Promise<{ readonly size: number; readonly contentType: string | null } | null>;
+  /** The object's bytes, or null when there is no such key. */
+  get(key: string): Promise<StoredObject | null>;
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Every key under the prefix, in key order. */
+  list(prefix?: string): AsyncIterable<string>;
+  /** A URL to PUT one file of exactly `size` bytes and this content type, valid for `expiresIn` seconds. */
+  presignPut(
+    key: string,
+    options: { readonly contentType: string; readonly size: number; readonly expiresIn: number },
+  ): Promise<PresignedUpload>;
+  /** A URL to GET the object, valid for `expiresIn` seconds. */
+  presignGet(key: string, options: { readonly expiresIn: number }): Promise<string>;
+}
