@@ -150,6 +150,15 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
       expect(await index.get('doc-b:0')).toBeNull();
     });
 
+    it("lists a document's items in agenda order", async () => {
+      expect((await index.itemsOf('doc-a')).map((i) => i.item.title)).toEqual([
+        'Fokus på sygefravær',
+        'Fravær og trivsel',
+        'Personalesag',
+      ]);
+      expect(await index.itemsOf('no-such')).toEqual([]);
+    });
+
     it('gets an item by id', async () => {
       expect((await index.get('doc-a:1'))?.item.title).toBe('Fravær og trivsel');
       expect(await index.get('no-such:0')).toBeNull();

@@ -51,8 +51,6 @@ function recorded(wordListPath?: string) {
   return { opensearch, index };
 }
 
-/** The search body sent for a query, answered with a recorded response. */
-/** The search body sent for a query; a compound query is counted first (`count` is the recorded answer). */
 type Count = 'count-few' | 'count-many';
 
 /** The search body sent for a query; a compound query is counted first (the recorded answers). */
@@ -417,6 +415,19 @@ describe('OpenSearch index: get', () => {
     const { opensearch, index } = recorded();
     opensearch.reply('get-missing', 404);
     expect(await index.get('no-such:0')).toBeNull();
+  });
+});
+
+describe('OpenSearch index: items of a document', () => {
+  it("asks for the document's items in agenda order and returns the stored items", async () => {
+    const { opensearch, index } = recorded();
+    opensearch.reply('search-items-of');
+    expect(await index.itemsOf('doc-a')).toEqual(BEHAVIOUR_DOCUMENTS['doc-a']);
+    expect(opensearch.request(0)).toMatchObject({
+      method: 'POST',
+      path: '/minutes/_search',
+      body: { query: { term: { documentId: 'doc-a' } }, sort: [{ position: 'asc' }], _source: ['item'] },
+    });
   });
 });
 

@@ -5,9 +5,12 @@ import type { SearchIndex } from '../port.ts';
 import { toDocument } from './document.ts';
 import { BulkIndexError, callEngine } from './errors.ts';
 import { matchQuery, searchRequestBody } from './query.ts';
-import { bulkFailures, storedItem, toSearchResult } from './response.ts';
+import { bulkFailures, storedItem, storedItems, toSearchResult } from './response.ts';
 import { createIndexBody } from './settings.ts';
 import { indexName, nextVersion, versionOf } from './versions.ts';
+
+/** More items than any one meeting has: a document's items come back in one response. */
+const MAX_ITEMS_PER_DOCUMENT = 1000;
 
 export interface OpenSearchIndexOptions {
   readonly client: Client;
@@ -99,6 +102,17 @@ export class OpenSearchIndex implements SearchIndex {
       this.#client.get({ index: this.#alias, id, _source_includes: ['item'] }, { ignore: [404] }),
     );
     return callEngine('get', async () => storedItem(response.body));
+  }
+
+  async itemsOf(documentId: string): Promise<IndexedItem[]> {
+    const body: API.Search_RequestBody = {
+      query: { term: { documentId } },
+      sort: [{ position: 'asc' }],
+      size: MAX_ITEMS_PER_DOCUMENT,
+      _source: ['item'],
+    };
+    const response = await callEngine('search', () => this.#client.search({ index: this.#alias, body }));
+    return callEngine('search', async () => storedItems(response.body));
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {

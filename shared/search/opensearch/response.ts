@@ -47,6 +47,15 @@ export function storedItem(body: unknown): IndexedItem | null {
   return parsed.found ? parsed._source.item : null;
 }
 
+const StoredItemsBody = z.object({
+  hits: z.object({ hits: z.array(z.object({ _source: z.object({ item: IndexedItem }) })) }),
+});
+
+/** The items a search response holds, in its order. */
+export function storedItems(body: unknown): IndexedItem[] {
+  return StoredItemsBody.parse(body).hits.hits.map((hit) => hit._source.item);
+}
+
 /** The items of a bulk response that failed, by id. */
 export function bulkFailures(body: Types.Core_Bulk.BulkResponse): BulkFailure[] {
   return body.items.flatMap((item) => {

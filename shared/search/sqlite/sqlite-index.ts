@@ -86,6 +86,15 @@ export class SqliteSearchIndex implements SearchIndex {
     return row ? IndexedItemSchema.parse(JSON.parse(row.json)) : null;
   }
 
+  async itemsOf(documentId: string): Promise<IndexedItem[]> {
+    const rows = this.#db
+      .prepare(
+        'SELECT j.json AS json FROM items i JOIN item_json j ON j.rowid = i.rowid WHERE i.document_id = ? ORDER BY i.position',
+      )
+      .all(documentId) as { json: string }[];
+    return rows.map((row) => IndexedItemSchema.parse(JSON.parse(row.json)));
+  }
+
   async search(query: SearchQuery): Promise<SearchResult> {
     const { terms, steps } = planSearch(query.q);
     if (query.q && terms.length === 0) return emptyResult(query);
