@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { getDocument, PasswordException } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { ExtractionError } from './errors.ts';
@@ -14,7 +15,19 @@ export interface PdfLimits {
   readonly timeoutMs: number;
 }
 
-const standardFontDataUrl = `${join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
+/**
+ * pdf.js's metrics of the 14 standard fonts: in the package when run from source; a bundle
+ * (the Lambda functions) has no node_modules and carries the folder next to itself.
+ */
+function standardFontFolder(): string {
+  try {
+    return `${join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
+  } catch {
+    return fileURLToPath(new URL('./standard_fonts/', import.meta.url));
+  }
+}
+
+const standardFontDataUrl = standardFontFolder();
 
 /**
  * pdf.js 6 dropped font compilation through eval (CVE-2024-4367) and with it this option; we
