@@ -1,0 +1,53 @@
+/**
+ * The adapters every composition root builds from the configuration: the bucket, the registry
+ * and the search index. Lambda handlers, the local server and the CLI share it.
+ */
+import type { ServiceConfig } from '#config/service.ts';
+import { createOpenSearchClient } from '#search/opensearch/client.ts';
+import { OpenSearchIndex } from '#search/opensearch/opensearch-index.ts';
+import type { SearchIndex } from '#search/port.ts';
+import type { BlobStore } from '#storage/blob-store.ts';
+import { createDynamoClient, createS3Client } from '#storage/clients.ts';
+import { DynamoRegistry } from '#storage/dynamo-registry.ts';
+import type { DocumentRegistry } from '#storage/registry.ts';
+import { S3BlobStore } from '#storage/s3-blob-store.ts';
+
+export interface Adapters {
+  readonly blobs: BlobStore;
+  readonly registry: DocumentRegistry;
+  readonly index: SearchIndex;
+  /**
+   * Creates the search index when it is missing. Writing to a missing OpenSearch index would
+   * make OpenSearch create one with guessed mappings and no Danish analysis.
+   */
+  readonly prepare: () => Promise<void>;
+}
+
+export async function composeAdapters(config: ServiceConfig): Promise<Adapters> {
+  const { index, prepare } = await searchIndexOf(config);
+  return {
+    blobs: new S3BlobStore({
+      client: createS3Client({ region: config.region, endpoint: config.endpoints.s3 }),
+      bucket: config.bucket,
+    }),
+    registry: new DynamoRegistry({
+      client: createDynamoClient({ region: config.region, endpoint: config.endpoints.dynamodb }),
+      table: config.table,
+    }),
+    index,
+    prepare,
+  };
+}
+
+async function searchIndexOf(config: ServiceConfig): Promise<Pick<Adapters, 'index' | 'prepare'>> {
+  const search = config.search;
+  if (search.engine === 'opensearch') {
+    // An Amazon OpenSearch Service domain: requests are SigV4-signed with the function's role.
+    const client = createOpenSearchClient({ node: search.endpoint, region: config.region });
+    const index = new OpenSearchIndex({ client, alias: search.index, wordListPath: search.wordListPath });
+    return { index, prepare: () => index.ensureIndex() };
+  }
+  // Loaded only when configured, so a Lambda bundle (OpenSearch) never loads the native SQLite module.
+  const { SqliteSearchIndex } = await import('#search/sqlite/sqlite-index.ts');
+  return { index: SqliteSearchIndex.open(search.path), prepare: async () => {} };
+}

@@ -1,0 +1,79 @@
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ZodError } from 'zod';
+
+export const PROBLEM_TYPE = 'application/problem+json';
+
+/** The HTTP statuses the API answers with a problem document. */
+export type ProblemStatus = 400 | 404 | 413 | 415 | 429 | 500 | 503;
+
+const TITLES: Record<ProblemStatus, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+const ProblemIssue = z.object({
+  /** Where the bad value was: query, param or json (the request body). */
+  in: z.string(),
+  /** The value's path inside it, dotted (`size`, `filename`); empty for the whole. */
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export type ProblemIssue = z.infer<typeof ProblemIssue>;
+
+/** An RFC 9457 problem document. `type` is about:blank: `title` is then the status phrase. */
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(ProblemIssue).optional(),
+  })
+  .openapi('Problem');
+export type Problem = z.infer<typeof Problem>;
+
+export function problemBody(
+  status: ProblemStatus,
+  detail: string,
+  errors?: readonly ProblemIssue[],
+): Problem {
+  return {
+    type: 'about:blank',
+    title: TITLES[status],
+    status,
+    detail,
+    ...(errors ? { errors: [...errors] } : {}),
+  };
+}
+
+/** A problem response, typed for routes that declare the status with `problemResponse`. */
+export function problem<S extends ProblemStatus>(
+  c: Context,
+  status: S,
+  detail: string,
+  errors?: readonly ProblemIssue[],
+) {
+  return c.json(problemBody(status, detail, errors), status, { 'Content-Type': PROBLEM_TYPE });
+}
+
+/** The issues of a failed validation, as the problem document's `errors`. */
+export function validationIssues(where: string, error: ZodError): ProblemIssue[] {
+  return error.issues.map((issue) => ({
+    in: where,
+    path: issue.path.map(String).join('.'),
+    code: issue.code,
+    message: issue.message,
+  }));
+}
+
+/** The OpenAPI description of a problem answer. */
+export function problemResponse(description: string) {
+  return { description, content: { [PROBLEM_TYPE]: { schema: Problem } } } as const;
+}

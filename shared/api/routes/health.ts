@@ -1,0 +1,26 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { ApiDeps, ApiLogger } from '../deps.ts';
+import { checkHealth } from '../health.ts';
+import { problem, problemResponse } from '../problem.ts';
+import { Health } from '../schemas.ts';
+import type { ApiApp } from './app-type.ts';
+
+const health = createRoute({
+  method: 'get',
+  path: '/health',
+  tags: ['health'],
+  summary: 'Whether the API can reach the search index and the registry',
+  responses: {
+    200: { description: 'Healthy', content: { 'application/json': { schema: Health } } },
+    503: problemResponse('A dependency failed'),
+  },
+});
+
+export function registerHealth(app: ApiApp, deps: ApiDeps, log: ApiLogger): void {
+  app.openapi(health, async (c) => {
+    const outcome = await checkHealth(deps);
+    if (outcome.ok) return c.json({ status: 'ok' as const, checks: outcome.checks }, 200);
+    log.error('Health check failed', { failed: outcome.failed, errors: outcome.errors });
+    return problem(c, 503, `Unavailable: ${outcome.failed.join(', ')}`);
+  });
+}

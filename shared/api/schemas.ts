@@ -1,0 +1,146 @@
+import { z } from '@hono/zod-openapi';
+import { DocumentRecord, DocumentStatus, MeetingSummary, ParseQuality } from '#domain/document.ts';
+import { IsoDate } from '#domain/meeting.ts';
+import { IndexedItem, SearchHit, SearchQuery, SearchResult } from '#domain/search.ts';
+
+// The API's answers, composed from the domain's schemas (which stay the one definition of
+// each shape) and named for the OpenAPI document.
+
+export const SearchResultSchema = SearchResult.openapi('SearchResult');
+export const DocumentRecordSchema = DocumentRecord.openapi('DocumentRecord');
+
+/** A link to the PDF, presigned, opening at `page` when there is one. */
+export const PdfLink = z
+  .object({
+    url: z.url(),
+    page: z.number().int().positive().nullable(),
+    expiresAt: z.iso.datetime(),
+  })
+  .openapi('PdfLink');
+export type PdfLink = z.infer<typeof PdfLink>;
+
+/** An item as the item endpoint shows it: the indexed item without the card's parts and its position. */
+export const ItemDetail = IndexedItem.omit({ decision: true, recommendation: true, summary: true })
+  .extend({ item: SearchHit.shape.item })
+  .openapi('ItemDetail');
+export type ItemDetail = z.infer<typeof ItemDetail>;
+
+/** The decision, the recommendation it answers and the summary, each citing its page. */
+export const DecisionCard = IndexedItem.pick({ decision: true, recommendation: true, summary: true }).openapi(
+  'DecisionCard',
+);
+export type DecisionCard = z.infer<typeof DecisionCard>;
+
+export const ItemView = z.object({ item: ItemDetail, card: DecisionCard, pdf: PdfLink }).openapi('ItemView');
+export type ItemView = z.infer<typeof ItemView>;
+
+/** One item in a meeting's agenda. A closed item: its title and metadata, no decision, no summary. */
+export const MeetingItem = z
+  .object({
+    id: IndexedItem.shape.id,
+    item: SearchHit.shape.item,
+    pages: IndexedItem.shape.pages,
+    decision: IndexedItem.shape.decision,
+    summary: IndexedItem.shape.summary,
+  })
+  .openapi('MeetingItem');
+export type MeetingItem = z.infer<typeof MeetingItem>;
+
+export const MeetingView = z
+  .object({
+    id: DocumentRecord.shape.id,
+    meeting: MeetingSummary,
+    status: DocumentStatus,
+    pages: DocumentRecord.shape.pages,
+    quality: ParseQuality.nullable(),
+    items: z.array(MeetingItem),
+    pdf: PdfLink,
+  })
+  .openapi('MeetingView');
+export type MeetingView = z.infer<typeof MeetingView>;
+
+export const MeetingListEntry = z
+  .object({
+    id: DocumentRecord.shape.id,
+    meeting: MeetingSummary,
+    pages: DocumentRecord.shape.pages,
+    status: DocumentStatus,
+    /** How many agenda items the parser found. */
+    items: z.number().int().nonnegative(),
+  })
+  .openapi('MeetingListEntry');
+export type MeetingListEntry = z.infer<typeof MeetingListEntry>;
+
+const NextCursor = z
+  .string()
+  .nullable()
+  .openapi({ description: 'Pass as `cursor` for the next page; null on the last.' });
+
+export const MeetingList = z
+  .object({ meetings: z.array(MeetingListEntry), nextCursor: NextCursor })
+  .openapi('MeetingList');
+
+export const DocumentList = z
+  .object({ documents: z.array(DocumentRecordSchema), nextCursor: NextCursor })
+  .openapi('DocumentList');
+
+const Limit = z.coerce.number().int().min(1).max(100).default(20);
+const Cursor = z.string().min(1).max(4096).optional();
+
+export const MeetingsQuery = z
+  .object({
+    body: SearchQuery.shape.body,
+    municipality: SearchQuery.shape.municipality,
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    limit: Limit,
+    cursor: Cursor,
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
+export type MeetingsQuery = z.infer<typeof MeetingsQuery>;
+
+export const DocumentsQuery = z.object({ status: DocumentStatus.optional(), limit: Limit, cursor: Cursor });
+
+export const DocumentId = z.object({
+  id: DocumentRecord.shape.id.openapi({
+    param: { name: 'id', in: 'path' },
+    description: 'SHA-256 of the PDF',
+  }),
+});
+
+export const ItemId = z.object({
+  id: IndexedItem.shape.id
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'id', in: 'path' }, description: '`<documentId>:<position>`' }),
+});
+
+export const UploadRequest = z
+  .object({
+    filename: z.string().trim().min(1).max(255),
+    contentType: z.string().trim().min(1).max(200),
+    size: z.number().int().min(1).openapi({ description: 'Bytes; at most the configured upload limit' }),
+  })
+  .openapi('UploadRequest');
+export type UploadRequest = z.infer<typeof UploadRequest>;
+
+/** Mirrors the BlobStore's PresignedUpload: PUT the file to `url` with exactly these headers. */
+export const PresignedUpload = z
+  .object({
+    url: z.url(),
+    method: z.literal('PUT'),
+    headers: z.record(z.string(), z.string()),
+    expiresAt: z.iso.datetime(),
+  })
+  .openapi('PresignedUpload');
+
+export const UploadResponse = z
+  .object({ key: z.string(), upload: PresignedUpload })
+  .openapi('UploadResponse');
+
+export const Health = z
+  .object({ status: z.literal('ok'), checks: z.record(z.string(), z.literal('ok')) })
+  .openapi('Health');

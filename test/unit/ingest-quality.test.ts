@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { AgendaItem, Decision, MeetingDocument, MeetingInfo } from '#domain/meeting.ts';
+import { parseQuality } from '#ingest/quality.ts';
+
+const decided: Decision = {
+  date: '2025-02-05',
+  text: 'Godkendt.',
+  outcome: 'approved',
+  votes: null,
+  page: 2,
+};
+const background = { heading: 'Baggrund', text: 'Forvaltningen foreslår en ny plan.', page: 1, pages: [1] };
+
+function item(overrides: Partial<AgendaItem>): AgendaItem {
+  return {
+    number: 1,
+    title: 'Godkendelse af dagsorden',
+    access: 'open',
+    caseNumber: null,
+    responsible: null,
+    pages: { first: 1, last: 1 },
+    sections: [background],
+    decision: decided,
+    priorDecisions: [],
+    absent: [],
+    protocolNote: null,
+    attachments: [],
+    summary: [],
+    ...overrides,
+  };
+}
+
+function meeting(items: AgendaItem[], info: Partial<MeetingInfo> = {}): MeetingDocument {
+  return {
+    source: { file: 'referat.pdf', sha256: 'a'.repeat(64), format: 'pdf', pages: 3 },
+    meeting: {
+      body: 'Økonomiudvalget',
+      municipality: 'Egholt Kommune',
+      kind: 'minutes',
+      date: '2025-02-05',
+      start: null,
+      end: null,
+      location: null,
+      members: [],
+      absent: [],
+      ...info,
+    },
+    items,
+  };
+}
+
+describe('parseQuality', () => {
+  it('counts items, closed items and decisions, and names the open items that lack one', () => {
+    const quality = parseQuality(
+      meeting([
+        item({ number: 1 }),
+        item({ number: 2, decision: null }),
+        item({ number: null, title: 'Eventuelt', decision: null, sections: [] }),
+        item({ number: 4, sections: [{ ...background, text: '  ' }] }),
+        item({ number: 5, title: 'Personalesag', access: 'closed', decision: null, sections: [] }),
+      ]),
+    );
+    expect(quality).toEqual({
+      items: 5,
+      closedItems: 1,
+      decisions: 2,
+      itemsWithoutDecision: ['2', 'Eventuelt'],
+      itemsWithoutSections: ['Eventuelt', '4'],
+      headerIncomplete: false,
+    });
+  });
+
+  it.each([
+    ['no body', { body: null }],
+    ['no date', { date: null }],
+  ])('reports the header incomplete when it gave %s', (_what, info) => {
+    expect(parseQuality(meeting([item({})], info)).headerIncomplete).toBe(true);
+  });
+
+  it('lists an agenda’s items without decisions, as an agenda has none yet', () => {
+    const quality = parseQuality(
+      meeting([item({ number: 1, decision: null }), item({ number: 2, decision: null })], { kind: 'agenda' }),
+    );
+    expect(quality.decisions).toBe(0);
+    expect(quality.itemsWithoutDecision).toEqual(['1', '2']);
+  });
+
+  it('reports an empty document as zero items', () => {
+    expect(parseQuality(meeting([]))).toEqual({
+      items: 0,
+      closedItems: 0,
+      decisions: 0,
+      itemsWithoutDecision: [],
+      itemsWithoutSections: [],
+      headerIncomplete: false,
+    });
+  });
+});
