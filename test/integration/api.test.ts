@@ -9,6 +9,7 @@ import type { ApiDeps } from '#api/deps.ts';
 import { ItemView, MeetingList, MeetingView, UploadResponse } from '#api/schemas.ts';
 import { DocumentRecord } from '#domain/document.ts';
 import { SearchResult } from '#domain/search.ts';
+import { EXTRACTOR_VERSION } from '#ingest/version.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import { DynamoRegistry } from '#storage/dynamo-registry.ts';
 import { S3BlobStore } from '#storage/s3-blob-store.ts';
@@ -300,7 +301,7 @@ describe('GET /documents', () => {
       attempts: 1,
       reason: null,
       key: seeded.sep.key,
-      extractorVersion: 'test-1',
+      extractorVersion: EXTRACTOR_VERSION,
       quality: { items: 3, closedItems: 1, decisions: 1, headerIncomplete: false },
     });
     const failed = DocumentRecord.parse((await call(`/documents/${FAILED_ID}`)).body);
