@@ -1,14 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import dynalite from 'dynalite';
-import S3rver from 's3rver';
+import type S3rver from 's3rver';
 import { createDynamoClient, createS3Client } from '#storage/clients.ts';
 import { createRegistryTable } from '#storage/dynamo-registry.ts';
+import { startEmulators } from '../../functions/local/emulators.ts';
 
 export const LOCAL_REGION = 'us-east-1';
 
@@ -40,22 +38,14 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
   const bucket = options.bucket ?? 'minutes';
   const table = options.table ?? 'minutes-registry';
   const directory = await mkdtemp(join(tmpdir(), 'minutes-s3rver-'));
-
-  const s3rver = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    silent: true,
-    directory,
-    configureBuckets: [{ name: bucket }],
+  const emulators = await startEmulators({
+    bucket,
+    host: '127.0.0.1',
+    s3Port: 0,
+    dynamoPort: 0,
+    s3Directory: directory,
   });
-  const s3Address = await s3rver.run();
-  const dynamoServer = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  const dynamoAddress = await listen(dynamoServer);
-
-  const endpoints = {
-    s3: `http://127.0.0.1:${s3Address.port}`,
-    dynamodb: `http://127.0.0.1:${dynamoAddress.port}`,
-  };
+  const { endpoints } = emulators;
   const s3 = createS3Client({ region: LOCAL_REGION, endpoint: endpoints.s3 });
   const dynamo = createDynamoClient({ region: LOCAL_REGION, endpoint: endpoints.dynamodb });
   await createRegistryTable(dynamo, table);
@@ -66,26 +56,12 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
     bucket,
     table,
     endpoints,
-    s3rver,
+    s3rver: emulators.s3rver,
     async stop() {
       s3.destroy();
       dynamo.destroy();
-      // Keep-alive sockets (the SDK's, fetch's) would otherwise hold close() open.
-      s3rver.httpServer?.closeAllConnections();
-      dynamoServer.closeAllConnections();
-      await Promise.all([s3rver.close(), close(dynamoServer)]);
+      await emulators.stop();
       await rm(directory, { recursive: true, force: true });
     },
   };
-}
-
-function listen(server: Server): Promise<AddressInfo> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server.address() as AddressInfo));
-  });
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
 }
