@@ -21,33 +21,39 @@ export interface Adapters {
    * make OpenSearch create one with guessed mappings and no Danish analysis.
    */
   readonly prepare: () => Promise<void>;
+  /** Lets go of clients and files (the local service and the CLI stop; a Lambda never does). */
+  readonly close: () => void;
 }
 
 export async function composeAdapters(config: ServiceConfig): Promise<Adapters> {
-  const { index, prepare } = await searchIndexOf(config);
+  const { index, prepare, closeIndex } = await searchIndexOf(config);
+  const s3 = createS3Client({ region: config.region, endpoint: config.endpoints.s3 });
+  const dynamo = createDynamoClient({ region: config.region, endpoint: config.endpoints.dynamodb });
   return {
-    blobs: new S3BlobStore({
-      client: createS3Client({ region: config.region, endpoint: config.endpoints.s3 }),
-      bucket: config.bucket,
-    }),
-    registry: new DynamoRegistry({
-      client: createDynamoClient({ region: config.region, endpoint: config.endpoints.dynamodb }),
-      table: config.table,
-    }),
+    blobs: new S3BlobStore({ client: s3, bucket: config.bucket }),
+    registry: new DynamoRegistry({ client: dynamo, table: config.table }),
     index,
     prepare,
+    close() {
+      s3.destroy();
+      dynamo.destroy();
+      closeIndex();
+    },
   };
 }
 
-async function searchIndexOf(config: ServiceConfig): Promise<Pick<Adapters, 'index' | 'prepare'>> {
+type SearchParts = Pick<Adapters, 'index' | 'prepare'> & { readonly closeIndex: () => void };
+
+async function searchIndexOf(config: ServiceConfig): Promise<SearchParts> {
   const search = config.search;
   if (search.engine === 'opensearch') {
     // An Amazon OpenSearch Service domain: requests are SigV4-signed with the function's role.
     const client = createOpenSearchClient({ node: search.endpoint, region: config.region });
     const index = new OpenSearchIndex({ client, alias: search.index, wordListPath: search.wordListPath });
-    return { index, prepare: () => index.ensureIndex() };
+    return { index, prepare: () => index.ensureIndex(), closeIndex: () => void client.close() };
   }
   // Loaded only when configured, so a Lambda bundle (OpenSearch) never loads the native SQLite module.
   const { SqliteSearchIndex } = await import('#search/sqlite/sqlite-index.ts');
-  return { index: SqliteSearchIndex.open(search.path), prepare: async () => {} };
+  const index = SqliteSearchIndex.open(search.path);
+  return { index, prepare: async () => {}, closeIndex: () => index.close() };
 }

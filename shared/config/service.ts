@@ -54,16 +54,16 @@ export interface ServiceConfig {
   readonly limits: ExtractLimits;
 }
 
+/** A configuration error in one line: each variable and what is wrong with it. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+}
+
 export type ServiceConfigResult = { ok: true; config: ServiceConfig } | { ok: false; error: string };
 
 export function serviceConfigFromEnv(env: Readonly<Record<string, string | undefined>>): ServiceConfigResult {
   const parsed = Env.safeParse(env);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-    };
-  }
+  if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
   const e = parsed.data;
   return {
     ok: true,

@@ -1,0 +1,106 @@
+/**
+ * `npm start`: the service on this machine, with the sample minutes loaded on first start.
+ * The composition root of the local service: the only place it reads the environment.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { localConfigFromEnv } from '#config/local.ts';
+import { PortInUseError } from './emulators.ts';
+import type { QueueReport } from './ingest-queue.ts';
+import { type LocalService, startLocalService } from './service.ts';
+
+const SAMPLE_FOLDERS = ['test/fixtures/corpus/pdf', 'test/fixtures/corpus/extra/pdf'];
+
+const loaded = localConfigFromEnv(process.env);
+if (!loaded.ok) {
+  process.stderr.write(`invalid configuration: ${loaded.error}\n`);
+  process.exit(2);
+}
+const local = loaded.config;
+
+let reports = 0;
+const service = await startLocalService(local, {
+  onReport: (report) => {
+    reports++;
+    process.stdout.write(`${describe(report)}\n`);
+  },
+}).catch((error: unknown) => {
+  if (!(error instanceof PortInUseError)) throw error;
+  const variable = { API: 'PORT', 'S3 endpoint': 'S3_PORT', 'DynamoDB endpoint': 'DYNAMODB_PORT' }[
+    error.service
+  ];
+  process.stderr.write(
+    `Cannot start: ${error.message}. Stop what uses it, or choose another port, e.g. ${variable}=${error.port + 1} npm start\n`,
+  );
+  process.exit(1);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    process.stdout.write('\nStopping…\n');
+    await service.stop();
+    process.exit(0);
+  });
+}
+
+if (await isEmpty(service)) await loadSamples(service);
+printWelcome(service);
+
+async function isEmpty({ adapters }: LocalService): Promise<boolean> {
+  const { records } = await adapters.registry.list({ limit: 1 });
+  return records.length === 0;
+}
+
+/** First start: the bundled minutes go into the bucket, and its notifications ingest them. */
+async function loadSamples({ adapters, queue }: LocalService): Promise<void> {
+  const files = (
+    await Promise.all(
+      SAMPLE_FOLDERS.map(async (dir) =>
+        (await readdir(dir)).filter((name) => name.endsWith('.pdf')).map((name) => join(dir, name)),
+      ),
+    )
+  ).flat();
+  process.stdout.write(`First start: loading ${files.length} sample minutes…\n`);
+  const before = reports;
+  for (const file of files) {
+    await adapters.blobs.put(`samples/${file.split('/').pop()}`, await readFile(file), 'application/pdf');
+  }
+  // Notifications arrive as the puts complete; wait for every one, then for the queue.
+  while (reports - before < files.length) {
+    await queue.idle();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function describe(report: QueueReport): string {
+  if (report.kind === 'error') return `  error      ${report.key}: ${(report.error as Error).message}`;
+  const { outcome } = report;
+  const detail =
+    'reason' in outcome
+      ? outcome.reason
+      : 'items' in outcome
+        ? `${outcome.items} items, ${outcome.pages} pages`
+        : '';
+  return `  ${outcome.status.padEnd(10)} ${outcome.key}${detail ? `  (${detail})` : ''}`;
+}
+
+function printWelcome({ url, config }: LocalService): void {
+  const s3 = config.endpoints.s3;
+  process.stdout.write(`
+minutes-search is running: ${url}
+
+  Search:     curl -G ${url}/search --data-urlencode 'q=sygefravær'
+              curl -G ${url}/search --data-urlencode 'q=lokalplan' --data-urlencode 'body=Økonomiudvalget' -d sort=date
+              npm run cli -- search fravær
+  Meetings:   curl '${url}/meetings'
+  API docs:   ${url}/openapi.json
+
+  Add minutes:
+    npm run cli -- ingest path/to/minutes.pdf            (files or folders)
+    curl -X POST ${url}/uploads -H 'content-type: application/json' \\
+         -d '{"filename":"referat.pdf","contentType":"application/pdf","size":12345}'
+    aws --endpoint-url ${s3} s3 cp referat.pdf s3://${config.bucket}/   (credentials S3RVER / S3RVER)
+
+  Data: ${config.dataDir}   Stop: Ctrl-C
+`);
+}

@@ -1,0 +1,135 @@
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from '#api/app.ts';
+import type { LocalConfig } from '#config/local.ts';
+import type { ServiceConfig } from '#config/service.ts';
+import { s3Changes } from '#ingest/events.ts';
+import { createDynamoClient } from '#storage/clients.ts';
+import { createRegistryTable } from '#storage/dynamo-registry.ts';
+import { type Adapters, composeAdapters } from '../compose.ts';
+import { type Emulators, PortInUseError, startEmulators } from './emulators.ts';
+import { IngestQueue, type QueueReport } from './ingest-queue.ts';
+
+/** The emulators accept any region; one name keeps the local configuration whole. */
+const LOCAL_REGION = 'us-east-1';
+
+export interface LocalService {
+  /** The API's base URL. */
+  readonly url: string;
+  readonly config: ServiceConfig;
+  readonly adapters: Adapters;
+  readonly queue: IngestQueue;
+  stop(): Promise<void>;
+}
+
+export interface LocalServiceOptions {
+  /** Told about every bucket notification handled. */
+  readonly onReport?: (report: QueueReport) => void;
+  /** Serve the API over HTTP; the CLI runs the stack without it. Default true. */
+  readonly serveApi?: boolean;
+}
+
+/**
+ * The whole service in one process, with the code that runs in AWS: s3rver for the bucket,
+ * dynalite for the registry, the embedded search index, the ingest use cases subscribed to the
+ * bucket's notifications, and the API. Everything is kept under the data folder.
+ */
+export async function startLocalService(
+  local: LocalConfig,
+  options: LocalServiceOptions = {},
+): Promise<LocalService> {
+  const dataDir = local.service.dataDir;
+  await mkdir(join(dataDir, 's3'), { recursive: true });
+  await mkdir(join(dataDir, 'dynamodb'), { recursive: true });
+  const apiOrigin = `http://${local.host === '127.0.0.1' ? 'localhost' : local.host}:${local.port}`;
+  const emulators = await startEmulators({
+    bucket: local.service.bucket,
+    host: local.host,
+    s3Port: local.s3Port,
+    dynamoPort: local.dynamoPort,
+    s3Directory: join(dataDir, 's3'),
+    dynamoDirectory: join(dataDir, 'dynamodb'),
+    bucketCors: uploadCors([apiOrigin, `http://127.0.0.1:${local.port}`]),
+  });
+  try {
+    return await withEmulators(local, emulators, options);
+  } catch (error) {
+    await emulators.stop();
+    throw error;
+  }
+}
+
+async function withEmulators(
+  local: LocalConfig,
+  emulators: Emulators,
+  options: LocalServiceOptions,
+): Promise<LocalService> {
+  const config: ServiceConfig = {
+    ...local.service,
+    region: LOCAL_REGION,
+    endpoints: emulators.endpoints,
+    search: { engine: 'sqlite', path: join(local.service.dataDir, 'search.sqlite') },
+  };
+  const tables = createDynamoClient({ region: LOCAL_REGION, endpoint: emulators.endpoints.dynamodb });
+  await createRegistryTable(tables, config.table);
+  tables.destroy();
+  const adapters = await composeAdapters(config);
+  const now = () => new Date();
+  const queue = new IngestQueue({ ...adapters, limits: config.limits, now }, options.onReport ?? (() => {}));
+  emulators.s3rver.on('event', (event) => queue.push(...s3Changes(event.Records, 'local')));
+
+  const server =
+    options.serveApi === false
+      ? null
+      : await listen(
+          createApp({
+            ...adapters,
+            uploadMaxBytes: config.uploadMaxBytes,
+            linkTtlSeconds: config.linkTtlSeconds,
+            now,
+          }),
+          local,
+        );
+  const port = server ? (server.address() as AddressInfo).port : local.port;
+  return {
+    url: `http://${local.host === '127.0.0.1' ? 'localhost' : local.host}:${port}`,
+    config,
+    adapters,
+    queue,
+    async stop() {
+      server?.closeAllConnections();
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      await queue.idle();
+      adapters.close();
+      await emulators.stop();
+    },
+  };
+}
+
+type HttpServer = ReturnType<typeof serve> & import('node:http').Server;
+
+function listen(
+  app: { fetch: (request: Request) => Response | Promise<Response> },
+  local: LocalConfig,
+): Promise<HttpServer> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: local.port, hostname: local.host }) as HttpServer;
+    server.once('listening', () => resolve(server));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError('API', local.port, { cause: error }) : error),
+    );
+  });
+}
+
+/** The bucket's CORS rules: the search page (issue 6) uploads straight to presigned URLs. */
+function uploadCors(origins: readonly string[]): string {
+  const rules = origins
+    .map(
+      (origin) =>
+        `<CORSRule><AllowedOrigin>${origin}</AllowedOrigin><AllowedMethod>PUT</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule>`,
+    )
+    .join('');
+  return `<CORSConfiguration>${rules}</CORSConfiguration>`;
+}
