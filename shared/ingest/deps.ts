@@ -17,4 +17,6 @@ export interface IngestDeps {
   readonly limits: ExtractLimits;
   readonly now: () => Date;
   readonly log?: IngestLog;
+  /** Read documents again even when this extractor version already did (reindex). */
+  readonly force?: boolean;
 }

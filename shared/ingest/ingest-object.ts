@@ -70,7 +70,7 @@ async function ingestClaimed(
 ): Promise<IngestOutcome> {
   const at = deps.now().toISOString();
   await deps.registry.receive({ ...doc, at });
-  const claimed = await deps.registry.claim(doc.id, EXTRACTOR_VERSION, at);
+  const claimed = await deps.registry.claim(doc.id, EXTRACTOR_VERSION, at, { force: deps.force === true });
   let outcome: IngestOutcome = { status: 'duplicate', documentId: doc.id, key: doc.key };
   if (claimed !== null) {
     const processed = await run();

@@ -148,7 +148,12 @@ export class DynamoRegistry implements DocumentRegistry {
     });
   }
 
-  claim(id: string, extractorVersion: string, at: string): Promise<DocumentRecord | null> {
+  claim(
+    id: string,
+    extractorVersion: string,
+    at: string,
+    options: { readonly force?: boolean } = {},
+  ): Promise<DocumentRecord | null> {
     return storageCall('registry.claim', async () => {
       const values = { ':version': extractorVersion, ':processing': 'processing', ':one': 1, ':at': at };
       const reclaimable = namedValues('reclaimable', RECLAIMABLE);
@@ -159,11 +164,14 @@ export class DynamoRegistry implements DocumentRegistry {
             TableName: this.#table,
             Key: { pk: documentPk(id) },
             UpdateExpression: 'SET #status = :processing, attempts = attempts + :one, updatedAt = :at',
-            ConditionExpression:
-              `attribute_exists(pk) AND (#status IN (${reclaimable.names}) OR ` +
-              `(#status IN (${versioned.names}) AND extractorVersion <> :version))`,
+            ConditionExpression: options.force
+              ? 'attribute_exists(pk)'
+              : `attribute_exists(pk) AND (#status IN (${reclaimable.names}) OR ` +
+                `(#status IN (${versioned.names}) AND extractorVersion <> :version))`,
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ...values, ...reclaimable.values, ...versioned.values },
+            ExpressionAttributeValues: options.force
+              ? { ':processing': 'processing', ':one': 1, ':at': at }
+              : { ...values, ...reclaimable.values, ...versioned.values },
             ReturnValues: 'ALL_NEW',
           }),
         ),

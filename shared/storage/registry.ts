@@ -46,9 +46,15 @@ export interface DocumentRegistry {
   /**
    * Claims the document for processing: status `processing`, attempts + 1. Returns null when
    * it needs no processing: already indexed, failed or needs-ocr by this extractor version.
-   * A record left in `processing` by a crashed run is claimed again.
+   * A record left in `processing` by a crashed run is claimed again. `force` claims any recorded
+   * document (a reindex reads everything again).
    */
-  claim(id: string, extractorVersion: string, at: string): Promise<DocumentRecord | null>;
+  claim(
+    id: string,
+    extractorVersion: string,
+    at: string,
+    options?: { readonly force?: boolean },
+  ): Promise<DocumentRecord | null>;
   /** Records the outcome of a claimed run. */
   complete(id: string, outcome: ProcessingOutcome, at: string): Promise<void>;
   /** Marks a document removed (its object was deleted). */

@@ -156,6 +156,19 @@ describe('claim and complete', () => {
     },
   );
 
+  it('claims any recorded document when forced (a reindex), never an unknown one', async () => {
+    const id = idOf('forced');
+    await registry.receive({ id, key: 'k.pdf', size: 1, at: at(1) });
+    await registry.claim(id, 'v1', at(2));
+    await registry.complete(id, indexed('v1'), at(3));
+
+    expect(await registry.claim(id, 'v1', at(4), { force: true })).toMatchObject({
+      status: 'processing',
+      attempts: 2,
+    });
+    expect(await registry.claim(idOf('forced unknown'), 'v1', at(5), { force: true })).toBeNull();
+  });
+
   it('does not claim an unknown document, nor create one', async () => {
     const id = idOf('unknown claim');
     expect(await registry.claim(id, 'v1', at(1))).toBeNull();
