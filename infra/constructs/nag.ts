@@ -1,0 +1,39 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+
+/**
+ * Acknowledges cdk-nag's wildcard finding (AwsSolutions-IAM5) for `<arn>/*` on a role. cdk-nag 3
+ * matches a finding by its exact id, and the id embeds the ARN as the template writes it: for a
+ * resource of another stack that is an export name, known only once synthesis has resolved the
+ * cross-stack references. The acknowledgement is therefore recorded in a validation hook, which
+ * runs after references are resolved and before the rule packs check the templates.
+ */
+export function acknowledgeObjectWildcard(scope: IConstruct, arn: string, reason: string): void {
+  scope.node.addValidation({
+    validate: () => {
+      const flat = flattenReference(Stack.of(scope).resolve(arn));
+      Validations.of(scope).acknowledge({ id: `AwsSolutions-IAM5[Resource::${flat}/*]`, reason });
+      return [];
+    },
+  });
+}
+
+/** A resolved CloudFormation value as cdk-nag writes it into finding ids. */
+function flattenReference(value: unknown): string {
+  if (typeof value === 'string') return value.replace(/\$\{/g, '<').replace(/\}/g, '>');
+  if (value && typeof value === 'object') {
+    const node = value as Record<string, unknown>;
+    if (Array.isArray(node['Fn::Join'])) {
+      const [delimiter, items] = node['Fn::Join'] as [string, unknown[]];
+      return items.map(flattenReference).join(delimiter);
+    }
+    if ('Fn::Sub' in node) return flattenReference(node['Fn::Sub']);
+    if (Array.isArray(node['Fn::GetAtt'])) {
+      const [resource, attribute] = node['Fn::GetAtt'] as [unknown, unknown];
+      return `<${flattenReference(resource)}.${flattenReference(attribute)}>`;
+    }
+    if ('Fn::ImportValue' in node) return flattenReference(node['Fn::ImportValue']);
+    if ('Ref' in node) return `<${flattenReference(node.Ref)}>`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,212 @@
+import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { EbsDeviceVolumeType } from 'aws-cdk-lib/aws-ec2';
+import { AccountRootPrincipal, PolicyDocument, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, ResourcePolicy, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  type CapacityConfig,
+  type CfnDomain,
+  Domain,
+  type EbsOptions,
+  EngineVersion,
+  TLSSecurityPolicy,
+  type ZoneAwarenessConfig,
+} from 'aws-cdk-lib/aws-opensearchservice';
+import { Construct } from 'constructs';
+
+/** Preset sizes: `dev` one small node, `prod` three data nodes over three zones with dedicated masters. */
+export type SearchSizing = 'dev' | 'prod';
+
+interface Size {
+  readonly capacity: CapacityConfig;
+  readonly ebs: EbsOptions;
+  readonly zoneAwareness: ZoneAwarenessConfig;
+}
+
+const SIZES: Record<SearchSizing, Size> = {
+  dev: {
+    capacity: { dataNodes: 1, dataNodeInstanceType: 't3.small.search', multiAzWithStandbyEnabled: false },
+    ebs: { volumeSize: 10, volumeType: EbsDeviceVolumeType.GP3 },
+    zoneAwareness: { enabled: false },
+  },
+  prod: {
+    capacity: {
+      dataNodes: 3,
+      dataNodeInstanceType: 'm7g.large.search',
+      masterNodes: 3,
+      masterNodeInstanceType: 'm7g.large.search',
+      multiAzWithStandbyEnabled: false,
+    },
+    ebs: { volumeSize: 20, volumeType: EbsDeviceVolumeType.GP3 },
+    zoneAwareness: { enabled: true, availabilityZoneCount: 3 },
+  },
+};
+
+/** The HTTP actions of the OpenSearch API; the functions use all of them (search is a POST). */
+const HTTP_ACTIONS = [
+  'es:ESHttpGet',
+  'es:ESHttpHead',
+  'es:ESHttpPost',
+  'es:ESHttpPut',
+  'es:ESHttpDelete',
+  'es:ESHttpPatch',
+];
+
+export interface SearchDomainProps {
+  /**
+   * The domain's name (3-28 characters, a-z 0-9 -). Fixed, so the access policy can name the
+   * domain's own ARN, which CloudFormation cannot reference from the domain itself.
+   */
+  readonly domainName: string;
+  /**
+   * ARNs of the roles the access policy admits (the functions' roles). The roles live in
+   * another stack that is deployed later, so they are matched by `aws:PrincipalArn`, which
+   * needs no existing role, rather than named as principals.
+   */
+  readonly accessRoleArns: readonly string[];
+  /**
+   * Preset size.
+   * @default 'dev'
+   */
+  readonly sizing?: SearchSizing;
+  /**
+   * Node counts and types.
+   * @default - the preset's: dev 1 x t3.small.search; prod 3 x m7g.large.search data nodes and 3 dedicated masters
+   */
+  readonly capacity?: CapacityConfig;
+  /**
+   * Storage per data node.
+   * @default - the preset's: dev 10 GB gp3, prod 20 GB gp3
+   */
+  readonly ebs?: EbsOptions;
+  /**
+   * Spreading of nodes over availability zones.
+   * @default - the preset's: dev off, prod 3 zones
+   */
+  readonly zoneAwareness?: ZoneAwarenessConfig;
+  /**
+   * Engine version.
+   * @default EngineVersion.OPENSEARCH_2_19
+   */
+  readonly version?: EngineVersion;
+  /**
+   * Retention of the slow search, slow index and application logs.
+   * @default RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: RetentionDays;
+  /**
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * The OpenSearch domain that indexes the minutes: encrypted at rest and between nodes, HTTPS
+ * with TLS 1.2 or newer, IAM (SigV4) access without fine-grained access control, and its slow
+ * and application logs in CloudWatch.
+ *
+ * The Danish compound analyzer needs the Hunspell word list (shared/language/compounds.ts). Without
+ * a package it goes inline in the index settings, 1.15 MB with every index creation; in prod,
+ * upload it as an OpenSearch custom package (TXT-DICTIONARY), associate it with this domain and
+ * give its path (`analyzers/F...`) to the functions as OPENSEARCH_WORD_LIST_PATH (context
+ * `opensearchWordListPath`). CloudFormation cannot associate packages, so that step is manual.
+ */
+export class SearchDomain extends Construct {
+  readonly domain: Domain;
+
+  constructor(scope: Construct, id: string, props: SearchDomainProps) {
+    super(scope, id);
+    const size = SIZES[props.sizing ?? 'dev'];
+    const capacity = props.capacity ?? size.capacity;
+    const zoneAwareness = props.zoneAwareness ?? size.zoneAwareness;
+    const retention = props.logRetention ?? RetentionDays.ONE_MONTH;
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    const stack = Stack.of(this);
+    const domainArn = stack.formatArn({ service: 'es', resource: 'domain', resourceName: props.domainName });
+
+    const logs = {
+      slowSearch: new LogGroup(this, 'SlowSearchLogs', { retention, removalPolicy }),
+      slowIndex: new LogGroup(this, 'SlowIndexLogs', { retention, removalPolicy }),
+      app: new LogGroup(this, 'AppLogs', { retention, removalPolicy }),
+    };
+    // A native resource policy instead of CDK's default custom resource (a Lambda function) for it.
+    const logsPolicy = new ResourcePolicy(this, 'LogsPolicy', {
+      policyStatements: [
+        new PolicyStatement({
+          principals: [new ServicePrincipal('es.amazonaws.com')],
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          resources: Object.values(logs).map((group) => group.logGroupArn),
+          conditions: {
+            StringEquals: { 'aws:SourceAccount': stack.account },
+            ArnLike: { 'aws:SourceArn': domainArn },
+          },
+        }),
+      ],
+    });
+
+    this.domain = new Domain(this, 'Domain', {
+      domainName: props.domainName,
+      version: props.version ?? EngineVersion.OPENSEARCH_2_19,
+      capacity,
+      ebs: props.ebs ?? size.ebs,
+      zoneAwareness,
+      encryptionAtRest: { enabled: true },
+      nodeToNodeEncryption: true,
+      enforceHttps: true,
+      tlsSecurityPolicy: TLSSecurityPolicy.TLS_1_2,
+      logging: {
+        slowSearchLogEnabled: true,
+        slowSearchLogGroup: logs.slowSearch,
+        slowIndexLogEnabled: true,
+        slowIndexLogGroup: logs.slowIndex,
+        appLogEnabled: true,
+        appLogGroup: logs.app,
+      },
+      suppressLogsResourcePolicy: true,
+      removalPolicy,
+    });
+    this.domain.node.addDependency(logsPolicy);
+
+    // Set on the CloudFormation resource rather than through `accessPolicies`, which CDK applies
+    // with a custom resource (another Lambda function) because the domain's ARN is generated.
+    (this.domain.node.defaultChild as CfnDomain).accessPolicies = new PolicyDocument({
+      statements: [
+        new PolicyStatement({
+          principals: [new AccountRootPrincipal()],
+          actions: HTTP_ACTIONS,
+          resources: [`${domainArn}/*`],
+          conditions: { ArnEquals: { 'aws:PrincipalArn': [...props.accessRoleArns] } },
+        }),
+      ],
+    });
+
+    this.acknowledgeSizing(capacity, zoneAwareness);
+    Validations.of(this.domain).acknowledge(
+      {
+        id: 'AwsSolutions-OS1',
+        reason:
+          'Reached by the Lambda functions over HTTPS with SigV4; the access policy admits only their roles. A VPC would put both functions in it, with NAT or endpoints for S3 and DynamoDB, for no gain in who can call the domain.',
+      },
+      {
+        id: 'AwsSolutions-OS3',
+        reason:
+          'Access is by IAM identity (the two function roles), not by network address: Lambda has no fixed source IPs to allow-list.',
+      },
+    );
+  }
+
+  private acknowledgeSizing(capacity: CapacityConfig, zoneAwareness: ZoneAwarenessConfig): void {
+    if (!capacity.masterNodes) {
+      Validations.of(this.domain).acknowledge({
+        id: 'AwsSolutions-OS4',
+        reason:
+          'Development sizing: one small data node keeps the dev domain cheap; prod uses 3 dedicated masters.',
+      });
+    }
+    if (!zoneAwareness.enabled) {
+      Validations.of(this.domain).acknowledge({
+        id: 'AwsSolutions-OS7',
+        reason: 'Development sizing: a single node in one zone; prod spreads 3 data nodes over 3 zones.',
+      });
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPdf } from '#extract/pdf.ts';
+import { type BuiltBundle, buildBundle } from '../../infra/bundle.ts';
+import { ENTRY_POINTS, PROJECT_ROOT, RUNTIME_FILES } from '../../infra/constructs/house-bundling.ts';
+
+const PDF = join(PROJECT_ROOT, 'test/fixtures/corpus/pdf/002_b1227399e4e80a2d.pdf');
+const WORKER = 'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs';
+
+/** The environment Lambda gives a house function (AWS_REGION is Lambda's own). */
+const LAMBDA_ENV = {
+  PATH: process.env.PATH ?? '',
+  AWS_REGION: 'eu-north-1',
+  BUCKET_NAME: 'minutes',
+  TABLE_NAME: 'registry',
+  SEARCH_ENGINE: 'opensearch',
+  OPENSEARCH_ENDPOINT: 'https://search-minutes.eu-north-1.es.amazonaws.com',
+  OPENSEARCH_INDEX: 'minutes',
+};
+
+let root: string;
+const bundles: Partial<Record<keyof typeof ENTRY_POINTS | 'probe', BuiltBundle>> = {};
+
+beforeAll(async () => {
+  // Outside the repository: nothing in node_modules can be found from here, as in Lambda.
+  root = mkdtempSync(join(tmpdir(), 'house-bundle-'));
+  const built = await Promise.all([
+    buildBundle(ENTRY_POINTS.ingest, join(root, 'ingest')),
+    buildBundle(ENTRY_POINTS.api, join(root, 'api')),
+    buildBundle('test/infra/bundle-probe.ts', join(root, 'probe')),
+  ]);
+  [bundles.ingest, bundles.api, bundles.probe] = built;
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function bundle(name: keyof typeof bundles): BuiltBundle {
+  const built = bundles[name];
+  if (!built) throw new Error(`no ${name} bundle`);
+  return built;
+}
+
+/** Runs node in the bundle's folder with Lambda's environment. */
+function runIn(folder: string, args: string[]) {
+  return spawnSync(process.execPath, args, {
+    cwd: folder,
+    env: LAMBDA_ENV,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+describe('house function bundles', () => {
+  it('are built in a folder where no package resolves', () => {
+    expect(() => createRequire(join(root, 'x.js')).resolve('pdfjs-dist/package.json')).toThrow();
+  });
+
+  it.each(['ingest', 'api'] as const)('%s: one ESM file with a source map, reported in KB', (name) => {
+    const built = bundle(name);
+    expect(existsSync(built.file)).toBe(true);
+    expect(existsSync(`${built.file}.map`)).toBe(true);
+    expect(built.bytes).toBeGreaterThan(0);
+    console.info(
+      `${name}: bundle ${Math.round(built.bytes / 1024)} KB, asset ${Math.round(built.assetBytes / 1024)} KB`,
+    );
+  });
+
+  it.each(['ingest', 'api'] as const)(
+    '%s: carries the dictionary and the standard fonts next to it',
+    (name) => {
+      const folder = join(root, name);
+      for (const file of RUNTIME_FILES) {
+        const source = join(PROJECT_ROOT, file.from);
+        const copy = join(folder, file.to);
+        if (statSync(source).isDirectory())
+          expect(readdirSync(copy).sort()).toEqual(readdirSync(source).sort());
+        else expect(readFileSync(copy).equals(readFileSync(source))).toBe(true);
+      }
+      expect(existsSync(join(folder, 'index.dic'))).toBe(true);
+      expect(existsSync(join(folder, 'index.aff'))).toBe(true);
+    },
+  );
+
+  it('ingest includes the pdf.js worker module', () => {
+    expect(bundle('ingest').inputs).toContain(WORKER);
+  });
+
+  it.each(['ingest', 'api'] as const)('%s: contains no SQLite native module', (name) => {
+    const inputs = bundle(name).inputs;
+    expect(inputs.some((input) => input.includes('node_modules/better-sqlite3/'))).toBe(false);
+  });
+
+  it.each(['ingest', 'api'] as const)('%s: loads without node_modules and exports handler', (name) => {
+    const url = pathToFileURL(bundle(name).file).href;
+    const run = runIn(join(root, name), [
+      '--enable-source-maps',
+      '--input-type=module',
+      '-e',
+      `const m = await import(${JSON.stringify(url)}); console.log(typeof m.handler);`,
+    ]);
+    expect(run.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|SyntaxError/);
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('function');
+  });
+
+  it('reads a PDF as the source does, with the bundled worker and the copied dictionary', async () => {
+    const run = runIn(join(root, 'probe'), ['--enable-source-maps', bundle('probe').file, PDF]);
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}');
+    const fromSource = await readPdf(new Uint8Array(readFileSync(PDF)), { maxPages: 100, timeoutMs: 60_000 });
+    expect(result).toMatchObject({
+      pages: fromSource.pages,
+      lines: fromSource.lines.length,
+      firstLine: fromSource.lines[0]?.text,
+    });
+    expect(result.parts).toEqual(expect.arrayContaining(['syge', 'fravær']));
+  });
+});

@@ -1,0 +1,105 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defineMinutesSearch } from '../../infra/minutes-search.ts';
+import { cdkContext } from './synth.ts';
+
+interface NagRun {
+  readonly violations: { ruleName: string; severity: string; paths: string[] }[];
+  readonly acknowledged: { path: string; id: string; reason: string }[];
+}
+
+/** Synthesizes the app as infra/app.ts does, AWS Solutions checks included. */
+function synthWithNag(stage: 'dev' | 'prod'): NagRun {
+  const outdir = mkdtempSync(join(tmpdir(), `nag-${stage}-`));
+  const app = new App({ outdir, context: cdkContext({ stage }) });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  defineMinutesSearch(app);
+  let failure: unknown;
+  try {
+    app.synth();
+  } catch (error) {
+    failure = error;
+  }
+  const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8'));
+  const violations = report.pluginReports.flatMap(
+    (plugin: {
+      violations: { ruleName: string; severity: string; violatingConstructs: { constructPath: string }[] }[];
+    }) =>
+      plugin.violations.map((v) => ({
+        ruleName: v.ruleName,
+        severity: v.severity,
+        paths: v.violatingConstructs.map((c) => c.constructPath),
+      })),
+  );
+  if (failure && violations.length === 0) throw failure;
+  const acknowledged = app.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) =>
+        Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({
+          path: construct.node.path,
+          id,
+          reason,
+        })),
+      ),
+  );
+  return { violations, acknowledged };
+}
+
+/** An acknowledgement as `path: rule`, with the stage and export names taken out. */
+function shape({ path, id }: { path: string; id: string }): string {
+  const rule = id
+    .replace(/^annotation::/i, '')
+    .replace(
+      /\{"Fn::GetStackOutput".*"OutputName":"PublishOutputFnGetAtt(\w+?)[0-9A-F]{8}Arn\w+"\}\}/,
+      '<$1>',
+    );
+  return `${path.replace(/^minutes-search-\w+-/, '')}: ${rule}`;
+}
+
+const SHARED = [
+  'stateful/Search/Domain: AwsSolutions-OS1',
+  'stateful/Search/Domain: AwsSolutions-OS3',
+  'stateless/Ingest/Handler/Role: AwsSolutions-IAM5[Resource::*]',
+  'stateless/Ingest/Handler/Role: AwsSolutions-IAM5[Resource::<StorageBucket>/*]',
+  'stateless/Ingest/Handler/Role: AwsSolutions-IAM5[Resource::<SearchDomain>/*]',
+  'stateless/Api/Handler/Role: AwsSolutions-IAM5[Resource::*]',
+  'stateless/Api/Handler/Role: AwsSolutions-IAM5[Resource::<StorageBucket>/*]',
+  'stateless/Api/Handler/Role: AwsSolutions-IAM5[Resource::<SearchDomain>/*]',
+  'stateless/BucketNotificationsHandler050a0587b7544547bf325f094a3db834: AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+  'stateless/Api/Api: AwsSolutions-APIG4',
+];
+
+describe.each([
+  [
+    'dev',
+    [...SHARED, 'stateful/Search/Domain: AwsSolutions-OS4', 'stateful/Search/Domain: AwsSolutions-OS7'],
+  ],
+  ['prod', SHARED],
+] as const)('cdk-nag AWS Solutions checks, %s', (stage, expected) => {
+  let run: NagRun;
+  beforeAll(() => {
+    run = synthWithNag(stage);
+  });
+
+  it('leaves no unacknowledged error or warning', () => {
+    expect(run.violations).toEqual([]);
+  });
+
+  it('acknowledges exactly the listed findings', () => {
+    expect(run.acknowledged.map(shape).sort()).toEqual([...expected].sort());
+  });
+
+  it('gives every acknowledgement a specific reason', () => {
+    for (const { id, reason } of run.acknowledged) {
+      expect(reason.length, id).toBeGreaterThanOrEqual(60);
+    }
+    // One reason per rule, written for it, not one excuse for all.
+    const rules = new Set(run.acknowledged.map((a) => shape(a).split(': ')[1]));
+    expect(new Set(run.acknowledged.map((a) => a.reason)).size).toBe(rules.size);
+  });
+});

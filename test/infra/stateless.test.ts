@@ -1,0 +1,291 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REGISTRY_TABLE } from '#storage/registry-table.ts';
+import { render, type Synthesized, synthApp } from './synth.ts';
+
+const TOPIC = 'arn:aws:sns:eu-north-1:111122223333:minutes-alarms';
+
+let dev: Synthesized;
+let template: Template;
+
+beforeAll(() => {
+  dev = synthApp({ alarmTopicArn: TOPIC, opensearchWordListPath: 'analyzers/F123456789' });
+  template = dev.statelessTemplate;
+});
+
+type Resource = { Properties: Record<string, unknown> };
+const resources = (type: string): Record<string, Resource> =>
+  template.findResources(type) as Record<string, Resource>;
+
+/** The Lambda function (not CDK's notification handler) whose logical id starts with the prefix. */
+function houseFunction(prefix: 'Ingest' | 'Api'): { id: string; props: Record<string, unknown> } {
+  const found = Object.entries(resources('AWS::Lambda::Function')).filter(([id]) =>
+    id.startsWith(`${prefix}Handler`),
+  );
+  expect(found).toHaveLength(1);
+  const [id, fn] = found[0] as [string, Resource];
+  return { id, props: fn.Properties };
+}
+
+function environment(prefix: 'Ingest' | 'Api'): Record<string, unknown> {
+  return (houseFunction(prefix).props.Environment as { Variables: Record<string, unknown> }).Variables;
+}
+
+/** The statements of the default policy of a function's role. */
+function roleStatements(prefix: 'Ingest' | 'Api'): { Action: string | string[]; Resource: unknown }[] {
+  const found = Object.entries(resources('AWS::IAM::Policy')).filter(([id]) =>
+    id.startsWith(`${prefix}HandlerRoleDefaultPolicy`),
+  );
+  expect(found).toHaveLength(1);
+  const policy = (found[0] as [string, Resource])[1].Properties.PolicyDocument as { Statement: never[] };
+  return policy.Statement;
+}
+
+const actionsOf = (statements: { Action: string | string[] }[]) => statements.flatMap((s) => s.Action);
+
+describe('house functions', () => {
+  it.each(['Ingest', 'Api'] as const)(
+    '%s runs Node 24 on arm64 with active tracing and its own log group',
+    (prefix) => {
+      const { props } = houseFunction(prefix);
+      expect(props).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+      });
+      expect(props.Handler).toBe('index.handler');
+      const logGroupId = (props.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+      expect(template.toJSON().Resources[logGroupId]).toMatchObject({
+        Type: 'AWS::Logs::LogGroup',
+        Properties: { RetentionInDays: 30 },
+      });
+    },
+  );
+
+  it.each(['Ingest', 'Api'] as const)(
+    '%s has source maps and the service settings, but not AWS_REGION',
+    (prefix) => {
+      const env = environment(prefix);
+      expect(env).toMatchObject({
+        NODE_OPTIONS: '--enable-source-maps',
+        SEARCH_ENGINE: 'opensearch',
+        OPENSEARCH_INDEX: 'minutes',
+        OPENSEARCH_WORD_LIST_PATH: 'analyzers/F123456789',
+        UPLOAD_MAX_BYTES: expect.stringMatching(/^\d+$/),
+        LINK_TTL_SECONDS: '300',
+        EXTRACT_MAX_BYTES: expect.stringMatching(/^\d+$/),
+        EXTRACT_MAX_PAGES: expect.stringMatching(/^\d+$/),
+        EXTRACT_TIMEOUT_SECONDS: expect.stringMatching(/^\d+$/),
+      });
+      expect(env.BUCKET_NAME).toBeDefined();
+      expect(env.TABLE_NAME).toBeDefined();
+      expect(render(env.OPENSEARCH_ENDPOINT)).toMatch(/^https:\/\//);
+      expect(env).not.toHaveProperty('AWS_REGION');
+      expect(Number(env.EXTRACT_TIMEOUT_SECONDS)).toBeLessThan(houseFunction(prefix).props.Timeout as number);
+    },
+  );
+
+  it('gives ingest 2 GB and 5 minutes, and the API less than API Gateway’s 30 s', () => {
+    expect(houseFunction('Ingest').props).toMatchObject({ MemorySize: 2048, Timeout: 300 });
+    expect(houseFunction('Api').props.Timeout).toBeLessThan(30);
+  });
+
+  it('lets ingest only read minutes objects, and the API also write and delete them', () => {
+    const ingest = actionsOf(roleStatements('Ingest'));
+    expect(ingest).toEqual(expect.arrayContaining(['s3:GetObject', 's3:ListBucket']));
+    expect(ingest).not.toContain('s3:PutObject');
+    expect(ingest).not.toContain('s3:DeleteObject');
+    expect(actionsOf(roleStatements('Api'))).toEqual(
+      expect.arrayContaining(['s3:GetObject', 's3:PutObject', 's3:DeleteObject']),
+    );
+  });
+
+  it.each(['Ingest', 'Api'] as const)('%s reaches the table and exactly its three indexes', (prefix) => {
+    const statement = roleStatements(prefix).find((s) => actionsOf([s]).includes('dynamodb:Query'));
+    const resourcesOf = ((statement?.Resource ?? []) as unknown[]).map(render);
+    expect(resourcesOf).toHaveLength(1 + Object.keys(REGISTRY_TABLE.indexes).length);
+    for (const index of Object.values(REGISTRY_TABLE.indexes)) {
+      expect(resourcesOf.some((arn) => arn.endsWith(`/index/${index.name}`))).toBe(true);
+    }
+    expect(actionsOf(roleStatements(prefix)).some((action) => action.includes('*'))).toBe(false);
+  });
+
+  it.each(['Ingest', 'Api'] as const)(
+    '%s may call the search domain over HTTP, nothing else of it',
+    (prefix) => {
+      const es = actionsOf(roleStatements(prefix)).filter((action) => action.startsWith('es:'));
+      expect(es).toEqual(expect.arrayContaining(['es:ESHttpGet', 'es:ESHttpPost', 'es:ESHttpPut']));
+      expect(es.every((action) => action.startsWith('es:ESHttp'))).toBe(true);
+    },
+  );
+
+  it('writes logs to its own log group only, not through a managed policy', () => {
+    for (const prefix of ['Ingest', 'Api'] as const) {
+      const logs = roleStatements(prefix).find((s) => actionsOf([s]).includes('logs:PutLogEvents'));
+      expect(render(logs?.Resource)).toMatch(new RegExp(`^<${prefix}HandlerLogGroup\\w+\\.Arn>$`));
+    }
+    const roles = Object.entries(resources('AWS::IAM::Role')).filter(([id]) =>
+      /^(Ingest|Api)Handler/.test(id),
+    );
+    expect(roles).toHaveLength(2);
+    for (const [, role] of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+});
+
+describe('ingest queue', () => {
+  const queues = () => {
+    const all = Object.entries(resources('AWS::SQS::Queue'));
+    const main = all.find(([, q]) => q.Properties.RedrivePolicy);
+    const dlq = all.find(([, q]) => !q.Properties.RedrivePolicy);
+    if (!main || !dlq) throw new Error('expected a queue and its dead-letter queue');
+    return { main, dlq };
+  };
+
+  it('is encrypted, hides a message 6 function timeouts, and redrives after 3 receives to a 14-day DLQ', () => {
+    const { main, dlq } = queues();
+    expect(main[1].Properties).toMatchObject({
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlq[0], 'Arn'] }, maxReceiveCount: 3 },
+    });
+    expect(main[1].Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * 300);
+    expect(dlq[1].Properties).toMatchObject({
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 24 * 3600,
+    });
+  });
+
+  it('denies requests without TLS on both queues, and lets S3 send only from the minutes bucket', () => {
+    const policies = Object.values(resources('AWS::SQS::QueuePolicy')).map(
+      (p) => (p.Properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement,
+    );
+    expect(policies).toHaveLength(2);
+    for (const statements of policies) {
+      expect(statements).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+    const fromS3 = policies.flat().find((s) => JSON.stringify(s.Principal).includes('s3.amazonaws.com'));
+    expect(fromS3?.Condition).toMatchObject({ ArnLike: { 'aws:SourceArn': expect.anything() } });
+  });
+
+  it('receives the bucket’s ObjectCreated and ObjectRemoved events, merged with the bucket’s other notifications', () => {
+    const [notifications] = Object.values(resources('Custom::S3BucketNotifications'));
+    const { main } = queues();
+    expect(notifications?.Properties).toMatchObject({
+      Managed: false,
+      NotificationConfiguration: {
+        QueueConfigurations: [
+          { Events: ['s3:ObjectCreated:*'], QueueArn: { 'Fn::GetAtt': [main[0], 'Arn'] } },
+          { Events: ['s3:ObjectRemoved:*'], QueueArn: { 'Fn::GetAtt': [main[0], 'Arn'] } },
+        ],
+      },
+    });
+  });
+
+  it('feeds the ingest function in batches that report failed messages one by one', () => {
+    const { main } = queues();
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [main[0], 'Arn'] },
+      FunctionName: { Ref: houseFunction('Ingest').id },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BatchSize: 5,
+    });
+  });
+});
+
+describe('alarms', () => {
+  const alarm = (metricName: string) => {
+    const found = Object.values(resources('AWS::CloudWatch::Alarm')).filter(
+      (a) => a.Properties.MetricName === metricName,
+    );
+    expect(found).toHaveLength(1);
+    return (found[0] as Resource).Properties;
+  };
+
+  it('fires on any message in the dead-letter queue', () => {
+    expect(alarm('ApproximateNumberOfMessagesVisible')).toMatchObject({
+      Namespace: 'AWS/SQS',
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: 0,
+    });
+  });
+
+  it('fires on ingest function errors and on an old message in the queue', () => {
+    expect(alarm('Errors')).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: houseFunction('Ingest').id } }],
+      Threshold: 0,
+    });
+    expect(alarm('ApproximateAgeOfOldestMessage')).toMatchObject({ Namespace: 'AWS/SQS', Threshold: 3600 });
+  });
+
+  it('notifies the topic given as context', () => {
+    const all = Object.values(resources('AWS::CloudWatch::Alarm'));
+    expect(all).toHaveLength(3);
+    for (const a of all) expect(a.Properties.AlarmActions).toEqual([TOPIC]);
+  });
+});
+
+describe('search API', () => {
+  it('routes every request to the API function with payload 2.0, publicly by default', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      IntegrationUri: { 'Fn::GetAtt': [houseFunction('Api').id, 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: '$default',
+      AuthorizationType: 'NONE',
+    });
+    template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
+  });
+
+  it('throttles the stage and writes JSON access logs with the request id', () => {
+    const [stage] = Object.values(resources('AWS::ApiGatewayV2::Stage'));
+    expect(stage?.Properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+    });
+    const logs = stage?.Properties.AccessLogSettings as { DestinationArn: unknown; Format: string };
+    expect(render(logs.DestinationArn)).toMatch(/^<ApiAccessLogs\w+\.Arn>$/);
+    expect(JSON.parse(logs.Format)).toMatchObject({
+      requestId: '$context.requestId',
+      status: '$context.status',
+    });
+  });
+
+  it('has no CORS unless origins are given', () => {
+    const [api] = Object.values(resources('AWS::ApiGatewayV2::Api'));
+    expect(api?.Properties.CorsConfiguration).toBeUndefined();
+  });
+});
+
+describe('dashboard and outputs', () => {
+  it('shows ingestion, queues, the API and the search domain', () => {
+    const [dashboard] = Object.values(resources('AWS::CloudWatch::Dashboard'));
+    const body = JSON.stringify(dashboard?.Properties.DashboardBody);
+    for (const metric of [
+      'Invocations',
+      'Errors',
+      'Duration',
+      'ApproximateNumberOfMessagesVisible',
+      'ApproximateAgeOfOldestMessage',
+      '4xx',
+      '5xx',
+      'Latency',
+      'ClusterStatus.red',
+      'SearchLatency',
+    ]) {
+      expect(body, metric).toContain(`\\"${metric}\\"`);
+    }
+    expect(body).toContain('AWS/ES');
+    expect(body).toContain('AWS/ApiGateway');
+  });
+
+  it('outputs the API URL and the dashboard name', () => {
+    const outputs = template.toJSON().Outputs;
+    expect(render(outputs.ApiUrl.Value)).toMatch(/^https:\/\/<Api\w+>\.execute-api\./);
+    expect(outputs.DashboardName.Value).toEqual({ Ref: expect.stringMatching(/^Dashboard/) });
+  });
+});
