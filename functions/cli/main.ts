@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 /** Command line entry point: a composition root, the only place that reads the environment. */
 import { Command } from 'commander';
-import { serviceConfigFromEnv } from '#config/service.ts';
+import { type ServiceConfig, serviceConfigFromEnv } from '#config/service.ts';
 import { extractCommand } from './extract.ts';
+import { ingestCommand } from './ingest.ts';
+import { reindexCommand } from './reindex.ts';
 import { samplesCommand } from './samples.ts';
+import { type SearchOptions, searchCommand } from './search.ts';
+import { statusCommand } from './status.ts';
+import { localIndexPath, openStore, type Store, type StoreOptions } from './store.ts';
 
 const loaded = serviceConfigFromEnv(process.env);
 if (!loaded.ok) {
@@ -11,6 +16,32 @@ if (!loaded.ok) {
   process.exit(2);
 }
 const { config } = loaded;
+
+interface StoreFlags extends StoreOptions {
+  readonly dataDir?: string;
+}
+
+const withDataDir = (flags: StoreFlags): ServiceConfig =>
+  flags.dataDir === undefined ? config : { ...config, dataDir: flags.dataDir };
+
+/** Runs a command on the store the flags name, and always lets go of it. */
+async function onStore(flags: StoreFlags, run: (store: Store) => Promise<number>): Promise<number> {
+  const store = await openStore(withDataDir(flags), flags);
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const storeOptions = (command: Command) =>
+  command
+    .option('--data-dir <dir>', 'the local store (default: DATA_DIR or .data)')
+    .option(
+      '--bucket <name>',
+      "a deployed stack's bucket (stack output BucketName) instead of the local store",
+    )
+    .option('--table <name>', "a deployed stack's registry table (stack output TableName)");
 
 const program = new Command()
   .name('minutes-search')
@@ -25,9 +56,75 @@ program
     process.exitCode = await extractCommand(file, config.limits);
   });
 
+storeOptions(
+  program
+    .command('ingest')
+    .description(
+      'put minutes (files, or folders searched recursively) into the bucket and wait until indexed',
+    )
+    .argument('<paths...>', 'PDF files and folders')
+    .option('--prefix <prefix>', 'object key prefix', ''),
+).action(async (paths: string[], flags: StoreFlags & { prefix: string }) => {
+  process.exitCode = await onStore(flags, (store) => ingestCommand(paths, store, flags.prefix));
+});
+
+program
+  .command('search')
+  .description('search the decisions; readable, or the API JSON with --json')
+  .argument('<query>', 'words to search for ("" lists the newest)')
+  .option('--from <date>', 'meetings on or after (YYYY-MM-DD)')
+  .option('--to <date>', 'meetings on or before (YYYY-MM-DD)')
+  .option('--body <body>', 'e.g. Økonomiudvalget')
+  .option('--municipality <name>', 'e.g. Norddjurs Kommune')
+  .option('--outcome <outcome>', 'approved, rejected, postponed, noted, recommended, discussed, other')
+  .option('--sort <sort>', 'relevance or date')
+  .option('--page <n>', 'page number')
+  .option('--size <n>', 'hits per page')
+  .option('--json', 'print the API search JSON')
+  .option('--data-dir <dir>', 'the local store (default: DATA_DIR or .data)')
+  .option('--api <url>', "a deployed stack's API URL instead of the local store")
+  .action(async (q: string, flags: SearchOptions & { dataDir?: string; api?: string }) => {
+    const { dataDir, api, ...options } = flags;
+    if (api !== undefined) {
+      process.exitCode = await searchCommand(q, options, { api });
+      return;
+    }
+    const path = localIndexPath(withDataDir({ dataDir }));
+    if (path === null) {
+      process.stderr.write('No local index yet: run `npm start` or `npm run cli -- ingest PATH` first.\n');
+      process.exitCode = 1;
+      return;
+    }
+    const { SqliteSearchIndex } = await import('#search/sqlite/sqlite-index.ts');
+    const index = SqliteSearchIndex.open(path);
+    try {
+      process.exitCode = await searchCommand(q, options, { index });
+    } finally {
+      index.close();
+    }
+  });
+
+storeOptions(
+  program
+    .command('status')
+    .description('the registry: every document, or one with its parse-quality report')
+    .argument('[document]', 'a document id')
+    .option('--json', 'print the registry records as JSON'),
+).action(async (documentId: string | undefined, flags: StoreFlags & { json?: boolean }) => {
+  process.exitCode = await onStore(flags, (store) => statusCommand(documentId, store, flags.json === true));
+});
+
+storeOptions(
+  program
+    .command('reindex')
+    .description('read every object in the bucket again and rebuild its items in the index'),
+).action(async (flags: StoreFlags) => {
+  process.exitCode = await onStore(flags, reindexCommand);
+});
+
 program
   .command('samples')
-  .description('extract the bundled sample minutes and print what was found')
+  .description('extract the bundled sample minutes and print what was found (no store)')
   .option('--dir <dir...>', 'folders with minutes', [
     'test/fixtures/corpus/pdf',
     'test/fixtures/corpus/extra/pdf',

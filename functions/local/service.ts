@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -93,12 +93,15 @@ async function withEmulators(
           local,
         );
   const port = server ? (server.address() as AddressInfo).port : local.port;
+  const url = `http://${local.host === '127.0.0.1' ? 'localhost' : local.host}:${port}`;
+  if (server) await writeRunning(config.dataDir, { pid: process.pid, url, endpoints: emulators.endpoints });
   return {
-    url: `http://${local.host === '127.0.0.1' ? 'localhost' : local.host}:${port}`,
+    url,
     config,
     adapters,
     queue,
     async stop() {
+      if (server) await rm(runningFile(config.dataDir), { force: true });
       server?.closeAllConnections();
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
       await queue.idle();
@@ -106,6 +109,35 @@ async function withEmulators(
       await emulators.stop();
     },
   };
+}
+
+/** What a running service tells other processes (the CLI) about itself, in its data folder. */
+export interface RunningService {
+  readonly pid: number;
+  readonly url: string;
+  readonly endpoints: { readonly s3: string; readonly dynamodb: string };
+}
+
+const runningFile = (dataDir: string) => join(dataDir, 'service.json');
+
+async function writeRunning(dataDir: string, running: RunningService): Promise<void> {
+  await writeFile(runningFile(dataDir), `${JSON.stringify(running, null, 2)}\n`);
+}
+
+/** The service running on this data folder, if one is: the CLI then works through it. */
+export async function runningService(dataDir: string): Promise<RunningService | null> {
+  let running: RunningService;
+  try {
+    running = JSON.parse(await readFile(runningFile(dataDir), 'utf8')) as RunningService;
+  } catch {
+    return null;
+  }
+  try {
+    process.kill(running.pid, 0);
+    return running;
+  } catch {
+    return null; // Left behind by a service that did not stop cleanly.
+  }
 }
 
 type HttpServer = ReturnType<typeof serve> & import('node:http').Server;

@@ -4,10 +4,12 @@ import { IsoDate } from '#domain/meeting.ts';
 import { IndexedItem, SearchHit, SearchQuery, SearchResult } from '#domain/search.ts';
 
 // The API's answers, composed from the domain's schemas (which stay the one definition of
-// each shape) and named for the OpenAPI document.
+// each shape) and named for the OpenAPI document. The domain's own schemas are named with zod's
+// `.meta()`: `.openapi()` exists only on schemas made after @hono/zod-openapi extended zod, and
+// a domain module may well be loaded first (the CLI loads it before the API).
 
-export const SearchResultSchema = SearchResult.openapi('SearchResult');
-export const DocumentRecordSchema = DocumentRecord.openapi('DocumentRecord');
+export const SearchResultSchema = SearchResult.meta({ id: 'SearchResult' });
+export const DocumentRecordSchema = DocumentRecord.meta({ id: 'DocumentRecord' });
 
 /** A link to the PDF, presigned, opening at `page` when there is one. */
 export const PdfLink = z
@@ -105,7 +107,7 @@ export type MeetingsQuery = z.infer<typeof MeetingsQuery>;
 export const DocumentsQuery = z.object({ status: DocumentStatus.optional(), limit: Limit, cursor: Cursor });
 
 export const DocumentId = z.object({
-  id: DocumentRecord.shape.id.openapi({
+  id: DocumentRecord.shape.id.meta({
     param: { name: 'id', in: 'path' },
     description: 'SHA-256 of the PDF',
   }),

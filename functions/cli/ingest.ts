@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import type { DocumentRecord } from '#domain/document.ts';
+import { EXTRACTOR_VERSION } from '#ingest/version.ts';
+import type { Store } from './store.ts';
+
+/** How long to wait between looks at the registry while a document is processed. */
+const POLL_MS = 100;
+const FINAL = new Set(['indexed', 'failed', 'needs-ocr']);
+
+interface FileToIngest {
+  readonly path: string;
+  /** The object key: the file's path below the folder given, or its name. */
+  readonly key: string;
+}
+
+type Result =
+  | { readonly file: FileToIngest; readonly status: 'indexed' | 'skipped' }
+  | { readonly file: FileToIngest; readonly status: 'failed'; readonly reason: string };
+
+/**
+ * `ingest PATH...`: puts each PDF into the bucket and follows it in the registry until it is
+ * indexed or refused. Bytes the registry already has from this extractor version are skipped.
+ */
+export async function ingestCommand(paths: readonly string[], store: Store, prefix: string): Promise<number> {
+  const files = await pdfFiles(paths, prefix);
+  if (files.length === 0) {
+    process.stderr.write('No PDF files found.\n');
+    return 1;
+  }
+  process.stderr.write(`Ingesting ${files.length} file(s) into ${store.description}\n`);
+  const bar = new SingleBar({
+    format: '{bar} {value}/{total} {file}',
+    stream: process.stderr,
+    hideCursor: true,
+    clearOnComplete: true,
+  });
+  bar.start(files.length, 0, { file: '' });
+  const results: Result[] = [];
+  for (const file of files) {
+    bar.update({ file: file.key });
+    results.push(await ingestFile(file, store));
+    bar.increment();
+  }
+  bar.stop();
+  printSummary(results);
+  return results.some((r) => r.status === 'failed') ? 1 : 0;
+}
+
+async function ingestFile(file: FileToIngest, store: Store): Promise<Result> {
+  const { registry, blobs } = store.adapters;
+  const bytes = new Uint8Array(await readFile(file.path));
+  if (bytes.length > store.config.limits.maxBytes) {
+    const reason = `too-large: ${bytes.length} bytes exceeds the limit of ${store.config.limits.maxBytes}`;
+    return { file, status: 'failed', reason };
+  }
+  const id = createHash('sha256').update(bytes).digest('hex');
+  const known = await registry.get(id);
+  if (known && FINAL.has(known.status) && known.extractorVersion === EXTRACTOR_VERSION) {
+    // Read before by this extractor version: it would end the same way again.
+    if (known.status === 'indexed') return { file, status: 'skipped' };
+    return { file, status: 'failed', reason: known.reason ?? known.status };
+  }
+  const since = new Date().toISOString();
+  await blobs.put(file.key, bytes, 'application/pdf');
+  const record = await settled(store, id, since);
+  if (record.status === 'indexed') return { file, status: 'indexed' };
+  return { file, status: 'failed', reason: record.reason ?? record.status };
+}
+
+/** The document's record once its processing (started at `since` or later) has ended. */
+async function settled(store: Store, id: string, since: string): Promise<DocumentRecord> {
+  const deadline = Date.now() + store.config.limits.timeoutMs + 60_000;
+  for (;;) {
+    const record = await store.adapters.registry.get(id);
+    if (record && FINAL.has(record.status) && record.updatedAt >= since) return record;
+    if (Date.now() > deadline) {
+      const status = record?.status ?? 'not yet received';
+      return {
+        ...(record as DocumentRecord),
+        status: 'failed',
+        reason: `still ${status}; see \`status\` later`,
+      };
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** Every PDF under the paths (folders recursively), each with its object key. */
+async function pdfFiles(paths: readonly string[], prefix: string): Promise<FileToIngest[]> {
+  const files: FileToIngest[] = [];
+  for (const path of paths) {
+    if ((await stat(path)).isDirectory()) {
+      for (const entry of await readdir(path, { recursive: true })) {
+        if (entry.toLowerCase().endsWith('.pdf'))
+          files.push({ path: join(path, entry), key: `${prefix}${basename(path)}/${entry}` });
+      }
+    } else {
+      files.push({ path, key: `${prefix}${basename(path)}` });
+    }
+  }
+  return files.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+function printSummary(results: readonly Result[]): void {
+  const count = (status: Result['status']) => results.filter((r) => r.status === status).length;
+  process.stdout.write(
+    `${count('indexed')} indexed, ${count('failed')} failed, ${count('skipped')} skipped (already indexed)\n`,
+  );
+  for (const result of results) {
+    if (result.status === 'failed') process.stdout.write(`  failed  ${result.file.path}: ${result.reason}\n`);
+  }
+}

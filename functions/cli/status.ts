@@ -1,0 +1,63 @@
+import type { DocumentRecord } from '#domain/document.ts';
+import type { Store } from './store.ts';
+
+/** `status [DOC]`: every document in the registry, or one with its parse-quality report. */
+export async function statusCommand(
+  documentId: string | undefined,
+  store: Store,
+  json: boolean,
+): Promise<number> {
+  const { registry } = store.adapters;
+  if (documentId !== undefined) {
+    const record = await registry.get(documentId);
+    if (record === null) {
+      process.stderr.write(`no document ${documentId} in the registry\n`);
+      return 1;
+    }
+    process.stdout.write(json ? `${JSON.stringify(record, null, 2)}\n` : describeOne(record));
+    return 0;
+  }
+  const records: DocumentRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await registry.list({ limit: 100, ...(cursor === undefined ? {} : { cursor }) });
+    records.push(...page.records);
+    cursor = page.cursor ?? undefined;
+  } while (cursor !== undefined);
+  process.stdout.write(json ? `${JSON.stringify(records, null, 2)}\n` : table(records));
+  return 0;
+}
+
+function table(records: readonly DocumentRecord[]): string {
+  if (records.length === 0) return 'The registry is empty.\n';
+  const rows = records.map((r) => {
+    const found = r.quality ? `${r.quality.items} items, ${r.quality.decisions} decisions` : (r.reason ?? '');
+    return `${r.status.padEnd(10)} ${r.id.slice(0, 12)}  ${String(r.pages ?? '-').padStart(4)} p.  ${r.key}  ${found}`;
+  });
+  const counts = Object.entries(Object.groupBy(records, (r) => r.status))
+    .map(([status, list]) => `${list?.length ?? 0} ${status}`)
+    .join(', ');
+  return `${rows.join('\n')}\n\n${records.length} documents: ${counts}\n`;
+}
+
+function describeOne(r: DocumentRecord): string {
+  const lines = [
+    `${r.key}`,
+    `  id           ${r.id}`,
+    `  status       ${r.status}${r.reason ? ` (${r.reason})` : ''}, ${r.attempts} attempt(s), extractor ${r.extractorVersion ?? '-'}`,
+    `  size         ${r.size} bytes, ${r.pages ?? '-'} pages`,
+    `  received     ${r.receivedAt}, updated ${r.updatedAt}`,
+  ];
+  if (r.meeting) {
+    const m = r.meeting;
+    lines.push(`  meeting      ${[m.body, m.municipality, m.date, m.kind].filter(Boolean).join(', ')}`);
+  }
+  const q = r.quality;
+  if (q) {
+    lines.push(`  items        ${q.items} (${q.closedItems} closed), ${q.decisions} decisions`);
+    if (q.itemsWithoutDecision.length) lines.push(`  no decision  ${q.itemsWithoutDecision.join(', ')}`);
+    if (q.itemsWithoutSections.length) lines.push(`  no sections  ${q.itemsWithoutSections.join(', ')}`);
+    if (q.headerIncomplete) lines.push('  header       incomplete: no body or no date found');
+  }
+  return `${lines.join('\n')}\n`;
+}

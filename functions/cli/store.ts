@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ServiceConfig } from '#config/service.ts';
+import { type Adapters, composeAdapters } from '../compose.ts';
+import { runningService, startLocalService } from '../local/service.ts';
+
+/** Where a command works: the local store (through a running service, or started for the command) or AWS. */
+export interface Store {
+  readonly adapters: Adapters;
+  readonly config: ServiceConfig;
+  /** How the store was reached, for the user. */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** A deployed stack's bucket and table (from the stack outputs); the local store when absent. */
+  readonly bucket?: string;
+  readonly table?: string;
+}
+
+/**
+ * Opens the store a command works on. Locally, when `npm start` runs on the same data folder the
+ * command goes through its emulators (the service ingests what is put into its bucket);
+ * otherwise the command starts the stack itself, without the API, and stops it when done.
+ */
+export async function openStore(config: ServiceConfig, options: StoreOptions): Promise<Store> {
+  if (options.bucket !== undefined) {
+    const deployed = { ...config, bucket: options.bucket, table: options.table ?? config.table };
+    const adapters = await composeAdapters(deployed);
+    return {
+      adapters,
+      config: deployed,
+      description: `bucket ${deployed.bucket}`,
+      close: async () => adapters.close(),
+    };
+  }
+  const running = await runningService(config.dataDir);
+  if (running !== null) {
+    const attached: ServiceConfig = {
+      ...config,
+      region: 'us-east-1',
+      endpoints: running.endpoints,
+      search: { engine: 'sqlite', path: join(config.dataDir, 'search.sqlite') },
+    };
+    const adapters = await composeAdapters(attached);
+    return {
+      adapters,
+      config: attached,
+      description: `the service running at ${running.url}`,
+      close: async () => adapters.close(),
+    };
+  }
+  const service = await startLocalService(
+    { host: '127.0.0.1', port: 0, s3Port: 0, dynamoPort: 0, service: config },
+    { serveApi: false },
+  );
+  return {
+    adapters: service.adapters,
+    config: service.config,
+    description: `the local store in ${config.dataDir}`,
+    close: () => service.stop(),
+  };
+}
+
+/** The embedded index of the local store, for commands that only search. */
+export function localIndexPath(config: ServiceConfig): string | null {
+  const path = join(config.dataDir, 'search.sqlite');
+  return existsSync(path) ? path : null;
+}
