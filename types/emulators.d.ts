@@ -2,7 +2,7 @@
 
 declare module 's3rver' {
   import type { EventEmitter } from 'node:events';
-  import type { Server } from 'node:http';
+  import type { IncomingMessage, Server, ServerResponse } from 'node:http';
   import type { AddressInfo } from 'node:net';
 
   export interface S3rverBucketConfig {
@@ -55,6 +55,10 @@ declare module 's3rver' {
     /** Set once `run()` has resolved. */
     httpServer: Server | undefined;
     run(): Promise<AddressInfo>;
+    /** Creates the buckets of `configureBuckets` without a server. */
+    configureBuckets(): Promise<void>;
+    /** The request handler, for a server of one's own. */
+    callback(): (request: IncomingMessage, response: ServerResponse) => void;
     close(): Promise<void>;
     reset(): void;
     on(event: 'event', listener: (event: S3rverEvent) => void): this;

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
@@ -40,15 +40,16 @@ export class PortInUseError extends Error {
 /** s3rver (S3) and dynalite (DynamoDB): the AWS the service talks to on a laptop and in tests. */
 export async function startEmulators(options: EmulatorOptions): Promise<Emulators> {
   const s3rver = new S3rver({
-    address: options.host,
-    port: options.s3Port,
     silent: true,
     directory: options.s3Directory,
     configureBuckets: [
       { name: options.bucket, configs: options.bucketCors === undefined ? [] : [options.bucketCors] },
     ],
   });
-  const s3Address = await s3rver.run().catch((error: unknown) => {
+  await s3rver.configureBuckets();
+  // Our own server around s3rver's handler: s3rver's run() never rejects when its port is taken.
+  const s3 = createServer(s3rver.callback());
+  const s3Address = await listen(s3, options.host, options.s3Port).catch((error: unknown) => {
     throw portError(error, 'S3 endpoint', options.s3Port);
   });
   const dynamo = dynalite({
@@ -71,9 +72,9 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
     s3rver,
     async stop() {
       // Keep-alive sockets (the SDK's, fetch's) would otherwise hold close() open.
-      s3rver.httpServer?.closeAllConnections();
+      s3.closeAllConnections();
       dynamo.closeAllConnections();
-      await Promise.all([s3rver.close(), close(dynamo)]);
+      await Promise.all([close(s3), close(dynamo)]);
     },
   };
 }

@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceConfigFromEnv } from '#config/service.ts';
+import { DocumentRecord } from '#domain/document.ts';
+import { SearchResult } from '#domain/search.ts';
+import { startLocalService } from '../../functions/local/service.ts';
+
+const run = promisify(execFile);
+const SEEDS = 'test/fixtures/corpus/pdf';
+
+let root: string;
+let minutes: string;
+
+/** The CLI in a process of its own, on a data folder, as `npm run cli --` runs it. */
+async function cli(dataDir: string, ...args: string[]) {
+  const result = await run(process.execPath, ['functions/cli/main.ts', ...args], {
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+  }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+  return { code: 'code' in result ? result.code : 0, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'cli-store-'));
+  // A folder as a secretariat has it: minutes in a subfolder, and one file that is no PDF at all.
+  minutes = join(root, 'referater');
+  await mkdir(join(minutes, '2024'), { recursive: true });
+  await copyFile(join(SEEDS, '002_b1227399e4e80a2d.pdf'), join(minutes, '2024', 'Direktionen 3. sep.pdf'));
+  await copyFile(join(SEEDS, '003_0ef5c3c12aec06f5.pdf'), join(minutes, 'Direktionen maj.pdf'));
+  await writeFile(join(minutes, 'noter.pdf'), 'Dette er ikke en PDF');
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('the CLI on the local store', () => {
+  const dataDir = () => join(root, 'store');
+
+  it('ingests a folder recursively, says what failed and why, and skips what it has', async () => {
+    const first = await cli(dataDir(), 'ingest', minutes);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain('2 indexed, 1 failed, 0 skipped');
+    expect(first.stdout).toMatch(/failed {2}.*noter\.pdf: unsupported-format: /);
+
+    const again = await cli(dataDir(), 'ingest', minutes);
+    expect(again.stdout).toContain('0 indexed, 1 failed, 2 skipped');
+  });
+
+  it('searches the store: readable, or the API JSON', async () => {
+    const json = await cli(dataDir(), 'search', 'sygefravær', '--json', '--size', '3');
+    expect(json.code).toBe(0);
+    const result = SearchResult.parse(JSON.parse(json.stdout));
+    expect(result.total).toBeGreaterThan(0);
+    expect(result.results.every((hit) => hit.source.key.startsWith('referater/'))).toBe(true);
+
+    const readable = await cli(dataDir(), 'search', 'sygefravær', '--size', '1');
+    expect(readable.stdout).toMatch(/^\d+ hits/);
+    expect(readable.stdout).toContain(result.results[0]?.item.title);
+
+    const bad = await cli(dataDir(), 'search', 'x', '--from', '2024-02-30');
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toMatch(/^invalid search: from: /);
+  });
+
+  it('shows the registry, and one document with its parse-quality report', async () => {
+    const all = await cli(dataDir(), 'status', '--json');
+    const records = DocumentRecord.array().parse(JSON.parse(all.stdout));
+    expect(records.map((r) => r.status).sort()).toEqual(['failed', 'indexed', 'indexed']);
+    const indexed = records.find((r) => r.status === 'indexed');
+    const one = await cli(dataDir(), 'status', indexed?.id ?? '');
+    expect(one.stdout).toContain(`id           ${indexed?.id}`);
+    expect(one.stdout).toMatch(/items {8}\d+ \(\d+ closed\), \d+ decisions/);
+  });
+
+  it('reindexes every object in the bucket', async () => {
+    const reindexed = await cli(dataDir(), 'reindex');
+    expect(reindexed.stdout.trim()).toBe('2 indexed, 1 failed');
+    const records = DocumentRecord.array().parse(
+      JSON.parse((await cli(dataDir(), 'status', '--json')).stdout),
+    );
+    expect(records.filter((r) => r.status === 'indexed').every((r) => r.attempts === 2)).toBe(true);
+  });
+});
+
+describe('the CLI while npm start runs on the same data folder', () => {
+  it('hands the files to the running service and follows them to indexed', async () => {
+    const dataDir = join(root, 'running');
+    const loaded = serviceConfigFromEnv({ DATA_DIR: dataDir });
+    if (!loaded.ok) throw new Error(loaded.error);
+    const service = await startLocalService({
+      host: '127.0.0.1',
+      port: 0,
+      s3Port: 0,
+      dynamoPort: 0,
+      service: loaded.config,
+    });
+    try {
+      const ingested = await cli(dataDir, 'ingest', join(minutes, 'Direktionen maj.pdf'));
+      expect(ingested.stderr).toContain(`into the service running at ${service.url}`);
+      expect(ingested.stdout).toContain('1 indexed, 0 failed, 0 skipped');
+      const response = await fetch(`${service.url}/search?q=databeskyttelse`);
+      expect(SearchResult.parse(await response.json()).total).toBeGreaterThan(0);
+    } finally {
+      await service.stop();
+    }
+  });
+});
