@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Logger } from '@aws-lambda-powertools/logger';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '#api/app.ts';
@@ -63,14 +64,13 @@ beforeAll(async () => {
   index = SqliteSearchIndex.open(join(dir, 'search.sqlite'));
   const blobs = new S3BlobStore({ client: aws.s3, bucket: aws.bucket });
   const registry = new DynamoRegistry({ client: aws.dynamo, table: aws.table });
-  const silent = { info() {}, warn() {}, error() {}, addContext() {} };
   const handler = createIngestHandler({
     blobs,
     registry,
     index,
     limits: defaultLimits,
     now: () => new Date(),
-    logger: silent as never,
+    logger: new Logger({ serviceName: 'e2e', logLevel: 'SILENT' }),
     metrics: { addMetric() {}, hasStoredMetrics: () => false, publishStoredMetrics() {} },
   });
   const messages = [];
