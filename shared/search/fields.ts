@@ -1,4 +1,4 @@
-import type { IndexedItem } from '#domain/search.ts';
+import { type IndexedItem, SearchQuery } from '#domain/search.ts';
 import { analyze, analyzeBoth, isStopWord, stem, tokenize } from '#language/analyze.ts';
 import { splitCompound } from '#language/compounds.ts';
 import { DECISION_HEADINGS } from '#parse/vocabulary.ts';
@@ -130,4 +130,12 @@ export function planSearch(q: string): SearchPlan {
     steps.push({ words: 'any', parts: 'all', compounds }, { words: 'any', parts: 'any', compounds });
   }
   return { terms, steps };
+}
+
+/**
+ * The query's words without its filters: how far a search widens depends on its words alone,
+ * so a filter only narrows what the same words find without it.
+ */
+export function wordsOnly(query: SearchQuery): SearchQuery {
+  return SearchQuery.parse({ q: query.q });
 }

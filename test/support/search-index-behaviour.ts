@@ -150,6 +150,25 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
       expect(await index.get('doc-b:0')).toBeNull();
     });
 
+    it('never finds more with a filter than the facet of the same words promised', async () => {
+      // Enough exact "lokalplan" items that the search does not widen to its compound's parts,
+      // one of them in Teknikudvalget, and two Teknikudvalget items with the parts only.
+      const exact = Array.from({ length: 22 }, (_, position) =>
+        indexedItem({ documentId: 'plans', position, title: `Lokalplan nr. ${position + 1}` }),
+      );
+      await index.replaceDocument('plans', exact);
+      await index.replaceDocument('teknik', [
+        indexedItem({ documentId: 'teknik', position: 0, title: 'Lokalplan for havnen', body: 'Teknikudvalget' }),
+        indexedItem({ documentId: 'teknik', position: 1, title: 'Plan for lokal trafik', body: 'Teknikudvalget' }),
+        indexedItem({ documentId: 'teknik', position: 2, title: 'Lokal plan for stier', body: 'Teknikudvalget' }),
+      ]);
+      const all = await index.search(query({ q: 'lokalplan' }));
+      const filtered = await index.search(query({ q: 'lokalplan', body: 'Teknikudvalget' }));
+      expect(all.facets.body.Teknikudvalget).toBe(1);
+      expect(filtered.total).toBe(1);
+      expect(filtered.results.map((r) => r.item.title)).toEqual(['Lokalplan for havnen']);
+    });
+
     it("lists a document's items in agenda order", async () => {
       expect((await index.itemsOf('doc-a')).map((i) => i.item.title)).toEqual([
         'Fokus på sygefravær',

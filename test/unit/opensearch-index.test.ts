@@ -229,6 +229,16 @@ describe('OpenSearch index: the search request', () => {
     });
   });
 
+  it("counts a step's words without the filters, and filters only the search", async () => {
+    const { opensearch, index } = recorded();
+    opensearch.reply('count-many').reply('search-fravaer');
+    await index.search(query({ q: 'sygefravær', body: 'Direktionen', from: '2025-01-01' }));
+    const [count, search] = [opensearch.request(0), opensearch.request(1)];
+    expect(count.path).toBe('/minutes/_count');
+    expect(JSON.stringify(count.body)).not.toMatch(/Direktionen|2025-01-01/);
+    expect(JSON.stringify(search.body)).toMatch(/direktionen.*2025-01-01|2025-01-01.*direktionen/i);
+  });
+
   it('counts the items with every word first, and searches them when they are enough', async () => {
     const { opensearch, index } = recorded();
     opensearch.reply('count-many').reply('search-fravaer');

@@ -1,6 +1,6 @@
 import type { API, Client, Types } from '@opensearch-project/opensearch';
 import type { IndexedItem, SearchQuery, SearchResult } from '#domain/search.ts';
-import { ENOUGH_MATCHES, planSearch, type SearchStep } from '../fields.ts';
+import { ENOUGH_MATCHES, planSearch, type SearchStep, wordsOnly } from '../fields.ts';
 import type { SearchIndex } from '../port.ts';
 import { toDocument } from './document.ts';
 import { BulkIndexError, callEngine } from './errors.ts';
@@ -135,8 +135,9 @@ export class OpenSearchIndex implements SearchIndex {
     return steps.at(-1) as SearchStep;
   }
 
+  /** How many items a step's words match, without the filters (as the embedded engine counts). */
   async #count(query: SearchQuery, step: SearchStep): Promise<number> {
-    const body: API.Count_RequestBody = { query: matchQuery(query, step) };
+    const body: API.Count_RequestBody = { query: matchQuery(wordsOnly(query), step) };
     const response = await callEngine('count', () => this.#client.count({ index: this.#alias, body }));
     return response.body.count;
   }

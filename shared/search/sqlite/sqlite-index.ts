@@ -11,6 +11,7 @@ import {
   filterFields,
   planSearch,
   QUERY_PART_WEIGHT,
+  type SearchStep,
   searchFields,
 } from '../fields.ts';
 import { toHit } from '../hits.ts';
@@ -100,14 +101,25 @@ export class SqliteSearchIndex implements SearchIndex {
     if (query.q && terms.length === 0) return emptyResult(query);
     const { where, params } = filters(query);
     if (terms.length === 0 && where === NO_FILTER) return this.#browse(query);
-    let matches: Match[] = [];
+    const run = (step: SearchStep) =>
+      this.#matches(terms.length > 0, step.parts !== 'none', where, {
+        ...params,
+        match: matchExpression(terms, step.words),
+        ...(step.parts === 'none' ? {} : { parts: compoundExpression(step.compounds, step.parts) }),
+      });
     // The search widens only as far as it must (planSearch): all words, any word, then the
-    // parts of the query's compounds, until it finds enough.
-    for (const step of steps) {
-      const expression = { ...params, match: matchExpression(terms, step.words) };
-      const parts = step.parts === 'none' ? {} : { parts: compoundExpression(step.compounds, step.parts) };
-      matches = this.#matches(terms.length > 0, step.parts !== 'none', where, { ...expression, ...parts });
-      if (matches.length >= ENOUGH_MATCHES) break;
+    // parts of the query's compounds, until it finds enough. How far depends on the words
+    // alone: a filter then only narrows what the same words find without it, so a facet's
+    // count is what clicking it gives.
+    let matches: Match[] = [];
+    if (where === NO_FILTER) {
+      for (const step of steps) {
+        matches = run(step);
+        if (matches.length >= ENOUGH_MATCHES) break;
+      }
+    } else {
+      const step = steps.slice(0, -1).find((s) => this.#count(terms, s) >= ENOUGH_MATCHES) ?? steps.at(-1);
+      matches = step ? run(step) : [];
     }
     const byDate = query.sort === 'date' || terms.length === 0;
     const page = [...matches].sort(byDate ? newestFirst : bestFirst).slice(...pageBounds(query));
@@ -118,6 +130,14 @@ export class SqliteSearchIndex implements SearchIndex {
       results: this.#hits(page, terms),
       facets: facetsOf(matches),
     };
+  }
+
+  /** How many items a step's words match, without filters. */
+  #count(terms: readonly string[], step: SearchStep): number {
+    const words = matchExpression(terms, step.words);
+    const match = step.parts === 'none' ? words : `(${words}) OR ${compoundExpression(step.compounds, step.parts)}`;
+    const row = this.#db.prepare('SELECT count(*) FROM items_fts WHERE items_fts MATCH ?').pluck().get(match);
+    return row as number;
   }
 
   /**
