@@ -6,6 +6,7 @@
  * the same files, is `pdftotext -layout` (poppler). Prints figures, asserts nothing.
  * Usage: npm run bench:ingest [-- --documents N --keep]
  */
+
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,11 +14,11 @@ import { cpus, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { localConfigFromEnv } from '#config/local.ts';
 import type { IngestOutcome } from '#ingest/ingest-object.ts';
 import { createS3Client } from '#storage/clients.ts';
 import type { QueueReport } from '../functions/local/ingest-queue.ts';
 import { type LocalService, startLocalService } from '../functions/local/service.ts';
+import { benchServiceConfig } from './lib/bench-service.ts';
 import { generateMinutesPdf } from './lib/minutes-pdf.ts';
 import { type Random, seededRandom } from './lib/random.ts';
 
@@ -384,17 +385,10 @@ async function main(): Promise<void> {
     const files = await generateFolder(folder, documents);
     const generationMs = performance.now() - start;
 
-    const loaded = localConfigFromEnv({
-      DATA_DIR: dataDir,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      S3_PORT: '0',
-      DYNAMODB_PORT: '0',
-    });
-    if (!loaded.ok) throw new Error(`configuration: ${loaded.error}`);
+    const config = benchServiceConfig(dataDir);
     const reports = new Reports();
     start = performance.now();
-    service = await startLocalService(loaded.config, { onReport: reports.onReport });
+    service = await startLocalService(config, { onReport: reports.onReport });
     console.log(`local service: started in ${(performance.now() - start).toFixed(0)} ms, data in ${dataDir}`);
     const clock = new StageClock();
     timeAdapters(service, clock);

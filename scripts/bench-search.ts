@@ -6,6 +6,7 @@
  * warm-up round.
  * Usage: npm run bench:search [-- --sizes 10000,100000 --rounds 5]
  */
+
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import Database from 'better-sqlite3';
 import { SearchQuery } from '#domain/search.ts';
 import { searchFields } from '#search/fields.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
+import { QUERY_MIX } from './lib/bench-service.ts';
 import { corpusPool, syntheticDocuments } from './lib/synthetic-items.ts';
 
 const { values } = parseArgs({
@@ -21,26 +23,6 @@ const { values } = parseArgs({
 });
 const sizes = (values.sizes as string).split(',').map(Number);
 const rounds = Number(values.rounds);
-
-/** The fixed mix: words, compounds, phrases, a case number, filters, date sort, browsing. */
-const MIX: Record<string, unknown>[] = [
-  { q: 'sygefravær' },
-  { q: 'fravær' },
-  { q: 'lokalplan' },
-  { q: 'budget' },
-  { q: 'arbejdstidsregistrering' },
-  { q: 'stress' },
-  { q: 'klimatilpasning' },
-  { q: 'forenkling af politikker' },
-  { q: 'koncernledelsen seminar' },
-  { q: 'ejendomssalg' },
-  { q: 'sygefravær', from: '2020-01-01', to: '2021-12-31' },
-  { q: 'lokalplan', body: 'Økonomiudvalget' },
-  { q: 'budget', outcome: 'approved', sort: 'date' },
-  { q: 'godkendt', municipality: 'Egholt Kommune', page: 3 },
-  { q: '' },
-  { q: '', body: 'Direktionen', from: '2024-01-01' },
-];
 
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
@@ -68,7 +50,7 @@ console.log(
   `machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, ${mb(totalmem())}; node ${process.version}`,
 );
 console.log(
-  `pool: ${pool.sentences.length} sentences, ${pool.titles.length} titles from the corpus; ${rounds} rounds of ${MIX.length} queries\n`,
+  `pool: ${pool.sentences.length} sentences, ${pool.titles.length} titles from the corpus; ${rounds} rounds of ${QUERY_MIX.length} queries\n`,
 );
 
 for (const size of sizes) {
@@ -97,9 +79,9 @@ for (const size of sizes) {
   const baseline: number[] = [];
   const perQuery = new Map<string, number[]>();
   // A warm-up round, not measured: the first call of each query compiles statements and fills caches.
-  for (const input of MIX) await index.search(SearchQuery.parse(input));
+  for (const input of QUERY_MIX) await index.search(SearchQuery.parse(input));
   for (let round = 0; round < rounds; round++) {
-    for (const input of MIX) {
+    for (const input of QUERY_MIX) {
       const query = SearchQuery.parse(input);
       let t = performance.now();
       const { total } = await index.search(query);

@@ -6,38 +6,19 @@
  * ratio is what HTTP, parameter validation and JSON cost. Prints figures, asserts nothing.
  * Usage: npm run bench:load [-- --items N --duration S --connections C]
  */
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { localConfigFromEnv } from '#config/local.ts';
 import { SearchQuery } from '#domain/search.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import { type LocalService, startLocalService } from '../functions/local/service.ts';
+import { benchServiceConfig, QUERY_MIX } from './lib/bench-service.ts';
 import { corpusPool, syntheticDocuments } from './lib/synthetic-items.ts';
 
 const WARMUP_SECONDS = 3;
-
-/** The fixed mix (as bench:search): words, compounds, phrases, filters, date sort, paging, browsing. */
-const MIX: Record<string, string>[] = [
-  { q: 'sygefravær' },
-  { q: 'fravær' },
-  { q: 'lokalplan' },
-  { q: 'budget' },
-  { q: 'arbejdstidsregistrering' },
-  { q: 'stress' },
-  { q: 'klimatilpasning' },
-  { q: 'forenkling af politikker' },
-  { q: 'koncernledelsen seminar' },
-  { q: 'ejendomssalg' },
-  { q: 'sygefravær', from: '2020-01-01', to: '2021-12-31' },
-  { q: 'lokalplan', body: 'Økonomiudvalget' },
-  { q: 'budget', outcome: 'approved', sort: 'date' },
-  { q: 'godkendt', municipality: 'Egholt Kommune', page: '3' },
-  { q: '' },
-  { q: '', body: 'Direktionen', from: '2024-01-01' },
-];
 
 /** The part of autocannon's result this script reads (the package ships no types). */
 interface LoadResult {
@@ -105,7 +86,7 @@ async function buildStore(dataDir: string, items: number): Promise<number> {
 
 /** Every query of the mix must answer 200 before load is put on it; prints what each matches. */
 async function checkMix(url: string): Promise<void> {
-  for (const query of MIX) {
+  for (const query of QUERY_MIX) {
     const response = await fetch(`${url}${pathOf(query)}`);
     const body = (await response.json()) as { total?: number };
     if (response.status !== 200) throw new Error(`${pathOf(query)} answered ${response.status}`);
@@ -121,13 +102,13 @@ async function loadHttp(url: string, { duration, connections }: Options): Promis
     // The load generator gets a thread of its own, so it does not share the service's event loop.
     workers: 1,
     warmup: { connections, duration: WARMUP_SECONDS },
-    requests: MIX.map((query) => ({ method: 'GET', path: pathOf(query) })),
+    requests: QUERY_MIX.map((query) => ({ method: 'GET', path: pathOf(query) })),
   });
 }
 
 /** The same queries, parsed once, answered in-process one after another for `seconds`. */
 async function loadInProcess(service: LocalService, seconds: number) {
-  const queries = MIX.map((query) => SearchQuery.parse(query));
+  const queries = QUERY_MIX.map((query) => SearchQuery.parse(query));
   const latencies: number[] = [];
   const start = performance.now();
   const end = start + seconds * 1000;
@@ -165,17 +146,10 @@ async function main(): Promise<void> {
     console.log(
       `store: ${opts.items} generated items written to the index in ${(buildMs / 1000).toFixed(1)} s`,
     );
-    const loaded = localConfigFromEnv({
-      DATA_DIR: dataDir,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      S3_PORT: '0',
-      DYNAMODB_PORT: '0',
-    });
-    if (!loaded.ok) throw new Error(`configuration: ${loaded.error}`);
-    service = await startLocalService(loaded.config);
+    const config = benchServiceConfig(dataDir);
+    service = await startLocalService(config);
     console.log(
-      `local service: ${service.url}; the mix (${MIX.length} queries, each connection cycles through them):`,
+      `local service: ${service.url}; the mix (${QUERY_MIX.length} queries, each connection cycles through them):`,
     );
     await checkMix(service.url);
 
