@@ -14,6 +14,8 @@ export interface MinutesSearchContext {
   readonly alarmTopicArn?: string;
   /** OpenSearch custom package path of the Hunspell word list; inline by default. */
   readonly opensearchWordListPath?: string;
+  /** Origins of the search page that may upload to the bucket (comma-separated); none by default. */
+  readonly webOrigins?: readonly string[];
 }
 
 export function contextOf(app: App): MinutesSearchContext {
@@ -25,6 +27,7 @@ export function contextOf(app: App): MinutesSearchContext {
     stage,
     alarmTopicArn: optionalString(app, 'alarmTopicArn'),
     opensearchWordListPath: optionalString(app, 'opensearchWordListPath'),
+    webOrigins: stringList(app, 'webOrigins'),
   };
 }
 
@@ -53,6 +56,7 @@ export function defineMinutesSearch(app: App, env?: Environment): MinutesSearchS
     description: 'minutes-search: minutes bucket, document registry, search domain',
     terminationProtection: context.stage === 'prod',
     search: { domainName: prefix, accessRoleArns: roleArns, sizing: context.stage },
+    webOrigins: context.webOrigins,
   });
   const stateless = new StatelessStack(app, `${prefix}-stateless`, {
     env,
@@ -74,4 +78,12 @@ export function defineMinutesSearch(app: App, env?: Environment): MinutesSearchS
 function optionalString(app: App, key: string): string | undefined {
   const value = app.node.tryGetContext(key);
   return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/** A list from the context: a JSON array (cdk.json) or a comma-separated string (`-c key=a,b`). */
+function stringList(app: App, key: string): string[] | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+  const items = list.map((item) => String(item).trim()).filter((item) => item.length > 0);
+  return items.length > 0 ? items : undefined;
 }

@@ -18,6 +18,7 @@ export class IngestQueue {
   readonly #report: (report: QueueReport) => void;
   #tail: Promise<void> = Promise.resolve();
   #pending = 0;
+  #handled = 0;
 
   constructor(deps: IngestDeps, report: (report: QueueReport) => void) {
     this.#deps = deps;
@@ -27,12 +28,22 @@ export class IngestQueue {
   push(...changes: readonly S3Change[]): void {
     for (const change of changes) {
       this.#pending++;
-      this.#tail = this.#tail.then(() => this.#handle(change)).finally(() => this.#pending--);
+      this.#tail = this.#tail
+        .then(() => this.#handle(change))
+        .finally(() => {
+          this.#pending--;
+          this.#handled++;
+        });
     }
   }
 
   get pending(): number {
     return this.#pending;
+  }
+
+  /** How many changes have been handled since the queue started. */
+  get handled(): number {
+    return this.#handled;
   }
 
   /** Resolves once every change pushed so far has been handled. */

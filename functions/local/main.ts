@@ -2,12 +2,12 @@
  * `npm start`: the service on this machine, with the sample minutes loaded on first start.
  * The composition root of the local service: the only place it reads the environment.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { localConfigFromEnv } from '#config/local.ts';
 import { PortInUseError } from './emulators.ts';
 import type { QueueReport } from './ingest-queue.ts';
-import { type LocalService, startLocalService } from './service.ts';
+import { type LocalService, loadFiles, startLocalService } from './service.ts';
 
 const SAMPLE_FOLDERS = ['test/fixtures/corpus/pdf', 'test/fixtures/corpus/extra/pdf'];
 
@@ -18,12 +18,8 @@ if (!loaded.ok) {
 }
 const local = loaded.config;
 
-let reports = 0;
 const service = await startLocalService(local, {
-  onReport: (report) => {
-    reports++;
-    process.stdout.write(`${describe(report)}\n`);
-  },
+  onReport: (report) => process.stdout.write(`${describe(report)}\n`),
 }).catch((error: unknown) => {
   if (!(error instanceof PortInUseError)) throw error;
   const variable = { API: 'PORT', 'S3 endpoint': 'S3_PORT', 'DynamoDB endpoint': 'DYNAMODB_PORT' }[
@@ -52,7 +48,7 @@ async function isEmpty({ adapters }: LocalService): Promise<boolean> {
 }
 
 /** First start: the bundled minutes go into the bucket, and its notifications ingest them. */
-async function loadSamples({ adapters, queue }: LocalService): Promise<void> {
+async function loadSamples(service: LocalService): Promise<void> {
   const files = (
     await Promise.all(
       SAMPLE_FOLDERS.map(async (dir) =>
@@ -61,15 +57,7 @@ async function loadSamples({ adapters, queue }: LocalService): Promise<void> {
     )
   ).flat();
   process.stdout.write(`First start: loading ${files.length} sample minutes…\n`);
-  const before = reports;
-  for (const file of files) {
-    await adapters.blobs.put(`samples/${file.split('/').pop()}`, await readFile(file), 'application/pdf');
-  }
-  // Notifications arrive as the puts complete; wait for every one, then for the queue.
-  while (reports - before < files.length) {
-    await queue.idle();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await loadFiles(service, files, 'samples/');
 }
 
 function describe(report: QueueReport): string {

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '#api/app.ts';
 import type { LocalConfig } from '#config/local.ts';
@@ -43,7 +43,9 @@ export async function startLocalService(
   const dataDir = local.service.dataDir;
   await mkdir(join(dataDir, 's3'), { recursive: true });
   await mkdir(join(dataDir, 'dynamodb'), { recursive: true });
-  const apiOrigin = `http://${local.host === '127.0.0.1' ? 'localhost' : local.host}:${local.port}`;
+  // The API's port is known only after it listens when it is 0 (tests, benchmarks): then any port of this host.
+  const port = local.port === 0 ? '*' : String(local.port);
+  const apiOrigin = `http://${local.host === '127.0.0.1' ? 'localhost' : local.host}:${port}`;
   const emulators = await startEmulators({
     bucket: local.service.bucket,
     host: local.host,
@@ -51,7 +53,7 @@ export async function startLocalService(
     dynamoPort: local.dynamoPort,
     s3Directory: join(dataDir, 's3'),
     dynamoDirectory: join(dataDir, 'dynamodb'),
-    bucketCors: uploadCors([apiOrigin, `http://127.0.0.1:${local.port}`]),
+    bucketCors: uploadCors([apiOrigin, `http://127.0.0.1:${port}`]),
   });
   try {
     return await withEmulators(local, emulators, options);
@@ -109,6 +111,25 @@ async function withEmulators(
       await emulators.stop();
     },
   };
+}
+
+/**
+ * Puts files into the service's bucket and waits until its queue has handled every one of their
+ * notifications (they arrive as the puts complete, not before the puts return).
+ */
+export async function loadFiles(
+  service: LocalService,
+  files: readonly string[],
+  prefix: string,
+): Promise<void> {
+  const before = service.queue.handled;
+  for (const file of files) {
+    await service.adapters.blobs.put(`${prefix}${basename(file)}`, await readFile(file), 'application/pdf');
+  }
+  while (service.queue.handled - before < files.length) {
+    await service.queue.idle();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** What a running service tells other processes (the CLI) about itself, in its data folder. */

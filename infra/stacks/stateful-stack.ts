@@ -9,6 +9,11 @@ import { SearchDomain, type SearchDomainProps } from '../constructs/search-domai
 export interface StatefulStackProps extends StackProps {
   /** The search domain: name, size and the roles its access policy admits. */
   readonly search: SearchDomainProps;
+  /**
+   * Origins of the search page allowed to PUT uploads to the bucket (see MinutesStorageProps).
+   * @default - none
+   */
+  readonly webOrigins?: readonly string[];
 }
 
 /**
@@ -22,7 +27,7 @@ export class StatefulStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
-    const storage = new MinutesStorage(this, 'Storage');
+    const storage = new MinutesStorage(this, 'Storage', { webOrigins: props.webOrigins });
     const search = new SearchDomain(this, 'Search', props.search);
     this.bucket = storage.bucket;
     this.table = storage.table;

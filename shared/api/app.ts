@@ -10,6 +10,7 @@ import { registerItems } from './routes/items.ts';
 import { registerMeetings } from './routes/meetings.ts';
 import { registerSearch } from './routes/search.ts';
 import { registerUploads } from './routes/uploads.ts';
+import { ASSETS_PREFIX, PAGE_PATH, registerWeb } from './web.ts';
 
 export const OPENAPI_PATH = '/openapi.json';
 const API_VERSION = '1.0.0';
@@ -34,10 +35,12 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     },
   });
 
-  app.use(
-    '*',
-    secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }),
-  );
+  // JSON and assets: nothing may load from them. The page sets its own policy (shared/api/web.ts).
+  const apiHeaders = secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+  });
+  const pageHeaders = secureHeaders();
+  app.use('*', (c, next) => (c.req.path === PAGE_PATH ? pageHeaders : apiHeaders)(c, next));
   app.use('*', cacheControl);
 
   registerSearch(app, deps);
@@ -46,6 +49,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   registerDocuments(app, deps);
   registerUploads(app, deps);
   registerHealth(app, deps, log);
+  registerWeb(app, deps, log);
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',
@@ -69,10 +73,15 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   return app;
 }
 
-/** Data changes with every ingest: never cached. The OpenAPI document changes with deploys only. */
+/**
+ * Data changes with every ingest: never cached. The OpenAPI document and the page's files change
+ * with deploys only; the page itself is revalidated, so a deploy reaches it at once.
+ */
 const cacheControl: MiddlewareHandler = async (c, next) => {
   await next();
-  c.header('Cache-Control', c.req.path === OPENAPI_PATH ? 'public, max-age=300' : 'no-store');
+  const path = c.req.path;
+  const cached = path === OPENAPI_PATH || path.startsWith(ASSETS_PREFIX);
+  c.header('Cache-Control', cached ? 'public, max-age=300' : path === PAGE_PATH ? 'no-cache' : 'no-store');
 };
 
 function isClientProblem(status: number): status is Exclude<ProblemStatus, 500 | 503> {

@@ -86,6 +86,43 @@ describe('house function bundles', () => {
     },
   );
 
+  it('api: serves the search page and its scripts from the copied web folder', () => {
+    expect(readdirSync(join(root, 'api', 'web'))).toEqual(
+      expect.arrayContaining(['index.html', 'app.js', 'app.css']),
+    );
+    const url = pathToFileURL(bundle('api').file).href;
+    const get = (path: string) => ({
+      version: '2.0',
+      routeKey: '$default',
+      rawPath: path,
+      rawQueryString: '',
+      headers: { host: 'api.example.com' },
+      requestContext: {
+        http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
+        domainName: 'api.example.com',
+        stage: '$default',
+        requestId: 'test',
+      },
+      isBase64Encoded: false,
+    });
+    const run = runIn(join(root, 'api'), [
+      '--input-type=module',
+      '-e',
+      `const { handler } = await import(${JSON.stringify(url)});
+       const answers = [];
+       for (const event of ${JSON.stringify([get('/'), get('/assets/app.js')])}) {
+         const r = await handler(event);
+         answers.push({ status: r.statusCode, type: r.headers['content-type'], body: r.body.slice(0, 200) });
+       }
+       console.log(JSON.stringify(answers));`,
+    ]);
+    expect(run.status).toBe(0);
+    const [page, script] = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '[]');
+    expect(page).toMatchObject({ status: 200, type: expect.stringMatching(/^text\/html/) });
+    expect(page.body).toContain('<html lang="da">');
+    expect(script).toMatchObject({ status: 200, type: expect.stringMatching(/^text\/javascript/) });
+  });
+
   it('ingest includes the pdf.js worker module', () => {
     expect(bundle('ingest').inputs).toContain(WORKER);
   });

@@ -158,9 +158,24 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
       );
       await index.replaceDocument('plans', exact);
       await index.replaceDocument('teknik', [
-        indexedItem({ documentId: 'teknik', position: 0, title: 'Lokalplan for havnen', body: 'Teknikudvalget' }),
-        indexedItem({ documentId: 'teknik', position: 1, title: 'Plan for lokal trafik', body: 'Teknikudvalget' }),
-        indexedItem({ documentId: 'teknik', position: 2, title: 'Lokal plan for stier', body: 'Teknikudvalget' }),
+        indexedItem({
+          documentId: 'teknik',
+          position: 0,
+          title: 'Lokalplan for havnen',
+          body: 'Teknikudvalget',
+        }),
+        indexedItem({
+          documentId: 'teknik',
+          position: 1,
+          title: 'Plan for lokal trafik',
+          body: 'Teknikudvalget',
+        }),
+        indexedItem({
+          documentId: 'teknik',
+          position: 2,
+          title: 'Lokal plan for stier',
+          body: 'Teknikudvalget',
+        }),
       ]);
       const all = await index.search(query({ q: 'lokalplan' }));
       const filtered = await index.search(query({ q: 'lokalplan', body: 'Teknikudvalget' }));

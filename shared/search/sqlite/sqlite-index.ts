@@ -135,7 +135,8 @@ export class SqliteSearchIndex implements SearchIndex {
   /** How many items a step's words match, without filters. */
   #count(terms: readonly string[], step: SearchStep): number {
     const words = matchExpression(terms, step.words);
-    const match = step.parts === 'none' ? words : `(${words}) OR ${compoundExpression(step.compounds, step.parts)}`;
+    const match =
+      step.parts === 'none' ? words : `(${words}) OR ${compoundExpression(step.compounds, step.parts)}`;
     const row = this.#db.prepare('SELECT count(*) FROM items_fts WHERE items_fts MATCH ?').pluck().get(match);
     return row as number;
   }

@@ -1,0 +1,230 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalService } from '../../functions/local/service.ts';
+import { CHROMIUM, serviceWith } from '../support/web-service.ts';
+
+const SEEDS = [
+  'test/fixtures/corpus/pdf/001_cdd17d21176dd4b4.pdf',
+  'test/fixtures/corpus/pdf/002_b1227399e4e80a2d.pdf', // Direktionen 2024-09-03, item 2 is closed
+  'test/fixtures/corpus/extra/pdf/e4_kaerholm_aeldre_sundhed_20250513.pdf',
+];
+const UPLOAD = 'test/fixtures/corpus/extra/pdf/e2_vesterlund_oekonomiudvalget_20240611.pdf';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let dataDir: string;
+let service: LocalService;
+let browser: Browser;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'web-e2e-'));
+  [service, browser] = await Promise.all([
+    serviceWith(dataDir, SEEDS),
+    chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] }),
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await service?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** A fresh page at a desktop width; script errors fail the test. */
+async function open(path: string, width = 1280): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    // The upload view polls documents/{sha256}, a 404 until the bucket's notification is handled.
+    const expected404 = message.location().url.includes('/documents/') && message.text().includes('404');
+    if (message.type() === 'error' && !expected404) errors.push(message.text());
+  });
+  pageErrors.set(page, errors);
+  await page.goto(`${service.url}${path}`);
+  return page;
+}
+
+const pageErrors = new WeakMap<Page, string[]>();
+
+/** Closes the page; the page must have had no script errors. */
+async function close(page: Page): Promise<void> {
+  await page.close();
+  expect(pageErrors.get(page)).toEqual([]);
+}
+
+const params = (page: Page) => new URL(page.url()).searchParams;
+
+/** axe-core's serious and critical findings on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated over the DevTools protocol: the page's CSP (rightly) refuses an injected <script>.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } })
+      .axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly nodes: readonly { readonly target: readonly string[] }[];
+}
+
+describe('the search page, served by the app', () => {
+  it('gives the page a CSP of its own origin and the bucket, and keeps JSON at none', async () => {
+    const page = await fetch(`${service.url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain(`connect-src 'self' ${new URL(service.config.endpoints.s3 ?? '').origin}`);
+    expect(csp).not.toContain('unsafe-inline');
+    expect((await page.text()).includes('assets/app.js')).toBe(true);
+
+    const json = await fetch(`${service.url}/search?q=budget`);
+    expect(json.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    const script = await fetch(`${service.url}/assets/app.js`);
+    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    for (const path of ['/assets/missing.js', '/assets/..%2Fpackage.json', '/assets/index.html']) {
+      expect((await fetch(`${service.url}${path}`)).status).toBe(404);
+    }
+  });
+});
+
+describe('the search page in a browser', () => {
+  it('searches as one types, marks compound matches, filters by a facet, and back restores', async () => {
+    const page = await open('/');
+    await expect.poll(() => page.textContent('#search-status')).toContain('nyeste først');
+    await page.locator('#q').pressSequentially('fravær', { delay: 20 });
+    await expect.poll(() => page.textContent('#search-status')).toContain('for »fravær«');
+    expect(params(page).get('q')).toBe('fravær');
+
+    const marked = page.locator('.highlights li', { has: page.locator('mark', { hasText: /^fravær$/i }) });
+    expect(await marked.allTextContents()).toContainEqual(expect.stringMatching(/sygefravær/i));
+    const bodies = async () =>
+      (await page.locator('.card .meta').allTextContents()).map((t) => t.split(' · ')[0]);
+    expect(new Set(await bodies())).toEqual(new Set(['Direktionen', 'Ældre- og Sundhedsudvalget']));
+
+    await page.getByRole('button', { name: /^Direktionen/ }).click();
+    await expect.poll(() => params(page).get('body')).toBe('Direktionen');
+    await expect.poll(async () => new Set(await bodies())).toEqual(new Set(['Direktionen']));
+    expect(await page.getByRole('button', { name: /^Direktionen/ }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+
+    await page.goBack();
+    await expect.poll(() => params(page).get('body')).toBeNull();
+    expect(params(page).get('q')).toBe('fravær');
+    await expect.poll(async () => new Set(await bodies()).size).toBe(2);
+    expect(await page.inputValue('#q')).toBe('fravær');
+    expect(await seriousViolations(page)).toEqual([]);
+    await close(page);
+  });
+
+  it('sorts by date, newest first, and the URL holds the sort', async () => {
+    const page = await open('/?q=fravær');
+    await page.locator('.card').first().waitFor();
+    await page.selectOption('#sort', 'date');
+    await expect.poll(() => params(page).get('sort')).toBe('date');
+    await expect.poll(() => page.locator('#results').getAttribute('aria-busy')).toBeNull();
+    const dates = await page
+      .locator('.card .meta time')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
+    expect(dates.length).toBeGreaterThan(1);
+    expect(dates).toEqual([...dates].sort().reverse());
+    await close(page);
+  });
+
+  it('opens a card: the recommendation beside the decision, the summary, and the PDF at its page', async () => {
+    const page = await open('/?q=mindreforbrug');
+    const card = page.locator('.card').first();
+    await card.waitFor();
+    expect(await card.locator('.summary li').count()).toBeGreaterThan(0);
+    expect(await card.locator('.summary').textContent()).toMatch(/\(side \d+\)/);
+    await card.getByRole('button', { name: 'Vis indstilling og PDF' }).click();
+    await card.locator('.recommendation .prose').waitFor();
+    expect(await card.locator('.recommendation').textContent()).toMatch(/indstille/i);
+    expect(await card.locator('.card-detail .decision').textContent()).toContain('Sagen udsættes');
+
+    const link = card.locator('.pdf-link');
+    const href = (await link.getAttribute('href')) ?? '';
+    const page5 = /#page=(\d+)$/.exec(href);
+    expect(page5).not.toBeNull();
+    expect(await link.textContent()).toContain(`Åbn PDF, side ${page5?.[1]}`);
+    const pdf = await fetch(href);
+    expect(pdf.status).toBe(200);
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
+    expect(await seriousViolations(page)).toEqual([]);
+    await close(page);
+  });
+
+  it('opens a meeting: items in order, a closed item by its title only, status and parse quality', async () => {
+    const page = await open('/?q=mindreforbrug');
+    await page.locator('.card').first().getByRole('link', { name: 'Se hele mødet' }).click();
+    await page.locator('.agenda').waitFor();
+    expect(params(page).get('meeting')).toMatch(/^[0-9a-f]{64}$/);
+    expect(await page.locator('h1:visible').textContent()).toBe('Direktionen, 3. september 2024');
+    const closed = page.locator('.agenda-item.closed');
+    expect(await closed.count()).toBe(1);
+    expect(await closed.locator('h3').textContent()).toMatch(/^2\. /);
+    expect(await closed.locator('.badge').textContent()).toBe('Lukket punkt');
+    expect(await closed.locator('.decision, .summary').count()).toBe(0);
+    const numbers = await page.locator('.agenda-item h3').allTextContents();
+    expect(numbers.map((t) => Number.parseInt(t, 10))).toEqual([1, 2, 3]);
+    expect(await page.textContent('.quality')).toMatch(/Status\s*Indekseret/);
+    expect(await page.textContent('.quality')).toMatch(/Lukkede punkter\s*1/);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goBack();
+    await page.locator('.card').first().waitFor();
+    expect(params(page).get('q')).toBe('mindreforbrug');
+    await close(page);
+  });
+
+  it('uploads a PDF, follows it to indexed, then finds it', async () => {
+    const before = (await fetch(`${service.url}/search?q=kystsikring`).then((r) => r.json())) as {
+      total: number;
+    };
+    expect(before.total).toBe(0);
+
+    const page = await open('/?upload');
+    expect(await page.locator('h1:visible').textContent()).toBe('Upload referater');
+    await page.setInputFiles('#files', UPLOAD);
+    const upload = page.locator('.upload').first();
+    await expect
+      .poll(() => upload.locator('.upload-state').textContent(), { timeout: 30_000 })
+      .toMatch(/indekseret|fejlede|kræver/i);
+    expect(await upload.locator('.upload-state').textContent()).toBe('Indekseret');
+    expect(await page.textContent('#upload-status')).toContain('Indekseret');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Søg i mødets beslutninger' }).click();
+    await expect.poll(() => params(page).get('body')).toBe('Økonomiudvalget');
+    await page.locator('#q').fill('kystsikring');
+    await page.locator('#q').press('Enter');
+    await expect
+      .poll(() => page.textContent('#search-status'))
+      .toMatch(/^\d+ beslutning(er)? for »kystsikring«/);
+    const meta = await page.locator('.card .meta').allTextContents();
+    expect(meta.length).toBeGreaterThan(0);
+    expect(meta.every((line) => line.startsWith('Økonomiudvalget · 11. juni 2024'))).toBe(true);
+    await close(page);
+  });
+
+  it('tells in plain Danish when a search finds nothing, and works at a phone width', async () => {
+    const page = await open('/?q=zzxyqq', 375);
+    await expect.poll(() => page.textContent('#results')).toContain('Ingen beslutninger matcher »zzxyqq«');
+    const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await close(page);
+  });
+});

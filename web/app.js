@@ -1,0 +1,59 @@
+// The search page: shows the view the URL names, and keeps links inside the page.
+import { focusHeading } from './dom.js';
+import { showMeeting } from './meeting.js';
+import { navigate, onNavigate, searchStateOf } from './nav.js';
+import { showSearch } from './search.js';
+import './upload.js';
+
+const views = {
+  search: /** @type {HTMLElement} */ (document.getElementById('search-view')),
+  meeting: /** @type {HTMLElement} */ (document.getElementById('meeting-view')),
+  upload: /** @type {HTMLElement} */ (document.getElementById('upload-view')),
+};
+
+/** @type {keyof typeof views | null} */
+let shown = null;
+
+/** @param {keyof typeof views} name */
+function show(name) {
+  const changed = shown !== null && shown !== name;
+  for (const [key, element] of Object.entries(views)) element.hidden = key !== name;
+  for (const link of document.querySelectorAll('[data-view]')) {
+    if (link.getAttribute('data-view') === name) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  shown = name;
+  return changed;
+}
+
+function route() {
+  const params = new URLSearchParams(location.search);
+  const meeting = params.get('meeting');
+  if (meeting) {
+    show('meeting');
+    document.title = 'Møde – Referatsøgning';
+    void showMeeting(meeting);
+  } else if (params.has('upload')) {
+    const changed = show('upload');
+    document.title = 'Upload referater – Referatsøgning';
+    if (changed) focusHeading(views.upload.querySelector('h1'));
+  } else {
+    const changed = show('search');
+    const state = searchStateOf(params);
+    document.title = state.q ? `${state.q} – Referatsøgning` : 'Referatsøgning';
+    showSearch(state);
+    if (changed) focusHeading(views.search.querySelector('h1'));
+  }
+}
+
+// Links marked data-nav change the view without reloading; modified clicks open a new tab as usual.
+document.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[data-nav]') : null;
+  if (!(link instanceof HTMLAnchorElement)) return;
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigate(link.href);
+});
+
+onNavigate(route);
+route();

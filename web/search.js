@@ -1,0 +1,368 @@
+// The search view: one box with debounced live results, facets, sort, pages, decision cards.
+import { api } from './api.js';
+import { decisionCard } from './card.js';
+import { count, danishNumber, h, notice, OUTCOME_LABELS } from './dom.js';
+import { navigate, searchUrl } from './nav.js';
+
+/** @typedef {import('./nav.js').SearchState} SearchState */
+
+const PAGE_SIZE = 10;
+const DEBOUNCE_MS = 250;
+
+const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+const form = /** @type {HTMLFormElement} */ ($('search-form'));
+const input = /** @type {HTMLInputElement} */ ($('q'));
+const sort = /** @type {HTMLSelectElement} */ ($('sort'));
+const status = $('search-status');
+const results = $('results');
+const facets = $('facets');
+const pager = $('pager');
+
+/** @type {SearchState} */
+let state = { q: '', body: '', from: '', to: '', outcome: '', municipality: '', sort: '', page: 1 };
+/** @type {AbortController | null} */
+let inFlight = null;
+let debounce = 0;
+/** True while the user types one search: its refinements replace one history entry. */
+let typing = false;
+/** @type {Promise<string[]> | null} */
+let municipalities = null;
+
+/** @param {Partial<SearchState>} change */
+function go(change) {
+  typing = false;
+  navigate(searchUrl({ ...state, page: 1, ...change }));
+}
+
+input.addEventListener('input', () => {
+  clearTimeout(debounce);
+  debounce = window.setTimeout(() => {
+    navigate(searchUrl({ ...state, q: input.value.trim(), page: 1 }), { replace: typing });
+    typing = true;
+  }, DEBOUNCE_MS);
+});
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(debounce);
+  go({ q: input.value.trim() });
+});
+
+sort.addEventListener('change', () => go({ sort: sort.value }));
+
+const effectiveSort = (/** @type {SearchState} */ s) => s.sort || (s.q ? 'relevance' : 'date');
+
+/**
+ * Renders the search the URL holds.
+ * @param {SearchState} next
+ */
+export function showSearch(next) {
+  const focusResults = next.page !== state.page;
+  state = next;
+  if (document.activeElement !== input || input.value.trim() !== next.q) input.value = next.q;
+  sort.value = effectiveSort(next);
+  municipalities ??= loadMunicipalities();
+  void runSearch(next, focusResults);
+}
+
+/**
+ * @param {SearchState} s
+ * @param {boolean} focusResults
+ */
+async function runSearch(s, focusResults) {
+  inFlight?.abort();
+  const controller = new AbortController();
+  inFlight = controller;
+  const params = new URLSearchParams({
+    sort: effectiveSort(s),
+    page: String(s.page),
+    size: String(PAGE_SIZE),
+  });
+  for (const key of /** @type {const} */ (['q', 'body', 'from', 'to', 'outcome', 'municipality'])) {
+    if (s[key]) params.set(key, s[key]);
+  }
+  results.setAttribute('aria-busy', 'true');
+  status.textContent = 'Søger …';
+  try {
+    const answer = await api(`search?${params}`, { signal: controller.signal });
+    if (controller.signal.aborted) return;
+    render(s, answer, await (municipalities ?? Promise.resolve([])));
+    if (focusResults) status.focus();
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    status.textContent = 'Søgningen mislykkedes.';
+    results.replaceChildren(
+      notice(
+        'error',
+        error instanceof Error ? error.message : String(error),
+        ' ',
+        h(
+          'button',
+          { type: 'button', class: 'link-button', onclick: () => void runSearch(s, false) },
+          'Prøv igen',
+        ),
+      ),
+    );
+    pager.replaceChildren();
+  } finally {
+    if (inFlight === controller) results.removeAttribute('aria-busy');
+  }
+}
+
+/** The municipalities of the indexed meetings (the search facets do not count them). */
+async function loadMunicipalities() {
+  try {
+    const { meetings } = await api('meetings?limit=100');
+    /** @type {Set<string>} */
+    const names = new Set();
+    for (const entry of meetings) if (entry.meeting.municipality) names.add(entry.meeting.municipality);
+    return [...names].sort((a, b) => a.localeCompare(b, 'da'));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * @param {SearchState} s
+ * @param {any} answer the API's SearchResult
+ * @param {string[]} towns
+ */
+function render(s, answer, towns) {
+  status.textContent = statusText(s, answer.total);
+  renderFacets(s, answer.facets, towns);
+  if (answer.results.length === 0) {
+    results.replaceChildren(emptyState(s, answer.total));
+  } else {
+    const first = (answer.page - 1) * answer.size;
+    results.replaceChildren(
+      h(
+        'ol',
+        { class: 'hits', start: first + 1 },
+        answer.results.map((/** @type {any} */ hit) => h('li', {}, decisionCard(hit))),
+      ),
+    );
+  }
+  renderPager(s, answer.total, answer.size);
+}
+
+/**
+ * @param {SearchState} s
+ * @param {number} total
+ */
+function statusText(s, total) {
+  const found = count(total, 'beslutning', 'beslutninger');
+  const page = total > PAGE_SIZE ? `, side ${s.page} af ${Math.ceil(total / PAGE_SIZE)}` : '';
+  if (!s.q) return `${found}${hasFilters(s) ? ' med de valgte filtre' : ', nyeste først'}${page}`;
+  return `${found} for »${s.q}«${page}`;
+}
+
+const hasFilters = (/** @type {SearchState} */ s) =>
+  Boolean(s.body || s.from || s.to || s.outcome || s.municipality);
+
+/**
+ * @param {SearchState} s
+ * @param {number} total
+ */
+function emptyState(s, total) {
+  if (total > 0) {
+    return notice(
+      'info',
+      'Der er ikke flere resultater. ',
+      h('a', { href: searchUrl({ ...s, page: 1 }), 'data-nav': true }, 'Gå til første side'),
+    );
+  }
+  if (!s.q && !hasFilters(s)) {
+    return notice(
+      'info',
+      'Der er endnu ingen referater i søgningen. ',
+      h('a', { href: '?upload', 'data-nav': true }, 'Upload et referat'),
+      '.',
+    );
+  }
+  return h(
+    'div',
+    { class: 'notice notice-info' },
+    h(
+      'p',
+      {},
+      s.q ? `Ingen beslutninger matcher »${s.q}«` : 'Ingen beslutninger matcher filtrene',
+      hasFilters(s) ? ' med de valgte filtre.' : '.',
+    ),
+    h('p', {}, 'Prøv færre eller andre ord, et bredere tidsrum, eller fjern et filter.'),
+    hasFilters(s)
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'link-button',
+            onclick: () => go({ body: '', from: '', to: '', outcome: '', municipality: '' }),
+          },
+          'Fjern alle filtre',
+        )
+      : null,
+  );
+}
+
+/**
+ * @param {SearchState} s
+ * @param {{ body: Record<string, number>, year: Record<string, number>, outcome: Record<string, number> }} counts
+ * @param {string[]} towns
+ */
+function renderFacets(s, counts, towns) {
+  const yearOf = (/** @type {string} */ year) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+  const groups = [
+    facetGroup(
+      'Udvalg',
+      Object.entries(counts.body ?? {}),
+      (name) => name,
+      (name) => s.body.toLowerCase() === name.toLowerCase(),
+      (name, active) => go({ body: active ? '' : name }),
+    ),
+    facetGroup(
+      'År',
+      Object.entries(counts.year ?? {}).sort(([a], [b]) => b.localeCompare(a)),
+      (year) => year,
+      (year) => s.from === yearOf(year).from && s.to === yearOf(year).to,
+      (year, active) => go(active ? { from: '', to: '' } : yearOf(year)),
+    ),
+    periodGroup(s),
+    facetGroup(
+      'Udfald',
+      Object.entries(counts.outcome ?? {}),
+      (outcome) => OUTCOME_LABELS[/** @type {keyof typeof OUTCOME_LABELS} */ (outcome)] ?? outcome,
+      (outcome) => s.outcome === outcome,
+      (outcome, active) => go({ outcome: active ? '' : outcome }),
+    ),
+    towns.length > 0 || s.municipality ? municipalityGroup(s, towns) : null,
+  ];
+  facets.replaceChildren(
+    ...groups.filter((g) => g !== null),
+    hasFilters(s)
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            onclick: () => go({ body: '', from: '', to: '', outcome: '', municipality: '' }),
+          },
+          'Nulstil filtre',
+        )
+      : '',
+  );
+}
+
+/**
+ * A facet: one toggle button per value, with its count.
+ * @param {string} legend
+ * @param {[string, number][]} entries
+ * @param {(value: string) => string} label
+ * @param {(value: string) => boolean} isActive
+ * @param {(value: string, active: boolean) => void} toggle
+ */
+function facetGroup(legend, entries, label, isActive, toggle) {
+  if (entries.length === 0) return null;
+  const sorted = legend === 'År' ? entries : [...entries].sort(([, a], [, b]) => b - a);
+  return h(
+    'fieldset',
+    { class: 'facet' },
+    h('legend', {}, legend),
+    h(
+      'ul',
+      {},
+      sorted.map(([value, n]) => {
+        const active = isActive(value);
+        return h(
+          'li',
+          {},
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'facet-value',
+              'aria-pressed': String(active),
+              onclick: () => toggle(value, active),
+            },
+            h('span', {}, label(value)),
+            h(
+              'span',
+              { class: 'facet-count' },
+              danishNumber(n),
+              h('span', { class: 'visually-hidden' }, ' resultater'),
+            ),
+          ),
+        );
+      }),
+    ),
+  );
+}
+
+/** @param {SearchState} s */
+function periodGroup(s) {
+  const from = h('input', { type: 'date', id: 'from', name: 'from', value: s.from });
+  const to = h('input', { type: 'date', id: 'to', name: 'to', value: s.to });
+  return h(
+    'form',
+    {
+      class: 'facet period',
+      onsubmit: (/** @type {SubmitEvent} */ event) => {
+        event.preventDefault();
+        const a = /** @type {HTMLInputElement} */ (from).value;
+        const b = /** @type {HTMLInputElement} */ (to).value;
+        go(a && b && a > b ? { from: b, to: a } : { from: a, to: b });
+      },
+    },
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Periode'),
+      h('label', { for: 'from' }, 'Fra'),
+      from,
+      h('label', { for: 'to' }, 'Til'),
+      to,
+      h('button', { type: 'submit', class: 'secondary' }, 'Vis periode'),
+    ),
+  );
+}
+
+/**
+ * @param {SearchState} s
+ * @param {string[]} towns
+ */
+function municipalityGroup(s, towns) {
+  const names = s.municipality && !towns.includes(s.municipality) ? [s.municipality, ...towns] : towns;
+  return h(
+    'div',
+    { class: 'facet' },
+    h('label', { for: 'municipality', class: 'facet-label' }, 'Kommune'),
+    h(
+      'select',
+      {
+        id: 'municipality',
+        onchange: (/** @type {Event} */ event) =>
+          go({ municipality: /** @type {HTMLSelectElement} */ (event.target).value }),
+      },
+      h('option', { value: '' }, 'Alle kommuner'),
+      names.map((name) => h('option', { value: name, selected: name === s.municipality }, name)),
+    ),
+  );
+}
+
+/**
+ * @param {SearchState} s
+ * @param {number} total
+ * @param {number} size
+ */
+function renderPager(s, total, size) {
+  const pages = Math.ceil(total / size);
+  if (pages <= 1) {
+    pager.replaceChildren();
+    return;
+  }
+  const link = (/** @type {number} */ page, /** @type {string} */ text, /** @type {string} */ rel) =>
+    h('a', { href: searchUrl({ ...s, page }), 'data-nav': true, rel }, text);
+  pager.replaceChildren(
+    s.page > 1 ? link(s.page - 1, '← Forrige', 'prev') : '',
+    h('span', { class: 'pager-position' }, `Side ${s.page} af ${pages}`),
+    s.page < pages ? link(s.page + 1, 'Næste →', 'next') : '',
+  );
+}

@@ -1,0 +1,172 @@
+// The upload view: PDFs go straight to the bucket through presigned URLs; the registry
+// (GET documents/{sha256}) tells how each one gets on, until it is indexed or refused.
+import { ApiError, api } from './api.js';
+import { h } from './dom.js';
+import { STATUS_LABELS } from './meeting.js';
+import { searchUrl } from './nav.js';
+
+const POLL_MS = 1000;
+const POLL_FOR_MS = 5 * 60 * 1000;
+
+/** Why a document was refused (the registry's `reason` starts with the kind), in plain Danish. */
+export const REASONS = {
+  'not-a-pdf': 'Filen er ikke en PDF, selv om navnet siger det.',
+  encrypted:
+    'PDF-filen er krypteret eller beskyttet med adgangskode. Gem den uden beskyttelse, og prøv igen.',
+  corrupt: 'PDF-filen er beskadiget og kan ikke læses.',
+  'needs-ocr':
+    'PDF-filen er scannet og indeholder kun billeder af tekst. Den skal have tekstgenkendelse (OCR), før der kan søges i den.',
+  'too-large': 'Filen er for stor eller har for mange sider til at blive behandlet.',
+  'unsupported-format': 'Filformatet understøttes ikke. Kun PDF-referater kan behandles.',
+};
+
+const zone = /** @type {HTMLElement} */ (document.getElementById('drop-zone'));
+const picker = /** @type {HTMLInputElement} */ (document.getElementById('files'));
+const list = /** @type {HTMLElement} */ (document.getElementById('uploads'));
+const announcer = /** @type {HTMLElement} */ (document.getElementById('upload-status'));
+
+picker.addEventListener('change', () => {
+  if (picker.files) uploadAll([...picker.files]);
+  picker.value = '';
+});
+zone.addEventListener('dragover', (event) => {
+  event.preventDefault();
+  zone.classList.add('dragging');
+});
+zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+zone.addEventListener('drop', (event) => {
+  event.preventDefault();
+  zone.classList.remove('dragging');
+  uploadAll([...(event.dataTransfer?.files ?? [])]);
+});
+
+/** @param {File[]} files */
+function uploadAll(files) {
+  for (const file of files) void uploadOne(file);
+}
+
+/** @param {File} file */
+async function uploadOne(file) {
+  const state = h('span', { class: 'upload-state' }, 'Forbereder …');
+  const detail = h('div', { class: 'upload-detail' });
+  list.prepend(h('li', { class: 'upload' }, h('span', { class: 'upload-name' }, file.name), state, detail));
+  const say = (/** @type {string} */ text, /** @type {string} */ kind = 'busy') => {
+    state.textContent = text;
+    state.className = `upload-state upload-${kind}`;
+    announcer.textContent = `${file.name}: ${text}`;
+  };
+  try {
+    if (!/\.pdf$/i.test(file.name)) {
+      say('Ikke uploadet: kun PDF-filer kan uploades.', 'error');
+      return;
+    }
+    say('Beregner filens fingeraftryk …');
+    const id = await sha256(file);
+    say('Sender …');
+    const { upload } = await api('uploads', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ filename: file.name, contentType: 'application/pdf', size: file.size }),
+    });
+    await put(upload, file);
+    say('Modtaget – venter på behandling');
+    await follow(id, say, detail);
+  } catch (error) {
+    say(`Ikke uploadet: ${error instanceof Error ? error.message : String(error)}`, 'error');
+  }
+}
+
+/** @param {File} file */
+async function sha256(file) {
+  if (!crypto.subtle) throw new Error('browseren kan ikke beregne filens fingeraftryk her (kræver https).');
+  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * PUT with the signed headers; the browser sets Content-Length itself (it may not be set by a script).
+ * @param {{ url: string, method: string, headers: Record<string, string> }} upload
+ * @param {File} file
+ */
+async function put(upload, file) {
+  const headers = Object.fromEntries(
+    Object.entries(upload.headers).filter(
+      ([name]) => !['content-length', 'host'].includes(name.toLowerCase()),
+    ),
+  );
+  let response;
+  try {
+    response = await fetch(upload.url, { method: upload.method, headers, body: file });
+  } catch {
+    throw new Error('forbindelsen til lageret fejlede. Prøv igen.');
+  }
+  if (!response.ok) throw new Error(`lageret afviste filen (${response.status}). Prøv igen.`);
+}
+
+/**
+ * Polls the registry until the document is indexed or refused.
+ * @param {string} id
+ * @param {(text: string, kind?: string) => void} say
+ * @param {HTMLElement} detail
+ */
+async function follow(id, say, detail) {
+  const until = Date.now() + POLL_FOR_MS;
+  while (Date.now() < until) {
+    /** @type {any} */
+    let record = null;
+    try {
+      record = await api(`documents/${id}`);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 404)) throw error;
+    }
+    if (record?.status === 'indexed') {
+      say('Indekseret', 'done');
+      detail.replaceChildren(...foundLinks(record));
+      return;
+    }
+    if (record?.status === 'failed' || record?.status === 'needs-ocr') {
+      say(
+        `${STATUS_LABELS[/** @type {'failed' | 'needs-ocr'} */ (record.status)]}: ${reasonText(record.reason)}`,
+        'error',
+      );
+      return;
+    }
+    if (record?.status === 'processing') say('Behandles …');
+    else if (record?.status === 'received') say('Modtaget – venter på behandling');
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  say('Behandlingen tager længere tid end ventet. Se efter igen senere.', 'error');
+}
+
+/** @param {string | null} reason e.g. `needs-ocr: no text on any page` */
+export function reasonText(reason) {
+  const kind = (reason ?? '').split(':')[0]?.trim() ?? '';
+  return REASONS[/** @type {keyof typeof REASONS} */ (kind)] ?? 'Filen kunne ikke behandles.';
+}
+
+/** @param {any} record the registry's DocumentRecord */
+function foundLinks(record) {
+  const meeting = record.meeting;
+  const search =
+    meeting?.body && meeting?.date
+      ? searchUrl({
+          q: '',
+          body: meeting.body,
+          from: meeting.date,
+          to: meeting.date,
+          outcome: '',
+          municipality: '',
+          sort: '',
+          page: 1,
+        })
+      : null;
+  const items = record.quality
+    ? `${record.quality.items} punkter, ${record.quality.decisions} beslutninger. `
+    : '';
+  return [
+    items,
+    h('a', { href: `?meeting=${record.id}`, 'data-nav': true }, 'Åbn mødet'),
+    search ? ' · ' : '',
+    search ? h('a', { href: search, 'data-nav': true }, 'Søg i mødets beslutninger') : '',
+  ];
+}
