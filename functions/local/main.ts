@@ -75,7 +75,7 @@ function describe(report: QueueReport): string {
 function printWelcome({ url, config }: LocalService): void {
   const s3 = config.endpoints.s3;
   process.stdout.write(`
-minutes-search is running: ${url}
+minutes-search is running: ${url}   (open it in a browser for the search page)
 
   Search:     curl -G ${url}/search --data-urlencode 'q=sygefravær'
               curl -G ${url}/search --data-urlencode 'q=lokalplan' --data-urlencode 'body=Økonomiudvalget' -d sort=date
