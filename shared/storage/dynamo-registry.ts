@@ -155,23 +155,16 @@ export class DynamoRegistry implements DocumentRegistry {
     options: { readonly force?: boolean } = {},
   ): Promise<DocumentRecord | null> {
     return storageCall('registry.claim', async () => {
-      const values = { ':version': extractorVersion, ':processing': 'processing', ':one': 1, ':at': at };
-      const reclaimable = namedValues('reclaimable', RECLAIMABLE);
-      const versioned = namedValues('versioned', DONE_BY_A_VERSION);
+      const guard = options.force ? { condition: '', values: {} } : notDoneBy(extractorVersion);
       const claimed = await whenConditionHolds(() =>
         this.#client.send(
           new UpdateCommand({
             TableName: this.#table,
             Key: { pk: documentPk(id) },
             UpdateExpression: 'SET #status = :processing, attempts = attempts + :one, updatedAt = :at',
-            ConditionExpression: options.force
-              ? 'attribute_exists(pk)'
-              : `attribute_exists(pk) AND (#status IN (${reclaimable.names}) OR ` +
-                `(#status IN (${versioned.names}) AND extractorVersion <> :version))`,
+            ConditionExpression: `attribute_exists(pk)${guard.condition}`,
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: options.force
-              ? { ':processing': 'processing', ':one': 1, ':at': at }
-              : { ...values, ...reclaimable.values, ...versioned.values },
+            ExpressionAttributeValues: { ':processing': 'processing', ':one': 1, ':at': at, ...guard.values },
             ReturnValues: 'ALL_NEW',
           }),
         ),
@@ -374,6 +367,21 @@ async function whenConditionHolds<T extends object>(write: () => Promise<T>): Pr
     if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return null;
     throw error;
   }
+}
+
+/**
+ * The claim's guard: a document not yet done (received, left processing by a crashed run, or
+ * removed), or done by another extractor version.
+ */
+function notDoneBy(extractorVersion: string) {
+  const reclaimable = namedValues('reclaimable', RECLAIMABLE);
+  const versioned = namedValues('versioned', DONE_BY_A_VERSION);
+  return {
+    condition:
+      ` AND (#status IN (${reclaimable.names}) OR ` +
+      `(#status IN (${versioned.names}) AND extractorVersion <> :version))`,
+    values: { ':version': extractorVersion, ...reclaimable.values, ...versioned.values },
+  };
 }
 
 /** Placeholders for a list of values, for `IN (...)`. */
