@@ -7,7 +7,7 @@ import type { ProcessingOutcome } from '#storage/registry.ts';
 import type { IngestDeps } from './deps.ts';
 import { parseQuality } from './quality.ts';
 import { releaseDocument } from './release.ts';
-import { removeObject } from './remove-object.ts';
+import { forgetKey } from './remove-object.ts';
 import { EXTRACTOR_VERSION } from './version.ts';
 
 /** What became of one object, for the caller's report and metrics. */
@@ -85,7 +85,7 @@ async function ingestClaimed(
   await pointKeyAt(deps, doc.key, doc.id);
   // Deleted while it was read, its removal handled before the key pointed here: undo as it would have.
   if ((await deps.blobs.head(doc.key)) === null) {
-    await removeObject(deps, doc.key);
+    await forgetKey(deps, doc.key);
     return { status: 'missing', documentId: null, key: doc.key };
   }
   return outcome;

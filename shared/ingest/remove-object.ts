@@ -21,6 +21,14 @@ export async function removeObject(
   key: string,
 ): Promise<RemoveOutcome> {
   if ((await deps.blobs.head(key)) !== null) return { status: 'stale', documentId: null, key };
+  return forgetKey(deps, key);
+}
+
+/** The key holds nothing any more: it is forgotten, and its document released (releaseDocument). */
+export async function forgetKey(
+  deps: Pick<IngestDeps, 'registry' | 'index' | 'now'>,
+  key: string,
+): Promise<Exclude<RemoveOutcome, { status: 'stale' }>> {
   const documentId = await deps.registry.removeKey(key);
   if (documentId === null) return { status: 'unknown', documentId: null, key };
   const status = await releaseDocument(deps, documentId, key);
