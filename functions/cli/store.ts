@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ServiceConfig } from '#config/service.ts';
 import { type Adapters, composeAdapters } from '../compose.ts';
-import { runningService, startLocalService } from '../local/service.ts';
+import { indexFile, onEmulators, runningService, startLocalService } from '../local/service.ts';
 
 /** Where a command works: the local store (through a running service, or started for the command) or AWS. */
 export interface Store {
@@ -37,12 +36,7 @@ export async function openStore(config: ServiceConfig, options: StoreOptions): P
   }
   const running = await runningService(config.dataDir);
   if (running !== null) {
-    const attached: ServiceConfig = {
-      ...config,
-      region: 'us-east-1',
-      endpoints: running.endpoints,
-      search: { engine: 'sqlite', path: join(config.dataDir, 'search.sqlite') },
-    };
+    const attached = onEmulators(config, running.endpoints);
     const adapters = await composeAdapters(attached);
     return {
       adapters,
@@ -65,6 +59,6 @@ export async function openStore(config: ServiceConfig, options: StoreOptions): P
 
 /** The embedded index of the local store, for commands that only search. */
 export function localIndexPath(config: ServiceConfig): string | null {
-  const path = join(config.dataDir, 'search.sqlite');
+  const path = indexFile(config.dataDir);
   return existsSync(path) ? path : null;
 }

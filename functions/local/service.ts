@@ -45,7 +45,7 @@ export async function startLocalService(
   await mkdir(join(dataDir, 'dynamodb'), { recursive: true });
   // The API's port is known only after it listens when it is 0 (tests, benchmarks): then any port of this host.
   const port = local.port === 0 ? '*' : String(local.port);
-  const apiOrigin = `http://${local.host === '127.0.0.1' ? 'localhost' : local.host}:${port}`;
+  const apiOrigin = `http://${browserHost(local.host)}:${port}`;
   const emulators = await startEmulators({
     bucket: local.service.bucket,
     host: local.host,
@@ -63,17 +63,28 @@ export async function startLocalService(
   }
 }
 
+/** The service's configuration on the local emulators: their endpoints, the embedded index in the data folder. */
+export function onEmulators(service: ServiceConfig, endpoints: Emulators['endpoints']): ServiceConfig {
+  return {
+    ...service,
+    region: LOCAL_REGION,
+    endpoints,
+    search: { engine: 'sqlite', path: indexFile(service.dataDir) },
+  };
+}
+
+/** The embedded index's file in a data folder. */
+export const indexFile = (dataDir: string) => join(dataDir, 'search.sqlite');
+
+/** How a browser on this machine addresses the host the service listens on. */
+const browserHost = (host: string) => (host === '127.0.0.1' ? 'localhost' : host);
+
 async function withEmulators(
   local: LocalConfig,
   emulators: Emulators,
   options: LocalServiceOptions,
 ): Promise<LocalService> {
-  const config: ServiceConfig = {
-    ...local.service,
-    region: LOCAL_REGION,
-    endpoints: emulators.endpoints,
-    search: { engine: 'sqlite', path: join(local.service.dataDir, 'search.sqlite') },
-  };
+  const config = onEmulators(local.service, emulators.endpoints);
   const tables = createDynamoClient({ region: LOCAL_REGION, endpoint: emulators.endpoints.dynamodb });
   await createRegistryTable(tables, config.table);
   tables.destroy();
@@ -95,7 +106,7 @@ async function withEmulators(
           local,
         );
   const port = server ? (server.address() as AddressInfo).port : local.port;
-  const url = `http://${local.host === '127.0.0.1' ? 'localhost' : local.host}:${port}`;
+  const url = `http://${browserHost(local.host)}:${port}`;
   if (server) await writeRunning(config.dataDir, { pid: process.pid, url, endpoints: emulators.endpoints });
   return {
     url,
