@@ -2,6 +2,7 @@
 /** Command line entry point: a composition root, the only place that reads the environment. */
 import { Command } from 'commander';
 import { type ServiceConfig, serviceConfigFromEnv } from '#config/service.ts';
+import { SAMPLE_FOLDERS } from '../samples.ts';
 import { extractCommand } from './extract.ts';
 import { ingestCommand } from './ingest.ts';
 import { reindexCommand } from './reindex.ts';
@@ -125,10 +126,7 @@ storeOptions(
 program
   .command('samples')
   .description('extract the bundled sample minutes and print what was found (no store)')
-  .option('--dir <dir...>', 'folders with minutes', [
-    'test/fixtures/corpus/pdf',
-    'test/fixtures/corpus/extra/pdf',
-  ])
+  .option('--dir <dir...>', 'folders with minutes', [...SAMPLE_FOLDERS])
   .action(async (options: { dir: string[] }) => {
     process.exitCode = await samplesCommand(options.dir, config.limits);
   });

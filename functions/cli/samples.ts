@@ -1,25 +1,21 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { ExtractLimits } from '#config/limits.ts';
 import type { MeetingDocument } from '#domain/meeting.ts';
 import { ExtractionError } from '#extract/errors.ts';
 import { extractMeeting } from '#parse/extract-meeting.ts';
+import { pdfsIn } from '../samples.ts';
 
 /** Extracts every PDF in the folders and prints one summary block per meeting. */
 export async function samplesCommand(dirs: readonly string[], limits: ExtractLimits): Promise<number> {
   let failed = 0;
-  for (const dir of dirs) {
-    const files = (await readdir(dir)).filter((f) => f.toLowerCase().endsWith('.pdf')).sort();
-    for (const name of files) {
-      const file = join(dir, name);
-      try {
-        const doc = await extractMeeting(new Uint8Array(await readFile(file)), file, limits);
-        process.stdout.write(describe(doc));
-      } catch (error) {
-        if (!(error instanceof ExtractionError)) throw error;
-        failed++;
-        process.stdout.write(`${file}\n  ${error.kind}: ${error.message}\n\n`);
-      }
+  for (const file of await pdfsIn(dirs)) {
+    try {
+      const doc = await extractMeeting(new Uint8Array(await readFile(file)), file, limits);
+      process.stdout.write(describe(doc));
+    } catch (error) {
+      if (!(error instanceof ExtractionError)) throw error;
+      failed++;
+      process.stdout.write(`${file}\n  ${error.kind}: ${error.message}\n\n`);
     }
   }
   return failed === 0 ? 0 : 1;

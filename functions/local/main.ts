@@ -2,14 +2,11 @@
  * `npm start`: the service on this machine, with the sample minutes loaded on first start.
  * The composition root of the local service: the only place it reads the environment.
  */
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { localConfigFromEnv } from '#config/local.ts';
+import { pdfsIn, SAMPLE_FOLDERS } from '../samples.ts';
 import { PortInUseError } from './emulators.ts';
 import type { QueueReport } from './ingest-queue.ts';
 import { type LocalService, loadFiles, startLocalService } from './service.ts';
-
-const SAMPLE_FOLDERS = ['test/fixtures/corpus/pdf', 'test/fixtures/corpus/extra/pdf'];
 
 const loaded = localConfigFromEnv(process.env);
 if (!loaded.ok) {
@@ -49,13 +46,7 @@ async function isEmpty({ adapters }: LocalService): Promise<boolean> {
 
 /** First start: the bundled minutes go into the bucket, and its notifications ingest them. */
 async function loadSamples(service: LocalService): Promise<void> {
-  const files = (
-    await Promise.all(
-      SAMPLE_FOLDERS.map(async (dir) =>
-        (await readdir(dir)).filter((name) => name.endsWith('.pdf')).map((name) => join(dir, name)),
-      ),
-    )
-  ).flat();
+  const files = await pdfsIn(SAMPLE_FOLDERS);
   process.stdout.write(`First start: loading ${files.length} sample minutes…\n`);
   await loadFiles(service, files, 'samples/');
 }
