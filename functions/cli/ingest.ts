@@ -60,28 +60,31 @@ async function ingestFile(file: FileToIngest, store: Store): Promise<Result> {
   const known = await registry.get(id);
   if (known && FINAL.has(known.status) && known.extractorVersion === EXTRACTOR_VERSION) {
     // Read before by this extractor version: it would end the same way again.
-    if (known.status === 'indexed') return { file, status: 'skipped' };
-    return { file, status: 'failed', reason: known.reason ?? known.status };
+    return known.status === 'indexed' ? { file, status: 'skipped' } : resultOf(file, known);
   }
   const since = new Date().toISOString();
   await blobs.put(file.key, bytes, 'application/pdf');
-  const record = await settled(store, id, since);
-  if (record.status === 'indexed') return { file, status: 'indexed' };
-  return { file, status: 'failed', reason: record.reason ?? record.status };
+  return resultOf(file, await settled(store, id, since));
+}
+
+type Settled =
+  | Pick<DocumentRecord, 'status' | 'reason'>
+  | { readonly status: 'waiting'; readonly reason: string };
+
+function resultOf(file: FileToIngest, { status, reason }: Settled): Result {
+  return status === 'indexed' ? { file, status } : { file, status: 'failed', reason: reason ?? status };
 }
 
 /** The document's record once its processing (started at `since` or later) has ended. */
-async function settled(store: Store, id: string, since: string): Promise<DocumentRecord> {
+async function settled(store: Store, id: string, since: string): Promise<Settled> {
   const deadline = Date.now() + store.config.limits.timeoutMs + 60_000;
   for (;;) {
     const record = await store.adapters.registry.get(id);
     if (record && FINAL.has(record.status) && record.updatedAt >= since) return record;
     if (Date.now() > deadline) {
-      const status = record?.status ?? 'not yet received';
       return {
-        ...(record as DocumentRecord),
-        status: 'failed',
-        reason: `still ${status}; see \`status\` later`,
+        status: 'waiting',
+        reason: `still ${record?.status ?? 'not yet received'}; see \`status\` later`,
       };
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
