@@ -84,7 +84,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const row = this.#db
       .prepare('SELECT j.json AS json FROM items i JOIN item_json j ON j.rowid = i.rowid WHERE i.id = ?')
       .get(id) as { json: string } | undefined;
-    return row ? IndexedItemSchema.parse(JSON.parse(row.json)) : null;
+    return row ? stored(row.json) : null;
   }
 
   async itemsOf(documentId: string): Promise<IndexedItem[]> {
@@ -93,7 +93,7 @@ export class SqliteSearchIndex implements SearchIndex {
         'SELECT j.json AS json FROM items i JOIN item_json j ON j.rowid = i.rowid WHERE i.document_id = ? ORDER BY i.position',
       )
       .all(documentId) as { json: string }[];
-    return rows.map((row) => IndexedItemSchema.parse(JSON.parse(row.json)));
+    return rows.map((row) => stored(row.json));
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
@@ -189,9 +189,7 @@ export class SqliteSearchIndex implements SearchIndex {
       .prepare(`SELECT rowid, json FROM item_json WHERE rowid IN (${page.map(() => '?').join(', ')})`)
       .all(...page.map((p) => p.rowid)) as { rowid: number; json: string }[];
     const json = new Map(rows.map((r) => [r.rowid, r.json]));
-    return page.map((p) =>
-      toHit(IndexedItemSchema.parse(JSON.parse(json.get(p.rowid) ?? 'null')), round(-p.rank), terms),
-    );
+    return page.map((p) => toHit(stored(json.get(p.rowid) ?? 'null'), round(-p.rank), terms));
   }
 }
 
@@ -294,5 +292,8 @@ function emptyResult(query: SearchQuery): SearchResult {
 }
 
 const foldCase = (text: string | null) => text?.toLocaleLowerCase('da') ?? null;
+
+/** An item as item_json keeps it, checked on the way out. */
+const stored = (json: string) => IndexedItemSchema.parse(JSON.parse(json));
 
 const round = (score: number) => Math.round(score * 1000) / 1000;
