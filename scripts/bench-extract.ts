@@ -5,15 +5,22 @@
  * counts. Files are processed one after another, never in parallel. Prints figures, asserts nothing.
  * Usage: npm run bench:extract [-- --runs N]
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, release, tmpdir, totalmem, type } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultLimits } from '#config/limits.ts';
 import { extractLines } from '#extract/index.ts';
 import { extractMeeting } from '#parse/extract-meeting.ts';
+import {
+  pdftotextVersion,
+  perSecond,
+  positiveIntegerOption,
+  printMachine,
+  row,
+  runPdftotext,
+} from './lib/bench-report.ts';
 import { generateMinutesPdf } from './lib/minutes-pdf.ts';
 
 const CORPUS_DIRS = ['test/fixtures/corpus/pdf', 'test/fixtures/corpus/extra/pdf'];
@@ -37,10 +44,7 @@ interface Result {
 
 function runCount(): number {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
-  const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1)
-    throw new Error(`--runs must be a positive integer, not ${values.runs}`);
-  return runs;
+  return positiveIntegerOption('runs', values.runs);
 }
 
 function corpusFiles(): string[] {
@@ -91,12 +95,6 @@ async function runExtractLines(files: readonly string[]): Promise<void> {
   for (const file of files) await extractLines(readBytes(file), defaultLimits);
 }
 
-function runPdftotext(files: readonly string[]): void {
-  for (const file of files) {
-    execFileSync('pdftotext', ['-layout', file, '-'], { maxBuffer: 256 * 1024 * 1024, stdio: 'pipe' });
-  }
-}
-
 async function elapsedMs(run: () => Promise<void> | void): Promise<number> {
   const start = performance.now();
   await run();
@@ -130,31 +128,20 @@ async function measure(set: DocumentSet, runs: number): Promise<Result> {
   };
 }
 
-const perSecond = (pages: number, ms: number) => pages / (ms / 1000);
-
 function ratioOf(result: Result): number {
   return perSecond(result.set.pages, result.oursMs) / perSecond(result.set.pages, result.pdftotextMs);
 }
 
-function printMachine(runs: number): void {
-  const cpu = cpus();
-  const pdfjs = JSON.parse(
-    readFileSync(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'), 'utf8'),
-  ) as { version: string };
-  // pdftotext prints its version on stderr.
-  const pdftotext = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).stderr;
-  console.log(
-    `machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
-  );
-  console.log(`system: ${type()} ${release()}, node ${process.version}, pdfjs-dist ${pdfjs.version}`);
-  console.log(`pdftotext: ${pdftotext.split('\n')[0] ?? ''}`);
-  console.log(`runs: warm-up + ${runs}, median\n`);
+function pdfjsVersion(): string {
+  const path = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
+  return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
 }
 
-function row(cells: readonly string[], widths: readonly number[]): string {
-  return cells
-    .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
-    .join('  ');
+/** pdftotext is what the pipeline is measured against: without it there is nothing to compare. */
+function requirePdftotext(): string {
+  const version = pdftotextVersion();
+  if (version === null) throw new Error('pdftotext is not installed (apt-get install poppler-utils)');
+  return version;
 }
 
 function printThroughput(results: readonly Result[]): void {
@@ -209,7 +196,10 @@ async function main(): Promise<void> {
   const runs = runCount();
   const dir = mkdtempSync(join(tmpdir(), 'bench-extract-'));
   try {
-    printMachine(runs);
+    printMachine({
+      versions: [`pdfjs-dist ${pdfjsVersion()}`],
+      lines: [`pdftotext: ${requirePdftotext()}`, `runs: warm-up + ${runs}, median\n`],
+    });
     const corpus = corpusFiles();
     const generated = [await largeDocument(dir)];
     const sets: DocumentSet[] = [

@@ -7,10 +7,9 @@
  * Usage: npm run bench:ingest [-- --documents N --keep]
  */
 
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, release, tmpdir, totalmem, type } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -18,6 +17,15 @@ import type { IngestOutcome } from '#ingest/ingest-object.ts';
 import { createS3Client } from '#storage/clients.ts';
 import type { QueueReport } from '../functions/local/ingest-queue.ts';
 import { type LocalService, startLocalService } from '../functions/local/service.ts';
+import {
+  mb,
+  pdftotextVersion,
+  perSecond,
+  positiveIntegerOption,
+  printMachine,
+  row,
+  runPdftotext,
+} from './lib/bench-report.ts';
 import { benchServiceConfig } from './lib/bench-service.ts';
 import { generateMinutesPdf } from './lib/minutes-pdf.ts';
 import { type Random, seededRandom } from './lib/random.ts';
@@ -52,11 +60,7 @@ function options(): Options {
   const { values } = parseArgs({
     options: { documents: { type: 'string', default: '500' }, keep: { type: 'boolean', default: false } },
   });
-  const documents = Number(values.documents);
-  if (!Number.isInteger(documents) || documents < 1) {
-    throw new Error(`--documents must be a positive integer, not ${values.documents}`);
-  }
-  return { documents, keep: values.keep === true };
+  return { documents: positiveIntegerOption('documents', values.documents), keep: values.keep === true };
 }
 
 // ---- Timing the ports ----
@@ -235,22 +239,10 @@ function hashingMs(files: readonly MinutesFile[]): number {
   return performance.now() - start;
 }
 
-function pdftotextVersion(): string | null {
-  const probe = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
-  if (probe.error) return null;
-  // pdftotext prints its version on stderr.
-  return probe.stderr.split('\n')[0] ?? 'pdftotext';
-}
-
 function pdftotextMs(files: readonly MinutesFile[]): number {
+  const paths = files.map((file) => file.path);
   const start = performance.now();
-  for (const file of files) {
-    const run = spawnSync('pdftotext', ['-layout', file.path, '-'], {
-      maxBuffer: 256 * 1024 * 1024,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    if (run.status !== 0) throw new Error(`pdftotext failed on ${file.path}: ${run.stderr}`);
-  }
+  runPdftotext(paths);
   return performance.now() - start;
 }
 
@@ -264,17 +256,7 @@ async function searchableItems(service: LocalService): Promise<number> {
 // ---- Printing ----
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const perSecond = (count: number, ms: number) => count / (ms / 1000);
 const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)}%`;
-
-function printMachine(pdftotext: string | null): void {
-  const cpu = cpus();
-  console.log(
-    `machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
-  );
-  console.log(`system: ${type()} ${release()}, node ${process.version}`);
-  console.log(`pdftotext: ${pdftotext ?? 'NOT INSTALLED (apt-get install poppler-utils): no baseline'}`);
-}
 
 function printDocuments(files: readonly MinutesFile[], outcomes: readonly IngestOutcome[], ms: number): void {
   const pages = outcomes.flatMap((o) => (o.status === 'indexed' ? [o.pages] : []));
@@ -285,12 +267,6 @@ function printDocuments(files: readonly MinutesFile[], outcomes: readonly Ingest
       `${Math.min(...pages)}–${Math.max(...pages)} pages, mean ${(pages.reduce((a, b) => a + b, 0) / pages.length).toFixed(1)}, ` +
       `${bodies} bodies, ${(bytes / 2 ** 20).toFixed(1)} MB`,
   );
-}
-
-function row(cells: readonly string[], widths: readonly number[]): string {
-  return cells
-    .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
-    .join('  ');
 }
 
 function printStages(run: IngestRun, clock: StageClock, hashMs: number, documents: number): number {
@@ -375,7 +351,9 @@ function printBaseline(pages: number, run: IngestRun, extractionMs: number, base
 async function main(): Promise<void> {
   const { documents, keep } = options();
   const pdftotext = pdftotextVersion();
-  printMachine(pdftotext);
+  printMachine({
+    lines: [`pdftotext: ${pdftotext ?? 'NOT INSTALLED (apt-get install poppler-utils): no baseline'}`],
+  });
   const folder = mkdtempSync(join(tmpdir(), 'bench-ingest-pdfs-'));
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-ingest-data-'));
   let service: LocalService | null = null;
@@ -406,9 +384,7 @@ async function main(): Promise<void> {
     const extractionMs = printStages(run, clock, hashMs, run.outcomes.length + run.errors.length);
     printBaseline(pages, run, extractionMs, baselineMs);
     const memory = process.memoryUsage();
-    console.log(
-      `\nmemory at the end: rss ${(memory.rss / 2 ** 20).toFixed(0)} MB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MB`,
-    );
+    console.log(`\nmemory at the end: rss ${mb(memory.rss)}, heap used ${mb(memory.heapUsed)}`);
   } finally {
     s3?.destroy();
     await service?.stop();

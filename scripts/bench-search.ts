@@ -8,25 +8,22 @@
  */
 
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { SearchQuery } from '#domain/search.ts';
 import { searchFields } from '#search/fields.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
+import { mb, percentile, perSecond, positiveIntegerOption, printMachine } from './lib/bench-report.ts';
 import { QUERY_MIX } from './lib/bench-service.ts';
 import { corpusPool, syntheticDocuments } from './lib/synthetic-items.ts';
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string', default: '10000,100000' }, rounds: { type: 'string', default: '5' } },
 });
-const sizes = (values.sizes as string).split(',').map(Number);
-const rounds = Number(values.rounds);
-
-const percentile = (sorted: readonly number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
-const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const sizes = (values.sizes as string).split(',').map((size) => positiveIntegerOption('sizes', size));
+const rounds = positiveIntegerOption('rounds', values.rounds);
 
 function plainBaseline(path: string) {
   const db = new Database(path);
@@ -46,12 +43,11 @@ function plainMatch(q: string): string | null {
 }
 
 const pool = await corpusPool();
-console.log(
-  `machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, ${mb(totalmem())}; node ${process.version}`,
-);
-console.log(
-  `pool: ${pool.sentences.length} sentences, ${pool.titles.length} titles from the corpus; ${rounds} rounds of ${QUERY_MIX.length} queries\n`,
-);
+printMachine({
+  lines: [
+    `pool: ${pool.sentences.length} sentences, ${pool.titles.length} titles from the corpus; ${rounds} rounds of ${QUERY_MIX.length} queries\n`,
+  ],
+});
 
 for (const size of sizes) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-search-'));
@@ -61,9 +57,9 @@ for (const size of sizes) {
   const rssBefore = process.memoryUsage().rss;
   let oursMs = 0;
   let plainMs = 0;
-  for (const items of syntheticDocuments(pool, size)) {
+  for (const { documentId, items } of syntheticDocuments(pool, size)) {
     let t = performance.now();
-    await index.replaceDocument(items[0]?.documentId ?? '', items);
+    await index.replaceDocument(documentId, items);
     oursMs += performance.now() - t;
     t = performance.now();
     plain.db.transaction(() => {
@@ -101,7 +97,7 @@ for (const size of sizes) {
   const fileSize = statSync(join(dir, 'ours.sqlite')).size;
   console.log(`${size.toLocaleString('en')} items`);
   console.log(
-    `  index time   ours ${(oursMs / 1000).toFixed(1)} s (${Math.round(size / (oursMs / 1000))} items/s), plain ${(plainMs / 1000).toFixed(1)} s, ratio ${(oursMs / plainMs).toFixed(1)}x`,
+    `  index time   ours ${(oursMs / 1000).toFixed(1)} s (${Math.round(perSecond(size, oursMs))} items/s), plain ${(plainMs / 1000).toFixed(1)} s, ratio ${(oursMs / plainMs).toFixed(1)}x`,
   );
   console.log(`  memory       rss +${mb(rssAfter - rssBefore)} while indexing; index file ${mb(fileSize)}`);
   console.log(

@@ -9,14 +9,15 @@
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, release, tmpdir, totalmem, type } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SearchQuery } from '#domain/search.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import { type LocalService, startLocalService } from '../functions/local/service.ts';
+import { mb, percentile, perSecond, positiveIntegerOption, printMachine } from './lib/bench-report.ts';
 import { benchServiceConfig, QUERY_MIX } from './lib/bench-service.ts';
-import { corpusPool, syntheticDocuments } from './lib/synthetic-items.ts';
+import { corpusPool, fillIndex } from './lib/synthetic-items.ts';
 
 const WARMUP_SECONDS = 3;
 
@@ -39,12 +40,6 @@ interface Options {
   readonly connections: number;
 }
 
-function positiveInteger(name: string, value: string | undefined): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, not ${value}`);
-  return n;
-}
-
 function options(): Options {
   const { values } = parseArgs({
     options: {
@@ -54,14 +49,13 @@ function options(): Options {
     },
   });
   return {
-    items: positiveInteger('items', values.items),
-    duration: positiveInteger('duration', values.duration),
-    connections: positiveInteger('connections', values.connections),
+    items: positiveIntegerOption('items', values.items),
+    duration: positiveIntegerOption('duration', values.duration),
+    connections: positiveIntegerOption('connections', values.connections),
   };
 }
 
 const pathOf = (query: Record<string, string>) => `/search?${new URLSearchParams(query)}`;
-const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 
 function memory(): { rss: number; heapUsed: number } {
   global.gc?.();
@@ -75,9 +69,7 @@ async function buildStore(dataDir: string, items: number): Promise<number> {
   const pool = await corpusPool();
   const index = SqliteSearchIndex.open(join(dataDir, 'search.sqlite'));
   try {
-    for (const documentItems of syntheticDocuments(pool, items)) {
-      await index.replaceDocument(documentItems[0]?.documentId ?? '', documentItems);
-    }
+    await fillIndex(index, pool, items);
   } finally {
     index.close();
   }
@@ -119,21 +111,12 @@ async function loadInProcess(service: LocalService, seconds: number) {
   }
   const elapsed = performance.now() - start;
   latencies.sort((a, b) => a - b);
-  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
   return {
     requests: latencies.length,
-    perSecond: latencies.length / (elapsed / 1000),
-    p50: at(0.5),
-    p99: at(0.99),
+    perSecond: perSecond(latencies.length, elapsed),
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
   };
-}
-
-function printMachine(): void {
-  const cpu = cpus();
-  console.log(
-    `machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
-  );
-  console.log(`system: ${type()} ${release()}, node ${process.version}`);
 }
 
 async function main(): Promise<void> {

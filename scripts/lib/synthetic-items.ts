@@ -6,6 +6,7 @@ import { vocabularyWords } from '#language/compounds.ts';
 import { splitSentences } from '#language/sentences.ts';
 import { extractMeeting } from '#parse/extract-meeting.ts';
 import { toIndexedItems } from '#search/indexed-item.ts';
+import type { SearchIndex } from '#search/port.ts';
 import { seededRandom } from './random.ts';
 
 /** Real minutes to learn sentences, titles and bodies from. */
@@ -52,6 +53,11 @@ export interface Pool {
   readonly words: readonly string[];
 }
 
+export interface SyntheticDocument {
+  readonly documentId: string;
+  readonly items: IndexedItem[];
+}
+
 /** Sentences, titles and decisions of the real corpus: the material generated minutes are made of. */
 export async function corpusPool(): Promise<Pool> {
   const items: IndexedItem[] = [];
@@ -93,7 +99,7 @@ function zipf(random: () => number, n: number): number {
  * is rare, not in every item); spread over bodies, municipalities and ten years of dates.
  * Summaries are the first sentences (making them properly is ingest's cost, not the index's).
  */
-export function* syntheticDocuments(pool: Pool, items: number, seed = 7): Generator<IndexedItem[]> {
+export function* syntheticDocuments(pool: Pool, items: number, seed = 7): Generator<SyntheticDocument> {
   const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
   for (let d = 0; d * ITEMS_PER_DOCUMENT < items; d++) {
@@ -109,7 +115,7 @@ export function* syntheticDocuments(pool: Pool, items: number, seed = 7): Genera
       kind: 'minutes' as const,
     };
     const count = Math.min(ITEMS_PER_DOCUMENT, items - d * ITEMS_PER_DOCUMENT);
-    yield Array.from({ length: count }, (_, position): IndexedItem => {
+    const documentItems = Array.from({ length: count }, (_, position): IndexedItem => {
       const generated = () => {
         const length = 8 + Math.floor(random() * 14);
         const text = Array.from({ length }, () => pool.words[zipf(random, pool.words.length)]).join(' ');
@@ -148,5 +154,13 @@ export function* syntheticDocuments(pool: Pool, items: number, seed = 7): Genera
         pages: { first: 1 + position, last: 1 + position },
       };
     });
+    yield { documentId, items: documentItems };
+  }
+}
+
+/** Writes `items` generated items into the index, document by document, as syntheticDocuments makes them. */
+export async function fillIndex(index: SearchIndex, pool: Pool, items: number): Promise<void> {
+  for (const document of syntheticDocuments(pool, items)) {
+    await index.replaceDocument(document.documentId, document.items);
   }
 }
