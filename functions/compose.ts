@@ -2,6 +2,7 @@
  * The adapters every composition root builds from the configuration: the bucket, the registry
  * and the search index. Lambda handlers, the local server and the CLI share it.
  */
+import type { ApiDeps } from '#api/deps.ts';
 import type { ServiceConfig } from '#config/service.ts';
 import { createOpenSearchClient } from '#search/opensearch/client.ts';
 import { OpenSearchIndex } from '#search/opensearch/opensearch-index.ts';
@@ -39,6 +40,19 @@ export async function composeAdapters(config: ServiceConfig): Promise<Adapters> 
       dynamo.destroy();
       closeIndex();
     },
+  };
+}
+
+/** What the API is built from, by every composition root that serves it (the api Lambda, the local server). */
+export function apiDepsOf(config: ServiceConfig, adapters: Adapters, now: () => Date): ApiDeps {
+  const { index, registry, blobs } = adapters;
+  return {
+    index,
+    registry,
+    blobs,
+    uploadMaxBytes: config.uploadMaxBytes,
+    linkTtlSeconds: config.linkTtlSeconds,
+    now,
   };
 }
 

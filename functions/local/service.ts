@@ -8,7 +8,7 @@ import type { ServiceConfig } from '#config/service.ts';
 import { s3Changes } from '#ingest/events.ts';
 import { createDynamoClient } from '#storage/clients.ts';
 import { createRegistryTable } from '#storage/dynamo-registry.ts';
-import { type Adapters, composeAdapters } from '../compose.ts';
+import { type Adapters, apiDepsOf, composeAdapters } from '../compose.ts';
 import { type Emulators, PortInUseError, startEmulators } from './emulators.ts';
 import { IngestQueue, type QueueReport } from './ingest-queue.ts';
 
@@ -94,17 +94,7 @@ async function withEmulators(
   emulators.s3rver.on('event', (event) => queue.push(...s3Changes(event.Records, 'local')));
 
   const server =
-    options.serveApi === false
-      ? null
-      : await listen(
-          createApp({
-            ...adapters,
-            uploadMaxBytes: config.uploadMaxBytes,
-            linkTtlSeconds: config.linkTtlSeconds,
-            now,
-          }),
-          local,
-        );
+    options.serveApi === false ? null : await listen(createApp(apiDepsOf(config, adapters, now)), local);
   const port = server ? (server.address() as AddressInfo).port : local.port;
   const url = `http://${browserHost(local.host)}:${port}`;
   if (server) await writeRunning(config.dataDir, { pid: process.pid, url, endpoints: emulators.endpoints });

@@ -1,9 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
+import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { InvalidCursorError } from '#storage/errors.ts';
 import type { ApiDeps } from './deps.ts';
-import { type ProblemStatus, problem, validationIssues } from './problem.ts';
+import { isProblemStatus, type ProblemStatus, problem, validationIssues } from './problem.ts';
 import { registerDocuments } from './routes/documents.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerItems } from './routes/items.ts';
@@ -12,16 +14,17 @@ import { registerSearch } from './routes/search.ts';
 import { registerUploads } from './routes/uploads.ts';
 import { ASSETS_PREFIX, PAGE_PATH, registerWeb } from './web.ts';
 
-export const OPENAPI_PATH = '/openapi.json';
+const OPENAPI_PATH = '/openapi.json';
 const API_VERSION = '1.0.0';
+const BAD_CURSOR = 'The cursor is not one this API handed out; start again without it';
 
 /**
  * The HTTP API: one app for API Gateway (through hono/aws-lambda) and the local server (through
  * @hono/node-server). Every answer carries security headers; every error is an RFC 9457 problem,
  * and a 5xx only ever means a failure of the service, never of the caller's input.
  */
-export function createApp(deps: ApiDeps): OpenAPIHono {
-  const log = deps.log ?? console;
+export function createApp(given: ApiDeps): OpenAPIHono {
+  const deps = { ...given, log: given.log ?? console };
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -42,14 +45,15 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   const pageHeaders = secureHeaders();
   app.use('*', (c, next) => (c.req.path === PAGE_PATH ? pageHeaders : apiHeaders)(c, next));
   app.use('*', cacheControl);
+  app.use(`${ASSETS_PREFIX}*`, etag());
 
   registerSearch(app, deps);
   registerItems(app, deps);
   registerMeetings(app, deps);
   registerDocuments(app, deps);
   registerUploads(app, deps);
-  registerHealth(app, deps, log);
-  registerWeb(app, deps, log);
+  registerHealth(app, deps);
+  registerWeb(app, deps, deps.log);
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',
@@ -63,27 +67,35 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
 
   app.notFound((c) => problem(c, 404, `There is no ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
+    // A list cursor the registry did not hand out is the caller's, whichever list it was.
+    if (error instanceof InvalidCursorError) return problem(c, 400, BAD_CURSOR);
     // Hono's own refusals of a request (malformed JSON, a body too large) are the caller's.
     if (error instanceof HTTPException && isClientProblem(error.status)) {
       return problem(c, error.status, error.message);
     }
-    log.error('Unhandled API error', { method: c.req.method, path: c.req.path, error });
+    deps.log.error('Unhandled API error', { method: c.req.method, path: c.req.path, error });
     return problem(c, 500, 'The request failed on our side; it has been logged');
   });
   return app;
 }
 
 /**
- * Data changes with every ingest: never cached. The OpenAPI document and the page's files change
- * with deploys only; the page itself is revalidated, so a deploy reaches it at once.
+ * Data changes with every ingest and problems are answers of a moment: neither is cached. The
+ * OpenAPI document changes with deploys only. The page and its files are revalidated (their
+ * files by ETag), so a deploy reaches a browser at once and never mixes old and new modules.
  */
 const cacheControl: MiddlewareHandler = async (c, next) => {
   await next();
-  const path = c.req.path;
-  const cached = path === OPENAPI_PATH || path.startsWith(ASSETS_PREFIX);
-  c.header('Cache-Control', cached ? 'public, max-age=300' : path === PAGE_PATH ? 'no-cache' : 'no-store');
+  c.header('Cache-Control', cachePolicy(c.req.path, c.res.status));
 };
 
+function cachePolicy(path: string, status: number): string {
+  if (status >= 400) return 'no-store';
+  if (path === OPENAPI_PATH) return 'public, max-age=300';
+  if (path === PAGE_PATH || path.startsWith(ASSETS_PREFIX)) return 'no-cache';
+  return 'no-store';
+}
+
 function isClientProblem(status: number): status is Exclude<ProblemStatus, 500 | 503> {
-  return status === 400 || status === 404 || status === 413 || status === 415 || status === 429;
+  return isProblemStatus(status) && status < 500;
 }

@@ -1,15 +1,11 @@
-import type { SearchIndex } from '#search/port.ts';
-import type { DocumentRegistry } from '#storage/registry.ts';
+import type { ApiDeps } from './deps.ts';
 
-export type HealthOutcome =
+type HealthOutcome =
   | { readonly ok: true; readonly checks: Record<string, 'ok'> }
   | { readonly ok: false; readonly failed: string[]; readonly errors: unknown[] };
 
 /** One cheap read from each dependency the API cannot answer without: a 1-hit search, a 1-record list. */
-export async function checkHealth(deps: {
-  readonly index: SearchIndex;
-  readonly registry: DocumentRegistry;
-}): Promise<HealthOutcome> {
+export async function checkHealth(deps: Pick<ApiDeps, 'index' | 'registry'>): Promise<HealthOutcome> {
   const checks = {
     index: () => deps.index.search({ q: '', sort: 'relevance', page: 1, size: 1 }),
     registry: () => deps.registry.list({ limit: 1 }),

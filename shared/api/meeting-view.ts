@@ -1,10 +1,9 @@
-import type { SearchIndex } from '#search/port.ts';
-import type { DocumentRegistry } from '#storage/registry.ts';
+import type { ApiDeps } from './deps.ts';
 import { type LinkDeps, pdfLink } from './pdf-link.ts';
 import type { MeetingView } from './schemas.ts';
-import { meetingItem } from './views.ts';
+import { meetingHeader, meetingItem } from './views.ts';
 
-type MeetingDeps = LinkDeps & { readonly index: SearchIndex; readonly registry: DocumentRegistry };
+type MeetingDeps = LinkDeps & Pick<ApiDeps, 'index' | 'registry'>;
 
 /**
  * A meeting with its agenda in order and a link to its PDF. Null when the document is unknown,
@@ -12,15 +11,9 @@ type MeetingDeps = LinkDeps & { readonly index: SearchIndex; readonly registry: 
  */
 export async function meetingView(deps: MeetingDeps, id: string): Promise<MeetingView | null> {
   const record = await deps.registry.get(id);
-  if (record === null || record.meeting === null || record.status === 'removed') return null;
+  if (record === null || record.status === 'removed') return null;
+  const header = meetingHeader(record);
+  if (header === null) return null;
   const [items, pdf] = await Promise.all([deps.index.itemsOf(id), pdfLink(deps, record.key, null)]);
-  return {
-    id: record.id,
-    meeting: record.meeting,
-    status: record.status,
-    pages: record.pages,
-    quality: record.quality,
-    items: items.map(meetingItem),
-    pdf,
-  };
+  return { ...header, quality: record.quality, items: items.map(meetingItem), pdf };
 }

@@ -1,11 +1,7 @@
-import type { BlobStore } from '#storage/blob-store.ts';
+import type { ApiDeps } from './deps.ts';
 import type { PdfLink } from './schemas.ts';
 
-export interface LinkDeps {
-  readonly blobs: BlobStore;
-  readonly linkTtlSeconds: number;
-  readonly now: () => Date;
-}
+export type LinkDeps = Pick<ApiDeps, 'blobs' | 'linkTtlSeconds' | 'now'>;
 
 /** A presigned GET of the PDF; `#page=N` makes PDF viewers open at the cited page. */
 export async function pdfLink(deps: LinkDeps, key: string, page: number | null): Promise<PdfLink> {

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { ZodError } from 'zod';
+import type { ZodError, ZodType } from 'zod';
 
-export const PROBLEM_TYPE = 'application/problem+json';
+const PROBLEM_TYPE = 'application/problem+json';
 
 /** The HTTP statuses the API answers with a problem document. */
 export type ProblemStatus = 400 | 404 | 413 | 415 | 429 | 500 | 503;
@@ -17,6 +17,11 @@ const TITLES: Record<ProblemStatus, string> = {
   503: 'Service Unavailable',
 };
 
+/** Whether the API answers this status with a problem document (it has a title for it). */
+export function isProblemStatus(status: number): status is ProblemStatus {
+  return Object.hasOwn(TITLES, status);
+}
+
 const ProblemIssue = z.object({
   /** Where the bad value was: query, param or json (the request body). */
   in: z.string(),
@@ -25,7 +30,7 @@ const ProblemIssue = z.object({
   code: z.string(),
   message: z.string(),
 });
-export type ProblemIssue = z.infer<typeof ProblemIssue>;
+type ProblemIssue = z.infer<typeof ProblemIssue>;
 
 /** An RFC 9457 problem document. `type` is about:blank: `title` is then the status phrase. */
 export const Problem = z
@@ -39,11 +44,7 @@ export const Problem = z
   .openapi('Problem');
 export type Problem = z.infer<typeof Problem>;
 
-export function problemBody(
-  status: ProblemStatus,
-  detail: string,
-  errors?: readonly ProblemIssue[],
-): Problem {
+function problemBody(status: ProblemStatus, detail: string, errors?: readonly ProblemIssue[]): Problem {
   return {
     type: 'about:blank',
     title: TITLES[status],
@@ -63,6 +64,11 @@ export function problem<S extends ProblemStatus>(
   return c.json(problemBody(status, detail, errors), status, { 'Content-Type': PROBLEM_TYPE });
 }
 
+/** The value found by id as JSON, or a 404 problem when there is none. */
+export function jsonOr404<T>(c: Context, value: T | null, detail: string) {
+  return value === null ? problem(c, 404, detail) : c.json(value, 200);
+}
+
 /** The issues of a failed validation, as the problem document's `errors`. */
 export function validationIssues(where: string, error: ZodError): ProblemIssue[] {
   return error.issues.map((issue) => ({
@@ -76,4 +82,13 @@ export function validationIssues(where: string, error: ZodError): ProblemIssue[]
 /** The OpenAPI description of a problem answer. */
 export function problemResponse(description: string) {
   return { description, content: { [PROBLEM_TYPE]: { schema: Problem } } } as const;
+}
+
+/** The OpenAPI answers of a `GET /<things>/{id}` route: the thing, a malformed id, or none. */
+export function byIdResponses<S extends ZodType>(schema: S, noun: string) {
+  return {
+    200: { description: `The ${noun}`, content: { 'application/json': { schema } } },
+    400: problemResponse('Invalid id'),
+    404: problemResponse(`No such ${noun}`),
+  } as const;
 }

@@ -1,7 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { DocumentRecord, DocumentStatus, MeetingSummary, ParseQuality } from '#domain/document.ts';
-import { IsoDate } from '#domain/meeting.ts';
-import { IndexedItem, SearchHit, SearchQuery, SearchResult } from '#domain/search.ts';
+import {
+  DecisionCard,
+  IndexedItem,
+  inDateOrder,
+  SearchHit,
+  SearchQuery,
+  SearchResult,
+} from '#domain/search.ts';
 
 // The API's answers, composed from the domain's schemas (which stay the one definition of
 // each shape) and named for the OpenAPI document. The domain's own schemas are named with zod's
@@ -10,6 +16,7 @@ import { IndexedItem, SearchHit, SearchQuery, SearchResult } from '#domain/searc
 
 export const SearchResultSchema = SearchResult.meta({ id: 'SearchResult' });
 export const DocumentRecordSchema = DocumentRecord.meta({ id: 'DocumentRecord' });
+const DecisionCardSchema = DecisionCard.meta({ id: 'DecisionCard' });
 
 /** A link to the PDF, presigned, opening at `page` when there is one. */
 export const PdfLink = z
@@ -27,13 +34,9 @@ export const ItemDetail = IndexedItem.omit({ decision: true, recommendation: tru
   .openapi('ItemDetail');
 export type ItemDetail = z.infer<typeof ItemDetail>;
 
-/** The decision, the recommendation it answers and the summary, each citing its page. */
-export const DecisionCard = IndexedItem.pick({ decision: true, recommendation: true, summary: true }).openapi(
-  'DecisionCard',
-);
-export type DecisionCard = z.infer<typeof DecisionCard>;
-
-export const ItemView = z.object({ item: ItemDetail, card: DecisionCard, pdf: PdfLink }).openapi('ItemView');
+export const ItemView = z
+  .object({ item: ItemDetail, card: DecisionCardSchema, pdf: PdfLink })
+  .openapi('ItemView');
 export type ItemView = z.infer<typeof ItemView>;
 
 /** One item in a meeting's agenda. A closed item: its title and metadata, no decision, no summary. */
@@ -48,29 +51,26 @@ export const MeetingItem = z
   .openapi('MeetingItem');
 export type MeetingItem = z.infer<typeof MeetingItem>;
 
-export const MeetingView = z
-  .object({
-    id: DocumentRecord.shape.id,
-    meeting: MeetingSummary,
-    status: DocumentStatus,
-    pages: DocumentRecord.shape.pages,
-    quality: ParseQuality.nullable(),
-    items: z.array(MeetingItem),
-    pdf: PdfLink,
-  })
-  .openapi('MeetingView');
+/** What a meeting is shown with, in a list and on its own: its document's id, state and pages. */
+const MeetingHeader = z.object({
+  id: DocumentRecord.shape.id,
+  meeting: MeetingSummary,
+  status: DocumentStatus,
+  pages: DocumentRecord.shape.pages,
+});
+export type MeetingHeader = z.infer<typeof MeetingHeader>;
+
+export const MeetingView = MeetingHeader.extend({
+  quality: ParseQuality.nullable(),
+  items: z.array(MeetingItem),
+  pdf: PdfLink,
+}).openapi('MeetingView');
 export type MeetingView = z.infer<typeof MeetingView>;
 
-export const MeetingListEntry = z
-  .object({
-    id: DocumentRecord.shape.id,
-    meeting: MeetingSummary,
-    pages: DocumentRecord.shape.pages,
-    status: DocumentStatus,
-    /** How many agenda items the parser found. */
-    items: z.number().int().nonnegative(),
-  })
-  .openapi('MeetingListEntry');
+export const MeetingListEntry = MeetingHeader.extend({
+  /** How many agenda items the parser found. */
+  items: z.number().int().nonnegative(),
+}).openapi('MeetingListEntry');
 export type MeetingListEntry = z.infer<typeof MeetingListEntry>;
 
 const NextCursor = z
@@ -89,20 +89,16 @@ export const DocumentList = z
 const Limit = z.coerce.number().int().min(1).max(100).default(20);
 const Cursor = z.string().min(1).max(4096).optional();
 
-export const MeetingsQuery = z
-  .object({
+export const MeetingsQuery = inDateOrder(
+  z.object({
     body: SearchQuery.shape.body,
     municipality: SearchQuery.shape.municipality,
-    from: IsoDate.optional(),
-    to: IsoDate.optional(),
+    from: SearchQuery.shape.from,
+    to: SearchQuery.shape.to,
     limit: Limit,
     cursor: Cursor,
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, {
-    message: 'from must not be after to',
-    path: ['from'],
-  });
-export type MeetingsQuery = z.infer<typeof MeetingsQuery>;
+  }),
+);
 
 export const DocumentsQuery = z.object({ status: DocumentStatus.optional(), limit: Limit, cursor: Cursor });
 

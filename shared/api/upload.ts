@@ -1,19 +1,15 @@
-import type { BlobStore, PresignedUpload } from '#storage/blob-store.ts';
+import type { PresignedUpload } from '#storage/blob-store.ts';
+import type { ApiDeps } from './deps.ts';
 import type { UploadRequest } from './schemas.ts';
 import { uploadKey } from './upload-key.ts';
 
-export const PDF_TYPE = 'application/pdf';
+const PDF_TYPE = 'application/pdf';
 
-export type UploadOutcome =
+type UploadOutcome =
   | { readonly ok: true; readonly key: string; readonly upload: PresignedUpload }
   | { readonly ok: false; readonly status: 413 | 415; readonly detail: string };
 
-interface UploadDeps {
-  readonly blobs: BlobStore;
-  readonly uploadMaxBytes: number;
-  readonly linkTtlSeconds: number;
-  readonly now: () => Date;
-}
+type UploadDeps = Pick<ApiDeps, 'blobs' | 'uploadMaxBytes' | 'linkTtlSeconds' | 'now'>;
 
 /**
  * A presigned PUT for one PDF under a fresh key. The URL is signed for exactly this type and

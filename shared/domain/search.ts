@@ -1,9 +1,19 @@
 import { z } from 'zod';
 import { Access, Decision, IsoDate, MeetingKind, Outcome, SummarySentence } from './meeting.ts';
 
+/** A date range's one rule across fields: `from` must not be after `to` (ISO dates compare as text). */
+export function inDateOrder<T extends z.ZodType<{ readonly from?: string; readonly to?: string }>>(
+  schema: T,
+): T {
+  return schema.refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
+}
+
 /** A search as users and the API ask for it; validated at the edge. */
-export const SearchQuery = z
-  .object({
+export const SearchQuery = inDateOrder(
+  z.object({
     q: z.string().trim().max(500).default(''),
     from: IsoDate.optional(),
     to: IsoDate.optional(),
@@ -15,12 +25,19 @@ export const SearchQuery = z
     sort: z.enum(['relevance', 'date']).default('relevance'),
     page: z.coerce.number().int().min(1).max(1000).default(1),
     size: z.coerce.number().int().min(1).max(100).default(10),
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, {
-    message: 'from must not be after to',
-    path: ['from'],
-  });
+  }),
+);
 export type SearchQuery = z.infer<typeof SearchQuery>;
+
+/** The decision, the recommendation it answers and the summary, each citing its page. */
+export const DecisionCard = z.object({
+  decision: Decision.nullable(),
+  recommendation: z
+    .object({ heading: z.string(), text: z.string(), page: z.number().int().nullable() })
+    .nullable(),
+  summary: z.array(SummarySentence),
+});
+export type DecisionCard = z.infer<typeof DecisionCard>;
 
 /** What the index keeps of one agenda item: enough to answer a search and show the item. */
 export const IndexedItem = z.object({
@@ -41,10 +58,8 @@ export const IndexedItem = z.object({
     caseNumber: z.string().nullable(),
     position: z.number().int().nonnegative(),
   }),
-  decision: Decision.nullable(),
-  recommendation: z
-    .object({ heading: z.string(), text: z.string(), page: z.number().int().nullable() })
-    .nullable(),
+  decision: DecisionCard.shape.decision,
+  recommendation: DecisionCard.shape.recommendation,
   /** Section texts (open items only), for search, highlights and query-focused summaries. */
   sections: z.array(
     z.object({
@@ -54,7 +69,7 @@ export const IndexedItem = z.object({
       pages: z.array(z.number().int()),
     }),
   ),
-  summary: z.array(SummarySentence),
+  summary: DecisionCard.shape.summary,
   pages: z.object({ first: z.number().int(), last: z.number().int() }).nullable(),
 });
 export type IndexedItem = z.infer<typeof IndexedItem>;

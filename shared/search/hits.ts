@@ -9,21 +9,23 @@ export function toHit(item: IndexedItem, score: number, terms: readonly string[]
     id: item.id,
     score,
     meeting: item.meeting,
-    item: {
-      number: item.item.number,
-      title: item.item.title,
-      access: item.item.access,
-      caseNumber: item.item.caseNumber,
-    },
+    item: publicItem(item),
     decision: item.decision
       ? { date: item.decision.date, text: item.decision.text, outcome: item.decision.outcome }
       : null,
     summary,
     highlights: highlights(item, terms),
-    source: {
-      documentId: item.documentId,
-      key: item.key,
-      page: item.decision?.page ?? item.pages?.first ?? null,
-    },
+    source: { documentId: item.documentId, key: item.key, page: citedPage(item) },
   };
+}
+
+/** The item's own fields as hits and views show them: its position in the agenda is the index's. */
+export function publicItem(indexed: IndexedItem): SearchHit['item'] {
+  const { number, title, access, caseNumber } = indexed.item;
+  return { number, title, access, caseNumber };
+}
+
+/** The page a citation of the item opens at: its decision's, else its first. */
+export function citedPage(indexed: IndexedItem): number | null {
+  return indexed.decision?.page ?? indexed.pages?.first ?? null;
 }

@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { defaultLimits } from '#config/limits.ts';
-import type { MeetingDocument } from '#domain/meeting.ts';
 import { ingestObject } from '#ingest/ingest-object.ts';
-import { extractMeeting } from '#parse/extract-meeting.ts';
 import type { SearchIndex } from '#search/port.ts';
 import type { BlobStore } from '#storage/blob-store.ts';
 import type { DocumentRegistry } from '#storage/registry.ts';
@@ -12,7 +10,6 @@ export interface SeededMinutes {
   readonly id: string;
   readonly key: string;
   readonly bytes: Uint8Array;
-  readonly doc: MeetingDocument;
 }
 
 interface SeedPorts {
@@ -28,8 +25,7 @@ export async function seedMinutes(ports: SeedPorts, path: string, at: string): P
   await ports.blobs.put(key, bytes, 'application/pdf');
   const outcome = await ingestObject({ ...ports, limits: defaultLimits, now: () => new Date(at) }, key);
   if (outcome.status !== 'indexed') throw new Error(`seed ${path} was not indexed: ${outcome.status}`);
-  const doc = await extractMeeting(bytes, key, defaultLimits);
-  return { id: outcome.documentId, key, bytes, doc };
+  return { id: outcome.documentId, key, bytes };
 }
 
 /** Registers a document that failed to extract: in the registry, never in the index. */

@@ -1,9 +1,7 @@
-import { createRoute } from '@hono/zod-openapi';
-import { BAD_CURSOR, pageAt } from '../cursor.ts';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiDeps } from '../deps.ts';
-import { problem, problemResponse } from '../problem.ts';
+import { byIdResponses, jsonOr404, problemResponse } from '../problem.ts';
 import { DocumentId, DocumentList, DocumentRecordSchema, DocumentsQuery } from '../schemas.ts';
-import type { ApiApp } from './app-type.ts';
 
 const list = createRoute({
   method: 'get',
@@ -23,23 +21,17 @@ const one = createRoute({
   tags: ['documents'],
   summary: "One document's processing state: status, reason, attempts, parse quality",
   request: { params: DocumentId },
-  responses: {
-    200: { description: 'The document', content: { 'application/json': { schema: DocumentRecordSchema } } },
-    400: problemResponse('Invalid id'),
-    404: problemResponse('No such document'),
-  },
+  responses: byIdResponses(DocumentRecordSchema, 'document'),
 });
 
-export function registerDocuments(app: ApiApp, deps: Pick<ApiDeps, 'registry'>): void {
+export function registerDocuments(app: OpenAPIHono, deps: Pick<ApiDeps, 'registry'>): void {
   app.openapi(list, async (c) => {
-    const result = await pageAt(() => deps.registry.list(c.req.valid('query')));
-    if (!result.ok) return problem(c, 400, BAD_CURSOR);
-    return c.json({ documents: [...result.page.records], nextCursor: result.page.cursor }, 200);
+    const page = await deps.registry.list(c.req.valid('query'));
+    return c.json({ documents: [...page.records], nextCursor: page.cursor }, 200);
   });
 
   app.openapi(one, async (c) => {
     const { id } = c.req.valid('param');
-    const record = await deps.registry.get(id);
-    return record ? c.json(record, 200) : problem(c, 404, `There is no document ${id}`);
+    return jsonOr404(c, await deps.registry.get(id), `There is no document ${id}`);
   });
 }

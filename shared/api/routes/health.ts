@@ -1,9 +1,8 @@
-import { createRoute } from '@hono/zod-openapi';
-import type { ApiDeps, ApiLogger } from '../deps.ts';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { ApiDeps } from '../deps.ts';
 import { checkHealth } from '../health.ts';
 import { problem, problemResponse } from '../problem.ts';
 import { Health } from '../schemas.ts';
-import type { ApiApp } from './app-type.ts';
 
 const health = createRoute({
   method: 'get',
@@ -16,11 +15,14 @@ const health = createRoute({
   },
 });
 
-export function registerHealth(app: ApiApp, deps: ApiDeps, log: ApiLogger): void {
+export function registerHealth(
+  app: OpenAPIHono,
+  deps: Pick<Required<ApiDeps>, 'index' | 'registry' | 'log'>,
+): void {
   app.openapi(health, async (c) => {
     const outcome = await checkHealth(deps);
     if (outcome.ok) return c.json({ status: 'ok' as const, checks: outcome.checks }, 200);
-    log.error('Health check failed', { failed: outcome.failed, errors: outcome.errors });
+    deps.log.error('Health check failed', { failed: outcome.failed, errors: outcome.errors });
     return problem(c, 503, `Unavailable: ${outcome.failed.join(', ')}`);
   });
 }

@@ -1,9 +1,8 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { SearchQuery } from '#domain/search.ts';
 import type { ApiDeps } from '../deps.ts';
 import { problemResponse } from '../problem.ts';
 import { SearchResultSchema } from '../schemas.ts';
-import type { ApiApp } from './app-type.ts';
 
 const search = createRoute({
   method: 'get',
@@ -21,6 +20,6 @@ const search = createRoute({
   },
 });
 
-export function registerSearch(app: ApiApp, deps: Pick<ApiDeps, 'index'>): void {
+export function registerSearch(app: OpenAPIHono, deps: Pick<ApiDeps, 'index'>): void {
   app.openapi(search, async (c) => c.json(await deps.index.search(c.req.valid('query')), 200));
 }

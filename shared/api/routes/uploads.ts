@@ -1,10 +1,9 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { ApiDeps } from '../deps.ts';
 import { problem, problemResponse } from '../problem.ts';
 import { UploadRequest, UploadResponse } from '../schemas.ts';
 import { requestUpload } from '../upload.ts';
-import type { ApiApp } from './app-type.ts';
 
 /** The request describes the file; the file itself goes straight to the bucket. */
 const MAX_REQUEST_BYTES = 16 * 1024;
@@ -33,7 +32,7 @@ const upload = createRoute({
   },
 });
 
-export function registerUploads(app: ApiApp, deps: ApiDeps): void {
+export function registerUploads(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(upload, async (c) => {
     const outcome = await requestUpload(deps, c.req.valid('json'));
     if (!outcome.ok) return problem(c, outcome.status, outcome.detail);
