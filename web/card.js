@@ -1,7 +1,18 @@
 // A search hit as a decision card. Opening it fetches the item (GET items/{id}) for the
 // recommendation the decision answered and a presigned link to the PDF page.
 import { getItem } from './api.js';
-import { dateElement, h, highlighted, metaLine, notice, outcomeBadge, summaryLine } from './dom.js';
+import {
+  dateElement,
+  decisionSection,
+  h,
+  highlighted,
+  metaLine,
+  notice,
+  outcomeBadge,
+  quotedPart,
+  summarySection,
+} from './dom.js';
+import { meetingUrl } from './nav.js';
 
 let cards = 0;
 
@@ -57,14 +68,7 @@ export function decisionCard(hit) {
     'article',
     { class: 'card', 'aria-labelledby': titleId },
     header,
-    hit.decision
-      ? h(
-          'section',
-          { class: 'decision' },
-          h('h4', {}, 'Beslutning'),
-          h('p', { class: 'prose' }, hit.decision.text),
-        )
-      : h('p', { class: 'muted' }, 'Ingen beslutning i referatet.'),
+    decisionSection(hit.decision),
     hit.highlights.length > 0
       ? h(
           'section',
@@ -77,14 +81,12 @@ export function decisionCard(hit) {
           ),
         )
       : null,
-    hit.summary.length > 0
-      ? h('section', {}, h('h4', {}, 'Resumé'), h('ul', { class: 'summary' }, hit.summary.map(summaryLine)))
-      : null,
+    summarySection(hit.summary),
     h(
       'div',
       { class: 'card-actions' },
       toggle,
-      h('a', { href: `?meeting=${encodeURIComponent(hit.meeting.id)}`, 'data-nav': true }, 'Se hele mødet'),
+      h('a', { href: meetingUrl(hit.meeting.id), 'data-nav': true }, 'Se hele mødet'),
     ),
     detail,
   );
@@ -104,21 +106,10 @@ function itemDetail(view, id) {
     h(
       'div',
       { class: 'side-by-side' },
-      h(
-        'section',
-        { class: 'recommendation' },
-        h('h4', {}, 'Indstilling', recommendation?.page ? pageRef(recommendation.page) : null),
-        recommendation
-          ? h('p', { class: 'prose' }, recommendation.text)
-          : h('p', { class: 'muted' }, 'Referatet har ingen indstilling til dette punkt.'),
-      ),
-      h(
-        'section',
-        { class: 'decision' },
-        h('h4', {}, 'Beslutning', decision?.page ? pageRef(decision.page) : null),
-        decision
-          ? h('p', { class: 'prose' }, decision.text)
-          : h('p', { class: 'muted' }, 'Ingen beslutning i referatet.'),
+      quotedPart('recommendation', recommendation),
+      quotedPart(
+        'decision',
+        decision,
         decision?.votes ? h('p', { class: 'prose votes' }, decision.votes) : null,
       ),
     ),
@@ -129,9 +120,6 @@ function itemDetail(view, id) {
     ),
   ];
 }
-
-/** @param {number} page */
-const pageRef = (page) => h('span', { class: 'page-ref' }, ` (side ${page})`);
 
 /**
  * "Åbn PDF, side N": the presigned link; a fresh one is fetched when it has expired.
@@ -150,10 +138,21 @@ export function pdfLink(pdf, refresh, text) {
       h('span', { class: 'visually-hidden' }, ' (åbner i et nyt vindue)'),
     )
   );
+  /** @type {HTMLElement | null} */
+  let failure = null;
   link.addEventListener('click', async (event) => {
     if (Date.parse(current.expiresAt) - Date.now() > 10_000) return;
     event.preventDefault();
-    current = await refresh();
+    failure?.remove();
+    failure = null;
+    try {
+      current = await refresh();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      failure = h('span', { class: 'link-error', role: 'alert' }, `PDF’en kunne ikke åbnes: ${reason}`);
+      link.after(failure);
+      return;
+    }
     link.href = current.url;
     window.open(current.url, '_blank', 'noopener');
   });

@@ -71,6 +71,16 @@ export const OUTCOME_LABELS = {
   other: 'andet',
 };
 
+/** A document's processing status, as the registry names it. */
+export const STATUS_LABELS = {
+  received: 'Modtaget',
+  processing: 'Behandles',
+  indexed: 'Indekseret',
+  failed: 'Fejlede',
+  'needs-ocr': 'Kræver tekstgenkendelse (OCR)',
+  removed: 'Fjernet',
+};
+
 /**
  * @param {string | null | undefined} outcome
  * @returns {HTMLElement | null}
@@ -137,15 +147,62 @@ export function notice(kind, text, ...extra) {
 }
 
 /**
+ * Where a quote stands in the PDF: ` (side N)`.
+ * @param {number} page
+ */
+export const pageRef = (page) => h('span', { class: 'page-ref' }, ` (side ${page})`);
+
+/**
  * A quoted summary line citing its page.
  * @param {{ text: string, page: number | null, section?: string | null }} line
  */
-export function summaryLine(line) {
+const summaryLine = (line) => h('li', {}, h('q', {}, line.text), line.page ? pageRef(line.page) : null);
+
+/**
+ * An item's summary, or nothing when it has none.
+ * @param {{ text: string, page: number | null }[]} summary
+ */
+export const summarySection = (summary) =>
+  summary.length > 0
+    ? h('section', {}, h('h4', {}, 'Resumé'), h('ul', { class: 'summary' }, summary.map(summaryLine)))
+    : null;
+
+const NO_DECISION = 'Ingen beslutning i referatet.';
+
+/**
+ * An item's decision as quoted in a search hit or an agenda, or a note that the minutes have none.
+ * @param {{ text: string } | null | undefined} decision
+ */
+export const decisionSection = (decision) =>
+  decision
+    ? h(
+        'section',
+        { class: 'decision' },
+        h('h4', {}, 'Beslutning'),
+        h('p', { class: 'prose' }, decision.text),
+      )
+    : h('p', { class: 'muted' }, NO_DECISION);
+
+const QUOTED_PARTS = {
+  recommendation: { heading: 'Indstilling', missing: 'Referatet har ingen indstilling til dette punkt.' },
+  decision: { heading: 'Beslutning', missing: NO_DECISION },
+};
+
+/**
+ * One part of an opened item, the recommendation or the decision: its text citing its page, or a
+ * note that the minutes lack it.
+ * @param {'recommendation' | 'decision'} kind
+ * @param {{ text: string, page: number | null } | null | undefined} part
+ * @param {...(Node | null)} extra
+ */
+export function quotedPart(kind, part, ...extra) {
+  const { heading, missing } = QUOTED_PARTS[kind];
   return h(
-    'li',
-    {},
-    h('q', {}, line.text),
-    line.page ? h('span', { class: 'page-ref' }, ` (side ${line.page})`) : null,
+    'section',
+    { class: kind },
+    h('h4', {}, heading, part?.page ? pageRef(part.page) : null),
+    part ? h('p', { class: 'prose' }, part.text) : h('p', { class: 'muted' }, missing),
+    ...extra,
   );
 }
 

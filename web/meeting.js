@@ -2,18 +2,20 @@
 // document's processing status and what the parser made of it.
 import { getMeeting } from './api.js';
 import { itemTitle, pdfLink } from './card.js';
-import { count, danishDate, focusHeading, h, metaLine, notice, outcomeBadge, summaryLine } from './dom.js';
+import {
+  count,
+  danishDate,
+  decisionSection,
+  focusHeading,
+  h,
+  metaLine,
+  notice,
+  outcomeBadge,
+  STATUS_LABELS,
+  summarySection,
+} from './dom.js';
 
 const view = /** @type {HTMLElement} */ (document.getElementById('meeting-view'));
-
-export const STATUS_LABELS = {
-  received: 'Modtaget',
-  processing: 'Behandles',
-  indexed: 'Indekseret',
-  failed: 'Fejlede',
-  'needs-ocr': 'Kræver tekstgenkendelse (OCR)',
-  removed: 'Fjernet',
-};
 
 let shown = '';
 
@@ -104,17 +106,8 @@ function agendaItem(entry) {
     h('h3', {}, itemTitle(entry.item)),
     metaLine(entry.item.caseNumber ? `Sagsnr. ${entry.item.caseNumber}` : null, pagesText(entry.pages)),
     outcomeBadge(entry.decision?.outcome),
-    entry.decision
-      ? h(
-          'section',
-          { class: 'decision' },
-          h('h4', {}, 'Beslutning'),
-          h('p', { class: 'prose' }, entry.decision.text),
-        )
-      : h('p', { class: 'muted' }, 'Ingen beslutning i referatet.'),
-    entry.summary.length > 0
-      ? h('section', {}, h('h4', {}, 'Resumé'), h('ul', { class: 'summary' }, entry.summary.map(summaryLine)))
-      : null,
+    decisionSection(entry.decision),
+    summarySection(entry.summary),
   );
 }
 

@@ -53,6 +53,9 @@ export function searchStateOf(params) {
   };
 }
 
+/** The search with nothing typed, filtered or sorted: the first page of the newest decisions. */
+export const EMPTY_SEARCH = Object.freeze(searchStateOf(new URLSearchParams()));
+
 /**
  * The page URL of a search: only the parts that are set.
  * @param {SearchState} state
@@ -64,3 +67,9 @@ export function searchUrl(state) {
   const query = params.toString();
   return query ? `?${query}` : location.pathname;
 }
+
+/**
+ * The page URL of a meeting.
+ * @param {string} id
+ */
+export const meetingUrl = (id) => `?meeting=${encodeURIComponent(id)}`;

@@ -2,12 +2,16 @@
 import { api } from './api.js';
 import { decisionCard } from './card.js';
 import { count, danishNumber, h, notice, OUTCOME_LABELS } from './dom.js';
-import { navigate, searchUrl } from './nav.js';
+import { EMPTY_SEARCH, navigate, SEARCH_KEYS, searchUrl } from './nav.js';
 
 /** @typedef {import('./nav.js').SearchState} SearchState */
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 250;
+/** What "Nulstil filtre" and "Fjern alle filtre" change: every filter, not the words or the sort. */
+const NO_FILTERS = { body: '', from: '', to: '', outcome: '', municipality: '' };
+/** The focus target of a render that should move focus to the status line. */
+const STATUS = 'status';
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const form = /** @type {HTMLFormElement} */ ($('search-form'));
@@ -19,27 +23,47 @@ const facets = $('facets');
 const pager = $('pager');
 
 /** @type {SearchState} */
-let state = { q: '', body: '', from: '', to: '', outcome: '', municipality: '', sort: '', page: 1 };
+let state = EMPTY_SEARCH;
 /** @type {AbortController | null} */
 let inFlight = null;
 let debounce = 0;
-/** True while the user types one search: its refinements replace one history entry. */
-let typing = false;
+/**
+ * The URL the user's typing last wrote: while it is the one shown, refinements of the words replace
+ * it, so one typed search is one history entry. Any other step (a filter, a page, Back) ends it.
+ * @type {string | null}
+ */
+let typedUrl = null;
+/**
+ * The facet control (by its `data-focus` key) to focus once the search `go` started is shown.
+ * @type {string | null}
+ */
+let refocus = null;
 /** @type {Promise<string[]> | null} */
 let municipalities = null;
 
-/** @param {Partial<SearchState>} change */
-function go(change) {
-  typing = false;
+/**
+ * A step of the search: a new history entry. A filter's control is replaced when the results are
+ * shown, so the focus moves to its new twin (`focus`, its data-focus key) or to the status line.
+ * @param {Partial<SearchState>} change
+ * @param {string | null} [focus]
+ */
+function go(change, focus = null) {
+  typedUrl = null;
+  refocus = focus;
   navigate(searchUrl({ ...state, page: 1, ...change }));
+  refocus = null;
 }
 
 input.addEventListener('input', () => {
   clearTimeout(debounce);
   debounce = window.setTimeout(() => {
-    navigate(searchUrl({ ...state, q: input.value.trim(), page: 1 }), { replace: typing });
-    typing = true;
+    const shown = location.href;
+    navigate(searchUrl({ ...state, q: input.value.trim(), page: 1 }), { replace: shown === typedUrl });
+    if (location.href !== shown) typedUrl = location.href;
   }, DEBOUNCE_MS);
+});
+window.addEventListener('popstate', () => {
+  typedUrl = null;
 });
 
 form.addEventListener('submit', (event) => {
@@ -57,37 +81,38 @@ const effectiveSort = (/** @type {SearchState} */ s) => s.sort || (s.q ? 'releva
  * @param {SearchState} next
  */
 export function showSearch(next) {
-  const focusResults = next.page !== state.page;
+  const focus = refocus ?? (next.page !== state.page ? STATUS : null);
   state = next;
   if (document.activeElement !== input || input.value.trim() !== next.q) input.value = next.q;
   sort.value = effectiveSort(next);
-  municipalities ??= loadMunicipalities();
-  void runSearch(next, focusResults);
+  void runSearch(next, focus);
 }
 
 /**
  * @param {SearchState} s
- * @param {boolean} focusResults
+ * @param {string | null} focus where the focus goes once the results are shown: a facet control's
+ *   data-focus key, else the status line; null: it stays
  */
-async function runSearch(s, focusResults) {
+async function runSearch(s, focus) {
   inFlight?.abort();
   const controller = new AbortController();
   inFlight = controller;
+  municipalities ??= loadMunicipalities();
+  const towns = municipalities;
   const params = new URLSearchParams({
     sort: effectiveSort(s),
     page: String(s.page),
     size: String(PAGE_SIZE),
   });
-  for (const key of /** @type {const} */ (['q', 'body', 'from', 'to', 'outcome', 'municipality'])) {
-    if (s[key]) params.set(key, s[key]);
-  }
+  for (const key of SEARCH_KEYS) if (key !== 'sort' && s[key]) params.set(key, s[key]);
   results.setAttribute('aria-busy', 'true');
   status.textContent = 'Søger …';
   try {
     const answer = await api(`search?${params}`, { signal: controller.signal });
+    const names = await towns;
     if (controller.signal.aborted) return;
-    render(s, answer, await (municipalities ?? Promise.resolve([])));
-    if (focusResults) status.focus();
+    render(s, answer, names);
+    if (focus !== null) moveFocus(focus);
   } catch (error) {
     if (controller.signal.aborted) return;
     status.textContent = 'Søgningen mislykkedes.';
@@ -98,7 +123,7 @@ async function runSearch(s, focusResults) {
         ' ',
         h(
           'button',
-          { type: 'button', class: 'link-button', onclick: () => void runSearch(s, false) },
+          { type: 'button', class: 'link-button', onclick: () => void runSearch(s, null) },
           'Prøv igen',
         ),
       ),
@@ -107,6 +132,12 @@ async function runSearch(s, focusResults) {
   } finally {
     if (inFlight === controller) results.removeAttribute('aria-busy');
   }
+}
+
+/** @param {string} target a facet control's data-focus key; the status line when there is none */
+function moveFocus(target) {
+  const control = facets.querySelector(`[data-focus="${CSS.escape(target)}"]`);
+  (control instanceof HTMLElement ? control : status).focus();
 }
 
 /** The municipalities of the indexed meetings (the search facets do not count them). */
@@ -195,7 +226,7 @@ function emptyState(s, total) {
           {
             type: 'button',
             class: 'link-button',
-            onclick: () => go({ body: '', from: '', to: '', outcome: '', municipality: '' }),
+            onclick: () => go(NO_FILTERS, STATUS),
           },
           'Fjern alle filtre',
         )
@@ -210,28 +241,33 @@ function emptyState(s, total) {
  */
 function renderFacets(s, counts, towns) {
   const yearOf = (/** @type {string} */ year) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+  const byCount = (/** @type {Record<string, number> | undefined} */ facet) =>
+    Object.entries(facet ?? {}).sort(([, a], [, b]) => b - a);
   const groups = [
     facetGroup(
+      'body',
       'Udvalg',
-      Object.entries(counts.body ?? {}),
+      byCount(counts.body),
       (name) => name,
       (name) => s.body.toLowerCase() === name.toLowerCase(),
-      (name, active) => go({ body: active ? '' : name }),
+      (name, active) => ({ body: active ? '' : name }),
     ),
     facetGroup(
+      'year',
       'År',
       Object.entries(counts.year ?? {}).sort(([a], [b]) => b.localeCompare(a)),
       (year) => year,
       (year) => s.from === yearOf(year).from && s.to === yearOf(year).to,
-      (year, active) => go(active ? { from: '', to: '' } : yearOf(year)),
+      (year, active) => (active ? { from: '', to: '' } : yearOf(year)),
     ),
     periodGroup(s),
     facetGroup(
+      'outcome',
       'Udfald',
-      Object.entries(counts.outcome ?? {}),
+      byCount(counts.outcome),
       (outcome) => OUTCOME_LABELS[/** @type {keyof typeof OUTCOME_LABELS} */ (outcome)] ?? outcome,
       (outcome) => s.outcome === outcome,
-      (outcome, active) => go({ outcome: active ? '' : outcome }),
+      (outcome, active) => ({ outcome: active ? '' : outcome }),
     ),
     towns.length > 0 || s.municipality ? municipalityGroup(s, towns) : null,
   ];
@@ -243,7 +279,7 @@ function renderFacets(s, counts, towns) {
           {
             type: 'button',
             class: 'secondary',
-            onclick: () => go({ body: '', from: '', to: '', outcome: '', municipality: '' }),
+            onclick: () => go(NO_FILTERS, STATUS),
           },
           'Nulstil filtre',
         )
@@ -252,16 +288,16 @@ function renderFacets(s, counts, towns) {
 }
 
 /**
- * A facet: one toggle button per value, with its count.
+ * A facet: one toggle button per value, with its count, in the order given.
+ * @param {string} name the facet's key, for the focus after a toggle
  * @param {string} legend
  * @param {[string, number][]} entries
  * @param {(value: string) => string} label
  * @param {(value: string) => boolean} isActive
- * @param {(value: string, active: boolean) => void} toggle
+ * @param {(value: string, active: boolean) => Partial<SearchState>} toggle the change a press makes
  */
-function facetGroup(legend, entries, label, isActive, toggle) {
+function facetGroup(name, legend, entries, label, isActive, toggle) {
   if (entries.length === 0) return null;
-  const sorted = legend === 'År' ? entries : [...entries].sort(([, a], [, b]) => b - a);
   return h(
     'fieldset',
     { class: 'facet' },
@@ -269,8 +305,9 @@ function facetGroup(legend, entries, label, isActive, toggle) {
     h(
       'ul',
       {},
-      sorted.map(([value, n]) => {
+      entries.map(([value, n]) => {
         const active = isActive(value);
+        const key = `${name}:${value}`;
         return h(
           'li',
           {},
@@ -280,7 +317,8 @@ function facetGroup(legend, entries, label, isActive, toggle) {
               type: 'button',
               class: 'facet-value',
               'aria-pressed': String(active),
-              onclick: () => toggle(value, active),
+              'data-focus': key,
+              onclick: () => go(toggle(value, active), key),
             },
             h('span', {}, label(value)),
             h(
@@ -308,7 +346,7 @@ function periodGroup(s) {
         event.preventDefault();
         const a = /** @type {HTMLInputElement} */ (from).value;
         const b = /** @type {HTMLInputElement} */ (to).value;
-        go(a && b && a > b ? { from: b, to: a } : { from: a, to: b });
+        go(a && b && a > b ? { from: b, to: a } : { from: a, to: b }, 'period');
       },
     },
     h(
@@ -319,7 +357,7 @@ function periodGroup(s) {
       from,
       h('label', { for: 'to' }, 'Til'),
       to,
-      h('button', { type: 'submit', class: 'secondary' }, 'Vis periode'),
+      h('button', { type: 'submit', class: 'secondary', 'data-focus': 'period' }, 'Vis periode'),
     ),
   );
 }
@@ -338,8 +376,9 @@ function municipalityGroup(s, towns) {
       'select',
       {
         id: 'municipality',
+        'data-focus': 'municipality',
         onchange: (/** @type {Event} */ event) =>
-          go({ municipality: /** @type {HTMLSelectElement} */ (event.target).value }),
+          go({ municipality: /** @type {HTMLSelectElement} */ (event.target).value }, 'municipality'),
       },
       h('option', { value: '' }, 'Alle kommuner'),
       names.map((name) => h('option', { value: name, selected: name === s.municipality }, name)),

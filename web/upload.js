@@ -1,9 +1,8 @@
 // The upload view: PDFs go straight to the bucket through presigned URLs; the registry
 // (GET documents/{sha256}) tells how each one gets on, until it is indexed or refused.
 import { ApiError, api } from './api.js';
-import { h } from './dom.js';
-import { STATUS_LABELS } from './meeting.js';
-import { searchUrl } from './nav.js';
+import { h, STATUS_LABELS } from './dom.js';
+import { EMPTY_SEARCH, meetingUrl, searchUrl } from './nav.js';
 
 const POLL_MS = 1000;
 const POLL_FOR_MS = 5 * 60 * 1000;
@@ -149,23 +148,14 @@ function foundLinks(record) {
   const meeting = record.meeting;
   const search =
     meeting?.body && meeting?.date
-      ? searchUrl({
-          q: '',
-          body: meeting.body,
-          from: meeting.date,
-          to: meeting.date,
-          outcome: '',
-          municipality: '',
-          sort: '',
-          page: 1,
-        })
+      ? searchUrl({ ...EMPTY_SEARCH, body: meeting.body, from: meeting.date, to: meeting.date })
       : null;
   const items = record.quality
     ? `${record.quality.items} punkter, ${record.quality.decisions} beslutninger. `
     : '';
   return [
     items,
-    h('a', { href: `?meeting=${record.id}`, 'data-nav': true }, 'Åbn mødet'),
+    h('a', { href: meetingUrl(record.id), 'data-nav': true }, 'Åbn mødet'),
     search ? ' · ' : '',
     search ? h('a', { href: search, 'data-nav': true }, 'Søg i mødets beslutninger') : '',
   ];

@@ -1,4 +1,5 @@
 import { describeIssues } from '#config/service.ts';
+import type { Outcome } from '#domain/meeting.ts';
 import { SearchQuery, type SearchResult } from '#domain/search.ts';
 import type { SearchIndex } from '#search/port.ts';
 
@@ -45,7 +46,8 @@ async function fromApi(api: string, query: SearchQuery): Promise<SearchResult> {
   return (await response.json()) as SearchResult;
 }
 
-const OUTCOMES: Record<string, string> = {
+/** The outcomes in the words of the minutes (the web page's OUTCOME_LABELS say the same). */
+export const OUTCOMES = {
   approved: 'godkendt',
   rejected: 'ikke godkendt',
   postponed: 'udsat',
@@ -53,7 +55,7 @@ const OUTCOMES: Record<string, string> = {
   recommended: 'anbefalet',
   discussed: 'drøftet',
   other: 'andet',
-};
+} satisfies Record<Outcome, string>;
 
 /** Highlights are HTML (the API's); a terminal gets their text back. */
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };

@@ -13,11 +13,10 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   js: 'text/javascript; charset=utf-8',
   css: 'text/css; charset=utf-8',
   svg: 'image/svg+xml',
-  ico: 'image/x-icon',
 };
 
 /** Only plain file names with a known type: no path, no dot files, nothing but what the page needs. */
-const ASSET_NAME = /^[a-z0-9][a-z0-9-]*\.(js|css|svg|ico)$/;
+const ASSET_NAME = /^[a-z0-9][a-z0-9-]*\.(js|css|svg)$/;
 
 /**
  * The web/ folder: next to the repository's shared/ in the source tree, next to the bundle in
@@ -31,17 +30,14 @@ export function webFolder(): string | null {
 
 interface WebFiles {
   readonly page: string;
-  readonly assets: ReadonlyMap<string, string | Uint8Array>;
+  readonly assets: ReadonlyMap<string, string>;
 }
 
 /** Read once, on the first request (a Lambda container or the local server keeps them). */
 async function loadWebFiles(folder: string): Promise<WebFiles> {
   const names = (await readdir(folder)).filter((name) => ASSET_NAME.test(name));
-  const assets = new Map<string, string | Uint8Array>();
-  for (const name of names) {
-    const bytes = await readFile(`${folder}${name}`);
-    assets.set(name, name.endsWith('.ico') ? new Uint8Array(bytes) : bytes.toString('utf8'));
-  }
+  const assets = new Map<string, string>();
+  for (const name of names) assets.set(name, await readFile(`${folder}${name}`, 'utf8'));
   return { page: await readFile(`${folder}index.html`, 'utf8'), assets };
 }
 
@@ -57,7 +53,7 @@ export function pageCsp(uploadOrigin: string | null): string {
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    "img-src 'self'",
     `connect-src ${connect}`,
     "form-action 'self'",
     "base-uri 'none'",
@@ -84,6 +80,13 @@ export function registerWeb(
 ): void {
   let files: Promise<WebFiles> | undefined;
   let origin: Promise<string | null> | undefined;
+  const uploadOrigin = () => {
+    origin ??= bucketOrigin(deps, log).then((found) => {
+      if (found === null) origin = undefined; // A failed presign is retried by the next request.
+      return found;
+    });
+    return origin;
+  };
   const loaded = () => {
     if (!folder) return null;
     files ??= loadWebFiles(folder).catch((error: unknown) => {
@@ -96,8 +99,7 @@ export function registerWeb(
   app.get(PAGE_PATH, async (c) => {
     const web = await loaded();
     if (!web) return problem(c, 404, 'The search page is not installed here');
-    origin ??= bucketOrigin(deps, log);
-    c.header('Content-Security-Policy', pageCsp(await origin));
+    c.header('Content-Security-Policy', pageCsp(await uploadOrigin()));
     return c.html(web.page);
   });
 
@@ -107,6 +109,6 @@ export function registerWeb(
     const body = web?.assets.get(name);
     if (body === undefined) return problem(c, 404, `There is no GET ${c.req.path}`);
     const type = CONTENT_TYPES[name.split('.').pop() ?? ''] ?? 'application/octet-stream';
-    return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, { 'Content-Type': type });
+    return c.body(body, 200, { 'Content-Type': type });
   });
 }

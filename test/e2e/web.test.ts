@@ -130,6 +130,79 @@ describe('the search page in a browser', () => {
     await close(page);
   });
 
+  it('keeps the keyboard focus on a filter control when the results are shown again', async () => {
+    const page = await open('/?q=fravær');
+    await page.locator('.card').first().waitFor();
+    /** The focused element (a string: the page's globals are not this file's). */
+    const focused = () =>
+      page.evaluate<{ id: string; text: string | null; pressed: string | null }>(`(() => {
+        const element = document.activeElement;
+        return { id: element.id, text: element.textContent, pressed: element.getAttribute('aria-pressed') };
+      })()`);
+
+    await page.getByRole('button', { name: /^Direktionen/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => params(page).get('body')).toBe('Direktionen');
+    await expect
+      .poll(focused)
+      .toEqual({ id: '', text: expect.stringMatching(/^Direktionen/), pressed: 'true' });
+
+    const town = await page.locator('#municipality option').nth(1).getAttribute('value');
+    await page.selectOption('#municipality', town ?? '');
+    await expect.poll(() => params(page).get('municipality')).toBe(town);
+    await expect.poll(() => page.locator('#results').getAttribute('aria-busy')).toBeNull();
+    expect((await focused()).id).toBe('municipality');
+
+    await page.getByRole('button', { name: 'Nulstil filtre' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => params(page).get('body')).toBeNull();
+    await expect.poll(async () => (await focused()).id).toBe('search-status');
+    expect(params(page).get('q')).toBe('fravær');
+    await close(page);
+  });
+
+  it('starts a new history entry for words typed after going back', async () => {
+    const page = await open('/');
+    await expect.poll(() => page.textContent('#search-status')).toContain('nyeste først');
+    await page.locator('#q').fill('fravær');
+    await expect.poll(() => params(page).get('q')).toBe('fravær');
+    await page.goBack();
+    await expect.poll(() => page.url()).toBe(`${service.url}/`);
+
+    await page.locator('#q').fill('budget');
+    await expect.poll(() => params(page).get('q')).toBe('budget');
+    await page.locator('#q').fill('budgettet');
+    await expect.poll(() => params(page).get('q')).toBe('budgettet');
+    await page.goBack();
+    await expect.poll(() => page.url()).toBe(`${service.url}/`);
+    await expect.poll(() => page.textContent('#search-status')).toContain('nyeste først');
+    await close(page);
+  });
+
+  it('shows a highlight with anything but bare <mark> elements as plain text', async () => {
+    const page = await open('/');
+    const shown = (html: string) =>
+      page.evaluate(`(async () => {
+        const { highlighted } = await import('/assets/dom.js');
+        const box = document.createElement('div');
+        box.append(highlighted(${JSON.stringify(html)}));
+        return { tags: [...box.querySelectorAll('*')].map((element) => element.tagName), text: box.textContent };
+      })()`);
+    expect(await shown('sygefra<mark>vær</mark> &amp; ferie')).toEqual({
+      tags: ['MARK'],
+      text: 'sygefravær & ferie',
+    });
+    expect(await shown('<img src=x onerror=alert(1)>a<mark class=x>b</mark>')).toEqual({
+      tags: [],
+      text: 'ab',
+    });
+    await page.close();
+    // Chromium checks the CSP as it parses the onerror attribute, even in the inert template, and
+    // reports the handler blocked; that report is the only error there may be.
+    const errors = pageErrors.get(page) ?? [];
+    expect(errors.filter((error) => !error.startsWith('Executing inline event handler'))).toEqual([]);
+  });
+
   it('sorts by date, newest first, and the URL holds the sort', async () => {
     const page = await open('/?q=fravær');
     await page.locator('.card').first().waitFor();
@@ -165,6 +238,30 @@ describe('the search page in a browser', () => {
     expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
     expect(await seriousViolations(page)).toEqual([]);
     await close(page);
+  });
+
+  it('says so when an expired PDF link cannot be renewed', async () => {
+    const page = await open('/?q=mindreforbrug');
+    let itemRequests = 0;
+    await page.route('**/items/*', async (route) => {
+      itemRequests += 1;
+      if (itemRequests > 1) return route.fulfill({ status: 503, body: '' });
+      const response = await route.fetch();
+      const view = (await response.json()) as { pdf: object };
+      const expired = { ...view, pdf: { ...view.pdf, expiresAt: new Date(0).toISOString() } };
+      return route.fulfill({ response, json: expired });
+    });
+    const card = page.locator('.card').first();
+    await card.getByRole('button', { name: 'Vis indstilling og PDF' }).click();
+    await card.locator('.pdf-link').click();
+    await expect
+      .poll(() => card.getByRole('alert').textContent())
+      .toBe('PDF’en kunne ikke åbnes: Noget gik galt hos os. Prøv igen om lidt.');
+    expect(itemRequests).toBe(2);
+    expect(page.context().pages()).toHaveLength(1);
+    await page.close();
+    const errors = pageErrors.get(page) ?? [];
+    expect(errors.filter((error) => !error.includes('status of 503'))).toEqual([]);
   });
 
   it('opens a meeting: items in order, a closed item by its title only, status and parse quality', async () => {
