@@ -4,12 +4,10 @@ import type { SearchSizing } from './constructs/search-domain.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 import { StatelessStack } from './stacks/stateless-stack.ts';
 
-export type StageName = SearchSizing;
-
 /** The context keys the app reads (`-c key=value` or cdk.json). */
-export interface MinutesSearchContext {
+interface MinutesSearchContext {
   /** 'dev' (default) or 'prod': sizing of the search domain and stack protection. */
-  readonly stage: StageName;
+  readonly stage: SearchSizing;
   /** SNS topic ARN for alarm notifications; none by default. */
   readonly alarmTopicArn?: string;
   /** OpenSearch custom package path of the Hunspell word list; inline by default. */
@@ -18,7 +16,7 @@ export interface MinutesSearchContext {
   readonly webOrigins?: readonly string[];
 }
 
-export function contextOf(app: App): MinutesSearchContext {
+function contextOf(app: App): MinutesSearchContext {
   const stage = app.node.tryGetContext('stage') ?? 'dev';
   if (stage !== 'dev' && stage !== 'prod') {
     throw new Error(`context stage must be 'dev' or 'prod', not '${stage}'`);

@@ -5,6 +5,7 @@ import {
   Dashboard,
   GraphWidget,
   type IAlarm,
+  type IMetric,
   type IWidget,
   SingleValueWidget,
   Stats,
@@ -27,91 +28,73 @@ export interface ServiceDashboardProps {
    * @default - none
    */
   readonly alarms?: readonly IAlarm[];
-  /**
-   * @default - a generated name
-   */
-  readonly dashboardName?: string;
 }
 
-const PERIOD = Duration.minutes(5);
 const WIDTH = 8;
 
-/** One CloudWatch dashboard: ingestion, its queues, the API and the search domain. */
+/**
+ * One CloudWatch dashboard: ingestion, its queues, the API and the search domain. Metrics keep
+ * their default 5-minute period, but the cluster status, which shows each minute.
+ */
 export class ServiceDashboard extends Construct {
   readonly dashboard: Dashboard;
 
   constructor(scope: Construct, id: string, props: ServiceDashboardProps) {
     super(scope, id);
-    this.dashboard = new Dashboard(this, 'Dashboard', {
-      dashboardName: props.dashboardName,
-      defaultInterval: Duration.hours(24),
-    });
+    this.dashboard = new Dashboard(this, 'Dashboard', { defaultInterval: Duration.hours(24) });
     const alarms = props.alarms ?? [];
     if (alarms.length > 0) {
       this.dashboard.addWidgets(new AlarmStatusWidget({ title: 'Alarms', alarms: [...alarms], width: 24 }));
     }
-    this.dashboard.addWidgets(new TextWidget({ markdown: '## Ingestion', width: 24, height: 1 }));
-    this.dashboard.addWidgets(...ingestWidgets(props));
-    this.dashboard.addWidgets(new TextWidget({ markdown: '## Search API', width: 24, height: 1 }));
-    this.dashboard.addWidgets(...apiWidgets(props));
-    this.dashboard.addWidgets(new TextWidget({ markdown: '## Search domain', width: 24, height: 1 }));
-    this.dashboard.addWidgets(...domainWidgets(props.domain));
+    this.section('Ingestion', ingestWidgets(props));
+    this.section('Search API', apiWidgets(props));
+    this.section('Search domain', domainWidgets(props.domain));
   }
+
+  /** A heading across the dashboard, then the section's widgets in a row. */
+  private section(title: string, widgets: IWidget[]): void {
+    this.dashboard.addWidgets(new TextWidget({ markdown: `## ${title}`, width: 24, height: 1 }));
+    this.dashboard.addWidgets(...widgets);
+  }
+}
+
+/** A graph one third of the dashboard wide. */
+function graph(title: string, left: IMetric[], right?: IMetric[]): GraphWidget {
+  return new GraphWidget({ title, width: WIDTH, left, right });
 }
 
 function ingestWidgets({ ingestFunction: fn, queue, deadLetterQueue }: ServiceDashboardProps): IWidget[] {
   return [
-    new GraphWidget({
-      title: 'Ingest invocations and errors',
-      width: WIDTH,
-      left: [fn.metricInvocations({ period: PERIOD }), fn.metricErrors({ period: PERIOD })],
-    }),
-    new GraphWidget({
-      title: 'Ingest duration',
-      width: WIDTH,
-      left: [
-        fn.metricDuration({ period: PERIOD, statistic: Stats.p(50) }),
-        fn.metricDuration({ period: PERIOD, statistic: Stats.p(95) }),
-        fn.metricDuration({ period: PERIOD, statistic: Stats.MAXIMUM }),
+    graph('Ingest invocations and errors', [fn.metricInvocations(), fn.metricErrors()]),
+    graph('Ingest duration', [
+      fn.metricDuration({ statistic: Stats.p(50) }),
+      fn.metricDuration({ statistic: Stats.p(95) }),
+      fn.metricDuration({ statistic: Stats.MAXIMUM }),
+    ]),
+    graph(
+      'Queue depth, dead letters, oldest message (s)',
+      [
+        queue.metricApproximateNumberOfMessagesVisible({ label: 'queued' }),
+        deadLetterQueue.metricApproximateNumberOfMessagesVisible({ label: 'dead letters' }),
       ],
-    }),
-    new GraphWidget({
-      title: 'Queue depth, dead letters, oldest message (s)',
-      width: WIDTH,
-      left: [
-        queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, label: 'queued' }),
-        deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, label: 'dead letters' }),
-      ],
-      right: [queue.metricApproximateAgeOfOldestMessage({ period: PERIOD, label: 'oldest (s)' })],
-    }),
+      [queue.metricApproximateAgeOfOldestMessage({ label: 'oldest (s)' })],
+    ),
   ];
 }
 
 function apiWidgets({ api, apiFunction }: ServiceDashboardProps): IWidget[] {
   return [
-    new GraphWidget({
-      title: 'API requests, 4xx, 5xx',
-      width: WIDTH,
-      left: [api.metricCount({ period: PERIOD, label: 'requests' })],
-      right: [
-        api.metricClientError({ period: PERIOD, label: '4xx' }),
-        api.metricServerError({ period: PERIOD, label: '5xx' }),
-      ],
-    }),
-    new GraphWidget({
-      title: 'API latency (ms)',
-      width: WIDTH,
-      left: [
-        api.metricLatency({ period: PERIOD, statistic: Stats.p(50), label: 'p50' }),
-        api.metricLatency({ period: PERIOD, statistic: Stats.p(95), label: 'p95' }),
-        api.metricIntegrationLatency({ period: PERIOD, statistic: Stats.p(95), label: 'integration p95' }),
-      ],
-    }),
-    new GraphWidget({
-      title: 'API function errors and throttles',
-      width: WIDTH,
-      left: [apiFunction.metricErrors({ period: PERIOD }), apiFunction.metricThrottles({ period: PERIOD })],
-    }),
+    graph(
+      'API requests, 4xx, 5xx',
+      [api.metricCount({ label: 'requests' })],
+      [api.metricClientError({ label: '4xx' }), api.metricServerError({ label: '5xx' })],
+    ),
+    graph('API latency (ms)', [
+      api.metricLatency({ statistic: Stats.p(50), label: 'p50' }),
+      api.metricLatency({ statistic: Stats.p(95), label: 'p95' }),
+      api.metricIntegrationLatency({ statistic: Stats.p(95), label: 'integration p95' }),
+    ]),
+    graph('API function errors and throttles', [apiFunction.metricErrors(), apiFunction.metricThrottles()]),
   ];
 }
 
@@ -125,22 +108,17 @@ function domainWidgets(domain: IDomain): IWidget[] {
         domain.metricClusterStatusYellow({ period: Duration.minutes(1), label: 'yellow' }),
       ],
     }),
-    new GraphWidget({
-      title: 'Search and indexing latency (ms)',
-      width: WIDTH,
-      left: [
-        domain.metricSearchLatency({ period: PERIOD, label: 'search p99' }),
-        domain.metricIndexingLatency({ period: PERIOD, label: 'indexing p99' }),
+    graph('Search and indexing latency (ms)', [
+      domain.metricSearchLatency({ label: 'search p99' }),
+      domain.metricIndexingLatency({ label: 'indexing p99' }),
+    ]),
+    graph(
+      'CPU, JVM memory pressure (%), free storage (MB)',
+      [
+        domain.metricCPUUtilization({ label: 'CPU' }),
+        domain.metricJVMMemoryPressure({ label: 'JVM memory pressure' }),
       ],
-    }),
-    new GraphWidget({
-      title: 'CPU, JVM memory pressure (%), free storage (MB)',
-      width: WIDTH,
-      left: [
-        domain.metricCPUUtilization({ period: PERIOD, label: 'CPU' }),
-        domain.metricJVMMemoryPressure({ period: PERIOD, label: 'JVM memory pressure' }),
-      ],
-      right: [domain.metricFreeStorageSpace({ period: PERIOD, label: 'free storage' })],
-    }),
+      [domain.metricFreeStorageSpace({ label: 'free storage' })],
+    ),
   ];
 }

@@ -9,35 +9,40 @@ import type { IDomain } from 'aws-cdk-lib/aws-opensearchservice';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { defaultLimits } from '#config/limits.ts';
+import type { ServiceEnv } from '#config/service.ts';
 import { REGISTRY_TABLE } from '#storage/registry-table.ts';
 import { copyRuntimeFilesCommands, HOUSE_ALIASES, HOUSE_ESBUILD, PROJECT_ROOT } from './house-bundling.ts';
 import { acknowledgeObjectWildcard } from './nag.ts';
 
-/** Limits and link lifetimes every function reads (shared/config/service.ts). */
+/**
+ * Limits and link lifetimes every function reads. A setting left out is not written, so the
+ * service's own default applies (shared/config/service.ts).
+ */
 export interface ServiceSettings {
   /**
-   * Largest upload the API accepts, in bytes.
-   * @default defaultLimits.maxBytes (shared/config/limits.ts)
+   * Largest upload the API accepts, in bytes (UPLOAD_MAX_BYTES).
+   * @default - the service's default
    */
   readonly uploadMaxBytes?: number;
   /**
-   * How long presigned links stay valid, in seconds (10-3600).
-   * @default 300
+   * How long presigned links stay valid, in seconds, 10-3600 (LINK_TTL_SECONDS).
+   * @default - the service's default
    */
   readonly linkTtlSeconds?: number;
   /**
-   * Largest document the extractor reads, in bytes.
-   * @default defaultLimits.maxBytes
+   * Largest document the extractor reads, in bytes (EXTRACT_MAX_BYTES).
+   * @default - the service's default
    */
   readonly extractMaxBytes?: number;
   /**
-   * Most pages the extractor reads.
-   * @default defaultLimits.maxPages
+   * Most pages the extractor reads (EXTRACT_MAX_PAGES).
+   * @default - the service's default
    */
   readonly extractMaxPages?: number;
   /**
-   * Time one extraction may take, in seconds; must be shorter than the function's timeout.
-   * @default the smaller of defaultLimits.timeoutMs and the function's timeout less 10 s
+   * Time one extraction may take, in seconds; must be shorter than the function's timeout
+   * (EXTRACT_TIMEOUT_SECONDS, always written, as the service cannot know the function's timeout).
+   * @default - the service's default, capped at the function's timeout less 10 s
    */
   readonly extractTimeoutSeconds?: number;
 }
@@ -64,11 +69,6 @@ export interface HouseFunctionOptions {
    */
   readonly logRetention?: RetentionDays;
   /**
-   * What happens to the log group when the function goes; the logs expire with their retention anyway.
-   * @default RemovalPolicy.DESTROY
-   */
-  readonly logRemovalPolicy?: RemovalPolicy;
-  /**
    * Reserved concurrency: caps (and guarantees) the function's parallel executions.
    * @default - unreserved, the account's pool
    */
@@ -94,11 +94,6 @@ export interface HouseFunctionProps extends HouseFunctionOptions {
 /** Options of `bindSearch`. */
 export interface SearchBinding {
   /**
-   * The index alias the service writes and searches.
-   * @default 'minutes'
-   */
-  readonly index?: string;
-  /**
    * The Hunspell word list as an OpenSearch custom package path (`analyzers/F...`).
    * @default - the word list goes inline in the index settings
    */
@@ -118,9 +113,12 @@ export class HouseFunction extends Construct {
   constructor(scope: Construct, id: string, props: HouseFunctionProps) {
     super(scope, id);
     const timeout = props.timeout ?? Duration.seconds(30);
+    const settings = props.settings ?? {};
+    const extractTimeout = extractTimeoutSeconds(settings, timeout);
     this.logGroup = new LogGroup(this, 'LogGroup', {
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
-      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.DESTROY,
+      // The logs expire with their retention anyway.
+      removalPolicy: RemovalPolicy.DESTROY,
     });
     const role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
@@ -145,10 +143,7 @@ export class HouseFunction extends Construct {
       logGroup: this.logGroup,
       role,
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
-      environment: {
-        NODE_OPTIONS: '--enable-source-maps',
-        ...settingsEnvironment(props.settings ?? {}, timeout),
-      },
+      environment: { NODE_OPTIONS: '--enable-source-maps' },
       bundling: {
         format: OutputFormat.ESM,
         target: HOUSE_ESBUILD.target,
@@ -175,6 +170,12 @@ export class HouseFunction extends Construct {
       reason:
         'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
     });
+
+    this.setVariable('UPLOAD_MAX_BYTES', settings.uploadMaxBytes);
+    this.setVariable('LINK_TTL_SECONDS', settings.linkTtlSeconds);
+    this.setVariable('EXTRACT_MAX_BYTES', settings.extractMaxBytes);
+    this.setVariable('EXTRACT_MAX_PAGES', settings.extractMaxPages);
+    this.setVariable('EXTRACT_TIMEOUT_SECONDS', extractTimeout);
   }
 
   /** Object access to the minutes bucket, and BUCKET_NAME. */
@@ -188,7 +189,7 @@ export class HouseFunction extends Construct {
     this.role.addToPrincipalPolicy(
       new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
     );
-    this.function.addEnvironment('BUCKET_NAME', bucket.bucketName);
+    this.setVariable('BUCKET_NAME', bucket.bucketName);
     acknowledgeObjectWildcard(
       this.role,
       bucket.bucketArn,
@@ -216,7 +217,7 @@ export class HouseFunction extends Construct {
         resources: [table.tableArn, ...indexArns],
       }),
     );
-    this.function.addEnvironment('TABLE_NAME', table.tableName);
+    this.setVariable('TABLE_NAME', table.tableName);
   }
 
   /** HTTP access to the search domain (SigV4 with this role) and the SEARCH_* / OPENSEARCH_* settings. */
@@ -228,26 +229,25 @@ export class HouseFunction extends Construct {
       domain.domainArn,
       'OpenSearch HTTP permissions name paths under the domain (indexes are versioned: minutes-v1, -v2 behind an alias); this one domain only.',
     );
-    this.function.addEnvironment('SEARCH_ENGINE', 'opensearch');
-    this.function.addEnvironment('OPENSEARCH_ENDPOINT', `https://${domain.domainEndpoint}`);
-    this.function.addEnvironment('OPENSEARCH_INDEX', binding.index ?? 'minutes');
-    if (binding.wordListPath) this.function.addEnvironment('OPENSEARCH_WORD_LIST_PATH', binding.wordListPath);
+    this.setVariable('SEARCH_ENGINE', 'opensearch');
+    this.setVariable('OPENSEARCH_ENDPOINT', `https://${domain.domainEndpoint}`);
+    this.setVariable('OPENSEARCH_WORD_LIST_PATH', binding.wordListPath);
+  }
+
+  /** One of the service's variables (shared/config/service.ts), written only when given. */
+  private setVariable(name: keyof ServiceEnv, value: string | number | undefined): void {
+    if (value !== undefined) this.function.addEnvironment(name, String(value));
   }
 }
 
-function settingsEnvironment(settings: ServiceSettings, timeout: Duration): Record<string, string> {
-  const extractTimeoutSeconds =
+/** The extraction timeout: given, or the service's default capped below the function's timeout. */
+function extractTimeoutSeconds(settings: ServiceSettings, timeout: Duration): number {
+  const seconds =
     settings.extractTimeoutSeconds ?? Math.min(defaultLimits.timeoutMs / 1000, timeout.toSeconds() - 10);
-  if (extractTimeoutSeconds <= 0 || extractTimeoutSeconds >= timeout.toSeconds()) {
+  if (seconds <= 0 || seconds >= timeout.toSeconds()) {
     throw new Error(
-      `EXTRACT_TIMEOUT_SECONDS (${extractTimeoutSeconds}) must be positive and below the function timeout (${timeout.toSeconds()} s)`,
+      `EXTRACT_TIMEOUT_SECONDS (${seconds}) must be positive and below the function timeout (${timeout.toSeconds()} s)`,
     );
   }
-  return {
-    UPLOAD_MAX_BYTES: String(settings.uploadMaxBytes ?? defaultLimits.maxBytes),
-    LINK_TTL_SECONDS: String(settings.linkTtlSeconds ?? 300),
-    EXTRACT_MAX_BYTES: String(settings.extractMaxBytes ?? defaultLimits.maxBytes),
-    EXTRACT_MAX_PAGES: String(settings.extractMaxPages ?? defaultLimits.maxPages),
-    EXTRACT_TIMEOUT_SECONDS: String(extractTimeoutSeconds),
-  };
+  return seconds;
 }

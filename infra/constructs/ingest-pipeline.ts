@@ -10,7 +10,10 @@ import { Construct } from 'constructs';
 import { ENTRY_POINTS } from './house-bundling.ts';
 import { HouseFunction, type HouseFunctionOptions } from './house-function.ts';
 
-/** SQS keeps a message hidden this many function timeouts, so a retried batch is never read twice. */
+/**
+ * The queue hides a received message for this many function timeouts, as AWS advises for a Lambda
+ * event source: the extra time lets Lambda retry a throttled batch while its messages stay hidden.
+ */
 const VISIBILITY_TIMEOUTS = 6;
 
 export interface IngestPipelineProps {
@@ -62,6 +65,7 @@ export class IngestPipeline extends Construct {
     super(scope, id);
     const options = props.handler ?? {};
     const timeout = options.timeout ?? Duration.minutes(5);
+    const maxReceiveCount = props.maxReceiveCount ?? 3;
 
     this.handler = new HouseFunction(this, 'Handler', {
       description: 'Ingests minutes: reads each uploaded PDF, records it, indexes its decisions',
@@ -81,7 +85,7 @@ export class IngestPipeline extends Construct {
       enforceSSL: true,
       visibilityTimeout: Duration.seconds(timeout.toSeconds() * VISIBILITY_TIMEOUTS),
       retentionPeriod: Duration.days(4),
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: props.maxReceiveCount ?? 3 },
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount },
     });
 
     // The bucket belongs to the stateful stack; configured through an imported handle, CDK writes
@@ -104,13 +108,13 @@ export class IngestPipeline extends Construct {
       }),
     );
 
-    this.alarms = this.createAlarms(props);
+    this.alarms = this.createAlarms(props, maxReceiveCount);
   }
 
-  private createAlarms(props: IngestPipelineProps): Alarm[] {
+  private createAlarms(props: IngestPipelineProps, maxReceiveCount: number): Alarm[] {
     const alarms = [
       new Alarm(this, 'DeadLetterAlarm', {
-        alarmDescription: 'Object events failed ingestion 3 times and wait in the dead-letter queue',
+        alarmDescription: `Object events failed ingestion ${maxReceiveCount} times and wait in the dead-letter queue`,
         metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
           period: Duration.minutes(1),
         }),

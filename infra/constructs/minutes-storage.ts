@@ -10,23 +10,9 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { REGISTRY_TABLE } from '#storage/registry-table.ts';
+import { assertOrigins } from './origins.ts';
 
 export interface MinutesStorageProps {
-  /**
-   * What happens to the bucket, its access logs and the table when the stack goes.
-   * @default RemovalPolicy.RETAIN
-   */
-  readonly removalPolicy?: RemovalPolicy;
-  /**
-   * How long a replaced or deleted version of a minutes object is kept.
-   * @default Duration.days(30)
-   */
-  readonly noncurrentVersionExpiration?: Duration;
-  /**
-   * How long the bucket's server access logs are kept.
-   * @default Duration.days(365)
-   */
-  readonly accessLogExpiration?: Duration;
   /**
    * Origins of the search page (e.g. the HTTP API's URL, `https://abc123.execute-api.eu-north-1.amazonaws.com`,
    * or a custom domain): browsers there may PUT uploads to presigned URLs. `*` is refused.
@@ -38,7 +24,7 @@ export interface MinutesStorageProps {
 /**
  * The service's state: the minutes bucket (the documents as uploaded), its server access logs,
  * and the registry table (documents, keys and their processing state; shape in
- * shared/storage/registry-table.ts).
+ * shared/storage/registry-table.ts). All three are retained when the stack goes.
  */
 export class MinutesStorage extends Construct {
   readonly bucket: Bucket;
@@ -47,7 +33,6 @@ export class MinutesStorage extends Construct {
 
   constructor(scope: Construct, id: string, props: MinutesStorageProps = {}) {
     super(scope, id);
-    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
 
     this.accessLogs = new Bucket(this, 'AccessLogs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -55,8 +40,8 @@ export class MinutesStorage extends Construct {
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      lifecycleRules: [{ expiration: props.accessLogExpiration ?? Duration.days(365) }],
-      removalPolicy,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     this.bucket = new Bucket(this, 'Bucket', {
@@ -68,14 +53,14 @@ export class MinutesStorage extends Construct {
       lifecycleRules: [
         {
           id: 'expire-noncurrent-versions',
-          noncurrentVersionExpiration: props.noncurrentVersionExpiration ?? Duration.days(30),
+          noncurrentVersionExpiration: Duration.days(30),
         },
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
       ],
       cors: uploadCors(props.webOrigins ?? []),
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'minutes/',
-      removalPolicy,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     const { partitionKey, indexes } = REGISTRY_TABLE;
@@ -84,8 +69,8 @@ export class MinutesStorage extends Construct {
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: TableEncryption.AWS_MANAGED,
-      deletionProtection: removalPolicy === RemovalPolicy.RETAIN,
-      removalPolicy,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     for (const index of Object.values(indexes)) {
       this.table.addGlobalSecondaryIndex({
@@ -100,13 +85,7 @@ export class MinutesStorage extends Construct {
 /** PUT from the page's origins only: the browser sends the file with the signed Content-Type. */
 function uploadCors(origins: readonly string[]): CorsRule[] | undefined {
   if (origins.length === 0) return undefined;
-  for (const origin of origins) {
-    if (!/^https?:\/\/[^/*\s]+$/.test(origin)) {
-      throw new Error(
-        `webOrigins: '${origin}' is not an origin like https://search.example.dk (no path, no *)`,
-      );
-    }
-  }
+  assertOrigins('webOrigins', origins);
   return [
     {
       allowedMethods: [HttpMethods.PUT],

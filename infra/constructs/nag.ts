@@ -4,9 +4,10 @@ import type { IConstruct } from 'constructs';
 /**
  * Acknowledges cdk-nag's wildcard finding (AwsSolutions-IAM5) for `<arn>/*` on a role. cdk-nag 3
  * matches a finding by its exact id, and the id embeds the ARN as the template writes it: for a
- * resource of another stack that is an export name, known only once synthesis has resolved the
- * cross-stack references. The acknowledgement is therefore recorded in a validation hook, which
- * runs after references are resolved and before the rule packs check the templates.
+ * resource of another stack that is a weak reference (cdk.json's defaultCrossStackReferences),
+ * an `Fn::GetStackOutput` known only once synthesis has resolved the cross-stack references. The
+ * acknowledgement is therefore recorded in a validation hook, which runs after references are
+ * resolved and before the rule packs check the templates.
  */
 export function acknowledgeObjectWildcard(scope: IConstruct, arn: string, reason: string): void {
   scope.node.addValidation({
@@ -18,8 +19,11 @@ export function acknowledgeObjectWildcard(scope: IConstruct, arn: string, reason
   });
 }
 
-/** A resolved CloudFormation value as cdk-nag writes it into finding ids. */
-function flattenReference(value: unknown): string {
+/**
+ * A resolved CloudFormation value as cdk-nag writes it into finding ids: references as `<Name>`,
+ * joins flattened, anything else (an `Fn::GetStackOutput`) as its JSON.
+ */
+export function flattenReference(value: unknown): string {
   if (typeof value === 'string') return value.replace(/\$\{/g, '<').replace(/\}/g, '>');
   if (value && typeof value === 'object') {
     const node = value as Record<string, unknown>;
@@ -32,7 +36,6 @@ function flattenReference(value: unknown): string {
       const [resource, attribute] = node['Fn::GetAtt'] as [unknown, unknown];
       return `<${flattenReference(resource)}.${flattenReference(attribute)}>`;
     }
-    if ('Fn::ImportValue' in node) return flattenReference(node['Fn::ImportValue']);
     if ('Ref' in node) return `<${flattenReference(node.Ref)}>`;
   }
   return JSON.stringify(value);

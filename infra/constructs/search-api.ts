@@ -13,6 +13,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ENTRY_POINTS } from './house-bundling.ts';
 import { HouseFunction, type HouseFunctionOptions } from './house-function.ts';
+import { assertOrigins } from './origins.ts';
 
 /**
  * Who may call the API: anyone (`'none'`), AWS principals signing with SigV4 (`'iam'`), or
@@ -45,7 +46,7 @@ export interface SearchApiProps {
    */
   readonly throttlingBurstLimit?: number;
   /**
-   * Browser origins allowed by CORS (e.g. `https://minutes.example.dk`); `*` is refused.
+   * Browser origins allowed by CORS (e.g. `https://minutes.example.dk`); a path or `*` is refused.
    * @default - no CORS: only same-origin browsers and non-browser clients
    */
   readonly allowedOrigins?: readonly string[];
@@ -140,9 +141,7 @@ function authorizerOf(auth: ApiAuth): IHttpRouteAuthorizer | undefined {
 
 function corsOf(origins: readonly string[] | undefined) {
   if (!origins || origins.length === 0) return undefined;
-  if (origins.some((origin) => origin.includes('*'))) {
-    throw new Error('allowedOrigins must name origins; a wildcard would let any site call the API');
-  }
+  assertOrigins('allowedOrigins', origins);
   return {
     allowOrigins: [...origins],
     allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.HEAD, CorsHttpMethod.POST],

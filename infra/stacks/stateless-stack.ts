@@ -7,8 +7,8 @@ import type { Construct } from 'constructs';
 import { ServiceDashboard } from '../constructs/dashboard.ts';
 import type { FunctionName } from '../constructs/house-bundling.ts';
 import type { HouseFunction, SearchBinding } from '../constructs/house-function.ts';
-import { IngestPipeline, type IngestPipelineProps } from '../constructs/ingest-pipeline.ts';
-import { SearchApi, type SearchApiProps } from '../constructs/search-api.ts';
+import { IngestPipeline } from '../constructs/ingest-pipeline.ts';
+import { SearchApi } from '../constructs/search-api.ts';
 
 export interface StatelessStackProps extends StackProps {
   readonly bucket: IBucket;
@@ -17,8 +17,8 @@ export interface StatelessStackProps extends StackProps {
   /** The functions' role names: the search domain's access policy admits exactly these. */
   readonly roleNames: Readonly<Record<FunctionName, string>>;
   /**
-   * Index alias and word list package of the search domain.
-   * @default - alias 'minutes', word list inline
+   * The word list package of the search domain.
+   * @default - word list inline
    */
   readonly search?: SearchBinding;
   /**
@@ -26,16 +26,6 @@ export interface StatelessStackProps extends StackProps {
    * @default - alarms without actions
    */
   readonly alarmTopicArn?: string;
-  /**
-   * Queue and function settings of ingestion.
-   * @default - IngestPipeline's defaults
-   */
-  readonly ingest?: Omit<IngestPipelineProps, 'bucket' | 'alarmTopic'>;
-  /**
-   * Authorisation, throttling and CORS of the API.
-   * @default - SearchApi's defaults (public, 50 requests/s, no CORS)
-   */
-  readonly api?: SearchApiProps;
 }
 
 /** What runs: the ingest pipeline, the search API, their dashboard. Replaceable at any time. */
@@ -51,15 +41,11 @@ export class StatelessStack extends Stack {
       : undefined;
 
     this.ingest = new IngestPipeline(this, 'Ingest', {
-      ...props.ingest,
       bucket: props.bucket,
       alarmTopic,
-      handler: { ...props.ingest?.handler, roleName: props.roleNames.ingest },
+      handler: { roleName: props.roleNames.ingest },
     });
-    this.api = new SearchApi(this, 'Api', {
-      ...props.api,
-      handler: { ...props.api?.handler, roleName: props.roleNames.api },
-    });
+    this.api = new SearchApi(this, 'Api', { handler: { roleName: props.roleNames.api } });
 
     const bind = (fn: HouseFunction, bucketAccess: 'read' | 'readWrite') => {
       fn.bindBucket(props.bucket, bucketAccess);

@@ -35,6 +35,9 @@ const Env = z
     path: ['OPENSEARCH_ENDPOINT'],
   });
 
+/** The variables the service reads, as a deployment writes them (the CDK app names them by this type). */
+export type ServiceEnv = z.input<typeof Env>;
+
 export interface ServiceConfig {
   readonly bucket: string;
   readonly table: string;

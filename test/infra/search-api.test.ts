@@ -47,6 +47,12 @@ describe('SearchApi CORS and throttling', () => {
     expect(() => apiTemplate({ allowedOrigins: ['https://*.example.dk'] })).toThrow(/wildcard/);
   });
 
+  it('refuses a URL with a path, which no browser sends as its origin', () => {
+    expect(() => apiTemplate({ allowedOrigins: ['https://minutes.example.dk/search'] })).toThrow(
+      /allowedOrigins: 'https:\/\/minutes\.example\.dk\/search' is not an origin/,
+    );
+  });
+
   it('takes the stage throttling from props', () => {
     apiTemplate({ throttlingRateLimit: 5, throttlingBurstLimit: 10 }).hasResourceProperties(
       'AWS::ApiGatewayV2::Stage',

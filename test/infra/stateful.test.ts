@@ -3,9 +3,10 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { EbsDeviceVolumeType } from 'aws-cdk-lib/aws-ec2';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REGISTRY_TABLE } from '#storage/registry-table.ts';
+import { flattenReference } from '../../infra/constructs/nag.ts';
 import { SearchDomain } from '../../infra/constructs/search-domain.ts';
 import { defineMinutesSearch } from '../../infra/minutes-search.ts';
-import { bareStack, cdkContext, onlyResource, render, type Synthesized, synthApp } from './synth.ts';
+import { bareStack, cdkContext, onlyResource, type Synthesized, synthApp } from './synth.ts';
 
 let dev: Synthesized;
 let prod: Synthesized;
@@ -146,7 +147,7 @@ describe('search domain', () => {
     expect(policy.Statement).toHaveLength(1);
     const statement = policy.Statement[0] ?? {};
     expect(statement.Effect).toBe('Allow');
-    expect(render((statement.Principal as { AWS: unknown }).AWS)).toBe(
+    expect(flattenReference((statement.Principal as { AWS: unknown }).AWS)).toBe(
       'arn:<AWS::Partition>:iam::<AWS::AccountId>:root',
     );
     expect(statement.Action).toEqual(
@@ -157,12 +158,12 @@ describe('search domain', () => {
     const roleNames = Object.values(dev.statelessTemplate.findResources('AWS::IAM::Role'))
       .map((role) => role.Properties.RoleName)
       .filter(Boolean)
-      .map(render);
+      .map(flattenReference);
     expect(roleNames).toEqual([
       'minutes-search-dev-ingest-<AWS::Region>',
       'minutes-search-dev-api-<AWS::Region>',
     ]);
-    expect(condition.ArnEquals['aws:PrincipalArn'].map(render)).toEqual(
+    expect(condition.ArnEquals['aws:PrincipalArn'].map(flattenReference)).toEqual(
       roleNames.map((name) => `arn:<AWS::Partition>:iam::<AWS::AccountId>:role/${name}`),
     );
   });

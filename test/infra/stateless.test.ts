@@ -1,7 +1,9 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { serviceConfigFromEnv } from '#config/service.ts';
 import { REGISTRY_TABLE } from '#storage/registry-table.ts';
-import { render, type Synthesized, synthApp } from './synth.ts';
+import { flattenReference } from '../../infra/constructs/nag.ts';
+import { type Synthesized, synthApp } from './synth.ts';
 
 const TOPIC = 'arn:aws:sns:eu-north-1:111122223333:minutes-alarms';
 
@@ -69,19 +71,48 @@ describe('house functions', () => {
       expect(env).toMatchObject({
         NODE_OPTIONS: '--enable-source-maps',
         SEARCH_ENGINE: 'opensearch',
-        OPENSEARCH_INDEX: 'minutes',
         OPENSEARCH_WORD_LIST_PATH: 'analyzers/F123456789',
-        UPLOAD_MAX_BYTES: expect.stringMatching(/^\d+$/),
-        LINK_TTL_SECONDS: '300',
-        EXTRACT_MAX_BYTES: expect.stringMatching(/^\d+$/),
-        EXTRACT_MAX_PAGES: expect.stringMatching(/^\d+$/),
         EXTRACT_TIMEOUT_SECONDS: expect.stringMatching(/^\d+$/),
       });
       expect(env.BUCKET_NAME).toBeDefined();
       expect(env.TABLE_NAME).toBeDefined();
-      expect(render(env.OPENSEARCH_ENDPOINT)).toMatch(/^https:\/\//);
+      expect(flattenReference(env.OPENSEARCH_ENDPOINT)).toMatch(/^https:\/\//);
       expect(env).not.toHaveProperty('AWS_REGION');
       expect(Number(env.EXTRACT_TIMEOUT_SECONDS)).toBeLessThan(houseFunction(prefix).props.Timeout as number);
+    },
+  );
+
+  it.each(['Ingest', 'Api'] as const)(
+    '%s leaves the limits it is not given to the service config, whose validation its environment passes',
+    (prefix) => {
+      const env = environment(prefix);
+      for (const name of [
+        'UPLOAD_MAX_BYTES',
+        'LINK_TTL_SECONDS',
+        'EXTRACT_MAX_BYTES',
+        'EXTRACT_MAX_PAGES',
+        'OPENSEARCH_INDEX',
+      ]) {
+        expect(env).not.toHaveProperty(name);
+      }
+      // References resolve only at deployment; a URL stands in for each (valid for every variable).
+      const deployed = Object.fromEntries(
+        Object.entries(env).map(([name, value]) => [
+          name,
+          typeof value === 'string' ? value : 'https://reference.example',
+        ]),
+      );
+      const result = serviceConfigFromEnv({ ...deployed, AWS_REGION: 'eu-north-1' });
+      const defaults = serviceConfigFromEnv({});
+      if (!result.ok || !defaults.ok) throw new Error(result.ok ? 'no defaults' : result.error);
+      const { config } = result;
+      expect(config.uploadMaxBytes).toBe(defaults.config.uploadMaxBytes);
+      expect(config.linkTtlSeconds).toBe(defaults.config.linkTtlSeconds);
+      expect(config.limits).toMatchObject({
+        maxBytes: defaults.config.limits.maxBytes,
+        maxPages: defaults.config.limits.maxPages,
+      });
+      expect(config.search).toMatchObject({ engine: 'opensearch', wordListPath: 'analyzers/F123456789' });
     },
   );
 
@@ -102,7 +133,7 @@ describe('house functions', () => {
 
   it.each(['Ingest', 'Api'] as const)('%s reaches the table and exactly its three indexes', (prefix) => {
     const statement = roleStatements(prefix).find((s) => actionsOf([s]).includes('dynamodb:Query'));
-    const resourcesOf = ((statement?.Resource ?? []) as unknown[]).map(render);
+    const resourcesOf = ((statement?.Resource ?? []) as unknown[]).map(flattenReference);
     expect(resourcesOf).toHaveLength(1 + Object.keys(REGISTRY_TABLE.indexes).length);
     for (const index of Object.values(REGISTRY_TABLE.indexes)) {
       expect(resourcesOf.some((arn) => arn.endsWith(`/index/${index.name}`))).toBe(true);
@@ -122,7 +153,7 @@ describe('house functions', () => {
   it('writes logs to its own log group only, not through a managed policy', () => {
     for (const prefix of ['Ingest', 'Api'] as const) {
       const logs = roleStatements(prefix).find((s) => actionsOf([s]).includes('logs:PutLogEvents'));
-      expect(render(logs?.Resource)).toMatch(new RegExp(`^<${prefix}HandlerLogGroup\\w+\\.Arn>$`));
+      expect(flattenReference(logs?.Resource)).toMatch(new RegExp(`^<${prefix}HandlerLogGroup\\w+\\.Arn>$`));
     }
     const roles = Object.entries(resources('AWS::IAM::Role')).filter(([id]) =>
       /^(Ingest|Api)Handler/.test(id),
@@ -248,7 +279,7 @@ describe('search API', () => {
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
     });
     const logs = stage?.Properties.AccessLogSettings as { DestinationArn: unknown; Format: string };
-    expect(render(logs.DestinationArn)).toMatch(/^<ApiAccessLogs\w+\.Arn>$/);
+    expect(flattenReference(logs.DestinationArn)).toMatch(/^<ApiAccessLogs\w+\.Arn>$/);
     expect(JSON.parse(logs.Format)).toMatchObject({
       requestId: '$context.requestId',
       status: '$context.status',
@@ -285,7 +316,7 @@ describe('dashboard and outputs', () => {
 
   it('outputs the API URL and the dashboard name', () => {
     const outputs = template.toJSON().Outputs;
-    expect(render(outputs.ApiUrl.Value)).toMatch(/^https:\/\/<Api\w+>\.execute-api\./);
+    expect(flattenReference(outputs.ApiUrl.Value)).toMatch(/^https:\/\/<Api\w+>\.execute-api\./);
     expect(outputs.DashboardName.Value).toEqual({ Ref: expect.stringMatching(/^Dashboard/) });
   });
 });

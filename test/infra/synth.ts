@@ -44,16 +44,3 @@ export function onlyResource(
   if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
   return found[0] as { Properties: Record<string, unknown> } & Record<string, unknown>;
 }
-
-/** A CloudFormation value as one string, references as `<Name>` (Fn::Join flattened). */
-export function render(value: unknown): string {
-  if (typeof value === 'string') return value;
-  const node = value as Record<string, unknown>;
-  if (Array.isArray(node['Fn::Join'])) {
-    const [delimiter, parts] = node['Fn::Join'] as [string, unknown[]];
-    return parts.map(render).join(delimiter);
-  }
-  if ('Ref' in node) return `<${node.Ref}>`;
-  if (Array.isArray(node['Fn::GetAtt'])) return `<${(node['Fn::GetAtt'] as string[]).join('.')}>`;
-  return JSON.stringify(value);
-}
