@@ -5,6 +5,21 @@
  * Used by the extraction benchmark and, at scale, by ingest benchmarks.
  */
 import PDFDocument from 'pdfkit';
+import {
+  between,
+  type DanishDate,
+  danishDate,
+  FIRST_NAMES,
+  LAST_NAMES,
+  LOCATIONS,
+  MUNICIPALITIES,
+  PARTIES,
+  PLACES,
+  paragraph,
+  pick,
+  shuffled,
+  TOPICS,
+} from './invented.ts';
 import { type Random, seededRandom } from './random.ts';
 
 export interface MinutesOptions {
@@ -17,85 +32,6 @@ export interface MinutesOptions {
   readonly date?: string;
 }
 
-const MUNICIPALITIES = ['Vesterlund', 'Egholt', 'Skovby', 'Kærholm', 'Ravnsbjerg', 'Bækmose', 'Søndervig'];
-const LOCATIONS = ['Mødelokale Fjorden', 'Byrådssalen', 'Mødelokale 2', 'Udvalgsværelset', 'Kantinen'];
-const FIRST_NAMES = ['Jesper', 'Hanne', 'Lene', 'Jens', 'Morten', 'Camilla', 'Bente', 'Ahmad', 'Torben'];
-const LAST_NAMES = ['Brandt', 'Dalgaard', 'Vestergaard', 'Riis', 'Skov', 'Lauridsen', 'Ulriksen', 'Kjeldsen'];
-const PARTIES = ['A', 'V', 'C', 'F', 'Ø', 'O', 'B', 'I'];
-
-const TOPICS = [
-  'Økonomisk status for',
-  'Anlægsbevilling til renovering af',
-  'Endelig vedtagelse af lokalplan for',
-  'Ansøgning om tilskud til',
-  'Salg af ejendommen',
-  'Udbud af vintertjeneste ved',
-  'Status på klimahandleplanen for',
-  'Budgetopfølgning for',
-  'Høring om trafikplan for',
-  'Energirenovering af',
-];
-const PLACES = [
-  'Engparken',
-  'Strandvejen',
-  'Nørby Skole',
-  'Vesterlund Nord',
-  'Rådhuset',
-  'Havnefronten',
-  'Idrætscentret',
-  'Ældrecentret Solgården',
-];
-
-const SUBJECTS = [
-  'Forvaltningen',
-  'Administrationen',
-  'Direktionen',
-  'Udvalget',
-  'Kommunalbestyrelsen',
-  'Center for Teknik og Miljø',
-  'Arbejdsgruppen',
-  'Styregruppen',
-];
-const VERBS = [
-  'har udarbejdet',
-  'fremlægger',
-  'har vurderet',
-  'har revideret',
-  'har gennemgået',
-  'præsenterer',
-  'har kvalitetssikret',
-  'har drøftet',
-];
-const OBJECTS = [
-  'et forslag til ny affaldsordning',
-  'den økonomiske status for hele kommunen',
-  'en plan for renovering af skolernes klimaskærm',
-  'de indkomne høringssvar',
-  'en samlet handleplan for det specialiserede område',
-  'udbudsmaterialet for vintertjenesten',
-  'en model for borgerinddragelse',
-  'rammerne for budgetlægningen',
-];
-const COMPLEMENTS = [
-  'i forhold til det korrigerede budget',
-  'inden for den eksisterende ramme',
-  'med henblik på endelig vedtagelse',
-  'efter den offentlige høring',
-  'i samarbejde med de lokale foreninger',
-  'som led i den fælles strategi',
-  'i løbet af efteråret',
-  'med inddragelse af de berørte borgere',
-];
-/** Whole sentences that recur in real minutes; years are followed by a word, never by a full stop. */
-const STOCK_SENTENCES = [
-  'Sagen forelægges til orientering.',
-  'Der er ikke personalemæssige konsekvenser af forslaget.',
-  'Projektet forventes afsluttet i 2026 og evalueres herefter.',
-  'Der henvises i øvrigt til det vedlagte notat.',
-  'Høringsperioden løber i seks uger, og svarene forelægges udvalget.',
-  'Forslaget er i overensstemmelse med kommuneplanen og de gældende sektorplaner.',
-  'Merforbruget skyldes især stigende udgifter til anbringelser og specialundervisning.',
-];
 /** Sections that some items carry between Sagsfremstilling and Økonomi. */
 const OPTIONAL_SECTIONS = ['Vurdering', 'Høring', 'Tidsplan', 'Kommunikation', 'Lovgrundlag'];
 const DECISIONS = [
@@ -107,22 +43,6 @@ const DECISIONS = [
   'Udsat til næste møde.',
 ];
 
-const MONTHS = [
-  'januar',
-  'februar',
-  'marts',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-const WEEKDAYS = ['Søndag', 'Mandag', 'Tirsdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lørdag'];
-
 const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
 const BODY_SIZE = 10;
@@ -131,59 +51,6 @@ const MARGIN = 56;
 const KEEP_WITH_NEXT = 60;
 /** Fixed so that a seed yields byte-identical PDFs (pdfkit stamps and hashes the creation date). */
 const CREATED = new Date('2024-01-01T00:00:00Z');
-
-function pick<T>(random: Random, list: readonly T[]): T {
-  return list[Math.floor(random() * list.length)] as T;
-}
-
-function between(random: Random, low: number, high: number): number {
-  return low + Math.floor(random() * (high - low + 1));
-}
-
-interface MeetingDate {
-  /** "Tirsdag den 11. juni 2024" */
-  readonly long: string;
-  /** "11. juni 2024" */
-  readonly text: string;
-  /** "11-06-2024" */
-  readonly numeric: string;
-  /** "24", the year in case numbers. */
-  readonly yearShort: string;
-}
-
-function meetingDate(iso: string): MeetingDate {
-  const [year = '', month = '', day = ''] = iso.split('-');
-  const weekday = WEEKDAYS[new Date(`${iso}T12:00:00Z`).getUTCDay()];
-  const text = `${Number(day)}. ${MONTHS[Number(month) - 1]} ${year}`;
-  return {
-    long: `${weekday} den ${text}`,
-    text,
-    numeric: `${day}-${month}-${year}`,
-    yearShort: year.slice(2),
-  };
-}
-
-function sentence(random: Random): string {
-  if (random() < 0.25) return pick(random, STOCK_SENTENCES);
-  // Amounts as "4,5 mio. kr." keep a bare number from opening a wrapped line (it would look like an item).
-  const amount = `${between(random, 1, 40)},${between(random, 0, 9)} mio. kr.`;
-  const tail = random() < 0.3 ? `, svarende til ${amount}` : ` ${pick(random, COMPLEMENTS)}.`;
-  return `${pick(random, SUBJECTS)} ${pick(random, VERBS)} ${pick(random, OBJECTS)}${tail}`;
-}
-
-function paragraph(random: Random): string {
-  return Array.from({ length: between(random, 3, 6) }, () => sentence(random)).join(' ');
-}
-
-/** Fisher–Yates on a copy. */
-function shuffled<T>(random: Random, list: readonly T[]): T[] {
-  const copy = [...list];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-  }
-  return copy;
-}
 
 /** Pairs shuffled first and last names, so no member appears twice. */
 function memberList(random: Random): string {
@@ -208,7 +75,7 @@ function keepWithNext(doc: PDFKit.PDFDocument): void {
 function writeHeader(
   doc: PDFKit.PDFDocument,
   random: Random,
-  meeting: { body: string; date: MeetingDate; start: number; end: number },
+  meeting: { body: string; date: DanishDate; start: number; end: number },
 ): void {
   const municipality = `${pick(random, MUNICIPALITIES)} Kommune`;
   doc.font(BOLD).fontSize(18).text(municipality).moveDown(0.8);
@@ -242,7 +109,7 @@ function writeItem(
   doc: PDFKit.PDFDocument,
   random: Random,
   number: number,
-  meeting: { body: string; date: MeetingDate },
+  meeting: { body: string; date: DanishDate },
 ): void {
   keepWithNext(doc);
   const title = `${pick(random, TOPICS)} ${pick(random, PLACES)}`;
@@ -299,7 +166,7 @@ function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
 export function generateMinutesPdf(options: MinutesOptions): Promise<Uint8Array> {
   const random = seededRandom(options.seed ?? 1);
   const body = options.body ?? 'Økonomiudvalget';
-  const date = meetingDate(options.date ?? '2024-06-11');
+  const date = danishDate(options.date ?? '2024-06-11');
   const start = between(random, 14, 34) * 30;
   // Long meetings are capped so the end time stays within the day.
   const end = start + 30 + Math.min(options.items, 24) * 10;
@@ -317,7 +184,7 @@ export function generateMinutesPdf(options: MinutesOptions): Promise<Uint8Array>
     .font(FONT)
     .fontSize(BODY_SIZE)
     .text(`Mødet hævet kl. ${clock(end)}.`);
-  writeRunningLines(doc, `${body} ${date.numeric}`);
+  writeRunningLines(doc, `${body} ${date.dashed}`);
   doc.end();
   return bytes;
 }
