@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultLimits } from '#config/limits.ts';
 import { extractLines } from '#extract/index.ts';
-import { extractMeeting } from '#parse/extract-meeting.ts';
+import { extractMeeting } from '#ingest/extract-meeting.ts';
 import {
   pdftotextVersion,
   perSecond,

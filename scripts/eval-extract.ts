@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultLimits } from '#config/limits.ts';
-import { extractMeeting } from '#parse/extract-meeting.ts';
+import { extractMeeting } from '#ingest/extract-meeting.ts';
 import { type GoldDocument, METRICS, type Scores, score } from './lib/score.ts';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'test/fixtures/corpus' } } });

@@ -1,13 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import type { ExtractLimits } from '#config/limits.ts';
 import { ExtractionError } from '#extract/errors.ts';
-import { extractMeeting } from '#parse/extract-meeting.ts';
+import { explainExtraction, extractMeeting } from '#ingest/extract-meeting.ts';
 
 /** Exit code for input we cannot read, as the CLI contract says. */
 export const EXIT_UNREADABLE = 2;
 
-/** `extract FILE`: the Meeting JSON on stdout, or one line naming the kind of failure on stderr. */
-export async function extractCommand(file: string, limits: ExtractLimits): Promise<number> {
+/**
+ * `extract FILE`: the Meeting JSON on stdout, or one line naming the kind of failure on stderr;
+ * with `explain`, what each line was taken for and why instead of the JSON.
+ */
+export async function extractCommand(file: string, limits: ExtractLimits, explain = false): Promise<number> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(file));
@@ -16,8 +19,10 @@ export async function extractCommand(file: string, limits: ExtractLimits): Promi
     return EXIT_UNREADABLE;
   }
   try {
-    const meeting = await extractMeeting(bytes, file, limits);
-    process.stdout.write(`${JSON.stringify(meeting, null, 2)}\n`);
+    const output = explain
+      ? await explainExtraction(bytes, file, limits)
+      : JSON.stringify(await extractMeeting(bytes, file, limits), null, 2);
+    process.stdout.write(`${output}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof ExtractionError)) throw error;

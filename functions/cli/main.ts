@@ -53,8 +53,9 @@ program
   .command('extract')
   .description('print the Meeting JSON of one minutes document (PDF or text)')
   .argument('<file>', 'the document')
-  .action(async (file: string) => {
-    process.exitCode = await extractCommand(file, config.limits);
+  .option('--explain', 'print what each line was taken for, and why, instead of the JSON')
+  .action(async (file: string, flags: { explain?: boolean }) => {
+    process.exitCode = await extractCommand(file, config.limits, flags.explain === true);
   });
 
 storeOptions(

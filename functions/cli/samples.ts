@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { ExtractLimits } from '#config/limits.ts';
 import type { MeetingDocument } from '#domain/meeting.ts';
 import { ExtractionError } from '#extract/errors.ts';
-import { extractMeeting } from '#parse/extract-meeting.ts';
+import { extractMeeting } from '#ingest/extract-meeting.ts';
 import { pdfsIn } from '../samples.ts';
 
 /** Extracts every PDF in the folders and prints one summary block per meeting. */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { defaultLimits } from '#config/limits.ts';
 import { SearchQuery } from '#domain/search.ts';
-import { extractMeeting } from '#parse/extract-meeting.ts';
+import { extractMeeting } from '#ingest/extract-meeting.ts';
 import { toIndexedItems } from '#search/indexed-item.ts';
 import type { SearchIndex } from '#search/port.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultLimits } from '#config/limits.ts';
 import type { IndexedItem } from '#domain/search.ts';
+import { extractMeeting } from '#ingest/extract-meeting.ts';
 import { vocabularyWords } from '#language/compounds.ts';
 import { splitSentences } from '#language/sentences.ts';
-import { extractMeeting } from '#parse/extract-meeting.ts';
 import { toIndexedItems } from '#search/indexed-item.ts';
 import type { SearchIndex } from '#search/port.ts';
 import { seededRandom } from './random.ts';
@@ -36,7 +36,11 @@ const OUTCOMES = [
   'discussed',
   'rejected',
 ] as const;
-const SECTIONS = ['Sagsfremstilling', 'Økonomi', 'Indstilling'];
+const SECTIONS = [
+  ['Sagsfremstilling', 'presentation'],
+  ['Økonomi', 'money'],
+  ['Indstilling', 'recommendation'],
+] as const;
 const ITEMS_PER_DOCUMENT = 12;
 /**
  * The share of items that take a sentence, a decision or a title from the real corpus. The corpus
@@ -121,11 +125,11 @@ export function* syntheticDocuments(pool: Pool, items: number, seed = 7): Genera
         const text = Array.from({ length }, () => pool.words[zipf(random, pool.words.length)]).join(' ');
         return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
       };
-      const sections = SECTIONS.map((heading, s) => {
+      const sections = SECTIONS.map(([heading, kind], s) => {
         const sentences = Array.from({ length: 2 + Math.floor(random() * 5) }, generated);
         // One real sentence per item keeps the corpus's own phrases in the mix.
         if (s === 0 && random() < CORPUS_SHARE) sentences.splice(1, 0, pick(pool.sentences));
-        return { heading, text: sentences.join(' '), page: 1 + position, pages: [1 + position] };
+        return { heading, kind, text: sentences.join(' '), page: 1 + position, pages: [1 + position] };
       });
       const decision = random() < CORPUS_SHARE ? pick(pool.decisions) : generated();
       return {

@@ -20,6 +20,12 @@ export const ParseQuality = z.object({
   itemsWithoutSections: z.array(z.string()),
   /** True when the header gave no body or no date: search filters cannot find the meeting by them. */
   headerIncomplete: z.boolean(),
+  /** How far the parser trusts its reading (records from before it was measured have none). */
+  confidence: z.number().min(0).max(1).nullable().default(null),
+  /** Confidence below the review threshold: a person should check the document. */
+  needsReview: z.boolean().default(false),
+  /** What lowered the confidence. */
+  reasons: z.array(z.string()).default([]),
 });
 export type ParseQuality = z.infer<typeof ParseQuality>;
 

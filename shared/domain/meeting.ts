@@ -50,8 +50,20 @@ export type Decision = z.infer<typeof Decision>;
 export const PriorDecision = Decision.extend({ body: z.string().nullable() });
 export type PriorDecision = z.infer<typeof PriorDecision>;
 
+/** What a section's text is: the case, its money, the recommendation, a decision, other. */
+export const SectionKind = z.enum([
+  'presentation',
+  'money',
+  'recommendation',
+  'decision',
+  'attachments',
+  'other',
+]);
+export type SectionKind = z.infer<typeof SectionKind>;
+
 export const Section = z.object({
   heading: z.string().min(1),
+  kind: SectionKind,
   /** Paragraphs separated by "\n". */
   text: z.string(),
   /** The page of the heading. */
@@ -89,6 +101,8 @@ export const AgendaItem = z.object({
   caseNumber: z.string().nullable(),
   responsible: z.string().nullable(),
   pages: PageRange.nullable(),
+  /** Text under the heading before the first section label; paragraphs separated by "\n". */
+  lead: z.string(),
   sections: z.array(Section),
   decision: Decision.nullable(),
   priorDecisions: z.array(PriorDecision),
@@ -121,10 +135,21 @@ export const SourceInfo = z.object({
 });
 export type SourceInfo = z.infer<typeof SourceInfo>;
 
+/** How far the parser trusts its reading of a document, and why. */
+export const ParseReport = z.object({
+  /** 1 when nothing suggests a misreading; each finding lowers it. */
+  confidence: z.number().min(0).max(1),
+  /** Below the review threshold: a person should check this document. */
+  needsReview: z.boolean(),
+  reasons: z.array(z.string()),
+});
+export type ParseReport = z.infer<typeof ParseReport>;
+
 /** The Meeting document of the CLI contract (`extract FILE`). */
 export const MeetingDocument = z.object({
   source: SourceInfo,
   meeting: MeetingInfo,
   items: z.array(AgendaItem),
+  quality: ParseReport,
 });
 export type MeetingDocument = z.infer<typeof MeetingDocument>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Access, Decision, IsoDate, MeetingKind, Outcome, SummarySentence } from './meeting.ts';
+import { Access, Decision, IsoDate, MeetingKind, Outcome, SectionKind, SummarySentence } from './meeting.ts';
 
 /** A date range's one rule across fields: `from` must not be after `to` (ISO dates compare as text). */
 export function inDateOrder<T extends z.ZodType<{ readonly from?: string; readonly to?: string }>>(
@@ -64,6 +64,7 @@ export const IndexedItem = z.object({
   sections: z.array(
     z.object({
       heading: z.string(),
+      kind: SectionKind.default('other'),
       text: z.string(),
       page: z.number().int().nullable(),
       pages: z.array(z.number().int()),

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { ExtractionError } from '#extract/errors.ts';
-import { extractMeeting } from '#parse/extract-meeting.ts';
 import { toIndexedItems } from '#search/indexed-item.ts';
 import { ClaimLostError } from '#storage/errors.ts';
 import type { ProcessingOutcome } from '#storage/registry.ts';
 import type { IngestDeps } from './deps.ts';
+import { extractMeeting } from './extract-meeting.ts';
 import { parseQuality } from './quality.ts';
 import { releaseDocument } from './release.ts';
 import { forgetKey } from './remove-object.ts';

@@ -3,7 +3,7 @@ import type { AgendaItem, MeetingDocument } from '#domain/meeting.ts';
 
 /**
  * How well the parser understood a document, for the registry, so a secretariat can see which
- * minutes to check. An agenda (dagsorden) has no decisions yet: its open items are still listed
+ * minutes to check: the counts, and the parser's own confidence with its reasons. An agenda (dagsorden) has no decisions yet: its open items are still listed
  * as without a decision, which is expected there and a warning sign only in minutes.
  */
 export function parseQuality(doc: MeetingDocument): ParseQuality {
@@ -15,6 +15,9 @@ export function parseQuality(doc: MeetingDocument): ParseQuality {
     itemsWithoutDecision: open.filter((item) => item.decision === null).map(itemLabel),
     itemsWithoutSections: open.filter((item) => !hasSectionText(item)).map(itemLabel),
     headerIncomplete: doc.meeting.body === null || doc.meeting.date === null,
+    confidence: doc.quality.confidence,
+    needsReview: doc.quality.needsReview,
+    reasons: doc.quality.reasons,
   };
 }
 
@@ -24,5 +27,5 @@ function itemLabel(item: AgendaItem): string {
 }
 
 function hasSectionText(item: AgendaItem): boolean {
-  return item.sections.some((section) => section.text.trim().length > 0);
+  return item.lead.trim().length > 0 || item.sections.some((section) => section.text.trim().length > 0);
 }

@@ -1,7 +1,6 @@
 import { type IndexedItem, SearchQuery } from '#domain/search.ts';
 import { analyze, analyzeBoth, isStopWord, stem, tokenize } from '#language/analyze.ts';
 import { splitCompound } from '#language/compounds.ts';
-import { DECISION_HEADINGS } from '#parse/vocabulary.ts';
 
 /**
  * The searchable text of an item, in three fields of falling weight: the title, the decision,
@@ -18,9 +17,7 @@ export function searchFields(item: IndexedItem): SearchFields {
     title: [item.item.title, item.item.caseNumber].filter(Boolean).join(' '),
     decision: item.decision?.text ?? '',
     body: item.sections
-      .filter(
-        (s) => !(DECISION_HEADINGS.has(s.heading) && item.decision && s.text.includes(item.decision.text)),
-      )
+      .filter((s) => !(s.kind === 'decision' && item.decision && s.text.includes(item.decision.text)))
       .map((s) => s.text)
       .join('\n'),
   };

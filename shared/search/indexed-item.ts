@@ -1,6 +1,7 @@
 import type { MeetingDocument } from '#domain/meeting.ts';
 import type { IndexedItem } from '#domain/search.ts';
 import { decisionCard } from '#summarise/decision-card.ts';
+import { textSections } from '#summarise/summarise.ts';
 
 /** Where a document's bytes live: its content hash and its object key. */
 export interface DocumentSource {
@@ -37,7 +38,13 @@ export function toIndexedItems(doc: MeetingDocument, source: DocumentSource): In
       decision: open ? item.decision : null,
       recommendation: open ? card.recommendation : null,
       sections: open
-        ? item.sections.map((s) => ({ heading: s.heading, text: s.text, page: s.page, pages: s.pages }))
+        ? textSections(item).map((s) => ({
+            heading: s.heading,
+            kind: s.kind,
+            text: s.text,
+            page: s.page,
+            pages: [...s.pages],
+          }))
         : [],
       summary: open ? item.summary : [],
       pages: item.pages,

@@ -1,7 +1,6 @@
-import type { AgendaItem } from '#domain/meeting.ts';
+import type { Decision, SectionKind } from '#domain/meeting.ts';
 import { analyze } from '#language/analyze.ts';
 import { splitSentences } from '#language/sentences.ts';
-import { DECISION_HEADINGS, RECOMMENDATION_HEADINGS } from '#parse/vocabulary.ts';
 
 /** A sentence of an item, verbatim, where it stands. */
 export interface Candidate {
@@ -31,14 +30,25 @@ const MIN_WORDS = 4;
 const MIN_LIST_WORDS = 10;
 const LIST_ENTRY = /^[-•–*]\s/;
 
-function sectionWeight(heading: string): number {
-  if (DECISION_HEADINGS.has(heading)) return DECISION_WEIGHT;
-  if (RECOMMENDATION_HEADINGS.has(heading)) return RECOMMENDATION_WEIGHT;
-  return OTHER_WEIGHTS[heading] ?? OTHER_SECTION;
+function sectionWeight(section: SummarisableSection): number {
+  if (section.kind === 'decision') return DECISION_WEIGHT;
+  if (section.kind === 'recommendation') return RECOMMENDATION_WEIGHT;
+  return OTHER_WEIGHTS[section.heading] ?? OTHER_SECTION;
 }
 
-/** What a summary is made from: the item's sections and its own decision. */
-export type Summarisable = Pick<AgendaItem, 'sections' | 'decision'>;
+export interface SummarisableSection {
+  readonly heading: string;
+  readonly kind: SectionKind;
+  readonly text: string;
+  readonly page: number | null;
+  readonly pages: readonly number[];
+}
+
+/** What a summary is made from: the item's sections (its lead text first, if any) and its own decision. */
+export interface Summarisable {
+  readonly sections: readonly SummarisableSection[];
+  readonly decision: Decision | null;
+}
 
 /**
  * The sentences an item's summary can be made of, decision and recommendation first; only those
@@ -48,7 +58,7 @@ export function candidates(item: Summarisable, keep?: (sentence: string) => bool
   const result: Candidate[] = [];
   for (const section of item.sections) {
     if (SKIPPED.has(section.heading) || (keep && !keep(section.text))) continue;
-    const weight = isPriorDecision(item, section) ? PRIOR_DECISION_WEIGHT : sectionWeight(section.heading);
+    const weight = isPriorDecision(item, section) ? PRIOR_DECISION_WEIGHT : sectionWeight(section);
     const paragraphs = section.text.split('\n');
     let position = 0;
     paragraphs.forEach((paragraph, p) => {
@@ -74,8 +84,8 @@ export function candidates(item: Summarisable, keep?: (sentence: string) => bool
   return result;
 }
 
-function isPriorDecision(item: Summarisable, section: AgendaItem['sections'][number]): boolean {
-  if (!DECISION_HEADINGS.has(section.heading)) return false;
+function isPriorDecision(item: Summarisable, section: SummarisableSection): boolean {
+  if (section.kind !== 'decision') return false;
   const own = item.decision?.text.split('\n')[0];
   return !own || !section.text.includes(own);
 }

@@ -1,7 +1,21 @@
-import type { SummarySentence } from '#domain/meeting.ts';
-import { type Candidate, candidates, DECISION_WEIGHT, type Summarisable } from './candidates.ts';
+import type { AgendaItem, SummarySentence } from '#domain/meeting.ts';
+import {
+  type Candidate,
+  candidates,
+  DECISION_WEIGHT,
+  type Summarisable,
+  type SummarisableSection,
+} from './candidates.ts';
 
 export const SUMMARY_LIMITS = { sentences: 3, words: 60 } as const;
+
+/** An item's text as sections: the text before its first label (heading "") first, then its sections. */
+export function textSections(item: Pick<AgendaItem, 'lead' | 'sections' | 'pages'>): SummarisableSection[] {
+  const lead: SummarisableSection[] = item.lead
+    ? [{ heading: '', kind: 'presentation', text: item.lead, page: item.pages?.first ?? null, pages: [] }]
+    : [];
+  return [...lead, ...item.sections];
+}
 
 /** Weights of the score's parts; they sum to 1 before the query term. */
 const WEIGHT = { section: 0.45, centrality: 0.35, position: 0.2, query: 1 } as const;

@@ -10,8 +10,8 @@ import { ItemView, MeetingList, MeetingView, UploadResponse } from '#api/schemas
 import { defaultLimits } from '#config/limits.ts';
 import { DocumentRecord } from '#domain/document.ts';
 import { SearchResult } from '#domain/search.ts';
+import { extractMeeting } from '#ingest/extract-meeting.ts';
 import { EXTRACTOR_VERSION } from '#ingest/version.ts';
-import { extractMeeting } from '#parse/extract-meeting.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import { DynamoRegistry } from '#storage/dynamo-registry.ts';
 import { S3BlobStore } from '#storage/s3-blob-store.ts';

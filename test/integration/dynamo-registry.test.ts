@@ -40,6 +40,9 @@ const QUALITY: ParseQuality = {
   itemsWithoutDecision: ['3'],
   itemsWithoutSections: [],
   headerIncomplete: false,
+  confidence: 0.85,
+  needsReview: false,
+  reasons: ['open items without text: 3'],
 };
 
 function meeting(overrides: Partial<MeetingSummary> = {}): MeetingSummary {

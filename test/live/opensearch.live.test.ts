@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defaultLimits } from '#config/limits.ts';
 import { type IndexedItem, SearchQuery } from '#domain/search.ts';
-import { extractMeeting } from '#parse/extract-meeting.ts';
+import { extractMeeting } from '#ingest/extract-meeting.ts';
 import { toIndexedItems } from '#search/indexed-item.ts';
 import { createOpenSearchClient } from '#search/opensearch/client.ts';
 import { OpenSearchIndex } from '#search/opensearch/opensearch-index.ts';

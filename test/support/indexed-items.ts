@@ -50,7 +50,17 @@ export function indexedItem(spec: ItemSpec): IndexedItem {
         : null,
     recommendation: null,
     sections:
-      open && spec.text ? [{ heading: 'Sagsfremstilling', text: spec.text, page: 1, pages: [1] }] : [],
+      open && spec.text
+        ? [
+            {
+              heading: 'Sagsfremstilling',
+              kind: 'presentation' as const,
+              text: spec.text,
+              page: 1,
+              pages: [1],
+            },
+          ]
+        : [],
     summary: [],
     pages: { first: 1, last: 2 },
   };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultLimits } from '#config/limits.ts';
-import { extractMeeting } from '#parse/extract-meeting.ts';
+import { extractMeeting } from '#ingest/extract-meeting.ts';
 import { toIndexedItems } from '#search/indexed-item.ts';
 
 const file = 'test/fixtures/corpus/pdf/001_cdd17d21176dd4b4.pdf';
@@ -15,7 +15,16 @@ describe('what the index keeps of an item', () => {
         item.access === 'closed'
           ? {
               ...item,
-              sections: [{ heading: 'Sagsfremstilling', text: 'Fortroligt indhold', page: 1, pages: [1] }],
+              sections: [
+                {
+                  heading: 'Sagsfremstilling',
+                  kind: 'presentation' as const,
+                  text: 'Fortroligt indhold',
+                  page: 1,
+                  pages: [1],
+                },
+              ],
+              lead: 'Fortroligt forord',
             }
           : item,
       ),

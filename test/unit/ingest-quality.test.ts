@@ -9,7 +9,13 @@ const decided: Decision = {
   votes: null,
   page: 2,
 };
-const background = { heading: 'Baggrund', text: 'Forvaltningen foreslår en ny plan.', page: 1, pages: [1] };
+const background = {
+  heading: 'Baggrund',
+  kind: 'presentation' as const,
+  text: 'Forvaltningen foreslår en ny plan.',
+  page: 1,
+  pages: [1],
+};
 
 function item(overrides: Partial<AgendaItem>): AgendaItem {
   return {
@@ -19,6 +25,7 @@ function item(overrides: Partial<AgendaItem>): AgendaItem {
     caseNumber: null,
     responsible: null,
     pages: { first: 1, last: 1 },
+    lead: '',
     sections: [background],
     decision: decided,
     priorDecisions: [],
@@ -46,6 +53,7 @@ function meeting(items: AgendaItem[], info: Partial<MeetingInfo> = {}): MeetingD
       ...info,
     },
     items,
+    quality: { confidence: 0.55, needsReview: true, reasons: ['the meeting body was not found'] },
   };
 }
 
@@ -67,7 +75,15 @@ describe('parseQuality', () => {
       itemsWithoutDecision: ['2', 'Eventuelt'],
       itemsWithoutSections: ['Eventuelt', '4'],
       headerIncomplete: false,
+      confidence: 0.55,
+      needsReview: true,
+      reasons: ['the meeting body was not found'],
     });
+  });
+
+  it('counts text before the first label as the item’s text', () => {
+    const quality = parseQuality(meeting([item({ sections: [], lead: 'a. Møder og konferencer' })]));
+    expect(quality.itemsWithoutSections).toEqual([]);
   });
 
   it.each([
@@ -93,6 +109,9 @@ describe('parseQuality', () => {
       itemsWithoutDecision: [],
       itemsWithoutSections: [],
       headerIncomplete: false,
+      confidence: 0.55,
+      needsReview: true,
+      reasons: ['the meeting body was not found'],
     });
   });
 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultLimits } from '#config/limits.ts';
-import { extractMeeting } from '#parse/extract-meeting.ts';
+import { extractMeeting } from '#ingest/extract-meeting.ts';
 import { type GoldDocument, score } from '../../scripts/lib/score.ts';
 
 const corpus = 'test/fixtures/corpus';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLimits } from '#config/limits.ts';
-import { extractMeeting } from '#parse/extract-meeting.ts';
+import { extractMeeting } from '#ingest/extract-meeting.ts';
 
 const extract = (text: string) => extractMeeting(new TextEncoder().encode(text), 'inline.txt', defaultLimits);
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultLimits } from '#config/limits.ts';
 import type { AgendaItem, MeetingDocument } from '#domain/meeting.ts';
+import { extractMeeting } from '#ingest/extract-meeting.ts';
 import { analyze } from '#language/analyze.ts';
-import { extractMeeting } from '#parse/extract-meeting.ts';
 import { decisionCard } from '#summarise/decision-card.ts';
 import { SUMMARY_LIMITS, summariseForQuery } from '#summarise/summarise.ts';
 

@@ -1,4 +1,4 @@
-const MONTHS: Record<string, number> = {
+export const MONTHS: Record<string, number> = {
   januar: 1,
   jan: 1,
   februar: 2,
@@ -33,6 +33,11 @@ const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 
 /** The first Danish date in the text ("5. februar 2025", "05-02-2025", "27.03.2025") as YYYY-MM-DD. */
 export function findDate(text: string): string | null {
+  return findDateAt(text)?.iso ?? null;
+}
+
+/** The first date in the text and where it starts. */
+export function findDateAt(text: string): { iso: string; index: number } | null {
   const candidates: { index: number; iso: string | null }[] = [];
   const iso = ISO_DATE.exec(text);
   if (iso) candidates.push({ index: iso.index, iso: toIso(Number(iso[1]), Number(iso[2]), Number(iso[3])) });
@@ -49,8 +54,8 @@ export function findDate(text: string): string | null {
       iso: toIso(year < 100 ? 2000 + year : year, Number(numeric[3]), Number(numeric[1])),
     });
   }
-  const valid = candidates.filter((c) => c.iso !== null).sort((a, b) => a.index - b.index);
-  return valid[0]?.iso ?? null;
+  const [first] = candidates.filter((c) => c.iso !== null).sort((a, b) => a.index - b.index);
+  return first?.iso ? { iso: first.iso, index: first.index } : null;
 }
 
 function toIso(year: number, month: number, day: number): string | null {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findDate, findTimes } from '#parse/dates.ts';
-import { classifyOutcome, decisionHeading, isOwnBody, readVotes } from '#parse/decision.ts';
-import { numberedTitle } from '#parse/items.ts';
-import { joinLines } from '#parse/text.ts';
-import { accessMarker, caseNumberLine, sectionHeading } from '#parse/vocabulary.ts';
+import { isOwnBody } from '#parse/passes/decisions.ts';
+import { findDate, findTimes } from '#parse/read/dates.ts';
+import { decisionHeading } from '#parse/read/decision-heading.ts';
+import { readNumbering } from '#parse/read/numbering.ts';
+import { classifyOutcome } from '#parse/read/outcome.ts';
+import { joinLines } from '#parse/read/text.ts';
+import { accessMarker, caseNumberOf, knownLabel } from '#parse/read/vocabulary.ts';
+import { readVotes } from '#parse/read/votes.ts';
 
 describe('Danish dates and times', () => {
   it.each([
@@ -30,12 +33,12 @@ describe('item headings of other house styles', () => {
     ['143. Salg af grund', 143, 'Salg af grund'],
     ['Punkt 2: Lukket', 2, 'Lukket'],
     ['1 Godkendelse af dagsorden', 1, 'Godkendelse af dagsorden'],
-  ])('reads %s', (text, number, title) => expect(numberedTitle(text)).toMatchObject({ number, title }));
+  ])('reads %s', (text, number, title) => expect(readNumbering(text)).toMatchObject({ number, title }));
 
   it.each(['10.00 Fokus på fremmøde', '24/16905', '1. 3 X 1-dagskursus'])(
     'takes no number from %s',
     (text) => {
-      expect(numberedTitle(text)).toBeNull();
+      expect(readNumbering(text)).toBeNull();
     },
   );
 });
@@ -59,7 +62,7 @@ describe('decision headings', () => {
     ['BESLUTNING', 'Beslutning', null, null],
     ['Afgørelse:', 'Afgørelse', null, null],
   ])('reads %s', (line, heading, body, date) =>
-    expect(decisionHeading(line)).toEqual({ heading, body, date }),
+    expect(decisionHeading(line)).toEqual({ heading, body, date, bare: false }),
   );
 
   it('does not take prose for a heading', () => {
@@ -119,21 +122,23 @@ describe('outcomes and votes', () => {
 
 describe('vocabulary', () => {
   it('canonicalises section headings in any case', () => {
-    expect(sectionHeading('SAGSFREMSTILLING')).toBe('Sagsfremstilling');
-    expect(sectionHeading('Forslag til beslutning')).toBe('Forslag til beslutning');
-    expect(sectionHeading('Økonomiske konsekvenser:')).toBe('Økonomiske konsekvenser');
-    expect(sectionHeading('Handicappolitiske konsekvenser')).toBe('Handicappolitiske konsekvenser');
-    expect(sectionHeading('Direktionen drøftede sagen')).toBeNull();
+    expect(knownLabel('SAGSFREMSTILLING')?.heading).toBe('Sagsfremstilling');
+    expect(knownLabel('Forslag til beslutning')?.heading).toBe('Forslag til beslutning');
+    expect(knownLabel('Økonomiske konsekvenser:')?.heading).toBe('Økonomiske konsekvenser');
+    expect(knownLabel('Handicappolitiske konsekvenser')?.heading).toBe('Handicappolitiske konsekvenser');
+    expect(knownLabel('Direktionen drøftede sagen')).toBeNull();
   });
 
   it('reads access markers and case numbers in their several forms', () => {
     expect(accessMarker('Åben sag')).toBe('open');
     expect(accessMarker('Lukket punkt')).toBe('closed');
-    expect(accessMarker('Lukket sag om personale')).toBeNull();
-    expect(caseNumberLine('Sagsnr.: 00.30.14-S00-1-24')).toBe('00.30.14-S00-1-24');
-    expect(caseNumberLine('Sags-id: EMN-2025-00342')).toBe('EMN-2025-00342');
-    expect(caseNumberLine('24/16905')).toBe('24/16905');
-    expect(caseNumberLine('J.nr. 00.01.00-A00-12-24')).toBe('00.01.00-A00-12-24');
+    // In doubt, closed: a line that opens with a closing marker closes the item.
+    expect(accessMarker('Lukket sag om personale')).toBe('closed');
+    expect(accessMarker('Lukkede institutioner i sommerferien')).toBeNull();
+    expect(caseNumberOf('Sagsnr.: 00.30.14-S00-1-24')).toBe('00.30.14-S00-1-24');
+    expect(caseNumberOf('Sags-id: EMN-2025-00342')).toBe('EMN-2025-00342');
+    expect(caseNumberOf('24/16905')).toBe('24/16905');
+    expect(caseNumberOf('J.nr. 00.01.00-A00-12-24')).toBe('00.01.00-A00-12-24');
   });
 });
 

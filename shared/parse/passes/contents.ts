@@ -1,0 +1,89 @@
+import { type Notes, note } from '../explanation.ts';
+import { readNumbering } from '../read/numbering.ts';
+import { collapse } from '../read/text.ts';
+import { accessMarker, isContentsHeading } from '../read/vocabulary.ts';
+import type { StyledLine } from './styles.ts';
+
+/** A table of contents: not the items, but it tells their titles. */
+export interface Contents {
+  /** Position of the contents' heading, or of its first entry when it has none. */
+  readonly start: number | null;
+  readonly positions: ReadonlySet<number>;
+  readonly titles: readonly string[];
+  readonly notes: Notes;
+}
+
+/** "Title ........ 12", "Title\t12", "1. Title 3": dot leaders or a tab before a page number, or a trailing page number. */
+const LEADERS = /\s*(?:\.{3,}|…{2,}|\t)\s*(\d{1,3})?\s*$/u;
+const PAGE_NUMBER = /\s+(\d{1,3})$/;
+const DOT_LEADERS = /(?:\.{3,}|…{2,})\s*\d{0,3}\s*$/u;
+/** Runs of this many entries with dot leaders make a table of contents even without a heading. */
+const MIN_UNHEADED = 3;
+
+/**
+ * Finds the table of contents: a contents heading ("Indholdsfortegnelse", "Punkter på
+ * dagsordenen" …) and the entries after it, or a run of entries with dot leaders and page
+ * numbers. Entries may wrap and may be grouped under sub-headings ("Åbent referat").
+ */
+export function findContents(lines: readonly StyledLine[]): Contents {
+  const notes: Notes = new Map();
+  const headed = lines.findIndex((l) => isContentsHeading(l.text));
+  const start = headed >= 0 ? headed + 1 : firstLeaderRun(lines);
+  if (start < 0) return { start: null, positions: new Set(), titles: [], notes };
+  const positions = new Set<number>(headed >= 0 ? [headed] : []);
+  const titles: string[] = [];
+  let pending: string[] = [];
+  let misses = 0;
+  for (let i = start; i < lines.length && misses <= 2; i++) {
+    const line = lines[i] as StyledLine;
+    const entry = entryOf(line.text, titles.length > 0);
+    if (entry === null) {
+      // A wrapped entry's first line, or a sub-heading, is taken only if an entry follows.
+      if (line.text.length > 140) break;
+      pending.push(line.text);
+      misses++;
+      continue;
+    }
+    for (let j = i - pending.length; j <= i; j++) positions.add(j);
+    const wrapped = readNumbering(pending.at(-1) ?? '') ? [pending.at(-1) ?? ''] : [];
+    titles.push(cleanTitle([...wrapped, entry].join(' ')));
+    pending = [];
+    misses = 0;
+  }
+  if (headed >= 0) note(notes, lines[headed]?.index ?? 0, 'contents', 'contents heading');
+  for (const p of positions) {
+    if (p !== headed) note(notes, lines[p]?.index ?? 0, 'contents', 'an entry of the table of contents');
+  }
+  return { start: headed >= 0 ? headed : start, positions, titles, notes };
+}
+
+/** The title of a contents entry, or null when the line is none. */
+function entryOf(text: string, inList: boolean): string | null {
+  if (LEADERS.test(text) && /\p{L}/u.test(text)) return text.replace(LEADERS, '');
+  if (accessMarker(text)) return null;
+  const numbered = readNumbering(text);
+  if (PAGE_NUMBER.test(text) && (numbered || inList)) return text.replace(PAGE_NUMBER, '');
+  return null;
+}
+
+function cleanTitle(text: string): string {
+  const numbered = readNumbering(text);
+  return collapse(numbered?.title || text).replace(/^[-–:]\s*/, '');
+}
+
+function firstLeaderRun(lines: readonly StyledLine[]): number {
+  let run = 0;
+  for (const [i, line] of lines.entries()) {
+    run = DOT_LEADERS.test(line.text) && /\p{L}/u.test(line.text) ? run + 1 : 0;
+    if (run === MIN_UNHEADED) return i - MIN_UNHEADED + 1;
+  }
+  return -1;
+}
+
+/** TOC entries may be cut or wrapped: titles match when one starts with the other. */
+export function sameTitle(a: string, b: string): boolean {
+  const x = a.toLocaleLowerCase('da').replace(/\W+/gu, ' ').trim();
+  const y = b.toLocaleLowerCase('da').replace(/\W+/gu, ' ').trim();
+  const n = Math.min(x.length, y.length, 40);
+  return n >= 4 && x.slice(0, n) === y.slice(0, n);
+}

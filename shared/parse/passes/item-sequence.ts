@@ -1,0 +1,377 @@
+import { type Notes, note } from '../explanation.ts';
+import { decisionHeading } from '../read/decision-heading.ts';
+import { type Numbering, readNumbering } from '../read/numbering.ts';
+import { joinLines } from '../read/text.ts';
+import {
+  accessMarker,
+  caseNumberOf,
+  isAttachmentOverview,
+  isClosingHeading,
+  isContentsHeading,
+  isDocumentNumberLine,
+  knownLabel,
+  responsibleOf,
+  runInLabel,
+} from '../read/vocabulary.ts';
+import { sameTitle } from './contents.ts';
+import type { StyledLine } from './styles.ts';
+
+/** An item heading as the chosen sequence has it. */
+export interface ItemHeading {
+  /** Position of the heading's first line. */
+  readonly at: number;
+  /** Lines the heading takes: the number line and the title lines. */
+  readonly span: number;
+  readonly number: number | null;
+  /** The title as printed (access markers still in it). */
+  readonly title: string;
+}
+
+export interface ItemSequence {
+  readonly headings: readonly ItemHeading[];
+  /** How the chosen headings look, for --explain. */
+  readonly description: string;
+  readonly notes: Notes;
+}
+
+interface Candidate {
+  readonly at: number;
+  readonly number: number | null;
+  readonly title: string;
+  readonly span: number;
+  readonly family: string;
+  readonly weight: number;
+  readonly reasons: readonly string[];
+}
+
+/** How far after a heading's title an item signal (marker, case number, label) may stand. */
+const SIGNAL_WINDOW = 4;
+/** A sequence must score this much to be taken for the document's items. */
+const MIN_SCORE = 2;
+/** A heading in another font must weigh this much to fill a gap in the sequence. */
+const FILL_WEIGHT = 3;
+
+/** Lines that belong to an item's structure and so are never its title. */
+function isStructural(text: string): boolean {
+  return (
+    accessMarker(text) !== null ||
+    caseNumberOf(text) !== null ||
+    knownLabel(text) !== null ||
+    decisionHeading(text) !== null ||
+    isContentsHeading(text) ||
+    isClosingHeading(text) ||
+    isDocumentNumberLine(text)
+  );
+}
+
+function isSignal(text: string): boolean {
+  return isStructural(text) || runInLabel(text) !== null || responsibleOf(text) !== null;
+}
+
+/** Font of a heading: size, weight, slant and markup, not capitals (a title may be in capitals). */
+function fontOf(line: StyledLine): string {
+  return `${line.size}|${line.bold ? 'b' : ''}${line.italic ? 'i' : ''}|h${line.level}`;
+}
+
+/**
+ * Chooses the document's item headings as a whole. Every line that could open an item is a
+ * candidate: a numbered line in any of the shapes minutes use, or a prominent line standing on
+ * its own. Candidates of one numbering shape, font and indentation form a family; within a
+ * family the best rising sequence of numbers is found (a weighted longest increasing
+ * subsequence, where each candidate weighs its evidence: a capital initial, a paragraph start,
+ * an item signal after it, a bold or larger font, a matching contents entry, and where steps
+ * other than +1 and headings with nothing between them cost). The best-scoring family's
+ * sequence is the items: so a year opening a sentence, a postcode line or a numbered list in a
+ * recommendation never becomes an item, because it cannot outscore the headings.
+ */
+export function chooseItemSequence(
+  lines: readonly StyledLine[],
+  contents: { readonly positions: ReadonlySet<number>; readonly titles: readonly string[] },
+  bodyStyle: string,
+): ItemSequence {
+  const families = new Map<string, Candidate[]>();
+  for (const candidate of findCandidates(lines, contents, bodyStyle))
+    families.set(candidate.family, [...(families.get(candidate.family) ?? []), candidate]);
+  for (const [family, members] of families) families.set(family, weighContent(members, lines.length));
+  const candidates = [...families.values()].flat().sort((a, b) => a.at - b.at);
+  let best: { family: string; sequence: readonly Candidate[]; score: number } | null = null;
+  for (const [family, members] of families) {
+    const { sequence, score } = bestSequence(members);
+    if (!best || score > best.score) best = { family, sequence, score };
+  }
+  const notes: Notes = new Map();
+  if (!best || best.score < MIN_SCORE) {
+    return { headings: [], description: 'no item headings found', notes };
+  }
+  best.sequence = fillGaps(best.sequence, candidates);
+  const chosen = new Set(best.sequence);
+  for (const candidate of candidates) {
+    const line = lines[candidate.at] as StyledLine;
+    if (chosen.has(candidate)) {
+      note(
+        notes,
+        line.index,
+        'item-heading',
+        `${describeFamily(best.family)}; ${candidate.reasons.join(', ')}`,
+      );
+      for (let k = 1; k < candidate.span; k++)
+        note(notes, lines[candidate.at + k]?.index ?? 0, 'item-title', 'title continues');
+    } else if (candidate.family !== best.family || candidate.number !== null) {
+      const why =
+        candidate.family === best.family
+          ? 'out of the rising sequence'
+          : `not the item style (${describeFamily(candidate.family)})`;
+      note(notes, line.index, 'text', `looks like a heading, but ${why}`);
+    }
+  }
+  return {
+    headings: best.sequence.map((c) => ({ at: c.at, span: c.span, number: c.number, title: c.title })),
+    description: `${best.sequence.length} items in the style ${describeFamily(best.family)} (score ${best.score.toFixed(1)} of ${families.size} candidate styles)`,
+    notes,
+  };
+}
+
+function describeFamily(family: string): string {
+  const [shape, size, weight, level, indent] = family.split('|');
+  const look = [
+    size && size !== '0' ? `${size}pt` : '',
+    weight?.includes('b') ? 'bold' : '',
+    weight?.includes('i') ? 'italic' : '',
+    level && level !== 'h0' ? level : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return `"${shape || 'unnumbered'}" ${look || 'plain'}${indent && indent !== '0' ? ` indent ${indent}` : ''}`;
+}
+
+function findCandidates(
+  lines: readonly StyledLine[],
+  contents: { readonly positions: ReadonlySet<number>; readonly titles: readonly string[] },
+  bodyStyle: string,
+): Candidate[] {
+  const candidates: Candidate[] = [];
+  const labelProminence = labelsProminence(lines);
+  const attachments = attachmentLists(lines);
+  for (let at = 0; at < lines.length; at++) {
+    if (contents.positions.has(at) || attachments.has(at)) continue;
+    const line = lines[at] as StyledLine;
+    if (line.text.length > 200 || isStructural(line.text)) continue;
+    const numbering = readNumbering(line.text);
+    const marked = accessMarker(lines[at + 1]?.text ?? '') !== null;
+    const prominent =
+      line.level > 0 ||
+      (line.prominence >= 1.5 && line.prominence >= labelProminence && line.style !== bodyStyle);
+    if (!numbering && !((prominent || marked) && line.breakBefore && /^[\p{Lu}"«„]/u.test(line.text)))
+      continue;
+    const { span, title } = titleOf(lines, at, numbering);
+    if (!title) continue;
+    const evidence = weigh(lines, at, span, numbering, title, contents.titles);
+    candidates.push({
+      at,
+      number: numbering?.number ?? null,
+      title,
+      span,
+      family: `${numbering?.shape ?? ''}|${fontOf(line)}|${Math.round(line.indent / 8)}`,
+      ...evidence,
+    });
+  }
+  return candidates;
+}
+
+/**
+ * An unnumbered heading outranks the section labels: a line less prominent than the labels the
+ * vocabulary knows (in the style they recur in) is a sub-heading inside an item.
+ */
+function labelsProminence(lines: readonly StyledLine[]): number {
+  const byStyle = new Map<string, number[]>();
+  for (const line of lines) {
+    if (knownLabel(line.text)) byStyle.set(line.style, [...(byStyle.get(line.style) ?? []), line.prominence]);
+  }
+  const recurring = [...byStyle.values()].filter((p) => p.length >= 2).sort((a, b) => b.length - a.length);
+  return recurring[0]?.[0] ?? 0;
+}
+
+/** Numbered lines right after an attachment label ("Bilag:", then 1, 2, 3 …) are attachments, not items. */
+function attachmentLists(lines: readonly StyledLine[]): Set<number> {
+  const taken = new Set<number>();
+  for (let at = 0; at < lines.length; at++) {
+    if (knownLabel(lines[at]?.text ?? '')?.kind !== 'attachments') continue;
+    let expected = 1;
+    for (let j = at + 1; j < lines.length; j++) {
+      const line = lines[j] as StyledLine;
+      const numbering = readNumbering(line.text);
+      if (numbering && numbering.number !== expected) break;
+      if (!numbering && (isStructural(line.text) || line.prominence >= 2 + (lines[at + 1]?.prominence ?? 0)))
+        break;
+      if (numbering) expected++;
+      taken.add(j);
+    }
+  }
+  return taken;
+}
+
+/** The title of a heading: after the number, or on the next line, wrapped over lines of its font. */
+function titleOf(
+  lines: readonly StyledLine[],
+  at: number,
+  numbering: Numbering | null,
+): { span: number; title: string } {
+  const head = lines[at] as StyledLine;
+  const first = numbering && !numbering.title ? lines[at + 1] : head;
+  const ownLine = first === head;
+  if (
+    !first ||
+    first.page !== head.page ||
+    isStructural(first.text) ||
+    (!ownLine && !/^[\p{L}"«„]/u.test(first.text))
+  )
+    return { span: 1, title: numbering?.title ?? '' };
+  const parts = [ownLine ? (numbering?.title ?? head.text) : first.text];
+  let span = ownLine ? 1 : 2;
+  for (let j = at + span; j < lines.length && parts.length < 3; j++) {
+    const line = lines[j] as StyledLine;
+    const sameFont = line.style === first.style || fontOf(line) === fontOf(first);
+    if (
+      !sameFont ||
+      line.breakBefore ||
+      line.page !== first.page ||
+      isStructural(line.text) ||
+      readNumbering(line.text)
+    )
+      break;
+    parts.push(line.text);
+    span++;
+  }
+  return { span, title: joinLines(parts) };
+}
+
+function weigh(
+  lines: readonly StyledLine[],
+  at: number,
+  span: number,
+  numbering: Numbering | null,
+  title: string,
+  tocTitles: readonly string[],
+): { weight: number; reasons: string[] } {
+  const line = lines[at] as StyledLine;
+  const reasons: string[] = [];
+  let weight = numbering ? 1.5 : 0.5;
+  const add = (value: number, reason: string) => {
+    weight += value;
+    reasons.push(reason);
+  };
+  if (/^[\p{Lu}\d"«„(]/u.test(title)) add(1, 'capital initial');
+  else if (/^\p{Ll}/u.test(title)) add(-1.5, 'lower-case initial');
+  if (!line.breakBefore) add(-2, 'inside a paragraph');
+  const window = lines.slice(at + span, at + span + SIGNAL_WINDOW);
+  if (window.some((l) => isSignal(l.text))) add(1.5, 'an item signal follows');
+  if (line.prominence > 0) add(Math.min(3, line.prominence) * 0.5, 'set apart by its font');
+  if (line.indent < -4) add(0.5, 'hangs left of the text');
+  if (tocTitles.some((t) => sameTitle(t, title))) add(2, 'listed in the contents');
+  if (title.length > 150) add(-1.5, 'too long for a title');
+  if (/[,;]$/.test(title) || /^at\s/i.test(title)) add(-2, 'reads as a list entry');
+  if (/\.$/.test(title) && title.split(' ').length > 8) add(-1, 'reads as a sentence');
+  return { weight, reasons };
+}
+
+/**
+ * An item has content under its heading: a family member followed at once by the next one is a
+ * list or a contents page, and one followed by a line or two is an entry of a list.
+ */
+function weighContent(members: readonly Candidate[], end: number): Candidate[] {
+  return members.map((c, i) => {
+    const next = members[i + 1]?.at ?? end;
+    const gap = next - (c.at + c.span);
+    const [value, reason] =
+      gap === 0
+        ? [-2.5, 'the next one follows at once']
+        : gap <= 2
+          ? [-1, 'only a line or two under it']
+          : [0.5, 'text under it'];
+    return { ...c, weight: c.weight + value, reasons: [...c.reasons, reason] };
+  });
+}
+
+/**
+ * A heading of the document's numbering shape set in another font (a closed item set apart)
+ * joins the sequence when its number fills a gap and its own evidence is strong.
+ */
+function fillGaps(sequence: readonly Candidate[], candidates: readonly Candidate[]): Candidate[] {
+  const shape = (c: Candidate) => c.family.split('|')[0];
+  const chosen = [...sequence];
+  const target = sequence[0];
+  if (!target || target.number === null) return chosen;
+  for (const c of candidates) {
+    if (chosen.includes(c) || shape(c) !== shape(target) || c.number === null || c.weight < FILL_WEIGHT)
+      continue;
+    const after = chosen.findLastIndex((s) => s.at < c.at);
+    const before = chosen[after];
+    const following = chosen[after + 1];
+    const fits =
+      (!before || (before.number ?? 0) < c.number) &&
+      (!following || c.number < (following.number ?? 0)) &&
+      (before || following);
+    if (fits) chosen.splice(after + 1, 0, c);
+  }
+  return chosen;
+}
+
+/** A step of +1 is evidence; small gaps (closed items left out) are not; a year after item 3 is no step. */
+function stepCost(step: number): number {
+  if (step === 1) return 1;
+  if (step <= 3) return -0.3;
+  if (step <= 6) return -0.8;
+  if (step <= 20) return -2;
+  return -4;
+}
+
+/** The best rising subsequence of a family (numbers strictly rising), or its best members when unnumbered. */
+function bestSequence(members: readonly Candidate[]): { sequence: Candidate[]; score: number } {
+  const duplicate = (sequence: readonly Candidate[], c: Candidate) =>
+    sequence.some((s) => s.title.toLocaleLowerCase('da') === c.title.toLocaleLowerCase('da'));
+  if (members[0]?.number === null) {
+    const sequence: Candidate[] = [];
+    let score = 0;
+    for (const c of members) {
+      const cost = duplicate(sequence, c) ? -3 : 0;
+      if (c.weight + cost <= 0) continue;
+      sequence.push(c);
+      score += c.weight + cost;
+    }
+    return { sequence, score };
+  }
+  const scores: number[] = [];
+  const previous: number[] = [];
+  for (const [i, c] of members.entries()) {
+    scores[i] = c.weight - (c.number === 1 ? 0 : 0.5);
+    previous[i] = -1;
+    // A candidate whose own evidence is nil cannot be an item, however well its number fits.
+    if (c.weight <= 0.5) {
+      scores[i] = Number.NEGATIVE_INFINITY;
+      continue;
+    }
+    for (let j = 0; j < i; j++) {
+      const p = members[j] as Candidate;
+      if ((p.number ?? 0) >= (c.number ?? 0)) continue;
+      const value = (scores[j] ?? 0) + c.weight + stepCost((c.number ?? 0) - (p.number ?? 0));
+      if (value > (scores[i] ?? 0)) {
+        scores[i] = value;
+        previous[i] = j;
+      }
+    }
+  }
+  let end = -1;
+  for (let i = 0; i < members.length; i++) if (end < 0 || (scores[i] ?? 0) > (scores[end] ?? 0)) end = i;
+  if (end < 0 || !Number.isFinite(scores[end] ?? 0)) return { sequence: [], score: 0 };
+  const sequence: Candidate[] = [];
+  for (let i = end; i >= 0; i = previous[i] ?? -1) sequence.unshift(members[i] as Candidate);
+  return { sequence, score: scores[end] ?? 0 };
+}
+
+/** Headings after the last item: the signature page, the attachment overview. */
+export function closingAfter(lines: readonly StyledLine[], from: number): number {
+  const index = lines.findIndex(
+    (l, i) => i > from && (isClosingHeading(l.text) || isAttachmentOverview(l.text)),
+  );
+  return index < 0 ? lines.length : index;
+}

@@ -1,0 +1,150 @@
+import { type Notes, note } from '../explanation.ts';
+import { type DecisionHeading, decisionHeading } from '../read/decision-heading.ts';
+import { readNumbering } from '../read/numbering.ts';
+import { fold, sentenceCase } from '../read/text.ts';
+import { knownLabel, MAX_LABEL_LENGTH, runInLabel, runsIn } from '../read/vocabulary.ts';
+import type { SectionKind } from '../vocabulary/labels.ts';
+import type { StyledLine } from './styles.ts';
+
+/** A line taken for a section label. */
+export interface Label {
+  readonly heading: string;
+  readonly kind: SectionKind;
+  /** The text after a run-in label ("Drøftelse: Jakob orienterede …"), else null. */
+  readonly rest: string | null;
+  /** What a decision heading names (body, date), for decision labels. */
+  readonly decision: DecisionHeading | null;
+}
+
+export interface SectionLabels {
+  readonly labels: ReadonlyMap<number, Label>;
+  /** The style most labels of this document are set in, for --explain. */
+  readonly labelStyle: string | null;
+  readonly notes: Notes;
+}
+
+/** Item content as positions in the styled lines. */
+export interface ItemRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+interface LabelCandidate {
+  readonly at: number;
+  readonly item: number;
+  readonly key: string;
+  readonly text: string;
+  readonly rest: string | null;
+  readonly standalone: boolean;
+}
+
+/** A label is a short line: a few words, no sentence. */
+const MAX_LABEL_WORDS = 8;
+
+/**
+ * Finds each document's own section labels. Candidates are short lines standing on their own
+ * and run-in "Label: text" openings. The vocabulary is a prior: the style most vocabulary
+ * labels of this document share is its label style; a line in that style that recurs across
+ * items is a label even when no vocabulary knows it, and a vocabulary word in the body text's
+ * style is not a label when the document sets its labels apart. Decision headings that name a
+ * body and a date are labels in any style.
+ */
+export function findSectionLabels(
+  lines: readonly StyledLine[],
+  items: readonly ItemRange[],
+  bodyStyle: string,
+): SectionLabels {
+  const candidates = items.flatMap((range, item) => candidatesIn(lines, range, item));
+  const labelStyle = learnLabelStyle(lines, candidates);
+  const emphasised = labelStyle !== null && labelStyle !== bodyStyle;
+  const recurrence = new Map<string, Set<number>>();
+  for (const c of candidates) recurrence.set(c.key, (recurrence.get(c.key) ?? new Set()).add(c.item));
+  const recurs = (c: LabelCandidate) => (recurrence.get(c.key)?.size ?? 0) >= 2;
+  const labels = new Map<number, Label>();
+  const notes: Notes = new Map();
+  for (const c of candidates) {
+    const line = lines[c.at] as StyledLine;
+    const decision = c.standalone ? decisionHeading(c.text) : null;
+    const known = c.standalone ? knownLabel(c.text) : (runInLabel(line.text)?.label ?? null);
+    let reason: string | null = null;
+    if (decision && (decision.body || decision.date)) reason = 'a decision heading naming its body or date';
+    else if (c.standalone && (known || decision)) {
+      if (!emphasised || line.style !== bodyStyle)
+        reason = emphasised ? 'a known label in the label style' : 'a known label';
+    } else if (c.standalone) {
+      if (
+        recurs(c) &&
+        ((emphasised && line.style === labelStyle) || (!emphasised && /:$/.test(line.text.trim())))
+      )
+        reason = `recurs in ${recurrence.get(c.key)?.size} items in the label style`;
+    } else if (known) {
+      if (runsIn(known) || !emphasised || recurs(c)) reason = 'a known label running into its text';
+    } else if (recurs(c) && !emphasised)
+      reason = `a run-in label recurring in ${recurrence.get(c.key)?.size} items`;
+    if (!reason) continue;
+    const heading = decision
+      ? decision.heading
+      : (known?.heading ?? sentenceCase(c.text.replace(/\s*:$/, '').trim()));
+    const kind: SectionKind = decision ? 'decision' : (known?.kind ?? 'other');
+    labels.set(c.at, { heading, kind, rest: c.rest, decision });
+    note(notes, line.index, decision ? 'decision-heading' : 'section-label', `${reason} → ${heading}`);
+  }
+  return { labels, labelStyle, notes };
+}
+
+function candidatesIn(lines: readonly StyledLine[], range: ItemRange, item: number): LabelCandidate[] {
+  const out: LabelCandidate[] = [];
+  for (let at = range.from; at < range.to; at++) {
+    const line = lines[at] as StyledLine;
+    const text = line.text.trim();
+    if (readNumbering(text)) continue;
+    const next = lines[at + 1];
+    const words = text.split(/\s+/).length;
+    const decision = decisionHeading(text);
+    const shortLine =
+      text.length <= MAX_LABEL_LENGTH &&
+      (words <= MAX_LABEL_WORDS || decision !== null) &&
+      /^[\p{Lu}]/u.test(text);
+    // Hard-wrapped text may set a label right under a paragraph; a whole line the vocabulary knows
+    // as a label is one wherever it stands.
+    const known = knownLabel(text) !== null || decision !== null;
+    const opens =
+      line.breakBefore || known || text.endsWith(':') || /[.:!?]$/.test(lines[at - 1]?.text.trim() ?? '');
+    const alone =
+      opens &&
+      (known ||
+        !next ||
+        at + 1 >= range.to ||
+        next.breakBefore ||
+        next.style !== line.style ||
+        text.endsWith(':'));
+    if (shortLine && alone && (!/[.;,]$/.test(text) || decision)) {
+      out.push({ at, item, key: `${fold(text)}@${line.style}`, text, rest: null, standalone: true });
+      continue;
+    }
+    const runIn = /^([\p{Lu}][\p{L} /-]{2,40}):\s+(\S.*)$/u.exec(text);
+    if (runIn && line.breakBefore && (runIn[1] ?? '').split(' ').length <= 5) {
+      out.push({
+        at,
+        item,
+        key: `${fold(runIn[1] ?? '')}:`,
+        text: runIn[1] ?? '',
+        rest: runIn[2] ?? '',
+        standalone: false,
+      });
+    }
+  }
+  return out;
+}
+
+/** The style most vocabulary labels of the document are set in. */
+function learnLabelStyle(lines: readonly StyledLine[], candidates: readonly LabelCandidate[]): string | null {
+  const counts = new Map<string, number>();
+  for (const c of candidates) {
+    if (!c.standalone || !knownLabel(c.text)) continue;
+    const style = (lines[c.at] as StyledLine).style;
+    counts.set(style, (counts.get(style) ?? 0) + 1);
+  }
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best ? best[0] : null;
+}

@@ -1,0 +1,148 @@
+import type { Line } from '#extract/line.ts';
+import { dominantSize } from './furniture.ts';
+
+/** A line of the minutes with what the document's own typography says about it. */
+export interface StyledLine extends Line {
+  /** The line's index among the extracted lines. */
+  readonly index: number;
+  /** Font size, weight, slant, capitals and markup level: lines of one style share it. */
+  readonly style: string;
+  /** Points (characters in text input) right of the page's text margin; negative when hanging. */
+  readonly indent: number;
+  /** How much the line stands out from the body text: 0 for body text. */
+  readonly prominence: number;
+}
+
+export interface DocumentStyles {
+  readonly lines: readonly StyledLine[];
+  readonly bodyStyle: string;
+  readonly bodySize: number;
+}
+
+/** A gap this much larger than the document's own line pitch starts a paragraph. */
+const PARAGRAPH_GAP = 1.25;
+
+/**
+ * Infers the document's typography: its body style, the line pitch of each font size (so a
+ * paragraph break is a gap larger than the document's own spacing, not a fixed number of
+ * points), each page's text margin, and each line's style and prominence. Paragraphs that run
+ * over a page break are joined.
+ */
+export function inferStyles(lines: readonly Line[], indexes: readonly number[]): DocumentStyles {
+  const bodySize = dominantSize(lines);
+  const pitch = linePitch(lines);
+  const margins = pageMargins(lines, bodySize);
+  const styled: StyledLine[] = [];
+  for (const [n, line] of lines.entries()) {
+    const previous = lines[n - 1];
+    styled.push({
+      ...line,
+      index: indexes[n] ?? n,
+      style: styleKey(line),
+      indent: Math.round(line.x - (margins.get(line.page) ?? 0)),
+      prominence: prominence(line, bodySize),
+      breakBefore: startsParagraph(previous, line, pitch),
+    });
+  }
+  const bodyStyle = dominantStyle(styled);
+  return { lines: styled, bodyStyle, bodySize };
+}
+
+function isCaps(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return (
+    letters.length >= 3 &&
+    letters === letters.toLocaleUpperCase('da') &&
+    letters !== letters.toLocaleLowerCase('da')
+  );
+}
+
+export function styleKey(line: Line): string {
+  return `${line.size}|${line.bold ? 'b' : ''}${line.italic ? 'i' : ''}${isCaps(line.text) ? 'C' : ''}${line.level ? `h${line.level}` : ''}`;
+}
+
+function prominence(line: Line, bodySize: number): number {
+  const larger = line.size > 0 && bodySize > 0 ? ((line.size - bodySize) / bodySize) * 10 : 0;
+  const markup = line.level > 0 ? 7 - line.level : 0;
+  return (
+    Math.max(0, larger) + (line.bold ? 2 : 0) + (isCaps(line.text) ? 1 : 0) + (line.italic ? 0.5 : 0) + markup
+  );
+}
+
+/** The most common baseline distance between consecutive lines of each font size. */
+function linePitch(lines: readonly Line[]): Map<number, number> {
+  const counts = new Map<number, Map<number, number>>();
+  for (const [n, line] of lines.entries()) {
+    const previous = lines[n - 1];
+    if (!previous || previous.page !== line.page || previous.size !== line.size || line.size === 0) continue;
+    const gap = Math.round((previous.y - line.y) * 2) / 2;
+    if (gap <= 0) continue;
+    const bySize = counts.get(line.size) ?? new Map<number, number>();
+    bySize.set(gap, (bySize.get(gap) ?? 0) + 1);
+    counts.set(line.size, bySize);
+  }
+  const pitch = new Map<number, number>();
+  for (const [size, gaps] of counts) {
+    const [best] = [...gaps].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    if (best) pitch.set(size, best[0]);
+  }
+  return pitch;
+}
+
+function startsParagraph(
+  previous: Line | undefined,
+  line: Line,
+  pitch: ReadonlyMap<number, number>,
+): boolean {
+  if (!previous) return true;
+  // Text input: blank lines and markup say where paragraphs start; a bold line is a heading of its own.
+  if (line.size === 0)
+    return line.breakBefore || previous.bold !== line.bold || previous.level !== line.level;
+  const sameStyle = Math.abs(previous.size - line.size) < 0.3 && previous.bold === line.bold;
+  if (previous.page !== line.page) {
+    // A paragraph runs on over a page break: the new page starts in lower case, or the last
+    // line before it ends without closing its sentence.
+    const continues =
+      sameStyle &&
+      (/^\p{Ll}/u.test(line.text) || /[\p{L},-]$/u.test(previous.text)) &&
+      !/[.:!?]$/.test(previous.text);
+    return !continues;
+  }
+  if (!sameStyle || line.level !== previous.level) return true;
+  const gap = previous.y - line.y;
+  const expected = pitch.get(line.size) ?? line.size * 1.2;
+  return gap <= 0 || gap > expected * PARAGRAPH_GAP;
+}
+
+/** A page with fewer body lines than this takes the document's margin. */
+const MIN_MARGIN_LINES = 4;
+
+/** Each page's text margin: the left edge most body-size lines start at (the document's on sparse pages). */
+function pageMargins(lines: readonly Line[], bodySize: number): Map<number, number> {
+  const counts = new Map<number, Map<number, number>>();
+  const all = new Map<number, number>();
+  for (const line of lines) {
+    if (line.size !== bodySize) continue;
+    const x = Math.round(line.x);
+    const page = counts.get(line.page) ?? new Map<number, number>();
+    page.set(x, (page.get(x) ?? 0) + 1);
+    counts.set(line.page, page);
+    all.set(x, (all.get(x) ?? 0) + 1);
+  }
+  const mode = (xs: ReadonlyMap<number, number>) =>
+    [...xs].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+  const documentMargin = mode(all);
+  const margins = new Map<number, number>();
+  for (const line of lines) {
+    const xs = counts.get(line.page);
+    const enough = xs !== undefined && [...xs.values()].reduce((a, b) => a + b, 0) >= MIN_MARGIN_LINES;
+    margins.set(line.page, enough ? mode(xs) : documentMargin);
+  }
+  return margins;
+}
+
+function dominantStyle(lines: readonly StyledLine[]): string {
+  const weight = new Map<string, number>();
+  for (const line of lines) weight.set(line.style, (weight.get(line.style) ?? 0) + line.text.length);
+  return [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}

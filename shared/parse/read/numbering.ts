@@ -1,0 +1,44 @@
+import { NUMBER_WORDS } from '../vocabulary/items.ts';
+import { MONTHS } from './dates.ts';
+
+/** An item number as a heading writes it: the number, the title after it and the shape around it. */
+export interface Numbering {
+  readonly number: number;
+  /** What follows the number; empty when the title stands on the next line. */
+  readonly title: string;
+  /** The numbering's shape with the number folded: "N.", "punkt N:", "•N.", "N⇥" … */
+  readonly shape: string;
+}
+
+const WORDS = NUMBER_WORDS.map((w) => w.replace(/\./g, '\\.').replace(/ /g, '\\s*')).join('|');
+/**
+ * A bullet, a word ("Punkt", "Pkt.", "§" …), the number, then a separator and the title. The
+ * number must not run on into a decimal, an amount, a time, a date or a case number
+ * ("1.316.000", "10.00", "4,5", "27-08-2025", "24/16905"), nor be a sub-item ("1.1").
+ */
+const NUMBERING = new RegExp(
+  `^([•·▪■●◦*]\\s*)?(?:(${WORDS})\\s*)?(\\d{1,4})(?![\\d,/]|[.:-]\\d)(\\s*\\.|\\s*\\)|\\s*:|\\s+[–—-]|\\t)?\\s*(.*)$`,
+  'iu',
+);
+
+/** "12. feb.", "5. februar 2025": a day and a month is a date, not a number and a title. */
+const MONTH_AFTER = new RegExp(`^(?:${Object.keys(MONTHS).join('|')})\\b`, 'i');
+
+/** Reads "1. Title", "Punkt 1: Title", "Pkt. 42 Title", "§ 1 Title", "• 301. Title", "1.Title", "1" + tab + title. */
+export function readNumbering(text: string): Numbering | null {
+  const match = NUMBERING.exec(text.trim());
+  if (!match) return null;
+  const [, bullet, word, digits, separator, rest = ''] = match;
+  const title = rest.trim();
+  const sep = (separator ?? ' ').trim() || (separator === '\t' ? '⇥' : ' ');
+  // A bare number with neither a word nor punctuation is a number in text ("8410 Rønde") only
+  // when a title follows; alone it is a table cell or a page number.
+  if (!word && !separator?.trim() && separator !== '\t' && !title) return null;
+  if (title && (!/^[\p{L}"'«»„(]/u.test(title) || MONTH_AFTER.test(title))) return null;
+  const folded = word ? `${word.toLowerCase().replace(/\s+/g, ' ')} ` : '';
+  return {
+    number: Number(digits),
+    title,
+    shape: `${bullet ? '•' : ''}${folded}N${sep === '–' || sep === '—' || sep === '-' ? '–' : sep}`,
+  };
+}

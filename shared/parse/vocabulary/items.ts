@@ -1,0 +1,48 @@
+/** The words around an item's number, what ends the items and what lists them. */
+
+/** Words before an item's number: "Punkt 3", "Pkt. 42", "Sag nr. 129", "Dagsordenspunkt 3", "§ 1". */
+export const NUMBER_WORDS = [
+  'punkt',
+  'pkt.',
+  'pkt',
+  'dagsordenspunkt',
+  'sag nr.',
+  'sag nr',
+  'sag',
+  'nr.',
+  '§',
+] as const;
+
+/** Headings of a table of contents. */
+export const CONTENTS_HEADINGS = [
+  'Indholdsfortegnelse',
+  'Indhold',
+  'Punkter på dagsordenen',
+  'Oversigt over punkter',
+  'Dagsordenspunkter',
+  'Punktoversigt',
+] as const;
+
+/** Headings after the last item: the signature page and the attachment overview. */
+export const CLOSING_HEADINGS = [
+  'Underskriftsside',
+  'Underskriftsblad',
+  'Underskrifter',
+  'Bilagsoversigt',
+  'Oversigt over bilag',
+] as const;
+
+export const ATTACHMENT_OVERVIEW_HEADINGS = ['Bilagsoversigt', 'Oversigt over bilag'] as const;
+
+/** Standing items that may be empty in open minutes ("Eventuelt" with nothing said). */
+export const STANDING_ITEMS = [
+  'eventuelt',
+  'evt.',
+  'meddelelser',
+  'orientering',
+  'godkendelse af dagsorden',
+] as const;
+
+/** Lines that end the last item: the meeting's end, the next meeting. */
+export const MEETING_END = /^mødet (?:blev )?(?:hævet|sluttede|afsluttet|slut)\w*(?:\s+(?:kl\.?\s*)?(.*))?$/i;
+export const NEXT_MEETING = /^næste møde\b/i;

@@ -1,0 +1,29 @@
+/** How minutes mark an item open or closed, in the heading, the title or the lines after it. */
+
+/** Words that open an access marker; what follows is a noun such as "sag" or "punkt". */
+export const OPEN_WORDS = ['åben', 'åbent', 'åbne', 'offentlig'] as const;
+export const CLOSED_WORDS = ['lukket', 'lukkede', 'fortrolig', 'fortroligt', 'lukket møde'] as const;
+
+/** Nouns an access word may stand with: "Lukket sag", "Åbent punkt", "Lukket dagsordenspunkt". */
+export const ITEM_NOUNS = [
+  'sag',
+  'punkt',
+  'dagsordenspunkt',
+  'møde',
+  'referat',
+  'beslutning',
+  'del',
+] as const;
+
+/** Phrases that close an item wherever they stand near its heading. */
+export const CLOSING_PHRASES = [
+  'for lukkede døre',
+  'lukket punkt',
+  'lukket sag',
+  'lukket dagsordenspunkt',
+  'fortroligt punkt',
+  'fortrolig sag',
+  'behandles lukket',
+  'forvaltningslovens § 15',
+  'offentlighedslovens',
+] as const;
