@@ -29,6 +29,7 @@ export const METRICS = [
   'end',
   'location',
   'members',
+  'municipality',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export type Scores = Partial<Record<Metric, number>>;
@@ -94,7 +95,7 @@ export function score(doc: MeetingDocument, gold: GoldDocument): Scores {
     ),
   };
   const meeting = doc.meeting as Record<string, unknown>;
-  for (const key of ['date', 'body', 'start', 'end', 'location'] as const) {
+  for (const key of ['date', 'body', 'start', 'end', 'location', 'municipality'] as const) {
     if (key in gold.meeting && gold.meeting[key] !== null)
       scores[key] = Number(meeting[key] === gold.meeting[key]);
   }
