@@ -60,6 +60,9 @@ function joinRuns(row: readonly Run[]): string {
   let text = '';
   let end: number | undefined;
   for (const run of row) {
+    // pdf.js marks a gap wider than a space with a whitespace item spanning it: the gap between
+    // the text on either side decides whether it is a space or a column break.
+    if (!run.str.trim()) continue;
     if (end !== undefined) {
       const gap = run.x - end;
       if (gap > run.size * 1.5) text = `${text.replace(/ +$/, '')}\t`;
@@ -69,24 +72,4 @@ function joinRuns(row: readonly Run[]): string {
     end = run.x + run.width;
   }
   return text;
-}
-
-/**
- * A paragraph that runs over a page break continues on the next page: the first line there
- * starts in lower case, or the last line before ends without closing its sentence.
- */
-export function joinAcrossPages(pages: readonly (readonly Line[])[]): Line[][] {
-  return pages.map((lines, index) => {
-    const last = pages[index - 1]?.at(-1);
-    const [first, ...rest] = lines;
-    if (!last || !first || !continuesParagraph(last, first)) return [...lines];
-    return [{ ...first, breakBefore: false }, ...rest];
-  });
-}
-
-function continuesParagraph(last: Line, first: Line): boolean {
-  const sameStyle = Math.abs(last.size - first.size) < 0.3 && last.bold === first.bold;
-  return (
-    sameStyle && (/^\p{Ll}/u.test(first.text) || /[\p{L},-]$/u.test(last.text)) && !/[.:!?]$/.test(last.text)
-  );
 }

@@ -24,4 +24,6 @@ export interface ExtractedText {
   readonly format: 'pdf' | 'text' | 'markdown' | 'html';
   readonly pages: number;
   readonly lines: readonly Line[];
+  /** Each page's height in points (PDF), so a line's distance from the top can be told; empty for text. */
+  readonly pageHeights?: readonly number[];
 }

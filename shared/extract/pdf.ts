@@ -5,9 +5,8 @@ import { getDocument, PasswordException } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { ExtractionError } from './errors.ts';
 import { extractItemTables } from './item-table.ts';
-import { groupLines, joinAcrossPages, type Run } from './layout.ts';
+import { groupLines, type Run } from './layout.ts';
 import type { ExtractedText } from './line.ts';
-import { removeRunningLines } from './running-lines.ts';
 import { assertReadableText } from './text-quality.ts';
 
 export interface PdfLimits {
@@ -52,17 +51,21 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Ext
       throw new ExtractionError('too-large', `${doc.numPages} pages exceeds the limit of ${limits.maxPages}`);
     }
     const pages: Run[][] = [];
+    const pageHeights: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      pages.push(await withDeadline(readPage(doc, n), deadline));
+      const page = await withDeadline(readPage(doc, n), deadline);
+      pages.push(page.runs);
+      pageHeights.push(page.height);
     }
     const pageLines = extractItemTables(pages).map((page, i) => [
       ...groupLines(page.before, i + 1),
       ...page.table,
       ...groupLines(page.after, i + 1),
     ]);
-    const lines = joinAcrossPages(removeRunningLines(pageLines)).flat();
+    // Running headers, footers and paragraphs over page breaks are the parser's to find (passes/furniture.ts).
+    const lines = pageLines.flat();
     assertReadableText(lines.map((l) => l.text).join('\n'), doc.numPages);
-    return { format: 'pdf', pages: doc.numPages, lines };
+    return { format: 'pdf', pages: doc.numPages, lines, pageHeights };
   } catch (error) {
     throw asExtractionError(error);
   } finally {
@@ -72,8 +75,9 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Ext
 
 type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
 
-async function readPage(doc: PdfDocument, pageNumber: number): Promise<Run[]> {
+async function readPage(doc: PdfDocument, pageNumber: number): Promise<{ runs: Run[]; height: number }> {
   const page = await doc.getPage(pageNumber);
+  const [, bottom = 0, , top = 0] = page.view;
   const content = await page.getTextContent();
   const items = content.items.filter((item): item is TextItem => 'str' in item && item.str.length > 0);
   // Font names (and so bold/italic) resolve only once an operator list is built. Fonts are shared
@@ -84,7 +88,10 @@ async function readPage(doc: PdfDocument, pageNumber: number): Promise<Run[]> {
     if (!fonts.has(item.fontName)) fonts.set(item.fontName, fontNameOf(page.commonObjs, item.fontName));
   }
   page.cleanup();
-  return items.map((item) => toRun(item, pageNumber, fonts.get(item.fontName) ?? ''));
+  return {
+    runs: items.map((item) => toRun(item, pageNumber, fonts.get(item.fontName) ?? '')),
+    height: top - bottom,
+  };
 }
 
 function toRun(item: TextItem, page: number, font: string): Run {

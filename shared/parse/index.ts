@@ -40,7 +40,7 @@ export function parseMinutes(
   source: Omit<SourceInfo, 'format' | 'pages'>,
 ): ParsedMinutes {
   const all = extracted.lines;
-  const furniture = findFurniture(all);
+  const furniture = findFurniture(all, extracted.pageHeights);
   const keptIndexes = all.map((_, i) => i).filter((i) => !furniture.indexes.has(i));
   const styles = inferStyles(
     keptIndexes.map((i) => all[i] as Line),

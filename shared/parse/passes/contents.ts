@@ -34,9 +34,12 @@ export function findContents(lines: readonly StyledLine[]): Contents {
   const titles: string[] = [];
   let pending: string[] = [];
   let misses = 0;
+  let entrySize: number | null = null;
   for (let i = start; i < lines.length && misses <= 2; i++) {
     const line = lines[i] as StyledLine;
-    const entry = entryOf(line.text, titles.length > 0);
+    // Entries share one font size: a line in another size with an entry's shape is a heading.
+    const entry =
+      entrySize === null || line.size === entrySize ? entryOf(line.text, titles.length > 0) : null;
     if (entry === null) {
       // A wrapped entry's first line, or a sub-heading, is taken only if an entry follows.
       if (line.text.length > 140) break;
@@ -44,6 +47,7 @@ export function findContents(lines: readonly StyledLine[]): Contents {
       misses++;
       continue;
     }
+    entrySize ??= line.size;
     for (let j = i - pending.length; j <= i; j++) positions.add(j);
     const wrapped = readNumbering(pending.at(-1) ?? '') ? [pending.at(-1) ?? ''] : [];
     titles.push(cleanTitle([...wrapped, entry].join(' ')));

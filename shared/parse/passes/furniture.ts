@@ -1,6 +1,8 @@
 import type { Line } from '#extract/line.ts';
 import { type Notes, note } from '../explanation.ts';
-import { fold } from '../read/text.ts';
+import { readNumbering } from '../read/numbering.ts';
+import { phrasePattern } from '../read/text.ts';
+import { accessMarker, caseNumberOf, knownLabel } from '../read/vocabulary.ts';
 import { PAGE_WORDS, WEB_CHROME } from '../vocabulary/furniture.ts';
 
 /** A running line recurs on at least this share of the pages (a heading that happens to open two pages does not). */
@@ -16,7 +18,20 @@ export interface Furniture {
   readonly notes: Notes;
 }
 
-const CHROME = new Set(WEB_CHROME.map((c) => fold(c)));
+/** Chrome phrases, longest first, so "Kopier link til punktet" goes before "Kopier link". */
+const CHROME = new RegExp(
+  `(?:^|\\s)(?:${[...WEB_CHROME]
+    .sort((a, b) => b.length - a.length)
+    .map(phrasePattern)
+    .join('|')})(?=\\s|[.!]?$)`,
+  'giu',
+);
+
+/** A line made of web chrome alone: "Til toppen", "Til toppen Udskriv", "Kopier link til punktet". */
+function isChrome(text: string): boolean {
+  const rest = text.replace(CHROME, ' ').replace(/[\s|·•.!]+/gu, '');
+  return rest.length === 0 && text.trim().length > 0;
+}
 const PAGE_MARK = new RegExp(
   `^(?:-\\s*)?(?:(?:${PAGE_WORDS.map((w) => w.replace('.', '\\.')).join('|')})\\s*)?(\\d{1,4})(?:\\s*(?:af|of|/)\\s*(\\d{1,4}))?(?:\\s*-)?$`,
   'i',
@@ -27,7 +42,7 @@ const PAGE_MARK = new RegExp(
  * shape (digits folded) recurs at the same height on many pages, however many lines deep the
  * band is; page marks at a page's edge; text too small to read; and the chrome of web pages.
  */
-export function findFurniture(lines: readonly Line[]): Furniture {
+export function findFurniture(lines: readonly Line[], pageHeights: readonly number[] = []): Furniture {
   const indexes = new Set<number>();
   const notes: Notes = new Map();
   const take = (index: number, reason: string) => {
@@ -38,12 +53,12 @@ export function findFurniture(lines: readonly Line[]): Furniture {
   for (const [index, line] of lines.entries()) {
     if (line.size > 0 && bodySize > 0 && line.size < bodySize * TINY_SHARE)
       take(index, 'text too small to be read');
-    else if (CHROME.has(fold(line.text).replace(/[.!]$/, ''))) take(index, 'web page chrome');
+    else if (isChrome(line.text)) take(index, 'web page chrome');
   }
   const pages = byPage(lines);
   const positioned = lines.some((l) => l.size > 0);
   const key = (line: Line) =>
-    `${shapeOf(line.text)}${positioned ? `@${Math.round(line.y / Y_TOLERANCE)}` : ''}`;
+    `${shapeOf(line.text)}${positioned ? `@${band(line, pageHeights[line.page - 1])}` : ''}`;
   const seen = new Map<string, Set<number>>();
   for (const [page, members] of pages) {
     for (const i of members) {
@@ -52,7 +67,8 @@ export function findFurniture(lines: readonly Line[]): Furniture {
     }
   }
   const needed = Math.max(2, Math.ceil(pages.size * MIN_PAGE_SHARE));
-  const recurring = (line: Line) => pages.size >= 2 && (seen.get(key(line))?.size ?? 0) >= needed;
+  const recurring = (line: Line) =>
+    pages.size >= 2 && (seen.get(key(line))?.size ?? 0) >= needed && !isStructure(line, bodySize);
   for (const members of pages.values()) {
     const open = members.filter((i) => !indexes.has(i));
     for (const band of [open, [...open].reverse()]) {
@@ -66,6 +82,28 @@ export function findFurniture(lines: readonly Line[]): Furniture {
     }
   }
   return { indexes, notes };
+}
+
+/**
+ * Where a line stands: its distance from the top of the page in the upper half, from the
+ * bottom in the lower half, so a running line keeps its place on landscape pages too.
+ */
+function band(line: Line, height: number | undefined): string {
+  if (!height) return `${Math.round(line.y / Y_TOLERANCE)}`;
+  return line.y > height / 2
+    ? `t${Math.round((height - line.y) / Y_TOLERANCE)}`
+    : `b${Math.round(line.y / Y_TOLERANCE)}`;
+}
+
+/**
+ * Lines of the minutes' own structure are no running lines however often they stand at one
+ * height: an item heading opening many pages ("Sag nr. 5"), case numbers, markers, and labels
+ * set in the text's size (a running header's "Referat" is set small).
+ */
+function isStructure(line: Line, bodySize: number): boolean {
+  const text = line.text;
+  const label = knownLabel(text) !== null && line.size >= bodySize;
+  return readNumbering(text) !== null || caseNumberOf(text) !== null || accessMarker(text) !== null || label;
 }
 
 function byPage(lines: readonly Line[]): Map<number, number[]> {

@@ -4,7 +4,8 @@ import { type Notes, note } from '../explanation.ts';
 import { findDate, findDateAt, findTimes } from '../read/dates.ts';
 import { personNames } from '../read/people.ts';
 import { collapse, despaced, fold, phrasePattern, titleCase } from '../read/text.ts';
-import { BODY_NOUNS, HEADER_LABELS, type HeaderField, KIND_WORDS, NOT_A_BODY } from '../vocabulary/header.ts';
+import { accessMarker, caseNumberOf, isBodyWord } from '../read/vocabulary.ts';
+import { HEADER_LABELS, type HeaderField, KIND_WORDS, NOT_A_BODY } from '../vocabulary/header.ts';
 import type { StyledLine } from './styles.ts';
 
 /** The meeting's header: its kind may be unstated there. */
@@ -44,8 +45,6 @@ const KIND = new RegExp(
   `^(${[...KIND_WORDS.minutes, ...KIND_WORDS.agenda].join('|')})\\b(?:\\s+(?:af|fra|for)(?:\\s+(?:det|et)?\\s*(?:ordinære|ekstraordinære|ordinært|ekstraordinært))?(?:\\s+møde(?:t)?)?(?:\\s+i)?)?`,
   'iu',
 );
-/** A word that names a body: "Økonomiudvalget", "Byrådet", "Mødesystemgruppen" (not "Direktionssekretariatet"). */
-const BODY_WORD = new RegExp(`(${BODY_NOUNS.join('|')})(?:et|en|s|ets|ens|e|er|erne)?$`, 'iu');
 const MUNICIPALITY = /(\p{Lu}[\p{L}-]+)\s+Kommune\b/u;
 const NOT_BODY = new Set(NOT_A_BODY);
 
@@ -77,10 +76,14 @@ export function readHeader(
       note(notes, line.index, 'header-field', `${field} (label "${label[1]}")`);
       continue;
     }
+    // A value runs on below its label: wrapped, indented under the value column, or as list entries.
     const continues =
       open !== null &&
       (open.values.length === 0 || MULTILINE.has(open.field)) &&
-      (!line.breakBefore || open.values.length === 0 || line.x > valueIndent + 4);
+      (!line.breakBefore ||
+        open.values.length === 0 ||
+        line.x > valueIndent + 4 ||
+        /^[•▪◦*–-]\s/.test(line.text));
     if (open && continues) {
       open.values.push(line.text);
       note(notes, line.index, 'header-field', `${open.field}, continued`);
@@ -179,6 +182,7 @@ function readTitle(lines: readonly StyledLine[], notes: Notes): Title {
     }
     if (!text || text.length > 80 || !/^\p{Lu}/u.test(text) || /[.:]$/.test(text) || NOT_BODY.has(fold(text)))
       continue;
+    if (caseNumberOf(text) || accessMarker(text)) continue;
     candidates.push({ line, text, score: 0 });
     const last = candidates.at(-1);
     if (last) last.score = bodyScore(last.text, line, i, kindAt, kind !== null);
@@ -194,7 +198,7 @@ function readTitle(lines: readonly StyledLine[], notes: Notes): Title {
 function bodyScore(text: string, line: StyledLine, at: number, kindAt: number, withKind: boolean): number {
   const words = text.split(' ');
   let score = 0;
-  const word = (w: string | undefined) => BODY_WORD.test((w ?? '').replace(/[,.:;]$/, ''));
+  const word = (w: string | undefined) => isBodyWord(w ?? '');
   if (word(words[0]) || word(words.at(-1))) score += 3;
   else if (words.some(word)) score += 1;
   if (withKind) score += 2.5;
@@ -207,7 +211,7 @@ function bodyScore(text: string, line: StyledLine, at: number, kindAt: number, w
 
 /**
  * "X Kommune" in the header, on a letter-spaced wordmark, in a running header or footer; else
- * from a body named "X Byråd"; else the municipality the text names most often.
+ * from a body named "X Byråd"; else the municipality the text mentions most.
  */
 function municipalityOf(
   header: readonly Line[],
@@ -218,19 +222,27 @@ function municipalityOf(
   for (const line of [...header, ...furniture]) {
     const compact = despaced(line.text).replace(/^[^\p{L}]+/u, '');
     const spaced = /^(\p{L}+?)kommune/iu.exec(compact);
-    if (spaced?.[1] && /^[\p{Lu}]/u.test(line.text.trim())) return `${titleCase(spaced[1])} Kommune`;
+    if (spaced?.[1] && /^[\p{Lu}]/u.test(compact)) return `${titleCase(spaced[1])} Kommune`;
     const named = MUNICIPALITY.exec(line.text);
     if (named?.[1]) return `${named[1]} Kommune`;
   }
   const town = /^(\p{Lu}[\p{L}-]+)\s+(?:byråd|kommunalbestyrelse)/iu.exec(body ?? '');
   if (town?.[1]) return `${titleCase(town[1])} Kommune`;
-  const counts = new Map<string, number>();
-  for (const line of all) {
-    for (const match of line.text.matchAll(new RegExp(MUNICIPALITY.source, 'gu'))) {
-      const name = match[1] ?? '';
-      counts.set(name, (counts.get(name) ?? 0) + 1);
-    }
-  }
-  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
-  return best && best[1] >= 2 ? `${best[0]} Kommune` : null;
+  return mostNamed(all);
+}
+
+/**
+ * Of the municipalities the text names ("X Kommune"), the one whose name ("X", "X Kommunes")
+ * it mentions most, when that is at least twice and more than any other.
+ */
+function mostNamed(lines: readonly Line[]): string | null {
+  const text = lines.map((l) => l.text).join('\n');
+  const names = new Set([...text.matchAll(new RegExp(MUNICIPALITY.source, 'gu'))].map((m) => m[1] ?? ''));
+  const counts = [...names]
+    .map(
+      (name) => [name, text.split(new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, 'u')).length - 1] as const,
+    )
+    .sort((a, b) => b[1] - a[1]);
+  const [best, second] = counts;
+  return best && best[1] >= 2 && (!second || best[1] > second[1]) ? `${best[0]} Kommune` : null;
 }

@@ -79,6 +79,7 @@ export function readItemContent(
     const line = lines[at] as StyledLine;
     const label = labels.get(at);
     if (label) {
+      at += label.span - 1;
       inAttachments = label.kind === 'attachments';
       if (inAttachments) {
         attachmentLines.push([]);

@@ -12,6 +12,7 @@ import {
   knownLabel,
   responsibleOf,
   runInLabel,
+  withoutClosure,
 } from '../read/vocabulary.ts';
 import { sameTitle } from './contents.ts';
 import type { StyledLine } from './styles.ts';
@@ -54,7 +55,8 @@ const FILL_WEIGHT = 3;
 /** Lines that belong to an item's structure and so are never its title. */
 function isStructural(text: string): boolean {
   return (
-    accessMarker(text) !== null ||
+    // "Lukket: Køb af jord" is a closed item's title; "Lukket punkt" alone is a marker.
+    (accessMarker(text) !== null && withoutClosure(text) === text.trim()) ||
     caseNumberOf(text) !== null ||
     knownLabel(text) !== null ||
     decisionHeading(text) !== null ||
@@ -197,10 +199,13 @@ function attachmentLists(lines: readonly StyledLine[]): Set<number> {
   for (let at = 0; at < lines.length; at++) {
     if (knownLabel(lines[at]?.text ?? '')?.kind !== 'attachments') continue;
     let expected = 1;
+    let entryFont: string | null = null;
     for (let j = at + 1; j < lines.length; j++) {
       const line = lines[j] as StyledLine;
       const numbering = readNumbering(line.text);
-      if (numbering && numbering.number !== expected) break;
+      if (numbering && (numbering.number !== expected || (entryFont !== null && fontOf(line) !== entryFont)))
+        break;
+      if (numbering) entryFont ??= fontOf(line);
       if (!numbering && (isStructural(line.text) || line.prominence >= 2 + (lines[at + 1]?.prominence ?? 0)))
         break;
       if (numbering) expected++;
@@ -275,15 +280,19 @@ function weigh(
 }
 
 /**
- * An item has content under its heading: a family member followed at once by the next one is a
- * list or a contents page, and one followed by a line or two is an entry of a list.
+ * An item has content under its heading: a family whose members mostly follow one another at
+ * once is a list or a contents page, and its members lose weight. In a family of items, one
+ * with nothing under it is a closed item printed with its title only, and keeps its weight.
  */
 function weighContent(members: readonly Candidate[], end: number): Candidate[] {
+  const gaps = members.map((c, i) => (members[i + 1]?.at ?? end) - (c.at + c.span));
+  const sorted = [...gaps].sort((a, b) => a - b);
+  const list = (sorted[Math.floor(sorted.length / 2)] ?? 0) <= 2;
   return members.map((c, i) => {
-    const next = members[i + 1]?.at ?? end;
-    const gap = next - (c.at + c.span);
-    const [value, reason] =
-      gap === 0
+    const gap = gaps[i] ?? 0;
+    const [value, reason] = !list
+      ? [0.5, gap > 2 ? 'text under it' : 'little under it, in a family of items']
+      : gap === 0
         ? [-2.5, 'the next one follows at once']
         : gap <= 2
           ? [-1, 'only a line or two under it']

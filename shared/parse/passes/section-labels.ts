@@ -1,7 +1,7 @@
 import { type Notes, note } from '../explanation.ts';
 import { type DecisionHeading, decisionHeading } from '../read/decision-heading.ts';
 import { readNumbering } from '../read/numbering.ts';
-import { fold, sentenceCase } from '../read/text.ts';
+import { fold, joinLines, sentenceCase } from '../read/text.ts';
 import { knownLabel, MAX_LABEL_LENGTH, runInLabel, runsIn } from '../read/vocabulary.ts';
 import type { SectionKind } from '../vocabulary/labels.ts';
 import type { StyledLine } from './styles.ts';
@@ -14,6 +14,8 @@ export interface Label {
   readonly rest: string | null;
   /** What a decision heading names (body, date), for decision labels. */
   readonly decision: DecisionHeading | null;
+  /** Lines the label takes (a heading wrapped onto a second line). */
+  readonly span: number;
 }
 
 export interface SectionLabels {
@@ -36,6 +38,7 @@ interface LabelCandidate {
   readonly text: string;
   readonly rest: string | null;
   readonly standalone: boolean;
+  readonly span: number;
 }
 
 /** A label is a short line: a few words, no sentence. */
@@ -60,6 +63,9 @@ export function findSectionLabels(
   const recurrence = new Map<string, Set<number>>();
   for (const c of candidates) recurrence.set(c.key, (recurrence.get(c.key) ?? new Set()).add(c.item));
   const recurs = (c: LabelCandidate) => (recurrence.get(c.key)?.size ?? 0) >= 2;
+  // A document that runs its known labels into their text runs its own labels in too.
+  const runInDocument =
+    candidates.filter((c) => !c.standalone && runInLabel((lines[c.at] as StyledLine).text)).length >= 2;
   const labels = new Map<number, Label>();
   const notes: Notes = new Map();
   for (const c of candidates) {
@@ -79,15 +85,23 @@ export function findSectionLabels(
         reason = `recurs in ${recurrence.get(c.key)?.size} items in the label style`;
     } else if (known) {
       if (runsIn(known) || !emphasised || recurs(c)) reason = 'a known label running into its text';
-    } else if (recurs(c) && !emphasised)
+    } else if (recurs(c) && (!emphasised || runInDocument))
       reason = `a run-in label recurring in ${recurrence.get(c.key)?.size} items`;
     if (!reason) continue;
     const heading = decision
       ? decision.heading
       : (known?.heading ?? sentenceCase(c.text.replace(/\s*:$/, '').trim()));
     const kind: SectionKind = decision ? 'decision' : (known?.kind ?? 'other');
-    labels.set(c.at, { heading, kind, rest: c.rest, decision });
-    note(notes, line.index, decision ? 'decision-heading' : 'section-label', `${reason} → ${heading}`);
+    labels.set(c.at, { heading, kind, rest: c.rest, decision, span: c.span });
+    for (let k = 0; k < c.span; k++) {
+      const role = decision ? 'decision-heading' : 'section-label';
+      note(
+        notes,
+        lines[c.at + k]?.index ?? 0,
+        role,
+        k === 0 ? `${reason} → ${heading}` : 'the label continues',
+      );
+    }
   }
   return { labels, labelStyle, notes };
 }
@@ -119,7 +133,18 @@ function candidatesIn(lines: readonly StyledLine[], range: ItemRange, item: numb
         next.style !== line.style ||
         text.endsWith(':'));
     if (shortLine && alone && (!/[.;,]$/.test(text) || decision)) {
-      out.push({ at, item, key: `${fold(text)}@${line.style}`, text, rest: null, standalone: true });
+      const wrapped = wrappedLabel(lines, at, range.to);
+      const full = wrapped ?? text;
+      out.push({
+        at,
+        item,
+        key: `${fold(full)}@${line.style}`,
+        text: full,
+        rest: null,
+        standalone: true,
+        span: wrapped ? 2 : 1,
+      });
+      if (wrapped) at++;
       continue;
     }
     const runIn = /^([\p{Lu}][\p{L} /-]{2,40}):\s+(\S.*)$/u.exec(text);
@@ -131,10 +156,28 @@ function candidatesIn(lines: readonly StyledLine[], range: ItemRange, item: numb
         text: runIn[1] ?? '',
         rest: runIn[2] ?? '',
         standalone: false,
+        span: 1,
       });
     }
   }
   return out;
+}
+
+/**
+ * A label wrapped onto a second line of its own style ("Beslutning i Klima-, Natur- og
+ * Miljøudvalget den 5. februar" / "2025"): the joined text when it reads as a better label.
+ */
+function wrappedLabel(lines: readonly StyledLine[], at: number, to: number): string | null {
+  const line = lines[at] as StyledLine;
+  const next = lines[at + 1];
+  if (!next || at + 1 >= to || next.breakBefore || next.style !== line.style || next.page !== line.page)
+    return null;
+  const joined = joinLines([line.text, next.text]);
+  const single = decisionHeading(line.text);
+  const both = decisionHeading(joined);
+  if (both && (!single || (both.date && !single.date))) return joined;
+  if (!knownLabel(line.text) && knownLabel(joined)) return joined;
+  return null;
 }
 
 /** The style most vocabulary labels of the document are set in. */

@@ -69,6 +69,9 @@ function prominence(line: Line, bodySize: number): number {
   );
 }
 
+const MIN_LEADING = 0.9;
+const MAX_LEADING = 1.6;
+
 /** The most common baseline distance between consecutive lines of each font size. */
 function linePitch(lines: readonly Line[]): Map<number, number> {
   const counts = new Map<number, Map<number, number>>();
@@ -76,7 +79,9 @@ function linePitch(lines: readonly Line[]): Map<number, number> {
     const previous = lines[n - 1];
     if (!previous || previous.page !== line.page || previous.size !== line.size || line.size === 0) continue;
     const gap = Math.round((previous.y - line.y) * 2) / 2;
-    if (gap <= 0) continue;
+    // Lines of a paragraph sit about one to one and a half font sizes apart; wider gaps are
+    // paragraph breaks, however common they are in a document of short paragraphs.
+    if (gap < line.size * MIN_LEADING || gap > line.size * MAX_LEADING) continue;
     const bySize = counts.get(line.size) ?? new Map<number, number>();
     bySize.set(gap, (bySize.get(gap) ?? 0) + 1);
     counts.set(line.size, bySize);

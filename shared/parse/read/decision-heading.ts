@@ -1,7 +1,7 @@
-import { BODY_NOUNS } from '../vocabulary/header.ts';
 import { DECISION_LABELS } from '../vocabulary/labels.ts';
 import { findDate } from './dates.ts';
 import { collapse, fold, sentenceCase } from './text.ts';
+import { isBodyWord } from './vocabulary.ts';
 
 export interface DecisionHeading {
   /** The section heading it stands for: "Beslutning", "Afgørelse", "Beslutninger", "Konklusion" … */
@@ -17,7 +17,6 @@ const PLAIN = new Map(DECISION_LABELS.map((label) => [fold(label), label]));
 const DATE_TAIL = /\s+(?:den|d\.)\s+(.+)$/i;
 /** "Punkt 3" after the date, as eDoc prints it. */
 const ITEM_TAIL = /\s+(?:punkt|pkt\.?)\s*\d+\s*$/i;
-const BODY_NOUN = new RegExp(`(${BODY_NOUNS.join('|')})(?:et|en|s)?$`, 'iu');
 
 /**
  * Reads a decision heading: "Beslutning", "Beslutninger", "Beslutning i Direktionen den
@@ -47,7 +46,12 @@ export function decisionHeading(line: string): DecisionHeading | null {
   }
   const dated = DATE_TAIL.exec(text);
   const body = dated ? text.slice(0, dated.index).trim() : '';
-  if (dated && findDate(dated[1] ?? '') && BODY_NOUN.test(body) && body.split(' ').length <= 6) {
+  if (
+    dated &&
+    findDate(dated[1] ?? '') &&
+    isBodyWord(body.split(' ').at(-1) ?? '') &&
+    body.split(' ').length <= 6
+  ) {
     return { heading: 'Beslutning', body: bodyName(body), date: findDate(dated[1] ?? ''), bare: true };
   }
   return null;

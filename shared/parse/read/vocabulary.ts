@@ -5,6 +5,7 @@ import {
   DOCUMENT_NUMBER_LABELS,
   RESPONSIBLE_LABELS,
 } from '../vocabulary/cases.ts';
+import { BODY_NOUNS } from '../vocabulary/header.ts';
 import {
   ATTACHMENT_OVERVIEW_HEADINGS,
   CLOSING_HEADINGS,
@@ -24,6 +25,14 @@ import {
 } from '../vocabulary/labels.ts';
 import { CLOSED_WORDS, CLOSING_PHRASES, ITEM_NOUNS, OPEN_WORDS } from '../vocabulary/markers.ts';
 import { fold, phrasePattern, sentenceCase } from './text.ts';
+
+/** A word that names a body, with its endings: "Økonomiudvalget", "Kommunalbestyrelsen", "Mødesystemgruppen". */
+const BODY_WORD = new RegExp(`(${BODY_NOUNS.join('|')})(?:e?[nt]|s|ets|ens|ene|erne|e)?$`, 'iu');
+
+/** Whether a word names a body (not "Direktionssekretariatet", where the noun is not the word's end). */
+export function isBodyWord(word: string): boolean {
+  return BODY_WORD.test(word.replace(/[,.:;]$/, ''));
+}
 
 /** No label or marker is longer; longer lines are text and skip the checks. */
 export const MAX_LABEL_LENGTH = 80;

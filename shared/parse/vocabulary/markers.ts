@@ -4,16 +4,11 @@
 export const OPEN_WORDS = ['åben', 'åbent', 'åbne', 'offentlig'] as const;
 export const CLOSED_WORDS = ['lukket', 'lukkede', 'fortrolig', 'fortroligt', 'lukket møde'] as const;
 
-/** Nouns an access word may stand with: "Lukket sag", "Åbent punkt", "Lukket dagsordenspunkt". */
-export const ITEM_NOUNS = [
-  'sag',
-  'punkt',
-  'dagsordenspunkt',
-  'møde',
-  'referat',
-  'beslutning',
-  'del',
-] as const;
+/**
+ * Nouns an access word may stand with: "Lukket sag", "Åbent punkt", "Lukket dagsordenspunkt".
+ * Not "referat": "Åbent referat" names the document in a running header, not an item.
+ */
+export const ITEM_NOUNS = ['sag', 'punkt', 'dagsordenspunkt', 'møde', 'beslutning', 'del'] as const;
 
 /** Phrases that close an item wherever they stand near its heading. */
 export const CLOSING_PHRASES = [
