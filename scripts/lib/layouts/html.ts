@@ -8,7 +8,7 @@ import type { Block } from './blocks.ts';
 import type { GeneratedDocument } from './document.ts';
 import type { HouseStyle } from './style.ts';
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const lines = (text: string) => text.split('\n').map(escape).join('<br>');
@@ -20,30 +20,30 @@ function label(style: HouseStyle, text: string): string {
     case 'bold':
     case 'bold-large':
     case 'run-in':
-      return `<h3>${escape(text)}</h3>`;
+      return `<h3>${escapeHtml(text)}</h3>`;
     case 'caps':
-      return `<p><strong>${escape(text.toLocaleUpperCase('da'))}</strong></p>`;
+      return `<p><strong>${escapeHtml(text.toLocaleUpperCase('da'))}</strong></p>`;
     case 'italic':
-      return `<p><em>${escape(text)}</em></p>`;
+      return `<p><em>${escapeHtml(text)}</em></p>`;
     case 'colon':
-      return `<p>${escape(text.endsWith(':') ? text : `${text}:`)}</p>`;
+      return `<p>${escapeHtml(text.endsWith(':') ? text : `${text}:`)}</p>`;
   }
 }
 
 function field(style: HouseStyle, block: Extract<Block, { role: 'field' }>): string {
   const bullets = block.values.every((v) => v.startsWith('• '));
   const value = bullets
-    ? `<ul>${block.values.map((v) => `<li>${escape(v.slice(2))}</li>`).join('')}</ul>`
+    ? `<ul>${block.values.map((v) => `<li>${escapeHtml(v.slice(2))}</li>`).join('')}</ul>`
     : block.values.map(escape).join('<br>');
   switch (style.fields) {
     case 'columns':
-      return `<tr><th>${escape(block.label)}</th><td>${value}</td></tr>`;
+      return `<tr><th>${escapeHtml(block.label)}</th><td>${value}</td></tr>`;
     case 'stacked':
-      return `<dt>${escape(block.label)}</dt><dd>${value}</dd>`;
+      return `<dt>${escapeHtml(block.label)}</dt><dd>${value}</dd>`;
     case 'inline':
       return bullets
-        ? `<p><strong>${escape(block.label)}:</strong></p>${value}`
-        : `<p><strong>${escape(block.label)}:</strong> ${value}</p>`;
+        ? `<p><strong>${escapeHtml(block.label)}:</strong></p>${value}`
+        : `<p><strong>${escapeHtml(block.label)}:</strong> ${value}</p>`;
   }
 }
 
@@ -59,42 +59,42 @@ function itemHeading(style: HouseStyle, block: Extract<Block, { role: 'item-head
   if (style.htmlItems === 'rows') {
     const [number, title] =
       block.columns ?? (block.lines.length === 2 ? [block.lines[0], block.lines[1]] : ['', block.lines[0]]);
-    return `<table class="punkt" id="punkt-${n}"><tr><td class="nr">${escape(number ?? '')}</td><td class="titel"><strong>${escape(title ?? '')}</strong></td></tr></table>`;
+    return `<table class="punkt" id="punkt-${n}"><tr><td class="nr">${escapeHtml(number ?? '')}</td><td class="titel"><strong>${escapeHtml(title ?? '')}</strong></td></tr></table>`;
   }
   const text = block.columns ? block.columns.join(' ') : block.lines.map(escape).join('<br>');
-  return `<h2 id="punkt-${n}">${block.columns ? escape(text) : text}</h2>`;
+  return `<h2 id="punkt-${n}">${block.columns ? escapeHtml(text) : text}</h2>`;
 }
 
 function setBlock(style: HouseStyle, block: Block, n: number): string {
   switch (block.role) {
     case 'title':
       return block.rank === 1
-        ? `<h1>${escape(block.text)}</h1>`
+        ? `<h1>${escapeHtml(block.text)}</h1>`
         : block.rank === 2
-          ? `<h2 class="subtitle">${escape(block.text)}</h2>`
-          : `<p>${escape(block.text)}</p>`;
+          ? `<h2 class="subtitle">${escapeHtml(block.text)}</h2>`
+          : `<p>${escapeHtml(block.text)}</p>`;
     case 'field':
       return field(style, block);
     case 'toc-heading':
-      return `<h2>${escape(block.text)}</h2>`;
+      return `<h2>${escapeHtml(block.text)}</h2>`;
     case 'toc-entry':
-      return `<li><a href="#punkt">${escape(block.text.replace(/^\d+\.\s*/, ''))}</a></li>`;
+      return `<li><a href="#punkt">${escapeHtml(block.text.replace(/^\d+\.\s*/, ''))}</a></li>`;
     case 'item-heading':
       return itemHeading(style, block, n);
     case 'marker':
-      return `<p class="meta">${escape(block.text)}</p>`;
+      return `<p class="meta">${escapeHtml(block.text)}</p>`;
     case 'label':
       return label(style, block.text);
     case 'paragraph':
       return block.runIn
-        ? `<p><strong>${escape(block.runIn)}:</strong> ${lines(block.text)}</p>`
+        ? `<p><strong>${escapeHtml(block.runIn)}:</strong> ${lines(block.text)}</p>`
         : `<p>${lines(block.text)}</p>`;
     case 'list': {
       const tag = block.marker === 'number' ? 'ol' : 'ul';
-      return `<${tag}>${block.entries.map((e) => `<li>${escape(e)}</li>`).join('')}</${tag}>`;
+      return `<${tag}>${block.entries.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</${tag}>`;
     }
     case 'table':
-      return `<table>${block.rows.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('')}</table>`;
+      return `<table>${block.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</table>`;
     case 'page-break':
       return '';
   }
@@ -127,7 +127,7 @@ export function renderHtml(doc: GeneratedDocument): string {
   const title = `${doc.truth.meeting.body ?? 'Referat'} ${doc.truth.meeting.date ?? ''}`;
   return `<!DOCTYPE html>
 <html lang="da">
-<head><meta charset="utf-8"><title>${escape(title)}</title>
+<head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>body{font-family:sans-serif}.tools{font-size:small}</style>
 <script>document.addEventListener('click',()=>{/* <p>not text</p> */});</script></head>
 <body id="top">

@@ -4,6 +4,13 @@ import { classifyOutcome } from '../read/outcome.ts';
 import { personNames } from '../read/people.ts';
 import { collapse, type Paragraph, paragraphs } from '../read/text.ts';
 import { readVotes } from '../read/votes.ts';
+import {
+  ABSENT_LINE,
+  DID_NOT_TAKE_PART,
+  NOT_TAKING_PART,
+  PROTOCOL_NOTE,
+  VOTES_LINE,
+} from '../vocabulary/decisions.ts';
 import type { SectionDraft } from './item-content.ts';
 import type { StyledLine } from './styles.ts';
 
@@ -21,20 +28,8 @@ export interface ItemDecisions {
   readonly empty: string[];
 }
 
-/** "Fraværende: …", "Afbud: …": who was away, not what was decided. */
-const ABSENT_LINE = /^(?:fraværende|afbud|fravær|forfald|inhabil)\s*:\s*(.*)$/i;
-/** eDoc's "Følgende deltog ikke i behandlingen af punktet:", names on the line or the next. */
-const NOT_TAKING_PART = /^følgende deltog ikke i behandlingen(?: af (?:punktet|sagen))?\s*:?\s*(.*)$/i;
-/** "Jesper Kjeldsen deltog ikke i sagens behandling." */
-const DID_NOT_TAKE_PART =
-  /^(\p{Lu}[\p{L} .-]+?) deltog ikke i (?:sagens |punktets )?behandling(?:en)?(?: af (?:punktet|sagen))?\.?$/u;
-const PROTOCOL_NOTE = /^(?:protokol(?:tilførsel|bemærkning)|mindretalsudtalelse)\s*:?\s*(.*)$/i;
 /** A sub-item's heading: "1.2 Status på udviklingsønsker", "b. Konference den …". */
 const SUB_ITEM = /^(?:\d+\.\d+\.?|[a-zæøå][.)])\s+\p{Lu}/u;
-/** What may follow a decision's first paragraph and still be part of it: votes. */
-const DECISION_CONTINUATION =
-  /^(for stemte|imod stemte|imod:|for:|undlod|et flertal|et mindretal|enstemmig)/i;
-
 /**
  * Reads an item's decisions from its decision sections. The text of a decision is its section's
  * paragraphs without the lines that record attendance ("Fraværende: …", eDoc's "Følgende deltog
@@ -53,62 +48,17 @@ export function readDecisions(
   const found: Found[] = [];
   const absent: string[] = [];
   const empty: string[] = [];
-  let protocolNote: string | null = null;
+  const protocol: string[] = [];
   for (const [index, draft] of drafts.entries()) {
     if (draft.kind !== 'decision') continue;
     // FirstAgenda prints the decision first and the case after it: such a decision is one paragraph.
     const opening =
       drafts.slice(0, index).every((d) => d.kind === 'decision') &&
       drafts.slice(index + 1).some((d) => d.kind !== 'decision' && d.kind !== 'attachments');
-    const parts = paragraphs(draft.lines);
-    const kept: Paragraph<StyledLine>[] = [];
-    const attendance = new Set<Paragraph<StyledLine>>();
-    let away = false;
-    let inNote = false;
-    for (const [n, paragraph] of parts.entries()) {
-      const text = paragraph.text;
-      const absence = ABSENT_LINE.exec(text) ?? NOT_TAKING_PART.exec(text);
-      const didNot = DID_NOT_TAKE_PART.exec(text);
-      const protocol = PROTOCOL_NOTE.exec(text);
-      if (absence || didNot || protocol || inNote) attendance.add(paragraph);
-      if (absence || didNot) {
-        absent.push(...personNames([absence ? (absence[1] ?? '') : (didNot?.[1] ?? '')]));
-        away = NOT_TAKING_PART.test(text) && !(absence?.[1] ?? '').trim();
-      } else if (protocol || inNote) {
-        protocolNote = collapse(`${protocolNote ?? ''} ${protocol ? (protocol[1] ?? '') : text}`);
-        inNote = true;
-      } else if (
-        away &&
-        personNames([text]).length > 0 &&
-        text.split(' ').length <= 12 &&
-        !/[.!?]$/.test(text)
-      ) {
-        absent.push(...personNames([text]));
-        attendance.add(paragraph);
-      } else if (
-        SUB_ITEM.test(text) ||
-        (kept.length > 0 &&
-          (isSubheading(paragraph) || (opening && n > 0 && !DECISION_CONTINUATION.test(text))))
-      ) {
-        break;
-      } else {
-        kept.push(paragraph);
-        away = false;
-      }
-    }
-    for (const paragraph of parts) {
-      for (const line of paragraph.lines) {
-        if (kept.includes(paragraph)) note(notes, line.index, 'decision', 'decision text');
-        else if (attendance.has(paragraph))
-          note(notes, line.index, 'attendance', 'attendance or protocol, not decision text');
-        else note(notes, line.index, 'text', 'after the decision that opens the item');
-      }
-    }
-    const text = kept
-      .map((p) => p.text)
-      .join('\n')
-      .trim();
-    if (!text) {
+    const read = decisionText(draft, opening, notes);
+    absent.push(...read.absent);
+    protocol.push(...read.protocol);
+    if (!read.text) {
       if (minutes) empty.push(draft.heading);
       continue;
     }
@@ -117,10 +67,10 @@ export function readDecisions(
       date: draft.decision?.date ?? null,
       decision: {
         date: draft.decision?.date ?? meeting.date,
-        text,
-        outcome: classifyOutcome(text),
-        votes: readVotes(text),
-        page: kept[0]?.page ?? sections[index]?.page ?? null,
+        text: read.text,
+        outcome: classifyOutcome(read.text),
+        votes: readVotes(read.text),
+        page: read.page ?? sections[index]?.page ?? null,
       },
     });
   }
@@ -130,9 +80,91 @@ export function readDecisions(
     decision: decisions[own]?.decision ?? null,
     priorDecisions: decisions.filter((_, i) => i !== own).map((f) => ({ ...f.decision, body: f.body })),
     absent: [...new Set(absent)],
-    protocolNote,
+    protocolNote: protocol.length ? collapse(protocol.join(' ')) : null,
     empty,
   };
+}
+
+/** A paragraph's text, or the part of it before or after an aside that runs on in it. */
+interface Part {
+  readonly text: string;
+  readonly paragraph: Paragraph<StyledLine>;
+}
+
+/** Where an aside starts inside a paragraph whose breaks were lost: after a closed sentence. */
+const ASIDE_INSIDE =
+  /(?<=[.!?])\s+(?=(?:Protokoltilførsel|Protokolbemærkning|Mindretalsudtalelse|Fraværende|Afbud|Følgende deltog ikke)\b)/u;
+
+function partsOf(lines: readonly StyledLine[]): Part[] {
+  return paragraphs(lines).flatMap((paragraph) =>
+    paragraph.text.split(ASIDE_INSIDE).map((text) => ({ text, paragraph })),
+  );
+}
+
+/**
+ * A decision section's words: its parts up to where the decision ends (a sub-heading, or the
+ * first paragraph of a decision that opens the item), without attendance and protocol notes.
+ */
+function decisionText(draft: SectionDraft, opening: boolean, notes: Notes) {
+  const parts = partsOf(draft.lines);
+  const kept: Part[] = [];
+  const asides = new Set<Part>();
+  const absent: string[] = [];
+  const protocol: string[] = [];
+  let away = false;
+  let inNote = false;
+  for (const [n, part] of parts.entries()) {
+    const text = part.text;
+    const absence = ABSENT_LINE.exec(text) ?? NOT_TAKING_PART.exec(text);
+    const didNot = DID_NOT_TAKE_PART.exec(text);
+    const protocolLine = PROTOCOL_NOTE.exec(text);
+    if (absence || didNot) {
+      absent.push(...personNames([absence ? (absence[1] ?? '') : (didNot?.[1] ?? '')]));
+      away = NOT_TAKING_PART.test(text) && !(absence?.[1] ?? '').trim();
+      asides.add(part);
+    } else if (protocolLine || inNote) {
+      protocol.push(protocolLine ? (protocolLine[1] ?? '') : text);
+      inNote = true;
+      asides.add(part);
+    } else if (
+      away &&
+      personNames([text]).length > 0 &&
+      text.split(' ').length <= 12 &&
+      !/[.!?]$/.test(text)
+    ) {
+      // The names under eDoc's "Følgende deltog ikke i behandlingen af punktet:".
+      absent.push(...personNames([text]));
+      asides.add(part);
+    } else if (endsDecision(part, n, kept.length > 0, opening)) {
+      break;
+    } else {
+      kept.push(part);
+      away = false;
+    }
+  }
+  for (const part of parts) {
+    const [role, reason] = kept.includes(part)
+      ? (['decision', 'decision text'] as const)
+      : asides.has(part)
+        ? (['attendance', 'attendance or protocol, not decision text'] as const)
+        : (['text', 'after the decision ends'] as const);
+    for (const line of part.paragraph.lines) note(notes, line.index, role, reason);
+  }
+  return {
+    text: kept
+      .map((p) => p.text)
+      .join('\n')
+      .trim(),
+    page: kept[0]?.paragraph.page ?? null,
+    absent,
+    protocol,
+  };
+}
+
+function endsDecision(part: Part, n: number, started: boolean, opening: boolean): boolean {
+  if (SUB_ITEM.test(part.text)) return true;
+  if (!started) return false;
+  return isSubheading(part.paragraph) || (opening && n > 0 && !VOTES_LINE.test(part.text));
 }
 
 /**
@@ -141,7 +173,7 @@ export function readDecisions(
  */
 function isSubheading(paragraph: Paragraph<StyledLine>): boolean {
   const first = paragraph.lines[0];
-  if (!first || DECISION_CONTINUATION.test(first.text)) return false;
+  if (!first || VOTES_LINE.test(first.text)) return false;
   if (SUB_ITEM.test(first.text)) return true;
   return first.prominence > 0 && first.text.length <= 80 && !/[.!?,;]$/.test(first.text.trim());
 }

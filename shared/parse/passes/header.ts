@@ -3,9 +3,9 @@ import type { Line } from '#extract/line.ts';
 import { type Notes, note } from '../explanation.ts';
 import { findDate, findDateAt, findTimes } from '../read/dates.ts';
 import { personNames } from '../read/people.ts';
-import { collapse, despaced, fold, phrasePattern, titleCase } from '../read/text.ts';
-import { accessMarker, caseNumberOf, isBodyWord } from '../read/vocabulary.ts';
-import { HEADER_LABELS, type HeaderField, KIND_WORDS, NOT_A_BODY } from '../vocabulary/header.ts';
+import { collapse, despaced, fold, titleCase } from '../read/text.ts';
+import { accessMarker, caseNumberOf, headerLabel, isBodyWord } from '../read/vocabulary.ts';
+import { type HeaderField, KIND_WORDS, NOT_A_BODY } from '../vocabulary/header.ts';
 import type { StyledLine } from './styles.ts';
 
 /** The meeting's header: its kind may be unstated there. */
@@ -23,15 +23,6 @@ interface Field {
   readonly at: number;
 }
 
-const LABELS = HEADER_LABELS.flatMap(([field, labels]) =>
-  labels.map((label) => [field, label] as const),
-).sort((a, b) => b[1].length - a[1].length);
-/** A label opens the line and is followed by a colon, a tab, or its value. */
-const LABEL = new RegExp(
-  `^(${LABELS.map(([, l]) => phrasePattern(l)).join('|')})(?:\\s*:|\\t|\\s+(?=[\\p{Lu}\\d(])|\\s*$)\\s*`,
-  'iu',
-);
-const FIELD_OF = new Map(LABELS.map(([field, label]) => [fold(label), field]));
 /** Fields whose value may run over several lines (people, places). */
 const MULTILINE: ReadonlySet<HeaderField> = new Set([
   'members',
@@ -66,19 +57,21 @@ export function readHeader(
   let open: Field | null = null;
   let valueIndent = 0;
   for (const [at, line] of lines.entries()) {
-    const label = LABEL.exec(line.text);
-    const field = label ? FIELD_OF.get(fold(label[1] ?? '')) : undefined;
-    if (label && field) {
-      const value = line.text.slice(label[0].length).trim();
-      open = { field, label: label[1] ?? '', values: value ? [value] : [], at };
+    const label = headerLabel(line.text);
+    // Under a label standing alone, a line is its value even if it opens with a label's word
+    // ("Mødelokale" / "Mødelokale Fjorden"), unless a colon or a column marks it a label.
+    const valueOfOpen = open !== null && open.values.length === 0 && label !== null && !label.marked;
+    if (label && !valueOfOpen) {
+      open = { field: label.field, label: label.label, values: label.value ? [label.value] : [], at };
       valueIndent = line.x;
       fields.push(open);
-      note(notes, line.index, 'header-field', `${field} (label "${label[1]}")`);
+      note(notes, line.index, 'header-field', `${label.field} (label "${label.label}")`);
       continue;
     }
     // A value runs on below its label: wrapped, indented under the value column, or as list entries.
     const continues =
       open !== null &&
+      !caseNumberOf(line.text) &&
       (open.values.length === 0 || MULTILINE.has(open.field)) &&
       (!line.breakBefore ||
         open.values.length === 0 ||

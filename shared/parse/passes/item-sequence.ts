@@ -5,6 +5,7 @@ import { joinLines } from '../read/text.ts';
 import {
   accessMarker,
   caseNumberOf,
+  headerLabel,
   isAttachmentOverview,
   isClosingHeading,
   isContentsHeading,
@@ -60,6 +61,7 @@ function isStructural(text: string): boolean {
     caseNumberOf(text) !== null ||
     knownLabel(text) !== null ||
     decisionHeading(text) !== null ||
+    headerLabel(text)?.value === '' ||
     isContentsHeading(text) ||
     isClosingHeading(text) ||
     isDocumentNumberLine(text)

@@ -2,7 +2,8 @@ import { type Notes, note } from '../explanation.ts';
 import { type DecisionHeading, decisionHeading } from '../read/decision-heading.ts';
 import { readNumbering } from '../read/numbering.ts';
 import { fold, joinLines, sentenceCase } from '../read/text.ts';
-import { knownLabel, MAX_LABEL_LENGTH, runInLabel, runsIn } from '../read/vocabulary.ts';
+import { headerLabel, knownLabel, MAX_LABEL_LENGTH, runInLabel, runsIn } from '../read/vocabulary.ts';
+import { isDecisionAside } from '../vocabulary/decisions.ts';
 import type { SectionKind } from '../vocabulary/labels.ts';
 import type { StyledLine } from './styles.ts';
 
@@ -70,7 +71,7 @@ export function findSectionLabels(
   const notes: Notes = new Map();
   for (const c of candidates) {
     const line = lines[c.at] as StyledLine;
-    const decision = c.standalone ? decisionHeading(c.text) : null;
+    const decision = decisionHeading(c.text);
     const known = c.standalone ? knownLabel(c.text) : (runInLabel(line.text)?.label ?? null);
     let reason: string | null = null;
     if (decision && (decision.body || decision.date)) reason = 'a decision heading naming its body or date';
@@ -111,9 +112,24 @@ function candidatesIn(lines: readonly StyledLine[], range: ItemRange, item: numb
   for (let at = range.from; at < range.to; at++) {
     const line = lines[at] as StyledLine;
     const text = line.text.trim();
-    if (readNumbering(text)) continue;
+    if (readNumbering(text) || isDecisionAside(text) || (headerLabel(text) && !knownLabel(text))) continue;
     const next = lines[at + 1];
     const words = text.split(/\s+/).length;
+    // "Beslutning i Økonomiudvalget den 5. november 2025: Tiltrådt.": a decision heading running in.
+    const runInDecision = /^(.{3,110}?):\s+(\S.*)$/u.exec(text);
+    if (runInDecision && decisionHeading(runInDecision[1] ?? '')?.body) {
+      const label = runInDecision[1] ?? '';
+      out.push({
+        at,
+        item,
+        key: `${fold(label)}:`,
+        text: label,
+        rest: runInDecision[2] ?? '',
+        standalone: false,
+        span: 1,
+      });
+      continue;
+    }
     const decision = decisionHeading(text);
     const shortLine =
       text.length <= MAX_LABEL_LENGTH &&

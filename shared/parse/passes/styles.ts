@@ -72,7 +72,7 @@ function prominence(line: Line, bodySize: number): number {
 const MIN_LEADING = 0.9;
 const MAX_LEADING = 1.6;
 
-/** The most common baseline distance between consecutive lines of each font size. */
+/** The baseline distance between consecutive lines of a paragraph, for each font size. */
 function linePitch(lines: readonly Line[]): Map<number, number> {
   const counts = new Map<number, Map<number, number>>();
   for (const [n, line] of lines.entries()) {
@@ -88,8 +88,11 @@ function linePitch(lines: readonly Line[]): Map<number, number> {
   }
   const pitch = new Map<number, number>();
   for (const [size, gaps] of counts) {
-    const [best] = [...gaps].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    if (best) pitch.set(size, best[0]);
+    // The pitch is the smallest common gap: in a document of one-line paragraphs the gap
+    // between paragraphs may be the most common one, but it is never the smallest.
+    const most = Math.max(...gaps.values());
+    const [smallest] = [...gaps].filter(([, n]) => n >= most / 3).sort((a, b) => a[0] - b[0]);
+    if (smallest) pitch.set(size, smallest[0]);
   }
   return pitch;
 }
@@ -113,10 +116,18 @@ function startsParagraph(
       !/[.:!?]$/.test(previous.text);
     return !continues;
   }
-  if (!sameStyle || line.level !== previous.level) return true;
   const gap = previous.y - line.y;
   const expected = pitch.get(line.size) ?? line.size * 1.2;
-  return gap <= 0 || gap > expected * PARAGRAPH_GAP;
+  const close = gap > 0 && gap <= expected * PARAGRAPH_GAP;
+  // A line whose weight differs but which carries on a word or sentence at the usual pitch is
+  // the rest of a line that opened with a bold run-in label ("Beslutning: Godkendt med …").
+  const carriesOn =
+    close &&
+    Math.abs(previous.size - line.size) < 0.3 &&
+    /^\p{Ll}/u.test(line.text) &&
+    /[\p{L},-]$/u.test(previous.text);
+  if ((!sameStyle && !carriesOn) || line.level !== previous.level) return true;
+  return !close;
 }
 
 /** A page with fewer body lines than this takes the document's margin. */

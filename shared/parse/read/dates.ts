@@ -25,13 +25,20 @@ export const MONTHS: Record<string, number> = {
   dec: 12,
 };
 
-/** 05-02-2025, 27.03.2025, 5/2 2025 is not one (no year separator): one separator throughout. */
+/** "marts", "feb.": a month's name or its abbreviation. */
+export function isMonthWord(word: string): boolean {
+  return word.toLowerCase().replace(/\.$/, '') in MONTHS;
+}
+
+/** 05-02-2025, 27.03.2025: one separator throughout. */
 const NUMERIC_DATE = /\b(\d{1,2})([-./])(\d{1,2})\2(\d{4}|\d{2})\b/;
+/** 5/2 2025, 5/2-2025: day/month, then the year (a case number such as 24/16905 has none). */
+const SLASHED_DATE = /\b(\d{1,2})\/(\d{1,2})[\s-]+(\d{4})\b/;
 const WORD_DATE =
   /\b(\d{1,2})\.?\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)\.?\s+(\d{4})\b/i;
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 
-/** The first Danish date in the text ("5. februar 2025", "05-02-2025", "27.03.2025") as YYYY-MM-DD. */
+/** The first Danish date in the text ("5. februar 2025", "05-02-2025", "27.03.2025", "5/2 2025") as YYYY-MM-DD. */
 export function findDate(text: string): string | null {
   return findDateAt(text)?.iso ?? null;
 }
@@ -54,6 +61,13 @@ export function findDateAt(text: string): { iso: string; index: number } | null 
       iso: toIso(year < 100 ? 2000 + year : year, Number(numeric[3]), Number(numeric[1])),
     });
   }
+  const slashed = SLASHED_DATE.exec(text);
+  if (slashed) {
+    candidates.push({
+      index: slashed.index,
+      iso: toIso(Number(slashed[3]), Number(slashed[2]), Number(slashed[1])),
+    });
+  }
   const [first] = candidates.filter((c) => c.iso !== null).sort((a, b) => a.index - b.index);
   return first?.iso ? { iso: first.iso, index: first.index } : null;
 }
@@ -69,6 +83,6 @@ const TIME = /\b(?:kl\.?\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)\b/gi;
 
 /** Clock times in the text in order, as H:MM or HH:MM as written ("Kl. 08.00–10.40" -> 08:00, 10:40). */
 export function findTimes(text: string): string[] {
-  const withoutDates = text.replace(NUMERIC_DATE, ' ').replace(WORD_DATE, ' ');
+  const withoutDates = text.replace(NUMERIC_DATE, ' ').replace(WORD_DATE, ' ').replace(SLASHED_DATE, ' ');
   return [...withoutDates.matchAll(TIME)].map((m) => `${m[1]}:${m[2]}`);
 }

@@ -1,5 +1,5 @@
 import { DECISION_LABELS } from '../vocabulary/labels.ts';
-import { findDate } from './dates.ts';
+import { findDate, isMonthWord } from './dates.ts';
 import { collapse, fold, sentenceCase } from './text.ts';
 import { isBodyWord } from './vocabulary.ts';
 
@@ -44,17 +44,30 @@ export function decisionHeading(line: string): DecisionHeading | null {
       bare: false,
     };
   }
+  // "Økonomiudvalget den 17.09.2024", "Styregruppen for digitalisering den 11.01.2024": a body
+  // (a body's noun first or last) and a date, nothing after it: not a sentence that names them.
   const dated = DATE_TAIL.exec(text);
   const body = dated ? text.slice(0, dated.index).trim() : '';
+  const words = body.split(' ');
   if (
     dated &&
-    findDate(dated[1] ?? '') &&
-    isBodyWord(body.split(' ').at(-1) ?? '') &&
-    body.split(' ').length <= 6
+    isDateOnly(dated[1] ?? '') &&
+    (isBodyWord(words[0] ?? '') || isBodyWord(words.at(-1) ?? '')) &&
+    words.length <= 6
   ) {
     return { heading: 'Beslutning', body: bodyName(body), date: findDate(dated[1] ?? ''), bare: true };
   }
   return null;
+}
+
+/** "17.09.2024", "5. marts 2025", "5/2 2025": a date and nothing more. */
+function isDateOnly(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return (
+    findDate(text) !== null &&
+    words.length <= 4 &&
+    words.every((w) => !/\p{L}{3,}/u.test(w) || isMonthWord(w))
+  );
 }
 
 function canonical(word: string): string {

@@ -34,10 +34,16 @@ function entries(text: string): string[] {
     .filter((name) => /^\p{Lu}/u.test(name) && !NOBODY.test(name));
 }
 
+/** Titles stand in the first words: "Teknisk direktør …", "Børne- og kulturdirektør …". */
+const TITLE_REACH = 4;
+
 function stripTitles(entry: string): string {
   const words = collapse(entry.replace(/^[•·▪◦*–-]\s*/, '')).split(' ');
-  while (words.length > 1 && (TITLE_WORD.test(words[0] ?? '') || /^\p{Ll}/u.test(words[0] ?? '')))
-    words.shift();
+  const title = words
+    .slice(0, Math.min(TITLE_REACH, words.length - 1))
+    .findLastIndex((w) => TITLE_WORD.test(w));
+  words.splice(0, title + 1);
+  while (words.length > 1 && /^\p{Ll}/u.test(words[0] ?? '')) words.shift();
   while (words.length > 1 && /^[-–]$|^\p{Ll}/u.test(words.at(-1) ?? '')) words.pop();
   return words.join(' ').replace(/[.:]$/, '');
 }

@@ -5,7 +5,7 @@ import {
   DOCUMENT_NUMBER_LABELS,
   RESPONSIBLE_LABELS,
 } from '../vocabulary/cases.ts';
-import { BODY_NOUNS } from '../vocabulary/header.ts';
+import { BODY_NOUNS, HEADER_LABELS, type HeaderField } from '../vocabulary/header.ts';
 import {
   ATTACHMENT_OVERVIEW_HEADINGS,
   CLOSING_HEADINGS,
@@ -165,4 +165,35 @@ export function meetingEnd(line: string): { readonly time: string } | null {
 /** Lines after which no item continues: the meeting's end, the next meeting, the signature page. */
 export function endsItems(line: string): boolean {
   return isClosingHeading(line) || meetingEnd(line) !== null || NEXT_MEETING.test(line.trim());
+}
+
+const HEADER_FIELDS = HEADER_LABELS.flatMap(([field, labels]) =>
+  labels.map((label) => [field, label] as const),
+).sort((a, b) => b[1].length - a[1].length);
+/** A header label opens the line and is followed by a colon, a tab, or its value. */
+const HEADER_LABEL = new RegExp(
+  `^(${HEADER_FIELDS.map(([, l]) => phrasePattern(l)).join('|')})(\\s*:|\\t|\\s+(?=[\\p{Lu}\\d(])|\\s*$)\\s*`,
+  'iu',
+);
+const FIELD_OF = new Map(HEADER_FIELDS.map(([field, label]) => [fold(label), field]));
+
+export interface HeaderLabel {
+  readonly field: HeaderField;
+  readonly label: string;
+  readonly value: string;
+  /** A colon or a column after the label says it is one. */
+  readonly marked: boolean;
+}
+
+/** "Dato: 5. februar 2025", "Mødested⇥Byrådssalen", "Medlemmer" alone: a header field's label and value. */
+export function headerLabel(line: string): HeaderLabel | null {
+  const match = HEADER_LABEL.exec(line);
+  const field = match ? FIELD_OF.get(fold(match[1] ?? '')) : undefined;
+  if (!match || !field) return null;
+  return {
+    field,
+    label: match[1] ?? '',
+    value: line.slice(match[0].length).trim(),
+    marked: /[:\t]/.test(match[2] ?? ''),
+  };
 }

@@ -1,0 +1,28 @@
+/** The lines around a decision that are not its words, and the words that continue it. */
+
+/** "Fraværende: …", "Afbud: …": who was away, not what was decided. */
+export const ABSENT_LINE = /^(?:fraværende|afbud|fravær|forfald|inhabil)\s*:\s*(.*)$/i;
+
+/** eDoc's "Følgende deltog ikke i behandlingen af punktet:", names on the line or the next. */
+export const NOT_TAKING_PART = /^følgende deltog ikke i behandlingen(?: af (?:punktet|sagen))?\s*:?\s*(.*)$/i;
+
+/** "Jesper Kjeldsen deltog ikke i sagens behandling." */
+export const DID_NOT_TAKE_PART =
+  /^(\p{Lu}[\p{L} .-]+?) deltog ikke i (?:sagens |punktets )?behandling(?:en)?(?: af (?:punktet|sagen))?\.?$/u;
+
+/** "Protokoltilførsel: …", "Mindretalsudtalelse": a note to the minutes, not the decision. */
+export const PROTOCOL_NOTE = /^(?:protokol(?:tilførsel|bemærkning)|mindretalsudtalelse)\s*:?\s*(.*)$/i;
+
+/** Votes: what may follow a decision's first paragraph and still be part of it. */
+export const VOTES_LINE = /^(for stemte|imod stemte|imod:|for:|undlod|et flertal|et mindretal|enstemmig)/i;
+
+/** A line that records a vote, attendance or a protocol note: never a section label. */
+export function isDecisionAside(text: string): boolean {
+  return (
+    VOTES_LINE.test(text) ||
+    ABSENT_LINE.test(text) ||
+    NOT_TAKING_PART.test(text) ||
+    DID_NOT_TAKE_PART.test(text) ||
+    PROTOCOL_NOTE.test(text)
+  );
+}
