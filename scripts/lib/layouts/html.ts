@@ -11,7 +11,7 @@ import type { HouseStyle } from './style.ts';
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const lines = (text: string) => text.split('\n').map(escape).join('<br>');
+const lines = (text: string) => text.split('\n').map(escapeHtml).join('<br>');
 
 const CHROME = `<div class="tools"><a href="#top">Til toppen</a> <button type="button">Kopier link til punktet</button> <a href="?print=1">Udskriv</a></div>`;
 
@@ -34,7 +34,7 @@ function field(style: HouseStyle, block: Extract<Block, { role: 'field' }>): str
   const bullets = block.values.every((v) => v.startsWith('• '));
   const value = bullets
     ? `<ul>${block.values.map((v) => `<li>${escapeHtml(v.slice(2))}</li>`).join('')}</ul>`
-    : block.values.map(escape).join('<br>');
+    : block.values.map(escapeHtml).join('<br>');
   switch (style.fields) {
     case 'columns':
       return `<tr><th>${escapeHtml(block.label)}</th><td>${value}</td></tr>`;
@@ -61,7 +61,7 @@ function itemHeading(style: HouseStyle, block: Extract<Block, { role: 'item-head
       block.columns ?? (block.lines.length === 2 ? [block.lines[0], block.lines[1]] : ['', block.lines[0]]);
     return `<table class="punkt" id="punkt-${n}"><tr><td class="nr">${escapeHtml(number ?? '')}</td><td class="titel"><strong>${escapeHtml(title ?? '')}</strong></td></tr></table>`;
   }
-  const text = block.columns ? block.columns.join(' ') : block.lines.map(escape).join('<br>');
+  const text = block.columns ? block.columns.join(' ') : block.lines.map(escapeHtml).join('<br>');
   return `<h2 id="punkt-${n}">${block.columns ? escapeHtml(text) : text}</h2>`;
 }
 

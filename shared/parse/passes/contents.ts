@@ -34,12 +34,12 @@ export function findContents(lines: readonly StyledLine[]): Contents {
   const titles: string[] = [];
   let pending: string[] = [];
   let misses = 0;
-  let entrySize: number | null = null;
+  let entryFont: string | null = null;
   for (let i = start; i < lines.length && misses <= 2; i++) {
     const line = lines[i] as StyledLine;
-    // Entries share one font size: a line in another size with an entry's shape is a heading.
+    // Entries share one font: a line in another size or weight with an entry's shape is a heading.
     const entry =
-      entrySize === null || line.size === entrySize ? entryOf(line.text, titles.length > 0) : null;
+      entryFont === null || fontOf(line) === entryFont ? entryOf(line.text, titles.length > 0) : null;
     if (entry === null) {
       // A wrapped entry's first line, or a sub-heading, is taken only if an entry follows.
       if (line.text.length > 140) break;
@@ -47,7 +47,7 @@ export function findContents(lines: readonly StyledLine[]): Contents {
       misses++;
       continue;
     }
-    entrySize ??= line.size;
+    entryFont ??= fontOf(line);
     for (let j = i - pending.length; j <= i; j++) positions.add(j);
     const wrapped = readNumbering(pending.at(-1) ?? '') ? [pending.at(-1) ?? ''] : [];
     titles.push(cleanTitle([...wrapped, entry].join(' ')));
@@ -60,6 +60,8 @@ export function findContents(lines: readonly StyledLine[]): Contents {
   }
   return { start: headed >= 0 ? headed : start, positions, titles, notes };
 }
+
+const fontOf = (line: StyledLine) => `${line.size}|${line.bold}|${line.level}`;
 
 /** The title of a contents entry, or null when the line is none. */
 function entryOf(text: string, inList: boolean): string | null {

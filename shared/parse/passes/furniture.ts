@@ -1,5 +1,6 @@
 import type { Line } from '#extract/line.ts';
 import { type Notes, note } from '../explanation.ts';
+import { decisionHeading } from '../read/decision-heading.ts';
 import { readNumbering } from '../read/numbering.ts';
 import { phrasePattern } from '../read/text.ts';
 import { accessMarker, caseNumberOf, knownLabel } from '../read/vocabulary.ts';
@@ -102,7 +103,7 @@ function band(line: Line, height: number | undefined): string {
  */
 function isStructure(line: Line, bodySize: number): boolean {
   const text = line.text;
-  const label = knownLabel(text) !== null && line.size >= bodySize;
+  const label = (knownLabel(text) !== null || decisionHeading(text) !== null) && line.size >= bodySize;
   return readNumbering(text) !== null || caseNumberOf(text) !== null || accessMarker(text) !== null || label;
 }
 

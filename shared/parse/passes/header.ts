@@ -3,7 +3,7 @@ import type { Line } from '#extract/line.ts';
 import { type Notes, note } from '../explanation.ts';
 import { findDate, findDateAt, findTimes } from '../read/dates.ts';
 import { personNames } from '../read/people.ts';
-import { collapse, despaced, fold, titleCase } from '../read/text.ts';
+import { collapse, despaced, fold, joinLines, titleCase } from '../read/text.ts';
 import { accessMarker, caseNumberOf, headerLabel, isBodyWord } from '../read/vocabulary.ts';
 import { type HeaderField, KIND_WORDS, NOT_A_BODY } from '../vocabulary/header.ts';
 import type { StyledLine } from './styles.ts';
@@ -73,7 +73,7 @@ export function readHeader(
       open !== null &&
       !caseNumberOf(line.text) &&
       (open.values.length === 0 || MULTILINE.has(open.field)) &&
-      (!line.breakBefore ||
+      (!line.spacedBefore ||
         open.values.length === 0 ||
         line.x > valueIndent + 4 ||
         /^[•▪◦*–-]\s/.test(line.text));
@@ -141,7 +141,7 @@ function readTitle(lines: readonly StyledLine[], notes: Notes): Title {
   const title: Title = { body: null, kind: null, date: null, when: null, location: null };
   const candidates: { line: StyledLine; text: string; score: number }[] = [];
   let kindAt = -1;
-  for (const [i, line] of lines.entries()) {
+  for (const [i, line] of titleLines(lines).entries()) {
     let text = collapse(line.text.replace(/\t/g, ' '));
     // The municipality's line, however it is set, names no body.
     if (/kommune/i.test(despaced(text))) continue;
@@ -186,6 +186,21 @@ function readTitle(lines: readonly StyledLine[], notes: Notes): Title {
     note(notes, best.line.index, 'header', `the body (${best.score.toFixed(1)}: named in the title)`);
   }
   return title;
+}
+
+/** A line that ends on a word that cannot end a title ("… d.", "… og", "… for") runs on. */
+const OPEN_END = /(?:(?:^|\s)(?:d\.|den|i|og|for|af|fra|til)|[-–,])$/i;
+
+/** Title lines wrapped in their own font ("REFERAT Social- og Sundhedsudvalget d." / "13-03-2025") read as one. */
+function titleLines(lines: readonly StyledLine[]): StyledLine[] {
+  const joined: StyledLine[] = [];
+  for (const line of lines) {
+    const last = joined.at(-1);
+    if (last && !line.breakBefore && line.style === last.style && OPEN_END.test(last.text.trim())) {
+      joined[joined.length - 1] = { ...last, text: joinLines([last.text, line.text]) };
+    } else joined.push(line);
+  }
+  return joined;
 }
 
 function bodyScore(text: string, line: StyledLine, at: number, kindAt: number, withKind: boolean): number {

@@ -11,6 +11,8 @@ export interface StyledLine extends Line {
   readonly indent: number;
   /** How much the line stands out from the body text: 0 for body text. */
   readonly prominence: number;
+  /** Space stands before the line (a blank line, a gap wider than the pitch, a new page), whatever its style. */
+  readonly spacedBefore: boolean;
 }
 
 export interface DocumentStyles {
@@ -42,6 +44,7 @@ export function inferStyles(lines: readonly Line[], indexes: readonly number[]):
       indent: Math.round(line.x - (margins.get(line.page) ?? 0)),
       prominence: prominence(line, bodySize),
       breakBefore: startsParagraph(previous, line, pitch),
+      spacedBefore: spaced(previous, line, pitch),
     });
   }
   const bodyStyle = dominantStyle(styled);
@@ -95,6 +98,13 @@ function linePitch(lines: readonly Line[]): Map<number, number> {
     if (smallest) pitch.set(size, smallest[0]);
   }
   return pitch;
+}
+
+function spaced(previous: Line | undefined, line: Line, pitch: ReadonlyMap<number, number>): boolean {
+  if (!previous || previous.page !== line.page) return true;
+  if (line.size === 0) return line.breakBefore;
+  const gap = previous.y - line.y;
+  return gap <= 0 || gap > (pitch.get(line.size) ?? line.size * 1.2) * PARAGRAPH_GAP;
 }
 
 function startsParagraph(
