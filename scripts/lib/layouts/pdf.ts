@@ -70,23 +70,36 @@ class Typesetter {
   /** One line of text at x; `stretch` is extra word spacing for justification. */
   line(text: string, font: Font, x: number, stretch = 0): void {
     this.ensure(this.leading(font.size));
-    this.pdf
-      .font(font.name)
-      .fontSize(font.size)
-      .text(text, x, this.y, { lineBreak: false, ...(stretch > 0 ? { wordSpacing: stretch } : {}) });
+    this.marked(() =>
+      this.pdf
+        .font(font.name)
+        .fontSize(font.size)
+        .text(text, x, this.y, { lineBreak: false, ...(stretch > 0 ? { wordSpacing: stretch } : {}) }),
+    );
     this.y += this.leading(font.size);
+  }
+
+  /** A tagged PDF marks its content line by line, so no marked sequence spans a page break. */
+  marked(draw: () => void): void {
+    if (this.style.tagged) this.pdf.markContent('P');
+    draw();
+    if (this.style.tagged) this.pdf.endMarkedContent();
   }
 
   /** Several runs on one baseline (a label and its value, a number and its title). */
   runs(parts: readonly { text: string; font: Font; x: number }[], size: number): void {
     this.ensure(this.leading(size));
+    this.marked(() => this.setRuns(parts));
+    this.y += this.leading(size);
+  }
+
+  private setRuns(parts: readonly { text: string; font: Font; x: number }[]): void {
     for (const part of parts) {
       this.pdf
         .font(part.font.name)
         .fontSize(part.font.size)
         .text(part.text, part.x, this.y, { lineBreak: false });
     }
-    this.y += this.leading(size);
   }
 
   measure(text: string, font: Font): number {
@@ -148,7 +161,12 @@ class Typesetter {
           : 0;
       if (i === 0 && runIn) {
         this.ensure(this.leading(font.size));
-        this.pdf.font(runIn.font.name).fontSize(runIn.font.size).text(lead, x, this.y, { lineBreak: false });
+        this.marked(() =>
+          this.pdf
+            .font(runIn.font.name)
+            .fontSize(runIn.font.size)
+            .text(lead, x, this.y, { lineBreak: false }),
+        );
       }
       this.line(line.text, font, start, stretch);
     }
@@ -220,7 +238,12 @@ function setBlock(t: Typesetter, style: HouseStyle, block: Block): void {
       const valueX = style.fields === 'columns' ? x + 110 : x + t.measure(label, labelFont);
       const valueWidth = t.left + t.width - valueX;
       t.space(gap * 0.5);
-      const pairs = block.twoColumns
+      // The second column starts clear of the widest name in the first; names too wide for two
+      // columns stand one to a line, as a template would set them.
+      const widest = Math.max(0, ...block.values.map((v) => t.measure(v, f.body)));
+      const secondX = valueX + Math.max(190, widest + 24);
+      const twoColumns = block.twoColumns && secondX + widest <= t.left + t.width;
+      const pairs = twoColumns
         ? Array.from({ length: Math.ceil(block.values.length / 2) }, (_, i) =>
             block.values.slice(i * 2, i * 2 + 2),
           )
@@ -232,7 +255,7 @@ function setBlock(t: Typesetter, style: HouseStyle, block: Block): void {
             [
               ...labelRun,
               { text: pair[0] ?? '', font: f.body, x: valueX },
-              { text: pair[1] ?? '', font: f.body, x: valueX + 190 },
+              { text: pair[1] ?? '', font: f.body, x: secondX },
             ],
             style.bodySize,
           );
@@ -349,6 +372,8 @@ function runningLines(pdf: PDFKit.PDFDocument, doc: GeneratedDocument): void {
     pdf.switchToPage(i);
     const width = pdf.page.width - doc.style.marginLeft - RIGHT_MARGIN;
     pdf.font(font).fontSize(8);
+    // A tagged PDF marks its running lines as artifacts, no part of the content.
+    if (doc.style.tagged) pdf.markContent('Artifact', { type: 'Pagination' });
     for (const [n, text] of doc.running.header(i + 1, count).entries()) {
       pdf.text(text, doc.style.marginLeft, doc.style.runningHeaderTop + n * 10, {
         width,
@@ -364,6 +389,7 @@ function runningLines(pdf: PDFKit.PDFDocument, doc: GeneratedDocument): void {
         lineBreak: false,
       });
     }
+    if (doc.style.tagged) pdf.endMarkedContent();
   }
 }
 
@@ -391,11 +417,7 @@ export function renderPdf(doc: GeneratedDocument): Promise<Uint8Array> {
   });
   const bytes = collect(pdf);
   const t = new Typesetter(pdf, doc.style);
-  for (const block of doc.blocks) {
-    if (doc.style.tagged) pdf.markContent(block.role === 'item-heading' ? 'H2' : 'P');
-    setBlock(t, doc.style, block);
-    if (doc.style.tagged) pdf.endMarkedContent();
-  }
+  for (const block of doc.blocks) setBlock(t, doc.style, block);
   runningLines(pdf, doc);
   pdf.end();
   return bytes;

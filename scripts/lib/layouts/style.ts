@@ -204,7 +204,8 @@ export function drawStyle(random: Random): HouseStyle {
             ['run-in', 1],
           ] as const);
   const family = pick(random, LABEL_FAMILIES);
-  const headingBold = chance(random, 0.85);
+  // Unnumbered headings are set apart by weight, as real ones are; numbered ones need not be.
+  const headingBold = heading === 'unnumbered' || chance(random, 0.85);
   const pdf = format === 'pdf';
   return {
     format,

@@ -72,7 +72,10 @@ export function readHeader(
     const continues =
       open !== null &&
       !caseNumberOf(line.text) &&
-      (open.values.length === 0 || MULTILINE.has(open.field)) &&
+      // Any value wraps onto a line under its value column; people and places run on further.
+      (open.values.length === 0 ||
+        MULTILINE.has(open.field) ||
+        (!line.spacedBefore && line.x > valueIndent + 4)) &&
       (!line.spacedBefore ||
         open.values.length === 0 ||
         line.x > valueIndent + 4 ||

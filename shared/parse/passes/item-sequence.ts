@@ -48,6 +48,8 @@ interface Candidate {
 
 /** How far after a heading's title an item signal (marker, case number, label) may stand. */
 const SIGNAL_WINDOW = 4;
+/** A title wraps over at most this many lines of its heading's font. */
+const MAX_TITLE_LINES = 5;
 /** A sequence must score this much to be taken for the document's items. */
 const MIN_SCORE = 2;
 /** A heading in another font must weigh this much to fill a gap in the sequence. */
@@ -165,7 +167,12 @@ function findCandidates(
     const prominent =
       line.level > 0 ||
       (line.prominence >= 1.5 && line.prominence >= labelProminence && line.style !== bodyStyle);
-    if (!numbering && !((prominent || marked) && line.breakBefore && /^[\p{Lu}"«„]/u.test(line.text)))
+    // A line set apart only by a bold label running into it ("Sagsfremstilling: …", "Sted: …") is no heading.
+    const labelled = runInLabel(line.text) !== null || headerLabel(line.text) !== null;
+    if (
+      !numbering &&
+      !((prominent || marked) && !labelled && line.breakBefore && /^[\p{Lu}"«„]/u.test(line.text))
+    )
       continue;
     const { span, title } = titleOf(lines, at, numbering);
     if (!title) continue;
@@ -235,7 +242,7 @@ function titleOf(
     return { span: 1, title: numbering?.title ?? '' };
   const parts = [ownLine ? (numbering?.title ?? head.text) : first.text];
   let span = ownLine ? 1 : 2;
-  for (let j = at + span; j < lines.length && parts.length < 3; j++) {
+  for (let j = at + span; j < lines.length && parts.length < MAX_TITLE_LINES; j++) {
     const line = lines[j] as StyledLine;
     const sameFont = line.style === first.style || fontOf(line) === fontOf(first);
     if (
