@@ -32,10 +32,14 @@ export function groupLines(runs: readonly Run[], page: number): Line[] {
     const y = row[0]?.y ?? 0;
     const size = Math.round(main.size * 10) / 10;
     const gap = previous ? previous.y - y : Number.POSITIVE_INFINITY;
+    const visible = row.filter((r) => r.str.trim());
+    const left = visible[0]?.x ?? main.x;
+    const last = visible.at(-1) ?? main;
     lines.push({
       text: text.trimStart(),
       page,
-      x: Math.round(row.find((r) => r.str.trim())?.x ?? main.x),
+      x: Math.round(left),
+      width: Math.round(last.x + last.width - left),
       y: Math.round(y),
       size,
       bold: main.bold,

@@ -10,6 +10,8 @@ export interface Line {
   readonly x: number;
   /** Baseline height in points from the page's bottom (PDF); the line's index (text). */
   readonly y: number;
+  /** Points from the line's left edge to its right edge (PDF); unknown for text. */
+  readonly width?: number;
   /** Font size in points; 0 when unknown (text input). */
   readonly size: number;
   readonly bold: boolean;

@@ -163,7 +163,10 @@ function layout(
   // which, by where its bare case numbers stand more often.
   const bare = (line: StyledLine | undefined) =>
     line && caseNumberOf(line.text) === line.text.trim() ? line.text.trim() : null;
-  const after = headings.filter((h) => bare(lines[h.at + h.span])).length;
+  // After a heading the case number may follow an access marker ("Åben sag" / "24/16905").
+  const after = headings.filter((h) =>
+    lines.slice(h.at + h.span, h.at + h.span + 3).some((l) => bare(l)),
+  ).length;
   const before = headings.filter((h) => bare(lines[h.at - 1])).length;
   const leading = before > after;
   const preceding: (string | null)[] = [leading ? bare(lines[(headings[0]?.at ?? 0) - 1]) : null];

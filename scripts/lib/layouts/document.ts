@@ -108,7 +108,14 @@ export function generateDocument(seed: number): GeneratedDocument {
     members: [],
     absent: [],
   };
-  const truth: MinutesTruth = { kind: style.kind, meeting, items };
+  // A running header or footer may name the municipality though the title does not.
+  const paged = style.format === 'pdf' && !style.perItem;
+  const named = paged && (style.runningHeader === 'municipality' || style.footer === 'municipality-side');
+  const truth: MinutesTruth = {
+    kind: style.kind,
+    meeting: named ? { ...meeting, municipality: `${municipality} Kommune` } : meeting,
+    items,
+  };
   const closing: Block[] = header?.adjourned
     ? [{ role: 'paragraph', text: `Mødet hævet kl. ${header.adjourned.printed}.` }]
     : [];

@@ -8,8 +8,10 @@ import { PAGE_WORDS, WEB_CHROME } from '../vocabulary/furniture.ts';
 
 /** A running line recurs on at least this share of the pages (a heading that happens to open two pages does not). */
 const MIN_PAGE_SHARE = 0.4;
+/** A running line set in the body text's font and size recurs on at least this share of the pages. */
+const BODY_PAGE_SHARE = 0.6;
 /** Points a running line may move between pages. */
-const Y_TOLERANCE = 6;
+const Y_TOLERANCE = 4;
 /** Text set smaller than this share of the body text is not meant to be read (hidden dates, tags). */
 const TINY_SHARE = 0.45;
 
@@ -57,26 +59,23 @@ export function findFurniture(lines: readonly Line[], pageHeights: readonly numb
     else if (isChrome(line.text)) take(index, 'web page chrome');
   }
   const pages = byPage(lines);
-  const positioned = lines.some((l) => l.size > 0);
-  const key = (line: Line) =>
-    `${shapeOf(line.text)}${positioned ? `@${band(line, pageHeights[line.page - 1])}` : ''}`;
-  const seen = new Map<string, Set<number>>();
-  for (const [page, members] of pages) {
-    for (const i of members) {
-      const k = key(lines[i] as Line);
-      seen.set(k, (seen.get(k) ?? new Set()).add(page));
-    }
-  }
-  const needed = Math.max(2, Math.ceil(pages.size * MIN_PAGE_SHARE));
-  const recurring = (line: Line) =>
-    pages.size >= 2 && (seen.get(key(line))?.size ?? 0) >= needed && !isStructure(line, bodySize);
+  const recurrence = recurrenceOf(lines, pages, pageHeights);
+  // A running line set like the body text must recur on most pages: two pages that happen to
+  // hold a vote line at one height make no running line.
+  const needed = (line: Line) =>
+    Math.max(
+      line.size === bodySize ? 3 : 2,
+      Math.ceil(pages.size * (line.size === bodySize ? BODY_PAGE_SHARE : MIN_PAGE_SHARE)),
+    );
+  const recurring = (line: Line, index: number) =>
+    pages.size >= 2 && (recurrence.get(index) ?? 0) >= needed(line) && !isStructure(line, bodySize);
   for (const members of pages.values()) {
     const open = members.filter((i) => !indexes.has(i));
     for (const band of [open, [...open].reverse()]) {
       for (const [n, i] of band.entries()) {
         const line = lines[i] as Line;
-        if (recurring(line))
-          take(i, `recurs at this height on ${seen.get(key(line))?.size} of ${pages.size} pages`);
+        if (recurring(line, i))
+          take(i, `recurs at this height on ${recurrence.get(i)} of ${pages.size} pages`);
         else if (n === 0 && isPageMark(line.text)) take(i, 'page number at the edge of the page');
         else break;
       }
@@ -89,11 +88,44 @@ export function findFurniture(lines: readonly Line[], pageHeights: readonly numb
  * Where a line stands: its distance from the top of the page in the upper half, from the
  * bottom in the lower half, so a running line keeps its place on landscape pages too.
  */
-function band(line: Line, height: number | undefined): string {
-  if (!height) return `${Math.round(line.y / Y_TOLERANCE)}`;
+function position(line: Line, height: number | undefined): { edge: 'top' | 'bottom'; distance: number } {
+  if (!height) return { edge: 'bottom', distance: line.y };
   return line.y > height / 2
-    ? `t${Math.round((height - line.y) / Y_TOLERANCE)}`
-    : `b${Math.round(line.y / Y_TOLERANCE)}`;
+    ? { edge: 'top', distance: height - line.y }
+    : { edge: 'bottom', distance: line.y };
+}
+
+/**
+ * On how many pages each line's shape (digits folded) stands at its place, within a few
+ * points. Text input has no places: there the shape alone counts.
+ */
+function recurrenceOf(
+  lines: readonly Line[],
+  pages: ReadonlyMap<number, number[]>,
+  pageHeights: readonly number[],
+): Map<number, number> {
+  const positioned = lines.some((l) => l.size > 0);
+  const byShape = new Map<string, { index: number; page: number; edge: string; distance: number }[]>();
+  for (const members of pages.values()) {
+    for (const index of members) {
+      const line = lines[index] as Line;
+      const place = positioned ? position(line, pageHeights[line.page - 1]) : { edge: 'any', distance: 0 };
+      const shape = shapeOf(line.text);
+      byShape.set(shape, [...(byShape.get(shape) ?? []), { index, page: line.page, ...place }]);
+    }
+  }
+  const recurrence = new Map<number, number>();
+  for (const entries of byShape.values()) {
+    for (const entry of entries) {
+      const pagesAtPlace = new Set(
+        entries
+          .filter((e) => e.edge === entry.edge && Math.abs(e.distance - entry.distance) <= Y_TOLERANCE)
+          .map((e) => e.page),
+      );
+      recurrence.set(entry.index, pagesAtPlace.size);
+    }
+  }
+  return recurrence;
 }
 
 /**

@@ -2,7 +2,14 @@ import { type Notes, note } from '../explanation.ts';
 import { type DecisionHeading, decisionHeading } from '../read/decision-heading.ts';
 import { readNumbering } from '../read/numbering.ts';
 import { fold, joinLines, sentenceCase } from '../read/text.ts';
-import { headerLabel, knownLabel, MAX_LABEL_LENGTH, runInLabel, runsIn } from '../read/vocabulary.ts';
+import {
+  accessMarker,
+  headerLabel,
+  knownLabel,
+  MAX_LABEL_LENGTH,
+  runInLabel,
+  runsIn,
+} from '../read/vocabulary.ts';
 import { isDecisionAside } from '../vocabulary/decisions.ts';
 import type { SectionKind } from '../vocabulary/labels.ts';
 import type { StyledLine } from './styles.ts';
@@ -112,7 +119,13 @@ function candidatesIn(lines: readonly StyledLine[], range: ItemRange, item: numb
   for (let at = range.from; at < range.to; at++) {
     const line = lines[at] as StyledLine;
     const text = line.text.trim();
-    if (readNumbering(text) || isDecisionAside(text) || (headerLabel(text) && !knownLabel(text))) continue;
+    if (
+      readNumbering(text) ||
+      isDecisionAside(text) ||
+      accessMarker(text) ||
+      (headerLabel(text) && !knownLabel(text))
+    )
+      continue;
     const next = lines[at + 1];
     const words = text.split(/\s+/).length;
     // "Beslutning i Økonomiudvalget den 5. november 2025: Tiltrådt.": a decision heading running in.

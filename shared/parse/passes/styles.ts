@@ -34,6 +34,7 @@ export function inferStyles(lines: readonly Line[], indexes: readonly number[]):
   const bodySize = dominantSize(lines);
   const pitch = linePitch(lines);
   const margins = pageMargins(lines, bodySize);
+  const full = fullWidth(lines, bodySize);
   const styled: StyledLine[] = [];
   for (const [n, line] of lines.entries()) {
     const previous = lines[n - 1];
@@ -43,7 +44,7 @@ export function inferStyles(lines: readonly Line[], indexes: readonly number[]):
       style: styleKey(line),
       indent: Math.round(line.x - (margins.get(line.page) ?? 0)),
       prominence: prominence(line, bodySize),
-      breakBefore: startsParagraph(previous, line, pitch),
+      breakBefore: startsParagraph(previous, line, pitch, full),
       spacedBefore: spaced(previous, line, pitch),
     });
   }
@@ -111,6 +112,7 @@ function startsParagraph(
   previous: Line | undefined,
   line: Line,
   pitch: ReadonlyMap<number, number>,
+  full: number | null,
 ): boolean {
   if (!previous) return true;
   // Text input: blank lines and markup say where paragraphs start; a bold line is a heading of its own.
@@ -120,9 +122,11 @@ function startsParagraph(
   if (previous.page !== line.page) {
     // A paragraph runs on over a page break: the new page starts in lower case, or the last
     // line before it ends without closing its sentence.
+    // A short last line ends its paragraph (a list of titles), however it ends.
+    const short = full !== null && previous.width !== undefined && previous.width < full * SHORT_LINE;
     const continues =
       sameStyle &&
-      (/^\p{Ll}/u.test(line.text) || /[\p{L},-]$/u.test(previous.text)) &&
+      (/^\p{Ll}/u.test(line.text) || (/[\p{L},-]$/u.test(previous.text) && !short)) &&
       !/[.:!?]$/.test(previous.text);
     return !continues;
   }
@@ -138,6 +142,18 @@ function startsParagraph(
     /[\p{L},-]$/u.test(previous.text);
   if ((!sameStyle && !carriesOn) || line.level !== previous.level) return true;
   return !close;
+}
+
+/** A line narrower than this share of the document's full line ends its paragraph. */
+const SHORT_LINE = 0.75;
+
+/** The width of a full line of body text: most body lines of a page-long paragraph reach it. */
+function fullWidth(lines: readonly Line[], bodySize: number): number | null {
+  const widths = lines
+    .filter((l) => l.size === bodySize && l.width !== undefined)
+    .map((l) => l.width as number)
+    .sort((a, b) => a - b);
+  return widths.length ? (widths[Math.floor(widths.length * 0.9)] ?? null) : null;
 }
 
 /** A page with fewer body lines than this takes the document's margin. */
