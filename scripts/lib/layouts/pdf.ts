@@ -26,6 +26,9 @@ class Typesetter {
   private y = 0;
   private readonly top: number;
 
+  /** Where the values of a header set in two columns start: clear of the widest label. */
+  valueColumn = 110;
+
   constructor(pdf: PDFKit.PDFDocument, style: HouseStyle) {
     this.pdf = pdf;
     this.style = style;
@@ -235,7 +238,7 @@ function setBlock(t: Typesetter, style: HouseStyle, block: Block): void {
         for (const value of block.values) t.paragraph(value, f.body, x, t.width);
         return;
       }
-      const valueX = style.fields === 'columns' ? x + 110 : x + t.measure(label, labelFont);
+      const valueX = style.fields === 'columns' ? x + t.valueColumn : x + t.measure(label, labelFont);
       const valueWidth = t.left + t.width - valueX;
       t.space(gap * 0.5);
       // The second column starts clear of the widest name in the first; names too wide for two
@@ -417,6 +420,8 @@ export function renderPdf(doc: GeneratedDocument): Promise<Uint8Array> {
   });
   const bytes = collect(pdf);
   const t = new Typesetter(pdf, doc.style);
+  const labels = doc.blocks.flatMap((b) => (b.role === 'field' ? [b.label] : []));
+  t.valueColumn = Math.max(110, ...labels.map((l) => t.measure(l, fonts(doc.style).body) + 14));
   for (const block of doc.blocks) setBlock(t, doc.style, block);
   runningLines(pdf, doc);
   pdf.end();

@@ -147,7 +147,7 @@ function readTitle(lines: readonly StyledLine[], notes: Notes): Title {
   for (const [i, line] of titleLines(lines).entries()) {
     let text = collapse(line.text.replace(/\t/g, ' '));
     // The municipality's line, however it is set, names no body.
-    if (/kommune/i.test(despaced(text))) continue;
+    if (MUNICIPALITY.test(text) || (isLetterSpaced(text) && /kommune/i.test(despaced(text)))) continue;
     const kind = KIND.exec(text);
     if (kind) {
       title.kind ??= KIND_WORDS.agenda.some((w) => w === kind[1]?.toLowerCase()) ? 'agenda' : 'minutes';
@@ -220,6 +220,12 @@ function bodyScore(text: string, line: StyledLine, at: number, kindAt: number, w
   return score;
 }
 
+/** "E G H O L T  K O M M U N E": most of the line's pieces are single letters. */
+function isLetterSpaced(text: string): boolean {
+  const pieces = text.split(/\s+/).filter((p) => /\p{L}/u.test(p));
+  return pieces.length >= 4 && pieces.filter((p) => p.length <= 2).length >= pieces.length * 0.6;
+}
+
 /**
  * "X Kommune" in the header, on a letter-spaced wordmark, in a running header or footer; else
  * from a body named "X Byråd"; else the municipality the text mentions most.
@@ -231,9 +237,11 @@ function municipalityOf(
   body: string | null,
 ): string | null {
   for (const line of [...header, ...furniture]) {
-    const compact = despaced(line.text).replace(/^[^\p{L}]+/u, '');
-    const spaced = /^(\p{L}+?)kommune/iu.exec(compact);
-    if (spaced?.[1] && /^[\p{Lu}]/u.test(compact)) return `${titleCase(spaced[1])} Kommune`;
+    if (isLetterSpaced(line.text)) {
+      const compact = despaced(line.text).replace(/^[^\p{L}]+/u, '');
+      const spaced = /^(\p{L}+?)kommune/iu.exec(compact);
+      if (spaced?.[1]) return `${titleCase(spaced[1])} Kommune`;
+    }
     const named = MUNICIPALITY.exec(line.text);
     if (named?.[1]) return `${named[1]} Kommune`;
   }

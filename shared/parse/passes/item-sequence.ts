@@ -15,6 +15,7 @@ import {
   runInLabel,
   withoutClosure,
 } from '../read/vocabulary.ts';
+import type { HeaderField } from '../vocabulary/header.ts';
 import { sameTitle } from './contents.ts';
 import type { StyledLine } from './styles.ts';
 
@@ -48,6 +49,18 @@ interface Candidate {
 
 /** How far after a heading's title an item signal (marker, case number, label) may stand. */
 const SIGNAL_WINDOW = 4;
+/** Fields only a meeting's header has (absence and remarks may follow an item's decision). */
+const MEETING_FIELDS: ReadonlySet<HeaderField> = new Set([
+  'body',
+  'date',
+  'time',
+  'start',
+  'end',
+  'location',
+  'members',
+]);
+/** How far after a heading to look for the header fields that mark it as the meeting's title. */
+const HEADER_WINDOW = 12;
 /** A title wraps over at most this many lines of its heading's font. */
 const MAX_TITLE_LINES = 5;
 /** A sequence must score this much to be taken for the document's items. */
@@ -70,8 +83,13 @@ function isStructural(text: string): boolean {
   );
 }
 
+/** What follows an item's title: a marker, a case number, a label, a decision heading. Not a header field. */
 function isSignal(text: string): boolean {
-  return isStructural(text) || runInLabel(text) !== null || responsibleOf(text) !== null;
+  return (
+    (isStructural(text) && headerLabel(text) === null) ||
+    runInLabel(text) !== null ||
+    responsibleOf(text) !== null
+  );
 }
 
 /** Font of a heading: size, weight, slant and markup, not capitals (a title may be in capitals). */
@@ -279,6 +297,11 @@ function weigh(
   if (!line.breakBefore) add(-2, 'inside a paragraph');
   const window = lines.slice(at + span, at + span + SIGNAL_WINDOW);
   if (window.some((l) => isSignal(l.text))) add(1.5, 'an item signal follows');
+  // The meeting's title is followed by its header's fields (date, place, members), an item never is.
+  const fields = lines
+    .slice(at + span, at + span + HEADER_WINDOW)
+    .filter((l) => MEETING_FIELDS.has(headerLabel(l.text)?.field ?? 'other')).length;
+  if (fields >= 2) add(-100, "the meeting's title: its header fields follow");
   if (line.prominence > 0) add(Math.min(3, line.prominence) * 0.5, 'set apart by its font');
   if (line.indent < -4) add(0.5, 'hangs left of the text');
   if (tocTitles.some((t) => sameTitle(t, title))) add(2, 'listed in the contents');

@@ -69,10 +69,23 @@ export function titleCase(word: string): string {
   return lower.charAt(0).toLocaleUpperCase('da') + lower.slice(1);
 }
 
-/** "SAGSFREMSTILLING" -> "Sagsfremstilling"; mixed case stays as written. */
+/**
+ * "SAGSFREMSTILLING" -> "Sagsfremstilling", "KULTUR- OG FRITIDSUDVALGET" -> "Kultur- og
+ * Fritidsudvalget": the first word capitalised, and each part of a coordination ("Kultur- og
+ * Fritids…") as Danish writes a committee's name; mixed case stays as written.
+ */
 export function sentenceCase(text: string): string {
   if (text !== text.toLocaleUpperCase('da')) return text;
-  return titleCase(text);
+  const words = text.split(' ');
+  return words
+    .map((word, i) => {
+      const before = words[i - 1] ?? '';
+      const joiner = /^(og|eller)$/i.test(word);
+      const coordinated =
+        (!joiner && /-,?$/.test(before)) || (/^(og|eller)$/i.test(before) && /-,?$/.test(words[i - 2] ?? ''));
+      return i === 0 || coordinated ? titleCase(word) : word.toLocaleLowerCase('da');
+    })
+    .join(' ');
 }
 
 /** A vocabulary phrase as a regular expression source: literal, any spacing between its words. */

@@ -171,9 +171,15 @@ const HEADER_FIELDS = HEADER_LABELS.flatMap(([field, labels]) =>
   labels.map((label) => [field, label] as const),
 ).sort((a, b) => b[1].length - a[1].length);
 /** A header label opens the line and is followed by a colon, a tab, or its value. */
+/**
+ * Case matters: a label is written as a label ("Lokale", "LOKALE"), and a value after it starts
+ * with a capital or a digit; "lokale foreninger" in running text is no label.
+ */
 const HEADER_LABEL = new RegExp(
-  `^(${HEADER_FIELDS.map(([, l]) => phrasePattern(l)).join('|')})(\\s*:|\\t|\\s+(?=[\\p{Lu}\\d(])|\\s*$)\\s*`,
-  'iu',
+  `^(${HEADER_FIELDS.flatMap(([, l]) => [l, l.toLocaleUpperCase('da')])
+    .map(phrasePattern)
+    .join('|')})(\\s*:|\\t|\\s+(?=[\\p{Lu}\\d(])|\\s*$)\\s*`,
+  'u',
 );
 const FIELD_OF = new Map(HEADER_FIELDS.map(([field, label]) => [fold(label), field]));
 
