@@ -68,8 +68,10 @@ function entryOf(text: string, inList: boolean): string | null {
   if (LEADERS.test(text) && /\p{L}/u.test(text)) return text.replace(LEADERS, '');
   if (accessMarker(text)) return null;
   const numbered = readNumbering(text);
-  if (PAGE_NUMBER.test(text) && (numbered || inList)) return text.replace(PAGE_NUMBER, '');
-  return null;
+  if (!PAGE_NUMBER.test(text) || !(numbered || inList)) return null;
+  // "Dagsordenspunkt 1" is a heading and its number, not a title and its page.
+  const entry = text.replace(PAGE_NUMBER, '');
+  return readNumbering(entry)?.title || (!numbered && /\p{L}{2}/u.test(entry)) ? entry : null;
 }
 
 function cleanTitle(text: string): string {

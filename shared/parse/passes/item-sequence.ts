@@ -1,4 +1,5 @@
 import { type Notes, note } from '../explanation.ts';
+import { findDate } from '../read/dates.ts';
 import { decisionHeading } from '../read/decision-heading.ts';
 import { type Numbering, readNumbering } from '../read/numbering.ts';
 import { joinLines } from '../read/text.ts';
@@ -49,6 +50,16 @@ interface Candidate {
 
 /** How far after a heading's title an item signal (marker, case number, label) may stand. */
 const SIGNAL_WINDOW = 4;
+/**
+ * A field only a meeting's header has: a labelled date, time, place, body or members (absence
+ * and remarks may follow an item's decision), or a title block's date line ("Lørdag den 25.
+ * juni 2022, kl. 13.00").
+ */
+function isMeetingField(text: string): boolean {
+  if (MEETING_FIELDS.has(headerLabel(text)?.field ?? 'other')) return true;
+  return text.length <= 60 && findDate(text) !== null && /\b(kl\.|\p{L}+dag)\b/iu.test(text);
+}
+
 /** Fields only a meeting's header has (absence and remarks may follow an item's decision). */
 const MEETING_FIELDS: ReadonlySet<HeaderField> = new Set([
   'body',
@@ -300,7 +311,7 @@ function weigh(
   // The meeting's title is followed by its header's fields (date, place, members), an item never is.
   const fields = lines
     .slice(at + span, at + span + HEADER_WINDOW)
-    .filter((l) => MEETING_FIELDS.has(headerLabel(l.text)?.field ?? 'other')).length;
+    .filter((l) => isMeetingField(l.text)).length;
   if (fields >= 2) add(-100, "the meeting's title: its header fields follow");
   if (line.prominence > 0) add(Math.min(3, line.prominence) * 0.5, 'set apart by its font');
   if (line.indent < -4) add(0.5, 'hangs left of the text');

@@ -4,9 +4,12 @@ import { readNumbering } from '../read/numbering.ts';
 import { fold, joinLines, sentenceCase } from '../read/text.ts';
 import {
   accessMarker,
+  caseNumberOf,
   headerLabel,
+  isDocumentNumberLine,
   knownLabel,
   MAX_LABEL_LENGTH,
+  responsibleOf,
   runInLabel,
   runsIn,
 } from '../read/vocabulary.ts';
@@ -123,6 +126,9 @@ function candidatesIn(lines: readonly StyledLine[], range: ItemRange, item: numb
       readNumbering(text) ||
       isDecisionAside(text) ||
       accessMarker(text) ||
+      caseNumberOf(text) ||
+      responsibleOf(text) ||
+      isDocumentNumberLine(text) ||
       (headerLabel(text) && !knownLabel(text))
     )
       continue;
@@ -138,6 +144,21 @@ function candidatesIn(lines: readonly StyledLine[], range: ItemRange, item: numb
         key: `${fold(label)}:`,
         text: label,
         rest: runInDecision[2] ?? '',
+        standalone: false,
+        span: 1,
+      });
+      continue;
+    }
+    // "Drøftelse: Jakob orienterede …": a label opening its paragraph, its text after the colon.
+    const runIn = /^([\p{Lu}][\p{L} /-]{2,40}):\s+(\S.*)$/u.exec(text);
+    if (runIn && line.breakBefore && (runIn[1] ?? '').split(' ').length <= 5) {
+      const label = runIn[1] ?? '';
+      out.push({
+        at,
+        item,
+        key: `${fold(label)}:`,
+        text: label,
+        rest: runIn[2] ?? '',
         standalone: false,
         span: 1,
       });
@@ -174,19 +195,6 @@ function candidatesIn(lines: readonly StyledLine[], range: ItemRange, item: numb
         span: wrapped ? 2 : 1,
       });
       if (wrapped) at++;
-      continue;
-    }
-    const runIn = /^([\p{Lu}][\p{L} /-]{2,40}):\s+(\S.*)$/u.exec(text);
-    if (runIn && line.breakBefore && (runIn[1] ?? '').split(' ').length <= 5) {
-      out.push({
-        at,
-        item,
-        key: `${fold(runIn[1] ?? '')}:`,
-        text: runIn[1] ?? '',
-        rest: runIn[2] ?? '',
-        standalone: false,
-        span: 1,
-      });
     }
   }
   return out;
