@@ -76,6 +76,8 @@ const HEADER_WINDOW = 12;
 const MAX_TITLE_LINES = 5;
 /** A sequence must score this much to be taken for the document's items. */
 const MIN_SCORE = 2;
+/** A heading in another font may stand before the first or after the last item by at most this step. */
+const MAX_FILL_STEP = 5;
 /** A heading in another font must weigh this much to fill a gap in the sequence. */
 const FILL_WEIGHT = 3;
 
@@ -359,10 +361,14 @@ function fillGaps(sequence: readonly Candidate[], candidates: readonly Candidate
     const after = chosen.findLastIndex((s) => s.at < c.at);
     const before = chosen[after];
     const following = chosen[after + 1];
+    // It fills a gap, or stands before the first or after the last item by a step the sequence could take.
+    const step = (a: number | null, b: number | null) => (b ?? 0) - (a ?? 0);
     const fits =
-      (!before || (before.number ?? 0) < c.number) &&
-      (!following || c.number < (following.number ?? 0)) &&
-      (before || following);
+      (!before || step(before.number, c.number) > 0) &&
+      (!following || step(c.number, following.number) > 0) &&
+      ((before && following) ||
+        (before && step(before.number, c.number) <= MAX_FILL_STEP) ||
+        (following && step(c.number, following.number) <= MAX_FILL_STEP));
     if (fits) chosen.splice(after + 1, 0, c);
   }
   return chosen;

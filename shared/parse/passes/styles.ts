@@ -126,7 +126,9 @@ function startsParagraph(
     const short = full !== null && previous.width !== undefined && previous.width < full * SHORT_LINE;
     const continues =
       sameStyle &&
-      (/^\p{Ll}/u.test(line.text) || (/[\p{L},-]$/u.test(previous.text) && !short)) &&
+      (/^\p{Ll}/u.test(line.text) ||
+        /[,-]$/u.test(previous.text) ||
+        (/\p{L}$/u.test(previous.text) && !short)) &&
       !/[.:!?]$/.test(previous.text);
     return !continues;
   }
