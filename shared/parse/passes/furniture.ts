@@ -147,6 +147,7 @@ function byPage(lines: readonly Line[]): Map<number, number[]> {
 
 /** "Side 2 af 9", "2/9", "- 2 -" or a bare "2" (a case number such as 24/16905 is not a page mark). */
 export function isPageMark(text: string): boolean {
+  if (caseNumberOf(text.trim())) return false;
   const cells = text.split('\t').map((c) => c.trim());
   return (
     cells.some(Boolean) &&

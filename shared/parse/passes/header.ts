@@ -191,8 +191,11 @@ function readTitle(lines: readonly StyledLine[], notes: Notes): Title {
   return title;
 }
 
-/** A line that ends on a word that cannot end a title ("… d.", "… og", "… for") runs on. */
-const OPEN_END = /(?:(?:^|\s)(?:d\.|den|i|og|for|af|fra|til)|[-–,])$/i;
+/**
+ * A line that ends on a word that cannot end a title ("… d.", "… og", "… for") runs on, as does
+ * an address that ends on a postcode before its town ("…, Torvet 16, 2106" / "Tårnholm").
+ */
+const OPEN_END = /(?:(?:^|\s)(?:d\.|den|i|og|for|af|fra|til)|,\s*\d{4}|[-–,])$/i;
 
 /** Title lines wrapped in their own font ("REFERAT Social- og Sundhedsudvalget d." / "13-03-2025") read as one. */
 function titleLines(lines: readonly StyledLine[]): StyledLine[] {

@@ -233,6 +233,9 @@ function labelsProminence(lines: readonly StyledLine[]): number {
   return recurring[0]?.[0] ?? 0;
 }
 
+/** "Bilag 2: Title": an attachment's own numbering. */
+const ATTACHMENT_NUMBER = /^bilag\s+(\d{1,3})\b/i;
+
 /** Numbered lines right after an attachment label ("Bilag:", then 1, 2, 3 …) are attachments, not items. */
 function attachmentLists(lines: readonly StyledLine[]): Set<number> {
   const taken = new Set<number>();
@@ -242,13 +245,14 @@ function attachmentLists(lines: readonly StyledLine[]): Set<number> {
     let entryFont: string | null = null;
     for (let j = at + 1; j < lines.length; j++) {
       const line = lines[j] as StyledLine;
-      const numbering = readNumbering(line.text);
-      if (numbering && (numbering.number !== expected || (entryFont !== null && fontOf(line) !== entryFont)))
+      const number =
+        readNumbering(line.text)?.number ?? Number(ATTACHMENT_NUMBER.exec(line.text)?.[1] ?? Number.NaN);
+      const numbered = !Number.isNaN(number);
+      if (numbered && (number !== expected || (entryFont !== null && fontOf(line) !== entryFont))) break;
+      if (numbered) entryFont ??= fontOf(line);
+      if (!numbered && (isStructural(line.text) || line.prominence >= 2 + (lines[at + 1]?.prominence ?? 0)))
         break;
-      if (numbering) entryFont ??= fontOf(line);
-      if (!numbering && (isStructural(line.text) || line.prominence >= 2 + (lines[at + 1]?.prominence ?? 0)))
-        break;
-      if (numbering) expected++;
+      if (numbered) expected++;
       taken.add(j);
     }
   }
