@@ -285,13 +285,17 @@ export function drawStyle(random: Random): HouseStyle {
     heading,
     firstNumber: chance(random, 0.25) ? 20 + Math.floor(random() * 300) : 1,
     headingBold,
-    headingStep: weighted(random, [
-      [0, headingBold ? 3 : 1],
-      [1, 2],
-      [2, 3],
-      [4, 2],
-      [6, 1],
-    ] as const),
+    // Unnumbered headings outrank the section labels, whose largest look is 1.5 points up.
+    headingStep: Math.max(
+      heading === 'unnumbered' ? 2 : 0,
+      weighted(random, [
+        [0, headingBold ? 3 : 1],
+        [1, 2],
+        [2, 3],
+        [4, 2],
+        [6, 1],
+      ] as const),
+    ),
     headingOutdent: chance(random, 0.2) ? 20 + Math.floor(random() * 10) : 0,
     newPagePerItem: chance(random, 0.25),
     access: weighted(random, [
