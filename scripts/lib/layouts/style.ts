@@ -373,7 +373,8 @@ export function drawStyle(random: Random): HouseStyle {
     tables: chance(random, 0.35),
     traps: chance(random, 0.6),
     tagged: chance(random, 0.2),
-    htmlItems: chance(random, 0.3) ? 'rows' : 'headings',
+    // Portals set numbered items as table rows (number, title); unnumbered ones as headings.
+    htmlItems: heading !== 'unnumbered' && chance(random, 0.3) ? 'rows' : 'headings',
     chrome: chance(random, 0.7),
   };
 }

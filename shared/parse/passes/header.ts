@@ -146,6 +146,8 @@ function readTitle(lines: readonly StyledLine[], notes: Notes): Title {
   let kindAt = -1;
   for (const [i, line] of titleLines(lines).entries()) {
     let text = collapse(line.text.replace(/\t/g, ' '));
+    // A case number above the first item ("27.12.04-P16-20-22") is its item's, and no date.
+    if (caseNumberOf(text)) continue;
     // The municipality's line, however it is set, names no body.
     if (MUNICIPALITY.test(text) || (isLetterSpaced(text) && /kommune/i.test(despaced(text)))) continue;
     const kind = KIND.exec(text);

@@ -378,6 +378,14 @@ function fillGaps(sequence: readonly Candidate[], candidates: readonly Candidate
   return chosen;
 }
 
+/** Numbering starts at 1, or runs on through the year (231.); a postcode (8410) opens no agenda. */
+function startCost(first: number): number {
+  if (first === 1) return 0;
+  if (first <= 50) return -0.5;
+  if (first <= 500) return -1;
+  return -3;
+}
+
 /** A step of +1 is evidence; small gaps (closed items left out) are not; a year after item 3 is no step. */
 function stepCost(step: number): number {
   if (step === 1) return 1;
@@ -405,7 +413,7 @@ function bestSequence(members: readonly Candidate[]): { sequence: Candidate[]; s
   const scores: number[] = [];
   const previous: number[] = [];
   for (const [i, c] of members.entries()) {
-    scores[i] = c.weight - (c.number === 1 ? 0 : 0.5);
+    scores[i] = c.weight + startCost(c.number ?? 1);
     previous[i] = -1;
     // A candidate whose own evidence is nil cannot be an item, however well its number fits.
     if (c.weight <= 0.5) {

@@ -31,7 +31,7 @@ export function isMonthWord(word: string): boolean {
 }
 
 /** 05-02-2025, 27.03.2025: one separator throughout. */
-const NUMERIC_DATE = /\b(\d{1,2})([-./])(\d{1,2})\2(\d{4}|\d{2})\b/;
+const NUMERIC_DATE = /\b(\d{1,2})([-./])(\d{1,2})\2(\d{4}|\d{2})\b(?![-./]\d|-\p{Lu})/u;
 /** 5/2 2025, 5/2-2025: day/month, then the year (a case number such as 24/16905 has none). */
 const SLASHED_DATE = /\b(\d{1,2})\/(\d{1,2})[\s-]+(\d{4})\b/;
 const WORD_DATE =
