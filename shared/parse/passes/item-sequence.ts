@@ -268,12 +268,9 @@ function titleOf(
   const head = lines[at] as StyledLine;
   const first = numbering && !numbering.title ? lines[at + 1] : head;
   const ownLine = first === head;
-  if (
-    !first ||
-    first.page !== head.page ||
-    isStructural(first.text) ||
-    (!ownLine && !/^[\p{L}"«„]/u.test(first.text))
-  )
+  // A title under its number may read as a label ("Budget"): set in the heading's font, it is the title.
+  const structural = first && isStructural(first.text) && !(fontOf(first) === fontOf(head) && !ownLine);
+  if (!first || first.page !== head.page || structural || (!ownLine && !/^[\p{L}"«„]/u.test(first.text)))
     return { span: 1, title: numbering?.title ?? '' };
   const parts = [ownLine ? (numbering?.title ?? head.text) : first.text];
   let span = ownLine ? 1 : 2;

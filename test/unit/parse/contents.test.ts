@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { findContents } from '#parse/passes/contents.ts';
+import { pdfLines, styled } from '#test/support/lines.ts';
+
+const contents = (specs: Parameters<typeof pdfLines>[0]) => {
+  const lines = styled(pdfLines(specs));
+  const found = findContents(lines);
+  return { titles: found.titles, lines: [...found.positions].map((p) => lines[p]?.text) };
+};
+
+describe('the table of contents', () => {
+  it('reads entries with dot leaders or trailing page numbers, wrapped entries and sub-headings', () => {
+    const found = contents([
+      { text: 'Indholdsfortegnelse', size: 14, bold: true },
+      { text: 'Åbent referat', bold: true },
+      '1. Meddelelser 3',
+      '2. Prioritering af midler til kronisk syge borgere og',
+      'ældre 10',
+      'Lokalplan 1221 – Erhvervsområde ved Kattrup.......... 17',
+      { text: 'Punkt 1: Meddelelser', size: 14, bold: true, gap: 20 },
+    ]);
+    expect(found.titles).toEqual([
+      'Meddelelser',
+      'Prioritering af midler til kronisk syge borgere og ældre',
+      'Lokalplan 1221 – Erhvervsområde ved Kattrup',
+    ]);
+    expect(found.lines).not.toContain('Punkt 1: Meddelelser');
+  });
+
+  it('does not take a heading with its own number for an entry with a page number', () => {
+    const found = contents([
+      { text: 'Punkter på dagsordenen', size: 14, bold: true },
+      '1. Budget 2026 4',
+      { text: 'Dagsordenspunkt 2', bold: true },
+    ]);
+    expect(found.titles).toEqual(['Budget 2026']);
+  });
+
+  it('finds a run of dot leaders without a heading, but not a table of figures', () => {
+    expect(contents(['Budget......... 3', 'Skoler......... 5', 'Veje......... 7']).titles).toEqual([
+      'Budget',
+      'Skoler',
+      'Veje',
+    ]);
+    expect(contents(['Drift\t1.200\t850', 'Anlæg\t2.400\t0', 'I alt\t3.600\t850']).titles).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { Line } from '#extract/line.ts';
+import { readHeader } from '#parse/passes/header.ts';
+import { type LineSpec, pdfLines, styled } from '#test/support/lines.ts';
+
+const header = (specs: readonly (LineSpec | string)[], furniture: readonly Line[] = []) => {
+  const lines = styled(pdfLines(specs));
+  return readHeader(lines, furniture, lines).info;
+};
+
+describe('the meeting header', () => {
+  it('reads labelled fields in two columns, with members one per line under the value column', () => {
+    expect(
+      header([
+        { text: 'Referat', size: 20, bold: true },
+        { text: 'Udvalg\tØkonomiudvalget', gap: 10 },
+        'Dato\tTirsdag den 5. februar 2025',
+        'Tid\tKl. 16.00 – 18.40',
+        'Sted\tByrådssalen',
+        { text: 'Rådhuset, Torvet 3, 8410 Egholt', x: 180 },
+        'Medlemmer\tAnne Kjærgaard (A) - formand',
+        { text: 'Kommunaldirektør Jonas Kroustrup', x: 180 },
+        { text: 'Bo Holm (V)\tIda Lund (C)', x: 180 },
+        'Afbud\tIngen',
+      ]),
+    ).toMatchObject({
+      body: 'Økonomiudvalget',
+      kind: 'minutes',
+      date: '2025-02-05',
+      start: '16:00',
+      end: '18:40',
+      location: 'Byrådssalen, Rådhuset, Torvet 3, 8410 Egholt',
+      members: ['Anne Kjærgaard', 'Jonas Kroustrup', 'Bo Holm', 'Ida Lund'],
+      absent: [],
+    });
+  });
+
+  it('reads a title block: the body after the kind word, a date and time line, an "i <place>" line', () => {
+    expect(
+      header([
+        { text: 'IT og Digitalisering', size: 13 },
+        { text: 'Referat', size: 20, bold: true },
+        { text: 'Sundheds- og Forebyggelsesudvalget', size: 14, bold: true },
+        { text: 'tirsdag den 4. december 2012, kl. 13:00', size: 11, bold: true },
+        { text: 'i Mødecenter C, Lokale 32 på Ballerup Rådhus', size: 11, bold: true },
+      ]),
+    ).toMatchObject({
+      body: 'Sundheds- og Forebyggelsesudvalget',
+      date: '2012-12-04',
+      start: '13:00',
+      end: null,
+      location: 'Mødecenter C, Lokale 32 på Ballerup Rådhus',
+    });
+  });
+
+  it('reads the body from "REFERAT <body> d. <date>" wrapped over two lines, and never a date as a time', () => {
+    expect(
+      header([
+        { text: 'REFERAT Social- og Sundhedsudvalget d.', size: 18, bold: true },
+        { text: '13-03-2025', size: 18, bold: true },
+        { text: 'Mødedato: 04.12.2012', gap: 10 },
+      ]),
+    ).toMatchObject({ body: 'Social- og Sundhedsudvalget', date: '2012-12-04', start: null });
+  });
+
+  it('finds the municipality on a letter-spaced wordmark, in a running line, or from the body', () => {
+    expect(header([{ text: '■ V E S T E R L U N D KO M M U N E', size: 15 }, 'Referat']).municipality).toBe(
+      'Vesterlund Kommune',
+    );
+    const footer = pdfLines(['Bækmose Kommune · Teknik og Miljø']);
+    expect(header(['Referat', 'Ledermøde'], footer).municipality).toBe('Bækmose Kommune');
+    expect(header([{ text: 'REFERAT Aarhus Byråd d. 27-08-2025', size: 20 }]).municipality).toBe(
+      'Aarhus Kommune',
+    );
+  });
+});

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { findContents } from '#parse/passes/contents.ts';
+import { chooseItemSequence } from '#parse/passes/item-sequence.ts';
+import { type LineSpec, pdfLines, styled } from '#test/support/lines.ts';
+
+const heading = (text: string, extra: Partial<LineSpec> = {}): LineSpec => ({
+  text,
+  size: 13,
+  bold: true,
+  gap: 14,
+  ...extra,
+});
+const label = (text: string): LineSpec => ({ text, bold: true, gap: 8 });
+const text = (t: string): LineSpec => ({ text: t, gap: 4 });
+
+function items(specs: readonly (LineSpec | string)[]) {
+  const lines = styled(pdfLines(specs));
+  const sequence = chooseItemSequence(lines, findContents(lines), '10|');
+  return sequence.headings.map((h) => [h.number, h.title]);
+}
+
+const SAGSFREMSTILLING =
+  'Forvaltningen har udarbejdet et forslag, som forelægges til godkendelse i udvalget i dag.';
+
+describe('the item sequence', () => {
+  it('takes the one style whose numbers rise, not a year, a postcode or a numbered list inside an item', () => {
+    expect(
+      items([
+        heading('1. Budget 2026'),
+        'Sagsnr.: 24/1234',
+        label('Sagsfremstilling'),
+        text(SAGSFREMSTILLING),
+        'Arbejdet går i gang i',
+        '2025. Der følges op, når erfaringerne foreligger.',
+        'Henvendelser til Rådhuset, Torvet 1,',
+        '8410 Rønde, att. sekretariatet.',
+        label('Indstilling'),
+        text('Forvaltningen indstiller,'),
+        '1. at sagen godkendes,',
+        '2. at den videre proces igangsættes.',
+        heading('2. Skolernes klimaskærm'),
+        'Sagsnr.: 24/5678',
+        label('Sagsfremstilling'),
+        text(SAGSFREMSTILLING),
+      ]),
+    ).toEqual([
+      [1, 'Budget 2026'],
+      [2, 'Skolernes klimaskærm'],
+    ]);
+  });
+
+  it.each([
+    ['Punkt 231: Salg af grund', 'Punkt 232: Budget'],
+    ['Pkt. 42 Salg af grund', 'Pkt. 43 Budget'],
+    ['§ 1 Salg af grund', '§ 2 Budget'],
+    ['• 301. Salg af grund', '• 302. Budget'],
+    ['1.Salg af grund', '2.Budget'],
+    ['1 : Salg af grund', '2 : Budget'],
+    ['01. Salg af grund', '02. Budget'],
+  ])('reads the numbering shape of %s', (first, second) => {
+    const item = (h: string) => [heading(h), label('Beslutning'), text('Godkendt.')];
+    expect(items([...item(first), ...item(second)]).map(([, title]) => title)).toEqual([
+      'Salg af grund',
+      'Budget',
+    ]);
+  });
+
+  it('reads a title wrapped in its heading’s font, and a title under its number', () => {
+    expect(
+      items([
+        heading('Sag nr. 7'),
+        { text: 'Lokalplan for', size: 13, bold: true },
+        { text: 'Havnen', size: 13, bold: true },
+        label('Beslutning'),
+        text('Godkendt.'),
+        heading('Sag nr. 8'),
+        { text: 'Budget', size: 13, bold: true },
+        label('Beslutning'),
+        text('Udsat.'),
+      ]),
+    ).toEqual([
+      [7, 'Lokalplan for Havnen'],
+      [8, 'Budget'],
+    ]);
+  });
+
+  it('takes the headings, not the contents page that lists them', () => {
+    expect(
+      items([
+        { text: 'Indholdsfortegnelse', size: 14, bold: true },
+        '1. Budget 2026 ........ 2',
+        '2. Skoler ........ 3',
+        heading('1. Budget 2026'),
+        label('Beslutning'),
+        text('Godkendt.'),
+        heading('2. Skoler'),
+        label('Beslutning'),
+        text('Udsat.'),
+      ]),
+    ).toEqual([
+      [1, 'Budget 2026'],
+      [2, 'Skoler'],
+    ]);
+  });
+
+  it('lets a closed item set in another font fill its gap, and keeps a title-only item among items', () => {
+    expect(
+      items([
+        heading('1. Budget'),
+        label('Beslutning'),
+        text('Godkendt.'),
+        heading('2. Lukket: Køb af ejendom', { size: 11 }),
+        '21/12763',
+        heading('3. Personalesag'),
+        heading('4. Skoler'),
+        label('Beslutning'),
+        text('Udsat.'),
+      ]).map(([n]) => n),
+    ).toEqual([1, 2, 3, 4]);
+  });
+
+  it('takes prominent unnumbered headings when items have no numbers, but not the meeting’s title', () => {
+    expect(
+      items([
+        { text: 'Ledermøde, Teknik og Miljø', size: 13, bold: true },
+        'Dato: Tirsdag den 14. januar 2025',
+        'Sted: Mødelokale Åen',
+        heading('Nyt fra direktionen'),
+        text('Drøftelse: Jakob orienterede om direktionens møde.'),
+        text('Konklusion: Taget til efterretning.'),
+        heading('Vintertjeneste'),
+        text('Drøftelse: Claus gennemgik erfaringerne.'),
+        text('Konklusion: Vej og Park følger op.'),
+      ]),
+    ).toEqual([
+      [null, 'Nyt fra direktionen'],
+      [null, 'Vintertjeneste'],
+    ]);
+  });
+
+  it('does not take a numbered attachment list or a date for items', () => {
+    expect(
+      items([
+        heading('1. Budget'),
+        label('Bilag'),
+        '1. Notat om økonomien',
+        '2. Tidsplan',
+        label('Beslutning'),
+        text('12. feb.\tVinterferie'),
+        heading('2. Skoler'),
+        label('Beslutning'),
+        text('Udsat.'),
+      ]),
+    ).toEqual([
+      [1, 'Budget'],
+      [2, 'Skoler'],
+    ]);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { readAttachments } from '#parse/read/attachments.ts';
+import { readNumbering } from '#parse/read/numbering.ts';
+import { personNames } from '#parse/read/people.ts';
+import { sentenceCase } from '#parse/read/text.ts';
+import { pdfLines } from '#test/support/lines.ts';
+
+describe('item numbering', () => {
+  it.each([
+    ['1. Title', 1, 'Title', 'N.'],
+    ['1.Title', 1, 'Title', 'N.'],
+    ['01. Title', 1, 'Title', 'N.'],
+    ['1) Title', 1, 'Title', 'N)'],
+    ['1 : Title', 1, 'Title', 'N:'],
+    ['1\tTitle', 1, 'Title', 'N⇥'],
+    ['§ 1 Title', 1, 'Title', '§ N '],
+    ['• 301. Title', 301, 'Title', '•N.'],
+    ['Punkt 5 – Title', 5, 'Title', 'punkt N–'],
+    ['Pkt. 42: Title', 42, 'Title', 'pkt. N:'],
+    ['Sag nr. 129', 129, '', 'sag nr. N '],
+    ['Dagsordenspunkt 3', 3, '', 'dagsordenspunkt N '],
+    ['2.', 2, '', 'N.'],
+  ])('reads %s', (text, number, title, shape) =>
+    expect(readNumbering(text)).toEqual({ number, title, shape }),
+  );
+
+  it.each([
+    '1.316.000 kr. til anlæg',
+    '10.00 Fokus',
+    '4,5 mio. kr.',
+    '24/16905',
+    '27-08-2025',
+    '1.1 Status',
+    '12. feb. Vinterferie',
+    '5. februar 2025 mødtes',
+    '8410',
+  ])('takes no item number from %s', (text) => expect(readNumbering(text)).toBeNull());
+});
+
+describe('attachments', () => {
+  it('reads numbered, "Bilag N:", eDoc document-number and unnumbered entries', () => {
+    const entries = readAttachments(
+      pdfLines([
+        'Indstilling',
+        { text: 'Bilag 1: Beslutningsforslag', gap: 10 },
+        { text: '2012-208960 - Redegørelse fra Træning og Aktivitet vedrørende', gap: 10 },
+        'Seniorrådets høringssvar',
+        { text: '2. Notat vedr. evaluering (16864/25)', gap: 10 },
+        { text: '3. (Lukket bilag)', gap: 10 },
+      ]).map((l, i) => ({ ...l, breakBefore: i === 0 || l.text !== 'Seniorrådets høringssvar' })),
+    );
+    expect(entries).toEqual([
+      { number: null, title: 'Indstilling', access: 'open', reference: null },
+      { number: 1, title: 'Beslutningsforslag', access: 'open', reference: null },
+      {
+        number: null,
+        title: 'Redegørelse fra Træning og Aktivitet vedrørende Seniorrådets høringssvar',
+        access: 'open',
+        reference: '2012-208960',
+      },
+      { number: 2, title: 'Notat vedr. evaluering', access: 'open', reference: '16864/25' },
+      { number: 3, title: 'Lukket bilag', access: 'closed', reference: null },
+    ]);
+  });
+});
+
+describe('people', () => {
+  it.each([
+    [
+      ['Lolan Ottesen (A) - formand', 'Grethe Larsen (A) - næstformand', 'Birte Kramhøft (F)'],
+      ['Lolan Ottesen', 'Grethe Larsen', 'Birte Kramhøft'],
+    ],
+    [
+      ['Jakob Friis (direktør), Maja Holst (sekretariat), Line', 'Wessel (Plan og Byg)'],
+      ['Jakob Friis', 'Maja Holst', 'Line Wessel'],
+    ],
+    [
+      ['• Anne Bak (V)', '• Ole Lund, formand'],
+      ['Anne Bak', 'Ole Lund'],
+    ],
+    [
+      ['Anne Bak (V)\tOle Lund (A)', 'Ida Holm (C)'],
+      ['Anne Bak', 'Ole Lund', 'Ida Holm'],
+    ],
+    [
+      [
+        'Teknisk direktør Signe Riis',
+        'Børne- og kulturdirektør Marianne Due',
+        'Kommunaldirektør Jonas Kroustrup',
+      ],
+      ['Signe Riis', 'Marianne Due', 'Jonas Kroustrup'],
+    ],
+    [['Ingen'], []],
+  ])('reads %j', (values, names) => expect(personNames(values)).toEqual(names));
+});
+
+describe('names set in capitals', () => {
+  it.each([
+    ['KULTUR- OG FRITIDSUDVALGET', 'Kultur- og Fritidsudvalget'],
+    ['KLIMA-, NATUR- OG MILJØUDVALGET', 'Klima-, Natur- og Miljøudvalget'],
+    ['STYREGRUPPEN FOR DIGITALISERING', 'Styregruppen for digitalisering'],
+    ['Byrådet', 'Byrådet'],
+  ])('writes %s as %s', (caps, name) => expect(sentenceCase(caps)).toBe(name));
+});
