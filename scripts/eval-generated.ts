@@ -11,7 +11,7 @@ import { roundTripSeed } from './lib/layouts/index.ts';
 
 const { values } = parseArgs({
   options: {
-    count: { type: 'string', default: '200' },
+    count: { type: 'string', default: '2000' },
     seed: { type: 'string', default: '1' },
     show: { type: 'string', default: '3' },
   },
