@@ -132,8 +132,8 @@ export function focusHeading(element) {
 }
 
 /**
- * A status or error line.
- * @param {'info' | 'error'} kind
+ * A status, warning or error line.
+ * @param {'info' | 'warning' | 'error'} kind
  * @param {string} text
  * @param {...(Node | string | null)} extra
  */

@@ -48,6 +48,7 @@ function meetingParts(m) {
     h('p', { class: 'breadcrumb' }, h('a', { href: './', 'data-nav': true }, '← Til søgningen')),
     h('h1', {}, title),
     metaLine(kind, m.meeting.municipality, m.pages ? count(m.pages, 'side', 'sider') : null),
+    m.quality?.needsReview ? reviewNotice(m.quality) : null,
     h(
       'p',
       { class: 'card-actions' },
@@ -59,6 +60,40 @@ function meetingParts(m) {
       ? h('ol', { class: 'agenda' }, m.items.map(agendaItem))
       : notice('info', 'Der blev ikke fundet nogen punkter i dokumentet.'),
   ];
+}
+
+/** What lowered the parser's confidence, in the reader's words, by the API's concern codes. */
+const CONCERNS = {
+  'no-items': 'Der blev ikke fundet nogen punkter.',
+  'numbers-out-of-sequence': 'Punkternes numre følger ikke hinanden',
+  'items-without-text': 'Åbne punkter uden tekst',
+  'decisions-without-text': 'Beslutningsoverskrifter uden tekst',
+  'items-without-decision': 'Åbne punkter uden beslutning',
+  'closed-in-doubt': 'Punkter lukket, fordi der ikke stod noget under titlen',
+  'no-body': 'Udvalget blev ikke fundet.',
+  'no-date': 'Mødedatoen blev ikke fundet.',
+};
+
+/** @param {{ code: string, message: string, items: string[] }} concern */
+function concernText(concern) {
+  const text = CONCERNS[/** @type {keyof typeof CONCERNS} */ (concern.code)] ?? concern.message;
+  return concern.items.length ? `${text}: ${concern.items.join(', ')}.` : text;
+}
+
+/**
+ * A warning that the reading may be wrong, with the reasons, so nobody trusts it blindly.
+ * @param {any} q the document's parse quality
+ */
+function reviewNotice(q) {
+  return notice(
+    'warning',
+    'Bør gennemses: dokumentet er måske ikke læst rigtigt. Kontrollér med referatet.',
+    h(
+      'ul',
+      {},
+      q.reasons.map((/** @type {any} */ concern) => h('li', {}, concernText(concern))),
+    ),
+  );
 }
 
 /** @param {any} m */
@@ -77,6 +112,10 @@ function processing(m) {
       ['Punkter uden tekst', q.itemsWithoutSections.length ? q.itemsWithoutSections.join(', ') : 'ingen'],
       ['Mødets hoved', q.headerIncomplete ? 'ufuldstændigt: udvalg eller dato mangler' : 'fuldstændigt'],
     );
+    if (q.confidence !== null) {
+      const percent = `${Math.round(q.confidence * 100)} %`;
+      rows.push(['Sikkerhed i læsningen', q.needsReview ? `${percent}, bør gennemses` : percent]);
+    }
   }
   return h(
     'section',

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { DocumentRecord } from '#domain/document.ts';
 import { EXTRACTOR_VERSION } from '#ingest/version.ts';
+import { minutesContentType } from '#storage/blob-store.ts';
 import type { Store } from './store.ts';
 
 /** How long to wait between looks at the registry while a document is processed. */
@@ -25,7 +26,7 @@ type Result =
  * indexed or refused. Bytes the registry already has from this extractor version are skipped.
  */
 export async function ingestCommand(paths: readonly string[], store: Store, prefix: string): Promise<number> {
-  const files = await pdfFiles(paths, prefix);
+  const files = await minutesFiles(paths, prefix);
   if (files.length === 0) {
     process.stderr.write('No PDF files found.\n');
     return 1;
@@ -63,7 +64,7 @@ async function ingestFile(file: FileToIngest, store: Store): Promise<Result> {
     return known.status === 'indexed' ? { file, status: 'skipped' } : resultOf(file, known);
   }
   const since = new Date().toISOString();
-  await blobs.put(file.key, bytes, 'application/pdf');
+  await blobs.put(file.key, bytes, minutesContentType(file.key));
   return resultOf(file, await settled(store, id, since));
 }
 
@@ -91,13 +92,16 @@ async function settled(store: Store, id: string, since: string): Promise<Settled
   }
 }
 
-/** Every PDF under the paths (folders recursively), each with its object key. */
-async function pdfFiles(paths: readonly string[], prefix: string): Promise<FileToIngest[]> {
+/** What a folder of minutes holds: PDFs, and web pages saved from a publication portal. */
+const MINUTES_FILE = /\.(pdf|html?)$/i;
+
+/** Every PDF or web page under the paths (folders recursively), each with its object key. */
+async function minutesFiles(paths: readonly string[], prefix: string): Promise<FileToIngest[]> {
   const files: FileToIngest[] = [];
   for (const path of paths) {
     if ((await stat(path)).isDirectory()) {
       for (const entry of await readdir(path, { recursive: true })) {
-        if (entry.toLowerCase().endsWith('.pdf'))
+        if (MINUTES_FILE.test(entry))
           files.push({ path: join(path, entry), key: `${prefix}${basename(path)}/${entry}` });
       }
     } else {

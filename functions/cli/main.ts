@@ -111,10 +111,14 @@ storeOptions(
     .command('status')
     .description('the registry: every document, or one with its parse-quality report')
     .argument('[document]', 'a document id')
-    .option('--json', 'print the registry records as JSON'),
-).action(async (documentId: string | undefined, flags: StoreFlags & { json?: boolean }) => {
-  process.exitCode = await onStore(flags, (store) => statusCommand(documentId, store, flags.json === true));
-});
+    .option('--json', 'print the registry records as JSON')
+    .option('--needs-review', 'only the documents whose reading a person should check'),
+).action(
+  async (documentId: string | undefined, flags: StoreFlags & { json?: boolean; needsReview?: boolean }) => {
+    const options = { json: flags.json === true, needsReview: flags.needsReview === true };
+    process.exitCode = await onStore(flags, (store) => statusCommand(documentId, store, options));
+  },
+);
 
 storeOptions(
   program

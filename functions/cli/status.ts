@@ -1,11 +1,17 @@
 import type { DocumentRecord } from '#domain/document.ts';
 import type { Store } from './store.ts';
 
+export interface StatusOptions {
+  readonly json: boolean;
+  /** Only the documents whose reading a person should check. */
+  readonly needsReview: boolean;
+}
+
 /** `status [DOC]`: every document in the registry, or one with its parse-quality report. */
 export async function statusCommand(
   documentId: string | undefined,
   store: Store,
-  json: boolean,
+  { json, needsReview }: StatusOptions,
 ): Promise<number> {
   const { registry } = store.adapters;
   if (documentId !== undefined) {
@@ -24,20 +30,24 @@ export async function statusCommand(
     records.push(...page.records);
     cursor = page.cursor ?? undefined;
   } while (cursor !== undefined);
-  process.stdout.write(json ? `${JSON.stringify(records, null, 2)}\n` : table(records));
+  const shown = needsReview ? records.filter((r) => r.quality?.needsReview) : records;
+  process.stdout.write(json ? `${JSON.stringify(shown, null, 2)}\n` : table(shown));
   return 0;
 }
 
 function table(records: readonly DocumentRecord[]): string {
   if (records.length === 0) return 'The registry is empty.\n';
   const rows = records.map((r) => {
-    const found = r.quality ? `${r.quality.items} items, ${r.quality.decisions} decisions` : (r.reason ?? '');
+    const q = r.quality;
+    const review = q?.needsReview ? `, needs review (confidence ${q.confidence})` : '';
+    const found = q ? `${q.items} items, ${q.decisions} decisions${review}` : (r.reason ?? '');
     return `${r.status.padEnd(10)} ${r.id.slice(0, 12)}  ${String(r.pages ?? '-').padStart(4)} p.  ${r.key}  ${found}`;
   });
   const counts = Object.entries(Object.groupBy(records, (r) => r.status))
     .map(([status, list]) => `${list?.length ?? 0} ${status}`)
     .join(', ');
-  return `${rows.join('\n')}\n\n${records.length} documents: ${counts}\n`;
+  const review = records.filter((r) => r.quality?.needsReview).length;
+  return `${rows.join('\n')}\n\n${records.length} documents: ${counts}; ${review} to review\n`;
 }
 
 function describeOne(r: DocumentRecord): string {
@@ -58,6 +68,9 @@ function describeOne(r: DocumentRecord): string {
     if (q.itemsWithoutDecision.length) lines.push(`  no decision  ${q.itemsWithoutDecision.join(', ')}`);
     if (q.itemsWithoutSections.length) lines.push(`  no sections  ${q.itemsWithoutSections.join(', ')}`);
     if (q.headerIncomplete) lines.push('  header       incomplete: no body or no date found');
+    if (q.confidence !== null)
+      lines.push(`  confidence   ${q.confidence}${q.needsReview ? ', needs review' : ''}`);
+    for (const concern of q.reasons) lines.push(`  why          ${concern.message}`);
   }
   return `${lines.join('\n')}\n`;
 }

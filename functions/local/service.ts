@@ -6,6 +6,7 @@ import { createApp } from '#api/app.ts';
 import type { LocalConfig } from '#config/local.ts';
 import type { ServiceConfig } from '#config/service.ts';
 import { s3Changes } from '#ingest/events.ts';
+import { minutesContentType } from '#storage/blob-store.ts';
 import { createDynamoClient } from '#storage/clients.ts';
 import { createRegistryTable } from '#storage/dynamo-registry.ts';
 import { type Adapters, apiDepsOf, composeAdapters } from '../compose.ts';
@@ -125,7 +126,11 @@ export async function loadFiles(
 ): Promise<void> {
   const before = service.queue.handled;
   for (const file of files) {
-    await service.adapters.blobs.put(`${prefix}${basename(file)}`, await readFile(file), 'application/pdf');
+    await service.adapters.blobs.put(
+      `${prefix}${basename(file)}`,
+      await readFile(file),
+      minutesContentType(file),
+    );
   }
   while (service.queue.handled - before < files.length) {
     await service.queue.idle();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, MeetingKind } from './meeting.ts';
+import { IsoDate, MeetingKind, ParseConcern } from './meeting.ts';
 
 /**
  * Where a document is on its way to the index. `received`: recorded, not yet read;
@@ -25,7 +25,7 @@ export const ParseQuality = z.object({
   /** Confidence below the review threshold: a person should check the document. */
   needsReview: z.boolean().default(false),
   /** What lowered the confidence. */
-  reasons: z.array(z.string()).default([]),
+  reasons: z.array(ParseConcern).default([]),
 });
 export type ParseQuality = z.infer<typeof ParseQuality>;
 

@@ -135,13 +135,35 @@ export const SourceInfo = z.object({
 });
 export type SourceInfo = z.infer<typeof SourceInfo>;
 
+/** A finding that suggests the layout was not fully understood. */
+export const ParseConcernCode = z.enum([
+  'no-items',
+  'numbers-out-of-sequence',
+  'items-without-text',
+  'decisions-without-text',
+  'items-without-decision',
+  'closed-in-doubt',
+  'no-body',
+  'no-date',
+]);
+export type ParseConcernCode = z.infer<typeof ParseConcernCode>;
+
+/** One reason behind a confidence: a code to act on, a sentence to read, the items it concerns. */
+export const ParseConcern = z.object({
+  code: ParseConcernCode,
+  message: z.string(),
+  /** Item labels (number, or quoted title when unnumbered); empty when the concern is the document's. */
+  items: z.array(z.string()),
+});
+export type ParseConcern = z.infer<typeof ParseConcern>;
+
 /** How far the parser trusts its reading of a document, and why. */
 export const ParseReport = z.object({
   /** 1 when nothing suggests a misreading; each finding lowers it. */
   confidence: z.number().min(0).max(1),
   /** Below the review threshold: a person should check this document. */
   needsReview: z.boolean(),
-  reasons: z.array(z.string()),
+  reasons: z.array(ParseConcern),
 });
 export type ParseReport = z.infer<typeof ParseReport>;
 

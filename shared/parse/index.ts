@@ -115,7 +115,7 @@ export function parseMinutes(
       `contents: ${contents.titles.length} entries`,
       `items: ${sequence.description}`,
       `header: body ${JSON.stringify(body)}, date ${date}`,
-      `confidence ${quality.confidence}${quality.reasons.length ? `: ${quality.reasons.join('; ')}` : ''}`,
+      `confidence ${quality.confidence}${quality.reasons.length ? `: ${quality.reasons.map((r) => r.message).join('; ')}` : ''}`,
     ],
   };
 }

@@ -34,3 +34,8 @@ export interface BlobStore {
   /** A URL to GET the object, valid for `expiresIn` seconds. */
   presignGet(key: string, options: { readonly expiresIn: number }): Promise<string>;
 }
+
+/** The content type to store minutes under: a web page saved from a portal, or a PDF. */
+export function minutesContentType(fileName: string): string {
+  return /\.html?$/i.test(fileName) ? 'text/html; charset=utf-8' : 'application/pdf';
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -8,10 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalService } from '../../functions/local/service.ts';
 import { CHROMIUM, serviceWith } from '../support/web-service.ts';
 
+const NEEDS_REVIEW = 'test/fixtures/portal/needs-review.html';
 const SEEDS = [
   'test/fixtures/corpus/pdf/001_cdd17d21176dd4b4.pdf',
   'test/fixtures/corpus/pdf/002_b1227399e4e80a2d.pdf', // Direktionen 2024-09-03, item 2 is closed
   'test/fixtures/corpus/extra/pdf/e4_kaerholm_aeldre_sundhed_20250513.pdf',
+  NEEDS_REVIEW,
 ];
 const UPLOAD = 'test/fixtures/corpus/extra/pdf/e2_vesterlund_oekonomiudvalget_20240611.pdf';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -284,6 +287,21 @@ describe('the search page in a browser', () => {
     await page.goBack();
     await page.locator('.card').first().waitFor();
     expect(params(page).get('q')).toBe('mindreforbrug');
+    await close(page);
+  });
+
+  it('warns on a meeting the parser is unsure of, and says why', async () => {
+    const id = createHash('sha256').update(readFileSync(NEEDS_REVIEW)).digest('hex');
+    const page = await open(`/?meeting=${id}`);
+    const warning = page.locator('.notice-warning');
+    await warning.waitFor();
+    expect(await warning.textContent()).toMatch(/^Bør gennemses/);
+    expect(await warning.locator('li').allTextContents()).toEqual([
+      'Udvalget blev ikke fundet.',
+      'Mødedatoen blev ikke fundet.',
+    ]);
+    expect(await page.textContent('.quality')).toMatch(/Sikkerhed i læsningen\s*60 %, bør gennemses/);
+    expect(await seriousViolations(page)).toEqual([]);
     await close(page);
   });
 

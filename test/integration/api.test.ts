@@ -312,6 +312,9 @@ describe('GET /documents', () => {
       extractorVersion: EXTRACTOR_VERSION,
       quality: { items: 3, closedItems: 1, decisions: 1, headerIncomplete: false },
     });
+    // The parser's confidence and its reasons reach the API as the extractor reported them.
+    const doc = await extractMeeting(seeded.sep.bytes, seeded.sep.key, defaultLimits);
+    expect(record.quality).toMatchObject(doc.quality);
     const failed = DocumentRecord.parse((await call(`/documents/${FAILED_ID}`)).body);
     expect(failed).toMatchObject({ status: 'failed', reason: expect.stringMatching(/^not-a-pdf/) });
   });

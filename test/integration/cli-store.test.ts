@@ -32,6 +32,8 @@ beforeAll(async () => {
   await copyFile(join(SEEDS, '002_b1227399e4e80a2d.pdf'), join(minutes, '2024', 'Direktionen 3. sep.pdf'));
   await copyFile(join(SEEDS, '003_0ef5c3c12aec06f5.pdf'), join(minutes, 'Direktionen maj.pdf'));
   await writeFile(join(minutes, 'noter.pdf'), 'Dette er ikke en PDF');
+  // A portal page saved without its header: read, but with neither body nor date, so flagged for review.
+  await copyFile('test/fixtures/portal/needs-review.html', join(minutes, 'portal.html'));
 });
 
 afterAll(async () => {
@@ -44,11 +46,11 @@ describe('the CLI on the local store', () => {
   it('ingests a folder recursively, says what failed and why, and skips what it has', async () => {
     const first = await cli(dataDir(), 'ingest', minutes);
     expect(first.code).toBe(1);
-    expect(first.stdout).toContain('2 indexed, 1 failed, 0 skipped');
+    expect(first.stdout).toContain('3 indexed, 1 failed, 0 skipped');
     expect(first.stdout).toMatch(/failed {2}.*noter\.pdf: unsupported-format: /);
 
     const again = await cli(dataDir(), 'ingest', minutes);
-    expect(again.stdout).toContain('0 indexed, 1 failed, 2 skipped');
+    expect(again.stdout).toContain('0 indexed, 1 failed, 3 skipped');
   });
 
   it('searches the store: readable, or the API JSON', async () => {
@@ -70,16 +72,33 @@ describe('the CLI on the local store', () => {
   it('shows the registry, and one document with its parse-quality report', async () => {
     const all = await cli(dataDir(), 'status', '--json');
     const records = DocumentRecord.array().parse(JSON.parse(all.stdout));
-    expect(records.map((r) => r.status).sort()).toEqual(['failed', 'indexed', 'indexed']);
-    const indexed = records.find((r) => r.status === 'indexed');
+    expect(records.map((r) => r.status).sort()).toEqual(['failed', 'indexed', 'indexed', 'indexed']);
+    const indexed = records.find((r) => r.status === 'indexed' && !r.quality?.needsReview);
     const one = await cli(dataDir(), 'status', indexed?.id ?? '');
     expect(one.stdout).toContain(`id           ${indexed?.id}`);
     expect(one.stdout).toMatch(/items {8}\d+ \(\d+ closed\), \d+ decisions/);
+    expect(one.stdout).toMatch(/confidence {3}(1|0\.\d+)\n/);
+  });
+
+  it('flags the documents a person should check, and says why', async () => {
+    const table = await cli(dataDir(), 'status');
+    expect(table.stdout).toMatch(/portal\.html {2}2 items, 2 decisions, needs review \(confidence 0\.6\)/);
+    expect(table.stdout).toMatch(/4 documents: .*; 1 to review/);
+
+    const flagged = DocumentRecord.array().parse(
+      JSON.parse((await cli(dataDir(), 'status', '--needs-review', '--json')).stdout),
+    );
+    expect(flagged.map((r) => r.key)).toEqual(['referater/portal.html']);
+    expect(flagged[0]?.quality?.reasons.map((r) => r.code)).toEqual(['no-body', 'no-date']);
+
+    const one = await cli(dataDir(), 'status', flagged[0]?.id ?? '');
+    expect(one.stdout).toContain('confidence   0.6, needs review');
+    expect(one.stdout).toContain('why          the meeting body was not found');
   });
 
   it('reindexes every object in the bucket', async () => {
     const reindexed = await cli(dataDir(), 'reindex');
-    expect(reindexed.stdout.trim()).toBe('2 indexed, 1 failed');
+    expect(reindexed.stdout.trim()).toBe('3 indexed, 1 failed');
     const records = DocumentRecord.array().parse(
       JSON.parse((await cli(dataDir(), 'status', '--json')).stdout),
     );

@@ -42,7 +42,7 @@ const QUALITY: ParseQuality = {
   headerIncomplete: false,
   confidence: 0.85,
   needsReview: false,
-  reasons: ['open items without text: 3'],
+  reasons: [{ code: 'items-without-text', message: 'open items without text: 3', items: ['3'] }],
 };
 
 function meeting(overrides: Partial<MeetingSummary> = {}): MeetingSummary {

@@ -1,41 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AgendaItem, Decision, MeetingDocument, MeetingInfo } from '#domain/meeting.ts';
+import type { AgendaItem, MeetingDocument, MeetingInfo, ParseConcern } from '#domain/meeting.ts';
 import { parseQuality } from '#ingest/quality.ts';
+import { agendaItem, background } from '../support/agenda-items.ts';
 
-const decided: Decision = {
-  date: '2025-02-05',
-  text: 'Godkendt.',
-  outcome: 'approved',
-  votes: null,
-  page: 2,
-};
-const background = {
-  heading: 'Baggrund',
-  kind: 'presentation' as const,
-  text: 'Forvaltningen foreslår en ny plan.',
-  page: 1,
-  pages: [1],
-};
-
-function item(overrides: Partial<AgendaItem>): AgendaItem {
-  return {
-    number: 1,
-    title: 'Godkendelse af dagsorden',
-    access: 'open',
-    caseNumber: null,
-    responsible: null,
-    pages: { first: 1, last: 1 },
-    lead: '',
-    sections: [background],
-    decision: decided,
-    priorDecisions: [],
-    absent: [],
-    protocolNote: null,
-    attachments: [],
-    summary: [],
-    ...overrides,
-  };
-}
+const item = agendaItem;
 
 function meeting(items: AgendaItem[], info: Partial<MeetingInfo> = {}): MeetingDocument {
   return {
@@ -53,9 +21,11 @@ function meeting(items: AgendaItem[], info: Partial<MeetingInfo> = {}): MeetingD
       ...info,
     },
     items,
-    quality: { confidence: 0.55, needsReview: true, reasons: ['the meeting body was not found'] },
+    quality: { confidence: 0.55, needsReview: true, reasons: [noBody] },
   };
 }
+
+const noBody: ParseConcern = { code: 'no-body', message: 'the meeting body was not found', items: [] };
 
 describe('parseQuality', () => {
   it('counts items, closed items and decisions, and names the open items that lack one', () => {
@@ -77,7 +47,7 @@ describe('parseQuality', () => {
       headerIncomplete: false,
       confidence: 0.55,
       needsReview: true,
-      reasons: ['the meeting body was not found'],
+      reasons: [noBody],
     });
   });
 
@@ -111,7 +81,7 @@ describe('parseQuality', () => {
       headerIncomplete: false,
       confidence: 0.55,
       needsReview: true,
-      reasons: ['the meeting body was not found'],
+      reasons: [noBody],
     });
   });
 });

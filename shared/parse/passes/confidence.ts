@@ -1,4 +1,4 @@
-import type { AgendaItem, ParseReport } from '#domain/meeting.ts';
+import type { AgendaItem, ParseConcern, ParseConcernCode, ParseReport } from '#domain/meeting.ts';
 
 /** Below this confidence a document is flagged for a person to check. */
 export const REVIEW_THRESHOLD = 0.7;
@@ -22,37 +22,60 @@ const label = (item: AgendaItem) => (item.number === null ? `"${item.title}"` : 
  * decision headings without text, items closed in doubt, no body or date).
  */
 export function assessConfidence(f: Findings): ParseReport {
-  const reasons: string[] = [];
+  const reasons: ParseConcern[] = [];
   let cost = 0;
-  const charge = (value: number, reason: string) => {
+  const charge = (value: number, code: ParseConcernCode, message: string, items: readonly string[] = []) => {
     cost += value;
-    reasons.push(reason);
+    reasons.push({ code, message, items: [...items] });
   };
-  if (f.items.length === 0) charge(0.6, 'no agenda items found');
-  const numbers = f.items.map((i) => i.number).filter((n): n is number => n !== null);
-  const jumps = numbers.slice(1).filter((n, i) => n - (numbers[i] ?? 0) > 3 || n <= (numbers[i] ?? 0));
+  if (f.items.length === 0) charge(0.6, 'no-items', 'no agenda items found');
+  const numbered = f.items.filter((i) => i.number !== null);
+  const jumps = numbered.slice(1).filter((item, i) => {
+    const step = (item.number ?? 0) - (numbered[i]?.number ?? 0);
+    return step > 3 || step <= 0;
+  });
   if (jumps.length)
-    charge(Math.min(0.3, 0.1 * jumps.length), `item numbers out of sequence ${jumps.length} time(s)`);
+    charge(
+      Math.min(0.3, 0.1 * jumps.length),
+      'numbers-out-of-sequence',
+      `item numbers out of sequence ${jumps.length} time(s)`,
+      jumps.map(label),
+    );
   const open = f.items.filter((i) => i.access === 'open');
-  const bare = open.filter((i) => i.sections.every((s) => !s.text.trim()));
+  const bare = open.filter((i) => i.sections.every((s) => !s.text.trim())).map(label);
   if (open.length && bare.length)
-    charge(0.3 * (bare.length / open.length), `open items without text: ${bare.map(label).join(', ')}`);
+    charge(
+      0.3 * (bare.length / open.length),
+      'items-without-text',
+      `open items without text: ${bare.join(', ')}`,
+      bare,
+    );
   if (f.emptyDecisions.length)
     charge(
       Math.min(0.4, 0.15 * f.emptyDecisions.length),
+      'decisions-without-text',
       `decision headings without text: ${f.emptyDecisions.join(', ')}`,
+      f.emptyDecisions,
     );
   if (f.kind === 'minutes' && open.length >= 2) {
-    const without = open.filter((i) => i.decision === null).length;
-    if (without / open.length > 0.5) charge(0.15, `${without} of ${open.length} open items have no decision`);
+    const without = open.filter((i) => i.decision === null).map(label);
+    if (without.length / open.length > 0.5)
+      charge(
+        0.15,
+        'items-without-decision',
+        `${without.length} of ${open.length} open items have no decision`,
+        without,
+      );
   }
   if (f.closedInDoubt.length)
     charge(
       Math.min(0.2, 0.05 * f.closedInDoubt.length),
+      'closed-in-doubt',
       `closed in doubt (nothing printed under the title): ${f.closedInDoubt.join(', ')}`,
+      f.closedInDoubt,
     );
-  if (!f.body) charge(0.2, 'the meeting body was not found');
-  if (!f.date) charge(0.2, 'the meeting date was not found');
+  if (!f.body) charge(0.2, 'no-body', 'the meeting body was not found');
+  if (!f.date) charge(0.2, 'no-date', 'the meeting date was not found');
   const confidence = Math.round(Math.max(0, 1 - cost) * 100) / 100;
   return { confidence, needsReview: confidence < REVIEW_THRESHOLD, reasons };
 }
