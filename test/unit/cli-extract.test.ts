@@ -19,6 +19,15 @@ describe('npm run cli -- extract FILE', () => {
     expect(doc.items.map((i) => i.number)).toEqual([1, 2, 3]);
   });
 
+  it('with --explain, prints the summary of the passes and what each line was taken for', () => {
+    const run = cli('extract', 'test/fixtures/corpus/pdf/002_b1227399e4e80a2d.pdf', '--explain');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^# furniture: \d+ lines\n/);
+    expect(run.stdout).toContain('# header: body "Direktionen", date 2024-09-03');
+    expect(run.stdout).toMatch(/^p\d+ +\S+ +item-heading +Punkt 1: Øvrige sager {2}← /m);
+    expect(run.stdout).toMatch(/^p\d+ +\S+ +furniture +.*← recurs/m);
+  });
+
   it('exits 2 with one line naming the kind, and nothing on stdout, for unreadable input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-'));
     const file = join(dir, 'minutes.pdf');

@@ -65,7 +65,8 @@ export function readItemContent(
   const from = heading.at + heading.span;
   let access: 'open' | 'closed' = 'open';
   let accessReason: string | null = null;
-  if (mentionsClosure(heading.title)) {
+  // "Lukket: Køb af jord", or a title that is nothing but the marker ("Lukket", "Lukket punkt").
+  if (mentionsClosure(heading.title) || accessMarker(heading.title) === 'closed') {
     access = 'closed';
     accessReason = 'closed in its title';
   }

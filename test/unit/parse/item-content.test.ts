@@ -39,6 +39,13 @@ describe('an item’s content', () => {
     expect(item(title, ['Tekst.'])).toMatchObject({ access: 'closed', title: 'Personalesag' });
   });
 
+  it.each(['Lukket', 'Lukket punkt', 'Lukket sag'])(
+    'is closed, with certainty, by a title that is nothing but the marker: %s',
+    (title) => {
+      expect(item(title, [])).toMatchObject({ access: 'closed', accessReason: 'closed in its title' });
+    },
+  );
+
   it('stays open for a title that only mentions something closed, and for open markers', () => {
     expect(item('Genåbning af lukket svømmehal', ['Tekst.']).access).toBe('open');
     expect(item('Budget', ['Åben sag', 'Tekst.']).access).toBe('open');
