@@ -19,6 +19,7 @@ import { inferStyles, type StyledLine } from './passes/styles.ts';
 import { readAttachmentOverview } from './passes/trailer.ts';
 import { findTimes } from './read/dates.ts';
 import { decisionHeading } from './read/decision-heading.ts';
+import { forgetAnswers } from './read/memo.ts';
 import { paragraphs } from './read/text.ts';
 import { caseNumberOf, endsItems, meetingEnd } from './read/vocabulary.ts';
 
@@ -39,6 +40,7 @@ export function parseMinutes(
   extracted: ExtractedText,
   source: Omit<SourceInfo, 'format' | 'pages'>,
 ): ParsedMinutes {
+  forgetAnswers();
   const all = extracted.lines;
   const furniture = findFurniture(all, extracted.pageHeights);
   const keptIndexes = all.map((_, i) => i).filter((i) => !furniture.indexes.has(i));

@@ -111,7 +111,9 @@ function recurrenceOf(
       const line = lines[index] as Line;
       const place = positioned ? position(line, pageHeights[line.page - 1]) : { edge: 'any', distance: 0 };
       const shape = shapeOf(line.text);
-      byShape.set(shape, [...(byShape.get(shape) ?? []), { index, page: line.page, ...place }]);
+      const entries = byShape.get(shape) ?? [];
+      entries.push({ index, page: line.page, ...place });
+      byShape.set(shape, entries);
     }
   }
   const recurrence = new Map<number, number>();
@@ -141,7 +143,11 @@ function isStructure(line: Line, bodySize: number): boolean {
 
 function byPage(lines: readonly Line[]): Map<number, number[]> {
   const pages = new Map<number, number[]>();
-  for (const [index, line] of lines.entries()) pages.set(line.page, [...(pages.get(line.page) ?? []), index]);
+  for (const [index, line] of lines.entries()) {
+    const members = pages.get(line.page) ?? [];
+    members.push(index);
+    pages.set(line.page, members);
+  }
   return pages;
 }
 

@@ -1,6 +1,7 @@
 import { type Notes, note } from '../explanation.ts';
 import { findDate } from '../read/dates.ts';
 import { decisionHeading } from '../read/decision-heading.ts';
+import { remembered } from '../read/memo.ts';
 import { type Numbering, readNumbering } from '../read/numbering.ts';
 import { joinLines } from '../read/text.ts';
 import {
@@ -82,7 +83,9 @@ const MAX_FILL_STEP = 5;
 const FILL_WEIGHT = 3;
 
 /** Lines that belong to an item's structure and so are never its title. */
-function isStructural(text: string): boolean {
+const isStructural = remembered(readsAsStructure);
+
+function readsAsStructure(text: string): boolean {
   return (
     // "Lukket: Køb af jord" is a closed item's title; "Lukket punkt" alone is a marker.
     (accessMarker(text) !== null && withoutClosure(text) === text.trim()) ||

@@ -38,12 +38,13 @@ export function inferStyles(lines: readonly Line[], indexes: readonly number[]):
   const styled: StyledLine[] = [];
   for (const [n, line] of lines.entries()) {
     const previous = lines[n - 1];
+    const caps = isCaps(line.text);
     styled.push({
       ...line,
       index: indexes[n] ?? n,
-      style: styleKey(line),
+      style: styleKey(line, caps),
       indent: Math.round(line.x - (margins.get(line.page) ?? 0)),
-      prominence: prominence(line, bodySize),
+      prominence: prominence(line, bodySize, caps),
       breakBefore: startsParagraph(previous, line, pitch, full),
       spacedBefore: spaced(previous, line, pitch),
     });
@@ -56,21 +57,20 @@ function isCaps(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
   return (
     letters.length >= 3 &&
-    letters === letters.toLocaleUpperCase('da') &&
-    letters !== letters.toLocaleLowerCase('da')
+    // Danish needs no locale-specific case mapping; the plain one is many times faster.
+    letters === letters.toUpperCase() &&
+    letters !== letters.toLowerCase()
   );
 }
 
-export function styleKey(line: Line): string {
-  return `${line.size}|${line.bold ? 'b' : ''}${line.italic ? 'i' : ''}${isCaps(line.text) ? 'C' : ''}${line.level ? `h${line.level}` : ''}`;
+function styleKey(line: Line, caps: boolean): string {
+  return `${line.size}|${line.bold ? 'b' : ''}${line.italic ? 'i' : ''}${caps ? 'C' : ''}${line.level ? `h${line.level}` : ''}`;
 }
 
-function prominence(line: Line, bodySize: number): number {
+function prominence(line: Line, bodySize: number, caps: boolean): number {
   const larger = line.size > 0 && bodySize > 0 ? ((line.size - bodySize) / bodySize) * 10 : 0;
   const markup = line.level > 0 ? 7 - line.level : 0;
-  return (
-    Math.max(0, larger) + (line.bold ? 2 : 0) + (isCaps(line.text) ? 1 : 0) + (line.italic ? 0.5 : 0) + markup
-  );
+  return Math.max(0, larger) + (line.bold ? 2 : 0) + (caps ? 1 : 0) + (line.italic ? 0.5 : 0) + markup;
 }
 
 const MIN_LEADING = 0.9;

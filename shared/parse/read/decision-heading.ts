@@ -1,5 +1,6 @@
 import { DECISION_LABELS } from '../vocabulary/labels.ts';
 import { findDate, isMonthWord } from './dates.ts';
+import { remembered } from './memo.ts';
 import { collapse, fold, sentenceCase } from './text.ts';
 import { isBodyWord } from './vocabulary.ts';
 
@@ -17,6 +18,7 @@ const PLAIN = new Map(DECISION_LABELS.map((label) => [fold(label), label]));
 const DATE_TAIL = /\s+(?:den|d\.)\s+(.+)$/i;
 /** "Punkt 3" after the date, as eDoc prints it. */
 const ITEM_TAIL = /\s+(?:punkt|pkt\.?)\s*\d+\s*$/i;
+const DECISION_WORD = /beslutning|afgørelse/i;
 
 /**
  * Reads a decision heading: "Beslutning", "Beslutninger", "Beslutning i Direktionen den
@@ -24,12 +26,18 @@ const ITEM_TAIL = /\s+(?:punkt|pkt\.?)\s*\d+\s*$/i;
  * marts 2025:", "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 3",
  * "Økonomiudvalget den 17.09.2024".
  */
-export function decisionHeading(line: string): DecisionHeading | null {
+export const decisionHeading = remembered(readDecisionHeading);
+
+function readDecisionHeading(line: string): DecisionHeading | null {
   if (line.length > 140) return null;
   const text = collapse(line).replace(/:$/, '').replace(ITEM_TAIL, '');
-  if (text.length > 110 || (/[.!?]$/.test(text) && !findDate(text))) return null;
+  if (text.length > 110) return null;
   const plain = PLAIN.get(fold(text));
   if (plain) return { heading: plain, body: null, date: null, bare: false };
+  // Most lines are prose: only a decision word or a dated tail can make a heading of them.
+  const decisionWord = DECISION_WORD.test(text);
+  if ((!decisionWord && !DATE_TAIL.test(text)) || (/[.!?]$/.test(text) && !findDate(text))) return null;
+  if (!decisionWord) return datedBody(text);
   const leading = /^(Beslutning|Afgørelse)(?:\s+(?:i|på mødet i|truffet i|fra|af))?(?:\s+(.*))?$/i.exec(text);
   if (leading) {
     const rest = bodyAndDate(leading[2] ?? '');
@@ -44,8 +52,14 @@ export function decisionHeading(line: string): DecisionHeading | null {
       bare: false,
     };
   }
-  // "Økonomiudvalget den 17.09.2024", "Styregruppen for digitalisering den 11.01.2024": a body
-  // (a body's noun first or last) and a date, nothing after it: not a sentence that names them.
+  return datedBody(text);
+}
+
+/**
+ * "Økonomiudvalget den 17.09.2024", "Styregruppen for digitalisering den 11.01.2024": a body
+ * (a body's noun first or last) and a date, nothing after it: not a sentence that names them.
+ */
+function datedBody(text: string): DecisionHeading | null {
   const dated = DATE_TAIL.exec(text);
   const body = dated ? text.slice(0, dated.index).trim() : '';
   const words = body.split(' ');

@@ -24,6 +24,7 @@ import {
   type SectionKind,
 } from '../vocabulary/labels.ts';
 import { CLOSED_WORDS, CLOSING_PHRASES, ITEM_NOUNS, OPEN_WORDS } from '../vocabulary/markers.ts';
+import { remembered } from './memo.ts';
 import { fold, phrasePattern, sentenceCase } from './text.ts';
 
 /** A word that names a body, with its endings: "Økonomiudvalget", "Kommunalbestyrelsen", "Mødesystemgruppen". */
@@ -56,7 +57,9 @@ for (const [kind, labels] of [
 const RUN_IN = new Set(RUN_IN_LABELS.map((l) => fold(l)));
 
 /** The vocabulary label a whole line is ("SAGSFREMSTILLING", "Økonomi:", "Tekniske konsekvenser"). */
-export function knownLabel(line: string): KnownLabel | null {
+export const knownLabel = remembered(readKnownLabel);
+
+function readKnownLabel(line: string): KnownLabel | null {
   if (line.length > MAX_LABEL_LENGTH) return null;
   const key = fold(line);
   const known = KNOWN.get(key);
