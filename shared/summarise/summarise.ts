@@ -68,7 +68,7 @@ function choose(pool: readonly Candidate[], queryTerms: readonly string[]): Summ
       WEIGHT.centrality * (centrality[i] ?? 0) +
       WEIGHT.position / (1 + candidate.position) +
       (query.size ? (WEIGHT.query * Math.min(matched, query.size)) / query.size : 0);
-    return { candidate, vector: vectors[i] as Map<string, number>, score };
+    return { candidate, vector: vectors[i] as TermVector, score };
   });
   // Without a query, the decision's opening sentence leads whatever the scores say.
   const leads = (c: Candidate) => query.size === 0 && c.position === 0 && c.sectionWeight === DECISION_WEIGHT;
@@ -92,37 +92,56 @@ function choose(pool: readonly Candidate[], queryTerms: readonly string[]): Summ
     .map(({ candidate }) => ({ text: candidate.text, page: candidate.page, section: candidate.section }));
 }
 
-function termVector(terms: readonly string[]): Map<string, number> {
-  const vector = new Map<string, number>();
-  for (const term of terms) vector.set(term, (vector.get(term) ?? 0) + 1);
-  return vector;
+interface TermVector {
+  readonly weights: ReadonlyMap<string, number>;
+  readonly norm: number;
 }
 
-function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+function termVector(terms: readonly string[]): TermVector {
+  const weights = new Map<string, number>();
+  for (const term of terms) weights.set(term, (weights.get(term) ?? 0) + 1);
+  let squares = 0;
+  for (const weight of weights.values()) squares += weight * weight;
+  return { weights, norm: Math.sqrt(squares) };
+}
+
+function cosine(a: TermVector, b: TermVector): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
   let dot = 0;
-  for (const [term, weight] of a) dot += weight * (b.get(term) ?? 0);
-  if (dot === 0) return 0;
-  const norm = (v: ReadonlyMap<string, number>) => Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0));
-  return dot / (norm(a) * norm(b));
+  for (const [term, weight] of small.weights) dot += weight * (large.weights.get(term) ?? 0);
+  return dot / (a.norm * b.norm);
 }
 
 /** Continuous LexRank: power iteration over the row-normalised similarity matrix, scaled to [0, 1]. */
-function lexRank(vectors: readonly Map<string, number>[], damping = 0.85, iterations = 30): number[] {
+function lexRank(vectors: readonly TermVector[], damping = 0.85, iterations = 30): number[] {
   const n = vectors.length;
   if (n === 1) return [1];
-  const similarity = vectors.map((a, i) => vectors.map((b, j) => (i === j ? 0 : cosine(a, b))));
-  const rowSums = similarity.map((row) => row.reduce((s, x) => s + x, 0));
-  let rank = new Array<number>(n).fill(1 / n);
-  for (let k = 0; k < iterations; k++) {
-    rank = rank.map((_, j) => {
-      let sum = 0;
-      for (let i = 0; i < n; i++) {
-        const row = rowSums[i] ?? 0;
-        sum += (rank[i] ?? 0) * (row > 0 ? (similarity[i]?.[j] ?? 0) / row : 1 / n);
-      }
-      return (1 - damping) / n + damping * sum;
-    });
+  // The walk's transition matrix, row by row: similarities are symmetric, so each pair is measured once.
+  const similarity = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const value = cosine(vectors[i] as TermVector, vectors[j] as TermVector);
+      similarity[i * n + j] = value;
+      similarity[j * n + i] = value;
+    }
+  for (let i = 0; i < n; i++) {
+    let row = 0;
+    for (let j = 0; j < n; j++) row += similarity[i * n + j] as number;
+    for (let j = 0; j < n; j++)
+      similarity[i * n + j] = row > 0 ? (similarity[i * n + j] as number) / row : 1 / n;
   }
-  const max = Math.max(...rank);
-  return rank.map((r) => (max > 0 ? r / max : 0));
+  let rank = new Float64Array(n).fill(1 / n);
+  for (let k = 0; k < iterations; k++) {
+    const next = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const weight = rank[i] as number;
+      for (let j = 0; j < n; j++) next[j] = (next[j] as number) + weight * (similarity[i * n + j] as number);
+    }
+    for (let j = 0; j < n; j++) next[j] = (1 - damping) / n + damping * (next[j] as number);
+    rank = next;
+  }
+  const ranks = [...rank];
+  const max = Math.max(...ranks);
+  return ranks.map((r) => (max > 0 ? r / max : 0));
 }
