@@ -118,16 +118,39 @@ function recurrenceOf(
   }
   const recurrence = new Map<number, number>();
   for (const entries of byShape.values()) {
-    for (const entry of entries) {
-      const pagesAtPlace = new Set(
-        entries
-          .filter((e) => e.edge === entry.edge && Math.abs(e.distance - entry.distance) <= Y_TOLERANCE)
-          .map((e) => e.page),
-      );
-      recurrence.set(entry.index, pagesAtPlace.size);
+    for (const edge of ['top', 'bottom', 'any']) {
+      const atEdge = entries.filter((e) => e.edge === edge).sort((a, b) => a.distance - b.distance);
+      countPagesNearby(atEdge, recurrence);
     }
   }
   return recurrence;
+}
+
+/**
+ * For entries sorted by distance from their edge: on how many pages one stands within the
+ * tolerance of each, by a window that slides once over the list (a body-sized label recurs
+ * on every page).
+ */
+function countPagesNearby(
+  sorted: readonly { index: number; page: number; distance: number }[],
+  recurrence: Map<number, number>,
+): void {
+  const inWindow = new Map<number, number>();
+  let low = 0;
+  let high = 0;
+  for (const entry of sorted) {
+    for (; high < sorted.length && (sorted[high]?.distance ?? 0) <= entry.distance + Y_TOLERANCE; high++) {
+      const page = sorted[high]?.page ?? 0;
+      inWindow.set(page, (inWindow.get(page) ?? 0) + 1);
+    }
+    for (; (sorted[low]?.distance ?? 0) < entry.distance - Y_TOLERANCE; low++) {
+      const page = sorted[low]?.page ?? 0;
+      const left = (inWindow.get(page) ?? 0) - 1;
+      if (left === 0) inWindow.delete(page);
+      else inWindow.set(page, left);
+    }
+    recurrence.set(entry.index, inWindow.size);
+  }
 }
 
 /**

@@ -122,6 +122,8 @@ function candidatesIn(lines: readonly StyledLine[], range: ItemRange, item: numb
   for (let at = range.from; at < range.to; at++) {
     const line = lines[at] as StyledLine;
     const text = line.text.trim();
+    // A label is a short line or runs into its text after a colon: most lines of prose are neither.
+    if (text.length > MAX_LABEL_LENGTH && !text.includes(':')) continue;
     if (
       readNumbering(text) ||
       isDecisionAside(text) ||

@@ -28,14 +28,18 @@ function keepsHyphen(fragment: string): boolean {
   );
 }
 
+/** Spacing that collapsing changes: a run of spaces, or any other kind of space. */
+const UNEVEN_SPACE = /\s\s|[^\S ]/;
+
 export function collapse(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+  // Most lines are evenly spaced already; testing is cheaper than rewriting.
+  return UNEVEN_SPACE.test(text) ? text.replace(/[\s\u00a0]+/g, ' ').trim() : text.trim();
 }
 
 /** Case, spacing and a trailing colon folded away: how labels and markers are compared. */
 export function fold(text: string): string {
   // Danish needs no locale-specific case mapping; toLowerCase is many times faster.
-  return text.toLowerCase().replace(/\s+/g, ' ').replace(/\s*:$/, '').trim();
+  return collapse(text.toLowerCase()).replace(/\s*:$/, '');
 }
 
 export interface Paragraph<L extends Line = Line> {
