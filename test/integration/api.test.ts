@@ -361,6 +361,17 @@ describe('POST /uploads', () => {
     expect(stored?.contentType).toBe('application/pdf');
   });
 
+  it.each([
+    ['a lone surrogate', '\uD800.pdf', '_.pdf'],
+    ['nothing before the extension', '.pdf', 'upload.pdf'],
+  ])('hands out a usable key for a file name with %s', async (_name, filename, expected) => {
+    const answer = await post('/uploads', { filename, contentType: 'application/pdf', size: 10 });
+    expect(answer.status).toBe(201);
+    const { key, upload } = UploadResponse.parse(answer.body);
+    expect(key).toMatch(new RegExp(`^uploads/2026-11-23/[0-9a-f-]{36}/${expected.replace('.', '\\.')}$`));
+    expect(new URL(upload.url).pathname.endsWith(`/${expected}`)).toBe(true);
+  });
+
   it('answers 413 for a file over the limit', async () => {
     const answer = await post('/uploads', {
       filename: 'big.pdf',

@@ -11,6 +11,20 @@ describe('upload keys', () => {
     expect(sanitiseFilename('...')).toBe('upload.pdf');
   });
 
+  it('replaces lone surrogates, which no URL or key can encode', () => {
+    expect(sanitiseFilename('\uD800.pdf')).toBe('_.pdf');
+    expect(sanitiseFilename('a\uDC00b\uD83D.pdf')).toBe('a_b_.pdf');
+    // A whole pair is one character and stays.
+    expect(sanitiseFilename('møde 🙂.pdf')).toBe('møde 🙂.pdf');
+  });
+
+  it('keeps the extension when nothing is left before it', () => {
+    expect(sanitiseFilename('.pdf')).toBe('upload.pdf');
+    expect(sanitiseFilename('..pdf')).toBe('upload.pdf');
+    expect(sanitiseFilename(' . .PDF')).toBe('upload.pdf');
+    expect(sanitiseFilename('.skjult.pdf')).toBe('skjult.pdf');
+  });
+
   it('composes the precomposed form, so one name is one key', () => {
     expect(sanitiseFilename('A\u030Arhus.pdf')).toBe('Århus.pdf');
   });
