@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { DocumentRecord, type DocumentStatus } from '#domain/document.ts';
+import { IsoDate } from '#domain/meeting.ts';
 import { ClaimLostError, InvalidCursorError, StorageError, storageCall } from './errors.ts';
 import type { DocumentRegistry, MeetingFilter, Page, ProcessingOutcome } from './registry.ts';
 import { REGISTRY_TABLE } from './registry-table.ts';
@@ -68,17 +69,26 @@ export function filterKey(value: string): string {
   return value.normalize('NFC').trim().toLocaleLowerCase('da');
 }
 
-/** The LastEvaluatedKey of each index, as a cursor must carry it back. */
+/**
+ * The LastEvaluatedKey of each index, as a cursor must carry it back: every value checked, since
+ * DynamoDB answers a start key it cannot use (an empty or oversized value) with an error.
+ */
+const DocumentPk = z.string().regex(/^doc#[0-9a-f]{64}$/);
 const DocumentsCursor = z.strictObject({
-  pk: z.string(),
+  pk: DocumentPk,
   kind: z.literal(DOCUMENT_KIND),
-  updatedAt: z.string(),
+  updatedAt: DocumentRecord.shape.updatedAt,
 });
-const MeetingsCursor = z.strictObject({
-  pk: z.string(),
-  meetingPartition: z.literal(MEETING_PARTITION),
-  meetingSort: z.string(),
-});
+const MeetingsCursor = z
+  .strictObject({
+    pk: DocumentPk,
+    meetingPartition: z.literal(MEETING_PARTITION),
+    meetingSort: z.string().regex(/^[0-9-]{10}#[0-9a-f]{64}$/),
+  })
+  .refine(({ pk, meetingSort }) => {
+    const [date = '', id] = meetingSort.split('#');
+    return documentPk(id ?? '') === pk && (date === NO_DATE || IsoDate.safeParse(date).success);
+  });
 
 /**
  * The document registry in one DynamoDB table (see registry-table.ts). Lists read sparse GSIs
@@ -297,7 +307,7 @@ export class DynamoRegistry implements DocumentRegistry {
     readonly limit: number;
     readonly cursor?: string;
   }): Promise<Page<DocumentRecord>> {
-    return storageCall('registry.list', () => {
+    return storageCall('registry.list', async () => {
       const index = indexes.documents;
       const conditions = filterOf(options.status === undefined ? {} : { status: options.status });
       return this.#page('registry.list', {
@@ -310,7 +320,7 @@ export class DynamoRegistry implements DocumentRegistry {
         },
         ExpressionAttributeValues: { ':partition': DOCUMENT_KIND, ...conditions.ExpressionAttributeValues },
         Limit: options.limit,
-        ExclusiveStartKey: fromCursor(options.cursor, DocumentsCursor),
+        ExclusiveStartKey: await this.#startKey(options.cursor, DocumentsCursor),
       });
     });
   }
@@ -320,9 +330,13 @@ export class DynamoRegistry implements DocumentRegistry {
   ): Promise<Page<DocumentRecord>> {
     return storageCall('registry.meetings', async () => {
       const index = indexes.meetings;
-      const start = fromCursor(filter.cursor, MeetingsCursor);
+      const start = await this.#startKey(filter.cursor, MeetingsCursor);
       const range = sortRange(filter.from, filter.to);
       if (range === 'empty') return { records: [], cursor: null };
+      // DynamoDB refuses a start key outside the key condition: a cursor of another date range.
+      if (start !== undefined && !range.holds(start.meetingSort)) {
+        throw new InvalidCursorError('the cursor is not within the dates asked for');
+      }
       const equal: Record<string, string> = {};
       if (filter.body !== undefined) equal.bodyKey = filterKey(filter.body);
       if (filter.municipality !== undefined) equal.municipalityKey = filterKey(filter.municipality);
@@ -345,6 +359,21 @@ export class DynamoRegistry implements DocumentRegistry {
         ExclusiveStartKey: start,
       });
     });
+  }
+
+  /**
+   * Where a page starts. Documents are never deleted from the registry, so a cursor naming one it
+   * never had was not handed out by it.
+   */
+  async #startKey<T extends { readonly pk: string }>(
+    cursor: string | undefined,
+    shape: z.ZodType<T>,
+  ): Promise<T | undefined> {
+    const start = fromCursor(cursor, shape);
+    if (start !== undefined && (await this.get(start.pk.slice(documentPk('').length))) === null) {
+      throw new InvalidCursorError('the cursor names no document of this registry');
+    }
+    return start;
   }
 
   /** One Query of an index, newest first, as a page of records. */
@@ -430,20 +459,28 @@ function sortRange(from: string | undefined, to: string | undefined) {
   if (from !== undefined && to !== undefined && from > to) return 'empty' as const;
   if (to !== undefined) {
     const lower = from ?? `${NO_DATE}#${AFTER_EVERY_ID}`;
+    const upper = `${to}#${AFTER_EVERY_ID}`;
     return {
       condition: ' AND #sort BETWEEN :from AND :to',
-      values: { ':from': lower, ':to': `${to}#${AFTER_EVERY_ID}` },
+      values: { ':from': lower, ':to': upper },
+      holds: (sort: string) => lower <= sort && sort <= upper,
     };
   }
-  if (from !== undefined) return { condition: ' AND #sort >= :from', values: { ':from': from } };
-  return { condition: '', values: {} };
+  if (from !== undefined) {
+    return {
+      condition: ' AND #sort >= :from',
+      values: { ':from': from },
+      holds: (sort: string) => from <= sort,
+    };
+  }
+  return { condition: '', values: {}, holds: () => true };
 }
 
 function toCursor(lastEvaluatedKey: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(lastEvaluatedKey)).toString('base64url');
 }
 
-function fromCursor(cursor: string | undefined, shape: z.ZodType<Record<string, string>>) {
+function fromCursor<T>(cursor: string | undefined, shape: z.ZodType<T>): T | undefined {
   if (cursor === undefined) return undefined;
   let decoded: unknown;
   try {

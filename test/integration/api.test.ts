@@ -614,6 +614,87 @@ describe('no 500 for any input', () => {
   });
 });
 
+describe('crafted list cursors', () => {
+  const hex = (c: string) => c.repeat(64);
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const documents = (over: Record<string, unknown>) => ({
+    pk: `doc#${hex('b')}`,
+    kind: 'document',
+    updatedAt: '2026-11-23T10:00:00.000Z',
+    ...over,
+  });
+  const meetings = (over: Record<string, unknown>) => ({
+    pk: `doc#${hex('b')}`,
+    meetingPartition: 'meeting',
+    meetingSort: `2025-01-22#${hex('b')}`,
+    ...over,
+  });
+
+  /** JSON.stringify drops an own `__proto__` key; JSON.parse makes one. */
+  const protoCursor = (value: object) =>
+    Buffer.from(JSON.stringify(value).replace(/^\{/, '{"__proto__":{"x":1},')).toString('base64url');
+
+  /** Cursors the API never handed out: every one is a 400 problem on every list, never a 500. */
+  const crafted: [string, string][] = [
+    ['not base64', '%%%'],
+    ['base64 of nothing', 'a'],
+    ['base64 of text', Buffer.from('hello').toString('base64url')],
+    ['base64 of JSON null', b64(null)],
+    ['base64 of a number', b64(1)],
+    ['base64 of an array', b64([1, 2])],
+    ['an empty object', b64({})],
+    ...Object.entries({ documents, meetings }).flatMap(([list, shape]): [string, string][] => [
+      [`${list}: a number for pk`, b64(shape({ pk: 1 }))],
+      [`${list}: an attribute value for pk`, b64(shape({ pk: { S: `doc#${hex('b')}` } }))],
+      [`${list}: an empty pk`, b64(shape({ pk: '' }))],
+      [`${list}: a key item for pk`, b64(shape({ pk: 'key#minutes/a.pdf' }))],
+      [`${list}: a pk of 2,000 characters`, b64(shape({ pk: `doc#${'b'.repeat(2000)}` }))],
+      [`${list}: an unknown key`, b64(shape({ extra: 'x' }))],
+      [`${list}: a prototype key`, protoCursor(shape({}))],
+      [`${list}: an unknown document`, b64(shape({}))],
+    ]),
+    ['an empty updatedAt', b64(documents({ updatedAt: '' }))],
+    ['a huge updatedAt', b64(documents({ updatedAt: 'x'.repeat(2500) }))],
+    ['an updatedAt that is no time', b64(documents({ updatedAt: 'yesterday' }))],
+    ['another kind', b64(documents({ kind: 'key' }))],
+    ['an empty meetingSort', b64(meetings({ meetingSort: '' }))],
+    ['a huge meetingSort', b64(meetings({ meetingSort: `2025-01-22#${'b'.repeat(1500)}` }))],
+    ['a meetingSort of another document', b64(meetings({ meetingSort: `2025-01-22#${hex('c')}` }))],
+    ['a meetingSort without a date', b64(meetings({ meetingSort: hex('b') }))],
+    ['another partition', b64(meetings({ meetingPartition: 'document' }))],
+  ];
+
+  it.each(crafted)('answers 400 for a cursor with %s', async (_name, cursor) => {
+    for (const list of [
+      '/documents',
+      '/documents?status=indexed&',
+      '/meetings',
+      '/meetings?from=2025-01-01&',
+    ]) {
+      const path = `${list}${list.endsWith('&') ? '' : '?'}cursor=${encodeURIComponent(cursor)}`;
+      const answer = await call(path);
+      expectProblem(answer, 400);
+      expect(answer.body.detail, path).toMatch(/^The cursor is not one this API handed out/);
+    }
+  });
+
+  it('answers 400 for a cursor of a known document in the wrong list, or outside the dates asked for', async () => {
+    const known = (id: string, sort: string) =>
+      b64(meetings({ pk: `doc#${id}`, meetingSort: `${sort}#${id}` }));
+    // Right shape, real document: a page starts after it, whichever filter.
+    expect((await call(`/meetings?cursor=${known(seeded.jan.id, '2025-01-22')}`)).status).toBe(200);
+    for (const path of [
+      `/documents?cursor=${known(seeded.jan.id, '2025-01-22')}`,
+      `/meetings?from=2025-02-01&cursor=${known(seeded.jan.id, '2025-01-22')}`,
+      `/meetings?to=2024-12-31&cursor=${known(seeded.jan.id, '2025-01-22')}`,
+      `/meetings?from=2025-01-01&cursor=${known(seeded.sep.id, '2024-09-03')}`,
+    ]) {
+      expectProblem(await call(path), 400);
+    }
+    expect(log.errors).toEqual([]);
+  });
+});
+
 async function toAnswer(response: Response): Promise<Answer> {
   return { status: response.status, headers: response.headers, body: await response.json() };
 }
