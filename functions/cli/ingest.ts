@@ -40,12 +40,16 @@ export async function ingestCommand(paths: readonly string[], store: Store, pref
   });
   bar.start(files.length, 0, { file: '' });
   const results: Result[] = [];
-  for (const file of files) {
-    bar.update({ file: file.key });
-    results.push(await ingestFile(file, store));
-    bar.increment();
+  try {
+    for (const file of files) {
+      bar.update({ file: file.key });
+      results.push(await ingestFile(file, store));
+      bar.increment();
+    }
+  } finally {
+    // Also when the store fails: the terminal gets its cursor back before the error is said.
+    bar.stop();
   }
-  bar.stop();
   printSummary(results);
   return results.some((r) => r.status === 'failed') ? 1 : 0;
 }

@@ -2,6 +2,7 @@
 /** Command line entry point: a composition root, the only place that reads the environment. */
 import { Command } from 'commander';
 import { type ServiceConfig, serviceConfigFromEnv } from '#config/service.ts';
+import { StorageError } from '#storage/errors.ts';
 import { SAMPLE_FOLDERS } from '../samples.ts';
 import { extractCommand } from './extract.ts';
 import { ingestCommand } from './ingest.ts';
@@ -25,11 +26,25 @@ interface StoreFlags extends StoreOptions {
 const withDataDir = (flags: StoreFlags): ServiceConfig =>
   flags.dataDir === undefined ? config : { ...config, dataDir: flags.dataDir };
 
-/** Runs a command on the store the flags name, and always lets go of it. */
-async function onStore(flags: StoreFlags, run: (store: Store) => Promise<number>): Promise<number> {
+/** The exit code when the store failed under a command: not its input (2), not a refused file (1). */
+const STORE_FAILED = 3;
+
+/**
+ * Runs a command on the store the flags name, and always lets go of it. A store that fails under
+ * it (a service stopped, a bucket refused) ends the command with one line, not a stack trace.
+ */
+async function onStore(
+  command: string,
+  flags: StoreFlags,
+  run: (store: Store) => Promise<number>,
+): Promise<number> {
   const store = await openStore(withDataDir(flags), flags);
   try {
     return await run(store);
+  } catch (error) {
+    if (!(error instanceof StorageError)) throw error;
+    process.stderr.write(`${command} stopped: ${await store.explain(error)}\n`);
+    return STORE_FAILED;
   } finally {
     await store.close();
   }
@@ -67,7 +82,7 @@ storeOptions(
     .argument('<paths...>', 'PDF files and folders')
     .option('--prefix <prefix>', 'object key prefix', ''),
 ).action(async (paths: string[], flags: StoreFlags & { prefix: string }) => {
-  process.exitCode = await onStore(flags, (store) => ingestCommand(paths, store, flags.prefix));
+  process.exitCode = await onStore('ingest', flags, (store) => ingestCommand(paths, store, flags.prefix));
 });
 
 program
@@ -116,7 +131,7 @@ storeOptions(
 ).action(
   async (documentId: string | undefined, flags: StoreFlags & { json?: boolean; needsReview?: boolean }) => {
     const options = { json: flags.json === true, needsReview: flags.needsReview === true };
-    process.exitCode = await onStore(flags, (store) => statusCommand(documentId, store, options));
+    process.exitCode = await onStore('status', flags, (store) => statusCommand(documentId, store, options));
   },
 );
 
@@ -125,7 +140,7 @@ storeOptions(
     .command('reindex')
     .description('read every object in the bucket again and rebuild its items in the index'),
 ).action(async (flags: StoreFlags) => {
-  process.exitCode = await onStore(flags, reindexCommand);
+  process.exitCode = await onStore('reindex', flags, reindexCommand);
 });
 
 program

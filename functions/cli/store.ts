@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { ServiceConfig } from '#config/service.ts';
+import type { StorageError } from '#storage/errors.ts';
 import { type Adapters, composeAdapters } from '../compose.ts';
 import { indexFile, onEmulators, runningService, startLocalService } from '../local/service.ts';
 
@@ -9,6 +10,8 @@ export interface Store {
   readonly config: ServiceConfig;
   /** How the store was reached, for the user. */
   readonly description: string;
+  /** What a failed storage call means, in one line for the user: a service that stopped says so. */
+  explain(error: StorageError): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -27,10 +30,12 @@ export async function openStore(config: ServiceConfig, options: StoreOptions): P
   if (options.bucket !== undefined) {
     const deployed = { ...config, bucket: options.bucket, table: options.table ?? config.table };
     const adapters = await composeAdapters(deployed);
+    const description = `bucket ${deployed.bucket}`;
     return {
       adapters,
       config: deployed,
-      description: `bucket ${deployed.bucket}`,
+      description,
+      explain: async (error) => `${description}: ${error.message}`,
       close: async () => adapters.close(),
     };
   }
@@ -38,10 +43,16 @@ export async function openStore(config: ServiceConfig, options: StoreOptions): P
   if (running !== null) {
     const attached = onEmulators(config, running.endpoints);
     const adapters = await composeAdapters(attached);
+    const description = `the service running at ${running.url}`;
     return {
       adapters,
       config: attached,
-      description: `the service running at ${running.url}`,
+      description,
+      // Its emulators go with it: a call that failed because it stopped is explained as that.
+      explain: async (error) =>
+        (await runningService(config.dataDir))?.pid === running.pid
+          ? `${description}: ${error.message}`
+          : `${description} has stopped (${error.message})`,
       close: async () => adapters.close(),
     };
   }
@@ -49,10 +60,12 @@ export async function openStore(config: ServiceConfig, options: StoreOptions): P
     { host: '127.0.0.1', port: 0, s3Port: 0, dynamoPort: 0, service: config },
     { serveApi: false },
   );
+  const description = `the local store in ${config.dataDir}`;
   return {
     adapters: service.adapters,
     config: service.config,
-    description: `the local store in ${config.dataDir}`,
+    description,
+    explain: async (error) => `${description}: ${error.message}`,
     close: () => service.stop(),
   };
 }

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,5 +127,42 @@ describe('the CLI while npm start runs on the same data folder', () => {
     } finally {
       await service.stop();
     }
+  });
+});
+
+describe('the CLI when the service it goes through stops', () => {
+  it('ends with one line on stderr naming what happened and exit code 3, no stack trace', async () => {
+    const dataDir = join(root, 'stopping');
+    const loaded = serviceConfigFromEnv({ DATA_DIR: dataDir });
+    if (!loaded.ok) throw new Error(loaded.error);
+    let firstHandled: () => void = () => {};
+    const handled = new Promise<void>((resolve) => {
+      firstHandled = resolve;
+    });
+    const service = await startLocalService(
+      { host: '127.0.0.1', port: 0, s3Port: 0, dynamoPort: 0, service: loaded.config },
+      { onReport: () => firstHandled() },
+    );
+    const child = spawn(process.execPath, ['functions/cli/main.ts', 'ingest', minutes], {
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    // The CLI has handed over its first file and follows the next when the service goes away.
+    await handled;
+    await service.stop();
+    const code = await exited;
+
+    expect(code).toBe(3);
+    expect(stderr).not.toMatch(/^\s+at /m);
+    const lines = stderr.trim().split('\n');
+    expect(lines[0]).toContain(`into the service running at ${service.url}`);
+    expect(lines.slice(1)).toHaveLength(1);
+    expect(lines[1]).toMatch(
+      new RegExp(`^ingest stopped: the service running at ${service.url} has stopped \\(.*ECONNREFUSED`),
+    );
   });
 });
