@@ -5,16 +5,20 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { handle } from 'hono/aws-lambda';
 import { createApp } from '#api/app.ts';
+import { authConfigFromEnv } from '#config/auth.ts';
 import { serviceConfigFromEnv } from '#config/service.ts';
 import { apiDepsOf, composeAdapters } from '../compose.ts';
 
 const loaded = serviceConfigFromEnv(process.env);
 if (!loaded.ok) throw new Error(`invalid api configuration: ${loaded.error}`);
 const config = loaded.config;
+const auth = authConfigFromEnv(process.env);
+if (!auth.ok) throw new Error(`invalid api auth configuration: ${auth.error}`);
 
 const app = createApp({
   ...apiDepsOf(config, await composeAdapters(config), () => new Date()),
   log: new Logger({ serviceName: 'minutes-api' }),
+  auth: auth.auth,
 });
 
 export const handler = handle(app);

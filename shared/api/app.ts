@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { InvalidCursorError } from '#storage/errors.ts';
 import type { ApiDeps } from './deps.ts';
 import { isProblemStatus, type ProblemStatus, problem, validationIssues } from './problem.ts';
+import { registerAuthConfig } from './routes/auth-config.ts';
 import { registerDocuments } from './routes/documents.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerItems } from './routes/items.ts';
@@ -53,6 +54,7 @@ export function createApp(given: ApiDeps): OpenAPIHono {
   registerDocuments(app, deps);
   registerUploads(app, deps);
   registerHealth(app, deps);
+  registerAuthConfig(app, deps);
   registerWeb(app, deps, deps.log);
 
   app.doc31(OPENAPI_PATH, {

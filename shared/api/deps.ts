@@ -1,3 +1,4 @@
+import type { WriteAuth } from '#config/auth.ts';
 import type { SearchIndex } from '#search/port.ts';
 import type { BlobStore } from '#storage/blob-store.ts';
 import type { DocumentRegistry } from '#storage/registry.ts';
@@ -19,4 +20,9 @@ export interface ApiDeps {
   readonly linkTtlSeconds: number;
   readonly now: () => Date;
   readonly log?: ApiLogger;
+  /**
+   * What writing needs where the API is deployed (API Gateway enforces it); the page asks.
+   * @default - nothing: anyone may write, as locally
+   */
+  readonly auth?: WriteAuth;
 }

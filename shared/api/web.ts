@@ -43,12 +43,14 @@ async function loadWebFiles(folder: string): Promise<WebFiles> {
 
 /**
  * The page's Content-Security-Policy: its own scripts, styles and images only, no inline code,
- * and fetch/XHR to this origin and to the bucket's origin (the browser PUTs uploads straight to
- * a presigned URL). The bucket's origin is taken from a presigned URL, so it is exact in AWS
- * (https://<bucket>.s3.<region>.amazonaws.com) and locally (http://127.0.0.1:<s3 port>).
+ * and fetch/XHR to this origin, to the bucket's origin (the browser PUTs uploads straight to
+ * a presigned URL) and, when writing needs a sign-in, to the token endpoint's origin (the page
+ * trades its authorization code there). The bucket's origin is taken from a presigned URL, so it
+ * is exact in AWS (https://<bucket>.s3.<region>.amazonaws.com) and locally (http://127.0.0.1:<s3 port>).
+ * The sign-in itself is a navigation, which connect-src and form-action do not govern.
  */
-export function pageCsp(uploadOrigin: string | null): string {
-  const connect = ["'self'", ...(uploadOrigin ? [uploadOrigin] : [])].join(' ');
+export function pageCsp(uploadOrigin: string | null, signInOrigin: string | null = null): string {
+  const connect = ["'self'", uploadOrigin, signInOrigin].filter(Boolean).join(' ');
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -74,10 +76,12 @@ async function bucketOrigin(deps: Pick<ApiDeps, 'blobs'>, log: ApiLogger): Promi
 /** Serves the search page (`GET /`) and its files (`GET /assets/<name>`) from the web/ folder. */
 export function registerWeb(
   app: ApiApp,
-  deps: Pick<ApiDeps, 'blobs'>,
+  deps: Pick<ApiDeps, 'blobs' | 'auth'>,
   log: ApiLogger,
   folder: string | null = webFolder(),
 ): void {
+  const signInOrigin =
+    deps.auth?.mode === 'jwt' && deps.auth.signIn ? new URL(deps.auth.signIn.tokenUrl).origin : null;
   let files: Promise<WebFiles> | undefined;
   let origin: Promise<string | null> | undefined;
   const uploadOrigin = () => {
@@ -99,7 +103,7 @@ export function registerWeb(
   app.get(PAGE_PATH, async (c) => {
     const web = await loaded();
     if (!web) return problem(c, 404, 'The search page is not installed here');
-    c.header('Content-Security-Policy', pageCsp(await uploadOrigin()));
+    c.header('Content-Security-Policy', pageCsp(await uploadOrigin(), signInOrigin));
     return c.html(web.page);
   });
 
