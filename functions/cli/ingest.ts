@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import type { DocumentRecord } from '#domain/document.ts';
+import { type DocumentRecord, documentIdOfBytes } from '#domain/document.ts';
 import { EXTRACTOR_VERSION } from '#ingest/version.ts';
 import { minutesContentType } from '#storage/blob-store.ts';
 import type { Store } from './store.ts';
@@ -61,7 +60,7 @@ async function ingestFile(file: FileToIngest, store: Store): Promise<Result> {
     const reason = `too-large: ${bytes.length} bytes exceeds the limit of ${store.config.limits.maxBytes}`;
     return { file, status: 'failed', reason };
   }
-  const id = createHash('sha256').update(bytes).digest('hex');
+  const id = documentIdOfBytes(bytes);
   const known = await registry.get(id);
   if (known && FINAL.has(known.status) && known.extractorVersion === EXTRACTOR_VERSION) {
     // Read before by this extractor version: it would end the same way again.

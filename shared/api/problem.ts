@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ZodError, ZodType } from 'zod';
+import type { Linked } from './pdf-link.ts';
 
 const PROBLEM_TYPE = 'application/problem+json';
 
@@ -67,6 +68,16 @@ export function problem<S extends ProblemStatus>(
 /** The value found by id as JSON, or a 404 problem when there is none. */
 export function jsonOr404<T>(c: Context, value: T | null, detail: string) {
   return value === null ? problem(c, 404, detail) : c.json(value, 200);
+}
+
+/** A view with its PDF link as JSON, or a 404 problem saying why there is none. */
+export function linkedOr404<T>(c: Context, linked: Linked<T>, unknown: string) {
+  if (linked.found) return c.json(linked.view, 200);
+  const detail =
+    linked.reason === 'unknown'
+      ? unknown
+      : 'Its PDF is no longer in the bucket: another file took its place, or it was deleted';
+  return problem(c, 404, detail);
 }
 
 /** The issues of a failed validation, as the problem document's `errors`. */

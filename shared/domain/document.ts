@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { IsoDate, MeetingKind, ParseConcern } from './meeting.ts';
 
@@ -57,3 +58,8 @@ export const DocumentRecord = z.object({
   meeting: MeetingSummary.nullable(),
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
+
+/** A document's id: the SHA-256 of its bytes, in hex. */
+export function documentIdOfBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

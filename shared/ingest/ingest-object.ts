@@ -48,7 +48,7 @@ export async function ingestObject(deps: IngestDeps, key: string): Promise<Inges
     // for every delivery of this upload: the key and size name it; the prefix keeps it apart from
     // content hashes. A later, smaller version at the key gets its own content id and replaces it.
     const id = sha256Hex(`too-large:${key}:${head.size}`);
-    return ingestClaimed(deps, { id, key, size: head.size }, async () =>
+    return ingestClaimed(deps, { id, key, size: head.size, etag: head.etag }, async () =>
       refused(
         new ExtractionError('too-large', `${head.size} bytes exceeds the limit of ${deps.limits.maxBytes}`),
       ),
@@ -57,15 +57,18 @@ export async function ingestObject(deps: IngestDeps, key: string): Promise<Inges
   const object = await deps.blobs.get(key);
   if (object === null) return { status: 'missing', documentId: null, key };
   const id = sha256Hex(object.bytes);
-  return ingestClaimed(deps, { id, key, size: object.bytes.length }, () =>
+  return ingestClaimed(deps, { id, key, size: object.bytes.length, etag: object.etag }, () =>
     extractAndIndex(deps, id, key, object.bytes),
   );
 }
 
-/** Records the document, runs `run` if the registry hands it out, and points the key at it. */
+/**
+ * Records the document, runs `run` if the registry hands it out, and points the key at it, with
+ * the ETag of the object read (the API links a key only while it still holds these bytes).
+ */
 async function ingestClaimed(
   deps: IngestDeps,
-  doc: { readonly id: string; readonly key: string; readonly size: number },
+  doc: { readonly id: string; readonly key: string; readonly size: number; readonly etag: string | null },
   run: () => Promise<Processed>,
 ): Promise<IngestOutcome> {
   const at = deps.now().toISOString();
@@ -82,7 +85,7 @@ async function ingestClaimed(
       if (await removedMeanwhile(deps, doc.id)) return { status: 'missing', documentId: null, key: doc.key };
     }
   }
-  await pointKeyAt(deps, doc.key, doc.id);
+  await pointKeyAt(deps, doc.key, doc.id, doc.etag);
   // Deleted while it was read, its removal handled before the key pointed here: undo as it would have.
   if ((await deps.blobs.head(doc.key)) === null) {
     await forgetKey(deps, doc.key);
@@ -143,8 +146,8 @@ async function removedMeanwhile(deps: IngestDeps, id: string): Promise<boolean> 
 }
 
 /** A new version at a key replaces the old: the old document leaves the index unless another key holds it. */
-async function pointKeyAt(deps: IngestDeps, key: string, id: string): Promise<void> {
-  const previous = await deps.registry.setKey(key, id);
+async function pointKeyAt(deps: IngestDeps, key: string, id: string, etag: string | null): Promise<void> {
+  const previous = await deps.registry.setKey(key, id, etag);
   if (previous === null || previous === id) return;
   const released = await releaseDocument(deps, previous, key);
   deps.log?.info('a new version replaced a document at its key', { key, documentId: id, previous, released });

@@ -1,8 +1,14 @@
-/** An object in the minutes bucket. */
-export interface StoredObject {
-  readonly bytes: Uint8Array;
+/** What the bucket says about an object without its bytes. */
+export interface ObjectHead {
   readonly size: number;
   readonly contentType: string | null;
+  /** Changes whenever other bytes are put at the key: tells whether a key still holds what was read. */
+  readonly etag: string | null;
+}
+
+/** An object in the minutes bucket. */
+export interface StoredObject extends ObjectHead {
+  readonly bytes: Uint8Array;
 }
 
 /** A presigned upload: the client PUTs the file to `url` with exactly these headers. */
@@ -18,8 +24,8 @@ export interface PresignedUpload {
  * object keys; decoding event keys is the event reader's job.
  */
 export interface BlobStore {
-  /** The object's size and type without its bytes, or null when there is no such key. */
-  head(key: string): Promise<{ readonly size: number; readonly contentType: string | null } | null>;
+  /** The object's size, type and ETag without its bytes, or null when there is no such key. */
+  head(key: string): Promise<ObjectHead | null>;
   /** The object's bytes, or null when there is no such key. */
   get(key: string): Promise<StoredObject | null>;
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;

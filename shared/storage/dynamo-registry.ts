@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { DocumentRecord, type DocumentStatus } from '#domain/document.ts';
 import { IsoDate } from '#domain/meeting.ts';
 import { ClaimLostError, InvalidCursorError, StorageError, storageCall } from './errors.ts';
-import type { DocumentRegistry, MeetingFilter, Page, ProcessingOutcome } from './registry.ts';
+import type { DocumentRegistry, KeyRecord, MeetingFilter, Page, ProcessingOutcome } from './registry.ts';
 import { REGISTRY_TABLE } from './registry-table.ts';
 
 const { partitionKey, indexes } = REGISTRY_TABLE;
@@ -245,12 +245,12 @@ export class DynamoRegistry implements DocumentRegistry {
     });
   }
 
-  setKey(key: string, id: string): Promise<string | null> {
+  setKey(key: string, id: string, etag: string | null = null): Promise<string | null> {
     return storageCall('registry.setKey', async () => {
       const { Attributes } = await this.#client.send(
         new PutCommand({
           TableName: this.#table,
-          Item: { pk: keyPk(key), documentId: id },
+          Item: { pk: keyPk(key), documentId: id, ...(etag === null ? {} : { etag }) },
           ReturnValues: 'ALL_OLD',
         }),
       );
@@ -259,12 +259,18 @@ export class DynamoRegistry implements DocumentRegistry {
     });
   }
 
-  documentAt(key: string): Promise<string | null> {
-    return storageCall('registry.documentAt', async () => {
+  async documentAt(key: string): Promise<string | null> {
+    return (await this.keyRecord(key))?.documentId ?? null;
+  }
+
+  keyRecord(key: string): Promise<KeyRecord | null> {
+    return storageCall('registry.keyRecord', async () => {
       const { Item } = await this.#client.send(
         new GetCommand({ TableName: this.#table, Key: { pk: keyPk(key) }, ConsistentRead: true }),
       );
-      return documentIdOf(Item);
+      const documentId = documentIdOf(Item);
+      if (documentId === null) return null;
+      return { documentId, etag: typeof Item?.etag === 'string' ? Item.etag : null };
     });
   }
 

@@ -2,7 +2,8 @@
  * The registry's DynamoDB table, one definition for the CDK construct and for creating the
  * table locally (dynalite). One table, two kinds of item:
  * - a document: `pk` = `doc#<sha256>`, with the DocumentRecord's fields;
- * - a key: `pk` = `key#<object key>`, with `documentId`: which document the key holds now.
+ * - a key: `pk` = `key#<object key>`, with `documentId`: which document the key holds now, and
+ *   `etag`: the ETag of the object it was read from (absent on keys recorded before).
  * Sparse global secondary indexes answer the lists.
  */
 export const REGISTRY_TABLE = {

@@ -16,6 +16,13 @@ export type ProcessingOutcome =
       readonly extractorVersion: string;
     };
 
+/** What a key holds, as the ingest recorded it. */
+export interface KeyRecord {
+  readonly documentId: string;
+  /** The ETag of the object the document was read from; null when recorded before ETags were. */
+  readonly etag: string | null;
+}
+
 export interface MeetingFilter {
   readonly body?: string;
   readonly municipality?: string;
@@ -59,10 +66,15 @@ export interface DocumentRegistry {
   complete(id: string, outcome: ProcessingOutcome, at: string): Promise<void>;
   /** Marks a document removed (its object was deleted). */
   markRemoved(id: string, at: string): Promise<void>;
-  /** Points the key at a document; returns the id the key pointed at before, if another. */
-  setKey(key: string, id: string): Promise<string | null>;
+  /**
+   * Points the key at a document, read from the object with this ETag (so a reader can tell
+   * whether the key still holds those bytes); returns the id the key pointed at before, if another.
+   */
+  setKey(key: string, id: string, etag?: string | null): Promise<string | null>;
   /** The document at a key, or null. */
   documentAt(key: string): Promise<string | null>;
+  /** The document at a key with the ETag of the object it was read from, or null. */
+  keyRecord(key: string): Promise<KeyRecord | null>;
   /** Forgets the key; returns the id it pointed at, or null. */
   removeKey(key: string): Promise<string | null>;
   /** The keys pointing at a document (a document uploaded twice under two names has two). */

@@ -7,7 +7,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { BlobStore, PresignedUpload, StoredObject } from './blob-store.ts';
+import type { BlobStore, ObjectHead, PresignedUpload, StoredObject } from './blob-store.ts';
 import { storageCall } from './errors.ts';
 
 /** The bucket of minutes on S3 (or s3rver: build the client with createS3Client). */
@@ -31,11 +31,15 @@ export class S3BlobStore implements BlobStore {
     this.#pageSize = pageSize;
   }
 
-  head(key: string): Promise<{ readonly size: number; readonly contentType: string | null } | null> {
+  head(key: string): Promise<ObjectHead | null> {
     return storageCall('blob.head', () =>
       orNullWhenMissing(async () => {
         const head = await this.#client.send(new HeadObjectCommand({ Bucket: this.#bucket, Key: key }));
-        return { size: head.ContentLength ?? 0, contentType: head.ContentType ?? null };
+        return {
+          size: head.ContentLength ?? 0,
+          contentType: head.ContentType ?? null,
+          etag: head.ETag ?? null,
+        };
       }),
     );
   }
@@ -45,7 +49,12 @@ export class S3BlobStore implements BlobStore {
       orNullWhenMissing(async () => {
         const object = await this.#client.send(new GetObjectCommand({ Bucket: this.#bucket, Key: key }));
         const bytes = plainBytes((await object.Body?.transformToByteArray()) ?? new Uint8Array());
-        return { bytes, size: bytes.byteLength, contentType: object.ContentType ?? null };
+        return {
+          bytes,
+          size: bytes.byteLength,
+          contentType: object.ContentType ?? null,
+          etag: object.ETag ?? null,
+        };
       }),
     );
   }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
@@ -8,7 +8,7 @@ import { createApp } from '#api/app.ts';
 import type { ApiDeps } from '#api/deps.ts';
 import { ItemView, MeetingList, MeetingView, UploadResponse } from '#api/schemas.ts';
 import { defaultLimits } from '#config/limits.ts';
-import { DocumentRecord } from '#domain/document.ts';
+import { DocumentRecord, documentIdOfBytes } from '#domain/document.ts';
 import { SearchResult } from '#domain/search.ts';
 import { extractMeeting } from '#ingest/extract-meeting.ts';
 import { EXTRACTOR_VERSION } from '#ingest/version.ts';
@@ -773,5 +773,60 @@ describe('through the Lambda adapter', () => {
     } finally {
       process.env = saved;
     }
+  });
+});
+
+describe('PDF links when keys are reused', () => {
+  const EXTRA = 'test/fixtures/corpus/extra/pdf';
+  const at = NOW.toISOString();
+
+  /** The minutes in `path` uploaded as `name`: stored under `minutes/<name>` and ingested. */
+  async function seedAs(path: string, name: string): Promise<SeededMinutes> {
+    const folder = await mkdtemp(join(dir, 'upload-'));
+    await copyFile(path, join(folder, name));
+    return seedMinutes({ index, registry: deps.registry, blobs: deps.blobs }, join(folder, name), at);
+  }
+
+  const meetingPdf = async (id: string) => MeetingView.parse((await call(`/meetings/${id}`)).body).pdf;
+
+  it('answers 404 while the key holds another file not yet ingested, then links the new document', async () => {
+    const first = await seedAs(`${EXTRA}/e4_kaerholm_aeldre_sundhed_20250513.pdf`, 'referat.pdf');
+    expect((await deps.registry.keyRecord(first.key))?.etag).toEqual(expect.any(String));
+    const item = (await index.itemsOf(first.id))[0]?.id ?? '';
+    const next = new Uint8Array(await readFile(`${EXTRA}/e5_ravnsbjerg_koncernledelsen_20250429.pdf`));
+    // Another file uploaded under the same name: its ingest has not run yet.
+    await deps.blobs.put(first.key, next, 'application/pdf');
+    for (const path of [`/meetings/${first.id}`, `/items/${encodeURIComponent(item)}`]) {
+      const answer = await call(path);
+      expectProblem(answer, 404);
+      expect(answer.body.detail, path).toMatch(/^Its PDF is no longer in the bucket/);
+    }
+
+    const second = await seedAs(`${EXTRA}/e5_ravnsbjerg_koncernledelsen_20250429.pdf`, 'referat.pdf');
+    expect(second.key).toBe(first.key);
+    expect(documentIdOfBytes(await download((await meetingPdf(second.id)).url))).toBe(
+      documentIdOfBytes(next),
+    );
+    expectProblem(await call(`/meetings/${first.id}`), 404);
+  });
+
+  it('links the document under another of its keys when the key its record names holds another', async () => {
+    const kept = await seedAs(`${EXTRA}/e6_baekmose_ledermoede_20250114.pdf`, 'ledermøde.pdf');
+    const other = await seedAs(`${CORPUS}/003_0ef5c3c12aec06f5.pdf`, 'kopi.pdf');
+    // The same minutes were uploaded as kopi.pdf too before the other file replaced them there: the
+    // record still names that key, while ledermøde.pdf holds the minutes.
+    await deps.registry.receive({ id: kept.id, key: other.key, size: kept.bytes.length, at });
+    expect((await deps.registry.get(kept.id))?.key).toBe(other.key);
+    expect(documentIdOfBytes(await download((await meetingPdf(kept.id)).url))).toBe(kept.id);
+  });
+
+  it('checks the bytes themselves at a key recorded before ETags were', async () => {
+    const old = await seedAs(`${CORPUS}/004_60c343e47a70d8f7.pdf`, 'gammel.pdf');
+    await deps.registry.setKey(old.key, old.id);
+    expect(await deps.registry.keyRecord(old.key)).toEqual({ documentId: old.id, etag: null });
+    expect(documentIdOfBytes(await download((await meetingPdf(old.id)).url))).toBe(old.id);
+
+    await deps.blobs.put(old.key, new TextEncoder().encode('%PDF-1.7 another file'), 'application/pdf');
+    expectProblem(await call(`/meetings/${old.id}`), 404);
   });
 });

@@ -250,6 +250,16 @@ describe('keys', () => {
     expect(await registry.keysOf(second)).toEqual(['referater/kopi.pdf']);
   });
 
+  it('keeps the ETag of the object a key was read from, and none when not given', async () => {
+    const id = idOf('key with etag');
+    const key = 'referater/med etag.pdf';
+    expect(await registry.keyRecord(key)).toBeNull();
+    await registry.setKey(key, id, '"0123abcd"');
+    expect(await registry.keyRecord(key)).toEqual({ documentId: id, etag: '"0123abcd"' });
+    await registry.setKey(key, id);
+    expect(await registry.keyRecord(key)).toEqual({ documentId: id, etag: null });
+  });
+
   it('keeps key items out of the document list', async () => {
     const own = await freshRegistry();
     const id = await recordDocument(own, 'with a key', 1);

@@ -41,12 +41,24 @@ describe('S3BlobStore on s3rver', () => {
     const bytes = allByteValues();
     await store.put(key, bytes, PDF);
 
-    expect(await store.head(key)).toEqual({ size: bytes.byteLength, contentType: PDF });
+    const head = await store.head(key);
+    expect(head).toEqual({ size: bytes.byteLength, contentType: PDF, etag: expect.any(String) });
     const stored = await store.get(key);
     expect(stored?.bytes).toEqual(bytes);
     expect(stored?.size).toBe(bytes.byteLength);
     expect(stored?.contentType).toBe(PDF);
+    expect(stored?.etag).toBe(head?.etag);
     expect(await collect(store.list('referater/'))).toContain(key);
+  });
+
+  it('gives other bytes at the same key another ETag, the same bytes the same', async () => {
+    const key = 'referater/genbrugt.pdf';
+    await store.put(key, bytesOf('første'), PDF);
+    const first = (await store.head(key))?.etag;
+    await store.put(key, bytesOf('anden'), PDF);
+    expect((await store.head(key))?.etag).not.toBe(first);
+    await store.put(key, bytesOf('første'), PDF);
+    expect((await store.head(key))?.etag).toBe(first);
   });
 
   it('answers null for a key that is not there', async () => {

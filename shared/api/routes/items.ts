@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiDeps } from '../deps.ts';
 import { itemView } from '../item-view.ts';
-import { byIdResponses, jsonOr404 } from '../problem.ts';
+import { byIdResponses, linkedOr404 } from '../problem.ts';
 import { ItemId, ItemView } from '../schemas.ts';
 
 const item = createRoute({
@@ -17,6 +17,6 @@ const item = createRoute({
 export function registerItems(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(item, async (c) => {
     const { id } = c.req.valid('param');
-    return jsonOr404(c, await itemView(deps, id), `There is no item ${id}`);
+    return linkedOr404(c, await itemView(deps, id), `There is no item ${id}`);
   });
 }

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiDeps } from '../deps.ts';
 import { meetingView } from '../meeting-view.ts';
-import { byIdResponses, jsonOr404, problemResponse } from '../problem.ts';
+import { byIdResponses, linkedOr404, problemResponse } from '../problem.ts';
 import { DocumentId, MeetingList, MeetingsQuery, MeetingView } from '../schemas.ts';
 import { meetingListEntry } from '../views.ts';
 
@@ -35,6 +35,6 @@ export function registerMeetings(app: OpenAPIHono, deps: ApiDeps): void {
 
   app.openapi(one, async (c) => {
     const { id } = c.req.valid('param');
-    return jsonOr404(c, await meetingView(deps, id), `There is no indexed meeting ${id}`);
+    return linkedOr404(c, await meetingView(deps, id), `There is no indexed meeting ${id}`);
   });
 }
