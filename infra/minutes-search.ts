@@ -1,15 +1,30 @@
 import { type App, Aws, type Environment, Tags } from 'aws-cdk-lib';
 import { ENTRY_POINTS, type FunctionName } from './constructs/house-bundling.ts';
+import type { ApiAuth } from './constructs/search-api.ts';
 import type { SearchSizing } from './constructs/search-domain.ts';
+import type { UserDirectory } from './constructs/user-directory.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 import { StatelessStack } from './stacks/stateless-stack.ts';
+
+/** How writing is guarded: a Cognito user pool of this app, or an ApiAuth without one. */
+type AuthChoice = 'cognito' | Exclude<ApiAuth, { readonly cognito: unknown }>;
 
 /** The context keys the app reads (`-c key=value` or cdk.json). */
 interface MinutesSearchContext {
   /** 'dev' (default) or 'prod': sizing of the search domain and stack protection. */
   readonly stage: SearchSizing;
-  /** SNS topic ARN for alarm notifications; none by default. */
+  /**
+   * Who may upload and read the registry (`auth`): `cognito` (default), `iam`, `jwt` (with
+   * `authIssuer`, `authAudience`, and for the page's sign-in `authClientId`, `authAuthorizeUrl`,
+   * `authTokenUrl`) or `none` (unsafe: anyone may upload). Reading the minutes stays public.
+   */
+  readonly auth: AuthChoice;
+  /** The hosted UI's domain prefix with `cognito`; `minutes-search-<stage>-<account id>` by default. */
+  readonly authDomainPrefix?: string;
+  /** An existing SNS topic ARN for alarm notifications; a new topic by default. */
   readonly alarmTopicArn?: string;
+  /** Email addresses subscribed to the alarm topic (comma-separated); none by default. */
+  readonly alarmEmails?: readonly string[];
   /** OpenSearch custom package path of the Hunspell word list; inline by default. */
   readonly opensearchWordListPath?: string;
   /** Origins of the search page that may upload to the bucket (comma-separated); none by default. */
@@ -23,10 +38,31 @@ function contextOf(app: App): MinutesSearchContext {
   }
   return {
     stage,
+    auth: authOf(app),
+    authDomainPrefix: optionalString(app, 'authDomainPrefix'),
     alarmTopicArn: optionalString(app, 'alarmTopicArn'),
+    alarmEmails: stringList(app, 'alarmEmail'),
     opensearchWordListPath: optionalString(app, 'opensearchWordListPath'),
     webOrigins: stringList(app, 'webOrigins'),
   };
+}
+
+function authOf(app: App): AuthChoice {
+  const auth = optionalString(app, 'auth') ?? 'cognito';
+  if (auth === 'cognito' || auth === 'iam' || auth === 'none') return auth;
+  if (auth !== 'jwt') throw new Error(`context auth must be cognito, iam, jwt or none, not '${auth}'`);
+  const issuer = optionalString(app, 'authIssuer');
+  const audience = stringList(app, 'authAudience');
+  if (!issuer || !audience) throw new Error('context auth=jwt needs authIssuer and authAudience');
+  const clientId = optionalString(app, 'authClientId');
+  const authorizeUrl = optionalString(app, 'authAuthorizeUrl');
+  const tokenUrl = optionalString(app, 'authTokenUrl');
+  const signInKeys = [clientId, authorizeUrl, tokenUrl].filter(Boolean).length;
+  if (signInKeys === 0) return { jwt: { issuer, audience } };
+  if (!clientId || !authorizeUrl || !tokenUrl) {
+    throw new Error('context authClientId, authAuthorizeUrl and authTokenUrl go together');
+  }
+  return { jwt: { issuer, audience, signIn: { clientId, authorizeUrl, tokenUrl } } };
 }
 
 export interface MinutesSearchStacks {
@@ -51,10 +87,15 @@ export function defineMinutesSearch(app: App, env?: Environment): MinutesSearchS
 
   const stateful = new StatefulStack(app, `${prefix}-stateful`, {
     env,
-    description: 'minutes-search: minutes bucket, document registry, search domain',
+    description: 'minutes-search: minutes bucket, document registry, search domain, users, alarm topic',
     terminationProtection: context.stage === 'prod',
     search: { domainName: prefix, accessRoleArns: roleArns, sizing: context.stage },
     webOrigins: context.webOrigins,
+    users:
+      context.auth === 'cognito'
+        ? { domainPrefix: context.authDomainPrefix ?? `${prefix}-${Aws.ACCOUNT_ID}` }
+        : undefined,
+    alarms: { topicArn: context.alarmTopicArn, emails: context.alarmEmails },
   });
   const stateless = new StatelessStack(app, `${prefix}-stateless`, {
     env,
@@ -64,13 +105,22 @@ export function defineMinutesSearch(app: App, env?: Environment): MinutesSearchS
     domain: stateful.domain,
     roleNames,
     search: { wordListPath: context.opensearchWordListPath },
-    alarmTopicArn: context.alarmTopicArn,
+    auth: apiAuthOf(context.auth, stateful.users),
+    webOrigins: context.webOrigins,
+    alarmTopic: stateful.alarmTopic,
+    statefulAlarms: stateful.search.alarms,
   });
   for (const stack of [stateful, stateless]) {
     Tags.of(stack).add('project', 'minutes-search');
     Tags.of(stack).add('stage', context.stage);
   }
   return { stateful, stateless };
+}
+
+function apiAuthOf(choice: AuthChoice, users: UserDirectory | undefined): ApiAuth {
+  if (choice !== 'cognito') return choice;
+  if (!users) throw new Error('auth cognito: the stateful stack has no user directory');
+  return { cognito: users };
 }
 
 function optionalString(app: App, key: string): string | undefined {

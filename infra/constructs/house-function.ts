@@ -8,6 +8,7 @@ import { type ILogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IDomain } from 'aws-cdk-lib/aws-opensearchservice';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import type { AuthEnv } from '#config/auth.ts';
 import { defaultLimits } from '#config/limits.ts';
 import type { ServiceEnv } from '#config/service.ts';
 import { REGISTRY_TABLE } from '#storage/registry-table.ts';
@@ -46,6 +47,32 @@ export interface ServiceSettings {
    */
   readonly extractTimeoutSeconds?: number;
 }
+
+/** The key prefix of uploads (shared/api/upload-key.ts): the only keys the API may presign a PUT for. */
+export const UPLOAD_PREFIX = 'uploads/';
+
+const TABLE_READS = ['dynamodb:GetItem', 'dynamodb:Query'];
+const TABLE_READ_WRITE = [
+  ...TABLE_READS,
+  'dynamodb:BatchGetItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+/** The index alias both functions use (OPENSEARCH_INDEX), so the API's permissions can name it. */
+export const SEARCH_ALIAS = 'minutes';
+
+/**
+ * What reading the index sends to OpenSearch (shared/search/opensearch/opensearch-index.ts):
+ * search and count are POSTs with a body, an item is a GET by id. Paths under the index alias.
+ */
+export const SEARCH_READS = [
+  { action: 'es:ESHttpPost', paths: ['_search', '_count'] },
+  { action: 'es:ESHttpGet', paths: ['_doc/*'] },
+] as const;
 
 /** Everything about a house function but its entry point. */
 export interface HouseFunctionOptions {
@@ -178,64 +205,87 @@ export class HouseFunction extends Construct {
     this.setVariable('EXTRACT_TIMEOUT_SECONDS', extractTimeout);
   }
 
-  /** Object access to the minutes bucket, and BUCKET_NAME. */
-  bindBucket(bucket: IBucket, access: 'read' | 'readWrite'): void {
-    const objectActions =
-      access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
-    // Objects are addressed by key (HeadObject needs s3:GetObject); listing tells a missing key from a denied one.
+  /**
+   * Object access to the minutes bucket, and BUCKET_NAME. `read`: any object, and listing (without
+   * it S3 answers a missing key with 403, not 404). `presign`: the same, and uploads under
+   * UPLOAD_PREFIX (a presigned URL carries its signer's permissions). Never delete or overwrite.
+   */
+  bindBucket(bucket: IBucket, access: 'read' | 'presign'): void {
     this.role.addToPrincipalPolicy(
-      new PolicyStatement({ actions: objectActions, resources: [bucket.arnForObjects('*')] }),
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects('*')] }),
     );
     this.role.addToPrincipalPolicy(
       new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
     );
-    this.setVariable('BUCKET_NAME', bucket.bucketName);
     acknowledgeObjectWildcard(
       this.role,
       bucket.bucketArn,
-      'Minutes are addressed by object key: the function reaches any object of this one bucket, no other bucket.',
+      'Minutes are addressed by object key: the function reads any object of this one bucket, no other bucket.',
     );
+    if (access === 'presign') {
+      const uploads = `${bucket.bucketArn}/${UPLOAD_PREFIX.slice(0, -1)}`;
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({ actions: ['s3:PutObject'], resources: [`${uploads}/*`] }),
+      );
+      acknowledgeObjectWildcard(
+        this.role,
+        uploads,
+        'Uploads get a fresh key each (uploads/<date>/<id>/<name>): the function may presign a PUT under that prefix only.',
+      );
+    }
+    this.setVariable('BUCKET_NAME', bucket.bucketName);
   }
 
-  /** Item access to the registry table and its three indexes, and TABLE_NAME. */
-  bindTable(table: ITable): void {
+  /** Item access to the registry table and its indexes (`read`: GetItem and Query only), and TABLE_NAME. */
+  bindTable(table: ITable, access: 'read' | 'readWrite'): void {
     const indexArns = Object.values(REGISTRY_TABLE.indexes).map(
       (index) => `${table.tableArn}/index/${index.name}`,
     );
     this.role.addToPrincipalPolicy(
       new PolicyStatement({
-        actions: [
-          'dynamodb:GetItem',
-          'dynamodb:BatchGetItem',
-          'dynamodb:Query',
-          'dynamodb:ConditionCheckItem',
-          'dynamodb:PutItem',
-          'dynamodb:UpdateItem',
-          'dynamodb:DeleteItem',
-          'dynamodb:BatchWriteItem',
-        ],
+        actions: access === 'read' ? TABLE_READS : TABLE_READ_WRITE,
         resources: [table.tableArn, ...indexArns],
       }),
     );
     this.setVariable('TABLE_NAME', table.tableName);
   }
 
-  /** HTTP access to the search domain (SigV4 with this role) and the SEARCH_* / OPENSEARCH_* settings. */
-  bindSearch(domain: IDomain, binding: SearchBinding = {}): void {
-    // Reads are POST _search, so even the API needs more than ESHttpGet/Head.
-    domain.grantReadWrite(this.function);
-    acknowledgeObjectWildcard(
-      this.role,
-      domain.domainArn,
-      'OpenSearch HTTP permissions name paths under the domain (indexes are versioned: minutes-v1, -v2 behind an alias); this one domain only.',
-    );
+  /**
+   * HTTP access to the search domain (SigV4 with this role) and the SEARCH_* / OPENSEARCH_*
+   * settings. `read`: the requests the API makes through the alias (SEARCH_READS), nothing else.
+   */
+  bindSearch(domain: IDomain, binding: SearchBinding = {}, access: 'read' | 'readWrite' = 'readWrite'): void {
+    if (access === 'read') {
+      for (const { action, paths } of SEARCH_READS) {
+        this.role.addToPrincipalPolicy(
+          new PolicyStatement({
+            actions: [action],
+            resources: paths.map((path) => `${domain.domainArn}/${SEARCH_ALIAS}/${path}`),
+          }),
+        );
+      }
+      acknowledgeObjectWildcard(
+        this.role,
+        `${domain.domainArn}/${SEARCH_ALIAS}/_doc`,
+        'Items are read by id (GET <alias>/_doc/<item id>): any document of the one index alias, nothing else.',
+      );
+    } else {
+      // Searches are POST _search, so even reading needs more than ESHttpGet/Head.
+      domain.grantReadWrite(this.function);
+      acknowledgeObjectWildcard(
+        this.role,
+        domain.domainArn,
+        'OpenSearch HTTP permissions name paths under the domain (indexes are versioned: minutes-v1, -v2 behind an alias); this one domain only.',
+      );
+    }
     this.setVariable('SEARCH_ENGINE', 'opensearch');
     this.setVariable('OPENSEARCH_ENDPOINT', `https://${domain.domainEndpoint}`);
+    this.setVariable('OPENSEARCH_INDEX', SEARCH_ALIAS);
     this.setVariable('OPENSEARCH_WORD_LIST_PATH', binding.wordListPath);
   }
 
-  /** One of the service's variables (shared/config/service.ts), written only when given. */
-  private setVariable(name: keyof ServiceEnv, value: string | number | undefined): void {
+  /** One of the service's variables (shared/config/service.ts, auth.ts), written only when given. */
+  setVariable(name: keyof ServiceEnv | keyof AuthEnv, value: string | number | undefined): void {
     if (value !== undefined) this.function.addEnvironment(name, String(value));
   }
 }

@@ -1,12 +1,12 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Bucket, EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { notify } from './alarm-topic.ts';
 import { ENTRY_POINTS } from './house-bundling.ts';
 import { HouseFunction, type HouseFunctionOptions } from './house-function.ts';
 
@@ -140,10 +140,7 @@ export class IngestPipeline extends Construct {
         treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
     ];
-    if (props.alarmTopic) {
-      const action = new SnsAction(props.alarmTopic);
-      for (const alarm of alarms) alarm.addAlarmAction(action);
-    }
+    notify(alarms, props.alarmTopic);
     return alarms;
   }
 }

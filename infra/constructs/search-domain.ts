@@ -1,4 +1,5 @@
-import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, type IMetric, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { EbsDeviceVolumeType } from 'aws-cdk-lib/aws-ec2';
 import { AccountRootPrincipal, PolicyDocument, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, ResourcePolicy, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -11,7 +12,9 @@ import {
   TLSSecurityPolicy,
   type ZoneAwarenessConfig,
 } from 'aws-cdk-lib/aws-opensearchservice';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { notify } from './alarm-topic.ts';
 
 /** Preset sizes: `dev` one small node, `prod` three data nodes over three zones with dedicated masters. */
 export type SearchSizing = 'dev' | 'prod';
@@ -97,7 +100,15 @@ export interface SearchDomainProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Topic the alarms notify.
+   * @default - alarms without actions
+   */
+  readonly alarmTopic?: ITopic;
 }
+
+/** Free storage on the fullest node that raises the alarm, as a share of a node's volume (AWS's advice). */
+const FREE_STORAGE_ALARM_SHARE = 0.25;
 
 /**
  * The OpenSearch domain that indexes the minutes: encrypted at rest and between nodes, HTTPS
@@ -112,11 +123,13 @@ export interface SearchDomainProps {
  */
 export class SearchDomain extends Construct {
   readonly domain: Domain;
+  readonly alarms: readonly Alarm[];
 
   constructor(scope: Construct, id: string, props: SearchDomainProps) {
     super(scope, id);
     const size = SIZES[props.sizing ?? 'dev'];
     const capacity = props.capacity ?? size.capacity;
+    const ebs = props.ebs ?? size.ebs;
     const zoneAwareness = props.zoneAwareness ?? size.zoneAwareness;
     const retention = props.logRetention ?? RetentionDays.ONE_MONTH;
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
@@ -147,7 +160,7 @@ export class SearchDomain extends Construct {
       domainName: props.domainName,
       version: props.version ?? EngineVersion.OPENSEARCH_2_19,
       capacity,
-      ebs: props.ebs ?? size.ebs,
+      ebs,
       zoneAwareness,
       encryptionAtRest: { enabled: true },
       nodeToNodeEncryption: true,
@@ -180,6 +193,8 @@ export class SearchDomain extends Construct {
     });
 
     this.acknowledgeSizing(capacity, zoneAwareness);
+    this.alarms = this.createAlarms(capacity, ebs);
+    notify(this.alarms, props.alarmTopic);
     Validations.of(this.domain).acknowledge(
       {
         id: 'AwsSolutions-OS1',
@@ -192,6 +207,61 @@ export class SearchDomain extends Construct {
           'Access is by IAM identity (the two function roles), not by network address: Lambda has no fixed source IPs to allow-list.',
       },
     );
+  }
+
+  /**
+   * AWS's recommended alarms for cluster health. Yellow (replicas unassigned) only with more than
+   * one data node: on a single node a replica can never be assigned, so one node is always yellow.
+   */
+  private createAlarms(capacity: CapacityConfig, ebs: EbsOptions): Alarm[] {
+    const alarm = (id: string, description: string, metric: IMetric, threshold: number, below = false) =>
+      new Alarm(this, id, {
+        alarmDescription: description,
+        metric,
+        threshold,
+        comparisonOperator: below
+          ? ComparisonOperator.LESS_THAN_OR_EQUAL_TO_THRESHOLD
+          : ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.MISSING,
+      });
+    const minute = { period: Duration.minutes(1), statistic: Stats.MAXIMUM };
+    const volumeMb = (ebs.volumeSize ?? 10) * 1024;
+    const alarms = [
+      alarm(
+        'ClusterRedAlarm',
+        'A primary shard is unassigned: searches miss items, indexing fails',
+        this.domain.metricClusterStatusRed(minute),
+        1,
+      ),
+      alarm(
+        'FreeStorageAlarm',
+        `A data node has ${FREE_STORAGE_ALARM_SHARE * 100} % or less of its storage free; writes stop at 5 %`,
+        this.domain.metricFreeStorageSpace({ period: Duration.minutes(1), statistic: Stats.MINIMUM }),
+        Math.round(volumeMb * FREE_STORAGE_ALARM_SHARE),
+        true,
+      ),
+      alarm(
+        'IndexWritesBlockedAlarm',
+        'The cluster refuses writes (storage or memory pressure): uploads are not indexed',
+        this.domain.metric('ClusterIndexWritesBlocked', {
+          period: Duration.minutes(5),
+          statistic: Stats.MAXIMUM,
+        }),
+        1,
+      ),
+    ];
+    if ((capacity.dataNodes ?? 1) > 1) {
+      alarms.push(
+        alarm(
+          'ClusterYellowAlarm',
+          'A replica shard is unassigned: one more node failure loses data',
+          this.domain.metricClusterStatusYellow(minute),
+          1,
+        ),
+      );
+    }
+    return alarms;
   }
 
   private acknowledgeSizing(capacity: CapacityConfig, zoneAwareness: ZoneAwarenessConfig): void {

@@ -1,14 +1,15 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IAlarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IDomain } from 'aws-cdk-lib/aws-opensearchservice';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import { Topic } from 'aws-cdk-lib/aws-sns';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { ServiceDashboard } from '../constructs/dashboard.ts';
 import type { FunctionName } from '../constructs/house-bundling.ts';
-import type { HouseFunction, SearchBinding } from '../constructs/house-function.ts';
+import type { SearchBinding } from '../constructs/house-function.ts';
 import { IngestPipeline } from '../constructs/ingest-pipeline.ts';
-import { SearchApi } from '../constructs/search-api.ts';
+import { type ApiAuth, SearchApi } from '../constructs/search-api.ts';
 
 export interface StatelessStackProps extends StackProps {
   readonly bucket: IBucket;
@@ -22,10 +23,25 @@ export interface StatelessStackProps extends StackProps {
    */
   readonly search?: SearchBinding;
   /**
-   * Topic (by ARN) the ingest alarms notify.
+   * Who may upload and read the registry (see SearchApiProps).
+   * @default 'iam'
+   */
+  readonly auth?: ApiAuth;
+  /**
+   * Origins serving the search page besides the API's own URL (sign-in may return there).
+   * @default - none
+   */
+  readonly webOrigins?: readonly string[];
+  /**
+   * Topic the alarms notify.
    * @default - alarms without actions
    */
-  readonly alarmTopicArn?: string;
+  readonly alarmTopic?: ITopic;
+  /**
+   * Alarms of the stateful stack (the search domain's) the dashboard shows beside this stack's.
+   * @default - none
+   */
+  readonly statefulAlarms?: readonly IAlarm[];
 }
 
 /** What runs: the ingest pipeline, the search API, their dashboard. Replaceable at any time. */
@@ -36,34 +52,37 @@ export class StatelessStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    const alarmTopic = props.alarmTopicArn
-      ? Topic.fromTopicArn(this, 'AlarmTopic', props.alarmTopicArn)
-      : undefined;
-
     this.ingest = new IngestPipeline(this, 'Ingest', {
       bucket: props.bucket,
-      alarmTopic,
+      alarmTopic: props.alarmTopic,
       handler: { roleName: props.roleNames.ingest },
     });
-    this.api = new SearchApi(this, 'Api', { handler: { roleName: props.roleNames.api } });
+    this.api = new SearchApi(this, 'Api', {
+      handler: { roleName: props.roleNames.api },
+      auth: props.auth,
+      webOrigins: props.webOrigins,
+      alarmTopic: props.alarmTopic,
+    });
 
-    const bind = (fn: HouseFunction, bucketAccess: 'read' | 'readWrite') => {
-      fn.bindBucket(props.bucket, bucketAccess);
-      fn.bindTable(props.table);
-      fn.bindSearch(props.domain, props.search);
-    };
-    // Ingest reads what was uploaded; the API also presigns uploads (PUT) and can delete.
-    bind(this.ingest.handler, 'read');
-    bind(this.api.handler, 'readWrite');
+    // Ingest reads what was uploaded and keeps the registry and the index. The API only reads,
+    // and presigns downloads and uploads: it can neither delete nor overwrite the minutes.
+    const ingest = this.ingest.handler;
+    ingest.bindBucket(props.bucket, 'read');
+    ingest.bindTable(props.table, 'readWrite');
+    ingest.bindSearch(props.domain, props.search, 'readWrite');
+    const api = this.api.handler;
+    api.bindBucket(props.bucket, 'presign');
+    api.bindTable(props.table, 'read');
+    api.bindSearch(props.domain, props.search, 'read');
 
     this.dashboard = new ServiceDashboard(this, 'Dashboard', {
-      ingestFunction: this.ingest.handler.function,
+      ingestFunction: ingest.function,
       queue: this.ingest.queue,
       deadLetterQueue: this.ingest.deadLetterQueue,
       api: this.api.api,
-      apiFunction: this.api.handler.function,
+      apiFunction: api.function,
       domain: props.domain,
-      alarms: this.ingest.alarms,
+      alarms: [...this.ingest.alarms, ...this.api.alarms, ...(props.statefulAlarms ?? [])],
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'GET /search?q=...' });

@@ -1,25 +1,67 @@
+import { type Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { UserPool } from 'aws-cdk-lib/aws-cognito';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import { describe, expect, it } from 'vitest';
-import { type ApiAuth, SearchApi, type SearchApiProps } from '../../infra/constructs/search-api.ts';
+import { createApp } from '#api/app.ts';
+import type { ApiDeps } from '#api/deps.ts';
+import { authConfigFromEnv } from '#config/auth.ts';
+import { flattenReference } from '../../infra/constructs/nag.ts';
+import {
+  type ApiAuth,
+  type CognitoAuth,
+  READ_ROUTES,
+  SearchApi,
+  type SearchApiProps,
+  WRITE_ROUTES,
+} from '../../infra/constructs/search-api.ts';
 import { bareStack } from './synth.ts';
 
-function apiTemplate(props: SearchApiProps): Template {
-  const stack = bareStack();
+function apiTemplate(props: SearchApiProps, stack = bareStack()): Template {
   new SearchApi(stack, 'Api', props);
   return Template.fromStack(stack);
 }
 
+/** Each route key of the API with its authorization type. */
+function routeAuth(template: Template): Record<string, string> {
+  const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as {
+    Properties: { RouteKey: string; AuthorizationType: string };
+  }[];
+  return Object.fromEntries(routes.map((r) => [r.Properties.RouteKey, r.Properties.AuthorizationType]));
+}
+
+/** What every route should have: reads one way, writes and $default the other. */
+function expected(read: string, write: string): Record<string, string> {
+  return Object.fromEntries([
+    ['$default', write],
+    ...WRITE_ROUTES.map((key) => [key, write]),
+    ...READ_ROUTES.map((key) => [key, read]),
+  ]);
+}
+
+function environment(template: Template): Record<string, unknown> {
+  const [fn] = Object.values(template.findResources('AWS::Lambda::Function')) as {
+    Properties: { Environment: { Variables: Record<string, unknown> } };
+  }[];
+  return fn?.Properties.Environment.Variables ?? {};
+}
+
+/** A user pool with a hosted UI in the stack, as UserDirectory makes one. */
+function cognito(stack: Stack): CognitoAuth {
+  const userPool = new UserPool(stack, 'Pool');
+  const domain = userPool.addDomain('Ui', { cognitoDomain: { domainPrefix: 'referater-test' } });
+  return { userPool, hostedUiUrl: domain.baseUrl() };
+}
+
 describe('SearchApi auth', () => {
-  it('signs with SigV4 when auth is iam', () => {
-    const template = apiTemplate({ auth: 'iam' });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
-      RouteKey: '$default',
-      AuthorizationType: 'AWS_IAM',
-    });
+  it('keeps reading public and signs writing with SigV4 by default', () => {
+    const template = apiTemplate({});
+    expect(routeAuth(template)).toEqual(expected('NONE', 'AWS_IAM'));
     template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
+    expect(environment(template)).toMatchObject({ AUTH_MODE: 'iam' });
   });
 
-  it('checks a JWT from the issuer for the audiences when auth is jwt', () => {
+  it('checks a JWT from the issuer for the audiences on writing only, when auth is jwt', () => {
     const auth: ApiAuth = { jwt: { issuer: 'https://login.example.dk', audience: ['minutes-search'] } };
     const template = apiTemplate({ auth });
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
@@ -27,10 +69,137 @@ describe('SearchApi auth', () => {
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: { Issuer: 'https://login.example.dk', Audience: ['minutes-search'] },
     });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
-      RouteKey: '$default',
-      AuthorizationType: 'JWT',
+    expect(routeAuth(template)).toEqual(expected('NONE', 'JWT'));
+    const env = environment(template);
+    expect(env).toMatchObject({ AUTH_MODE: 'jwt' });
+    expect(env).not.toHaveProperty('AUTH_CLIENT_ID');
+  });
+
+  it('tells the page how to sign in at an external issuer when given', () => {
+    const signIn = {
+      clientId: 'web',
+      authorizeUrl: 'https://login.example.dk/authorize',
+      tokenUrl: 'https://login.example.dk/token',
+    };
+    const template = apiTemplate({
+      auth: { jwt: { issuer: 'https://login.example.dk', audience: ['web'], signIn } },
     });
+    const env = environment(template);
+    expect(env).toMatchObject({
+      AUTH_MODE: 'jwt',
+      AUTH_CLIENT_ID: 'web',
+      AUTH_AUTHORIZE_URL: 'https://login.example.dk/authorize',
+      AUTH_TOKEN_URL: 'https://login.example.dk/token',
+      AUTH_SCOPES: 'openid email',
+    });
+    const parsed = authConfigFromEnv(env as Record<string, string>);
+    expect(parsed).toMatchObject({
+      ok: true,
+      auth: { mode: 'jwt', signIn: { clientId: 'web', logoutUrl: null } },
+    });
+  });
+
+  it('with cognito: a public app client for the page (code flow, no secret) and its pool’s authorizer on writing', () => {
+    const stack = bareStack();
+    const template = apiTemplate(
+      { auth: { cognito: cognito(stack) }, webOrigins: ['https://referater.example.dk'] },
+      stack,
+    );
+    const [clientId, client] = Object.entries(template.findResources('AWS::Cognito::UserPoolClient'))[0] as [
+      string,
+      { Properties: Record<string, unknown> },
+    ];
+    expect(client.Properties).toMatchObject({
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: ['openid', 'email'],
+      SupportedIdentityProviders: ['COGNITO'],
+      PreventUserExistenceErrors: 'ENABLED',
+    });
+    const callbacks = (client.Properties.CallbackURLs as unknown[]).map(flattenReference);
+    expect(callbacks).toEqual([
+      expect.stringMatching(/^https:\/\/<Api\w+>\.execute-api\..*\/$/),
+      'https://referater.example.dk/',
+    ]);
+    expect(client.Properties.LogoutURLs).toEqual(client.Properties.CallbackURLs);
+
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      JwtConfiguration: { Audience: [{ Ref: clientId }] },
+    });
+    expect(routeAuth(template)).toEqual(expected('NONE', 'JWT'));
+    const env = environment(template);
+    expect(env).toMatchObject({
+      AUTH_MODE: 'jwt',
+      AUTH_CLIENT_ID: { Ref: clientId },
+      AUTH_SCOPES: 'openid email',
+    });
+    for (const [name, path] of [
+      ['AUTH_AUTHORIZE_URL', '/oauth2/authorize'],
+      ['AUTH_TOKEN_URL', '/oauth2/token'],
+      ['AUTH_LOGOUT_URL', '/logout'],
+    ] as const) {
+      expect(flattenReference(env[name])).toMatch(
+        new RegExp(`^https://<PoolUi\\w+>\\.auth\\..*\\.amazoncognito\\.com${path}$`),
+      );
+    }
+  });
+
+  it('guards reading as well when readAccess is signed-in', () => {
+    expect(routeAuth(apiTemplate({ readAccess: 'signed-in' }))).toEqual(expected('AWS_IAM', 'AWS_IAM'));
+  });
+
+  it('leaves every route open only when auth is none, said to be unsafe', () => {
+    const stack = bareStack();
+    const template = apiTemplate({ auth: 'none' }, stack);
+    expect(routeAuth(template)).toEqual(expected('NONE', 'NONE'));
+    expect(environment(template)).toMatchObject({ AUTH_MODE: 'none' });
+    const api = stack.node.findAll().find((c) => c.node.path === 'Test/Api/Api');
+    const acknowledged = api?.node.metadata.find(
+      (m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY,
+    );
+    expect(Object.values(acknowledged?.data ?? {}).join()).toMatch(/^Unsafe/);
+  });
+
+  it('lists every route of the app exactly once, as reading or writing', () => {
+    const app = createApp({} as ApiDeps);
+    const appRoutes = app.routes
+      .filter((route) => route.method !== 'ALL')
+      .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+    const listed = [...READ_ROUTES, ...WRITE_ROUTES];
+    expect(new Set(listed).size).toBe(listed.length);
+    // A route's validators are entries of their own: the same method and path again.
+    expect(listed.sort()).toEqual([...new Set(appRoutes)].sort());
+  });
+});
+
+describe('SearchApi alarms', () => {
+  it('fire on any 5xx and on a p99 latency of 5 s for 15 minutes, and notify the topic', () => {
+    const stack = bareStack();
+    const topic = new Topic(stack, 'Topic');
+    const template = apiTemplate({ alarmTopic: topic }, stack);
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as {
+      Properties: Record<string, unknown>;
+    }[];
+    expect(alarms.map((a) => a.Properties)).toEqual([
+      expect.objectContaining({
+        Namespace: 'AWS/ApiGateway',
+        MetricName: '5xx',
+        Statistic: 'Sum',
+        Period: 300,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [{ Ref: expect.stringMatching(/^Topic/) }],
+      }),
+      expect.objectContaining({
+        MetricName: 'Latency',
+        ExtendedStatistic: 'p99',
+        Threshold: 5000,
+        EvaluationPeriods: 3,
+        AlarmActions: [{ Ref: expect.stringMatching(/^Topic/) }],
+      }),
+    ]);
   });
 });
 

@@ -1,8 +1,14 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { uploadKey } from '#api/upload-key.ts';
+import { authConfigFromEnv } from '#config/auth.ts';
 import { serviceConfigFromEnv } from '#config/service.ts';
+import { SearchQuery } from '#domain/search.ts';
+import { OpenSearchIndex } from '#search/opensearch/opensearch-index.ts';
 import { REGISTRY_TABLE } from '#storage/registry-table.ts';
+import { SEARCH_ALIAS, SEARCH_READS, UPLOAD_PREFIX } from '../../infra/constructs/house-function.ts';
 import { flattenReference } from '../../infra/constructs/nag.ts';
+import { RecordedOpenSearch } from '../support/recorded-opensearch.ts';
 import { type Synthesized, synthApp } from './synth.ts';
 
 const TOPIC = 'arn:aws:sns:eu-north-1:111122223333:minutes-alarms';
@@ -71,6 +77,7 @@ describe('house functions', () => {
       expect(env).toMatchObject({
         NODE_OPTIONS: '--enable-source-maps',
         SEARCH_ENGINE: 'opensearch',
+        OPENSEARCH_INDEX: SEARCH_ALIAS,
         OPENSEARCH_WORD_LIST_PATH: 'analyzers/F123456789',
         EXTRACT_TIMEOUT_SECONDS: expect.stringMatching(/^\d+$/),
       });
@@ -86,13 +93,7 @@ describe('house functions', () => {
     '%s leaves the limits it is not given to the service config, whose validation its environment passes',
     (prefix) => {
       const env = environment(prefix);
-      for (const name of [
-        'UPLOAD_MAX_BYTES',
-        'LINK_TTL_SECONDS',
-        'EXTRACT_MAX_BYTES',
-        'EXTRACT_MAX_PAGES',
-        'OPENSEARCH_INDEX',
-      ]) {
+      for (const name of ['UPLOAD_MAX_BYTES', 'LINK_TTL_SECONDS', 'EXTRACT_MAX_BYTES', 'EXTRACT_MAX_PAGES']) {
         expect(env).not.toHaveProperty(name);
       }
       // References resolve only at deployment; a URL stands in for each (valid for every variable).
@@ -112,7 +113,12 @@ describe('house functions', () => {
         maxBytes: defaults.config.limits.maxBytes,
         maxPages: defaults.config.limits.maxPages,
       });
-      expect(config.search).toMatchObject({ engine: 'opensearch', wordListPath: 'analyzers/F123456789' });
+      expect(config.search).toMatchObject({
+        engine: 'opensearch',
+        index: SEARCH_ALIAS,
+        wordListPath: 'analyzers/F123456789',
+      });
+      expect(authConfigFromEnv(deployed).ok).toBe(true);
     },
   );
 
@@ -121,14 +127,27 @@ describe('house functions', () => {
     expect(houseFunction('Api').props.Timeout).toBeLessThan(30);
   });
 
-  it('lets ingest only read minutes objects, and the API also write and delete them', () => {
+  it('lets ingest only read and list minutes objects', () => {
     const ingest = actionsOf(roleStatements('Ingest'));
     expect(ingest).toEqual(expect.arrayContaining(['s3:GetObject', 's3:ListBucket']));
-    expect(ingest).not.toContain('s3:PutObject');
-    expect(ingest).not.toContain('s3:DeleteObject');
-    expect(actionsOf(roleStatements('Api'))).toEqual(
-      expect.arrayContaining(['s3:GetObject', 's3:PutObject', 's3:DeleteObject']),
-    );
+    expect(ingest.filter((action) => action.startsWith('s3:')).sort()).toEqual([
+      's3:GetObject',
+      's3:ListBucket',
+    ]);
+  });
+
+  it('lets the API read and list minutes objects but put objects only under uploads/, and never delete', () => {
+    const s3 = roleStatements('Api').filter((s) => actionsOf([s]).some((a) => a.startsWith('s3:')));
+    const grants = s3.map((s) => [
+      actionsOf([s]),
+      flattenReference(s.Resource).replace(/^\{.*\}/, '<bucket>'),
+    ]);
+    expect(grants).toEqual([
+      [['s3:GetObject'], '<bucket>/*'],
+      [['s3:ListBucket'], '<bucket>'],
+      [['s3:PutObject'], '<bucket>/uploads/*'],
+    ]);
+    expect(uploadKey('Referat.pdf', new Date()).startsWith(UPLOAD_PREFIX)).toBe(true);
   });
 
   it.each(['Ingest', 'Api'] as const)('%s reaches the table and exactly its three indexes', (prefix) => {
@@ -141,14 +160,64 @@ describe('house functions', () => {
     expect(actionsOf(roleStatements(prefix)).some((action) => action.includes('*'))).toBe(false);
   });
 
-  it.each(['Ingest', 'Api'] as const)(
-    '%s may call the search domain over HTTP, nothing else of it',
-    (prefix) => {
-      const es = actionsOf(roleStatements(prefix)).filter((action) => action.startsWith('es:'));
-      expect(es).toEqual(expect.arrayContaining(['es:ESHttpGet', 'es:ESHttpPost', 'es:ESHttpPut']));
-      expect(es.every((action) => action.startsWith('es:ESHttp'))).toBe(true);
-    },
-  );
+  it('lets the API only get and query the registry, as the registry’s reads do', () => {
+    const dynamo = actionsOf(roleStatements('Api')).filter((action) => action.startsWith('dynamodb:'));
+    expect(dynamo.sort()).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
+    expect(actionsOf(roleStatements('Ingest'))).toEqual(
+      expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']),
+    );
+  });
+
+  it('lets ingest call the search domain over HTTP, nothing else of it', () => {
+    const es = actionsOf(roleStatements('Ingest')).filter((action) => action.startsWith('es:'));
+    expect(es).toEqual(expect.arrayContaining(['es:ESHttpGet', 'es:ESHttpPost', 'es:ESHttpPut']));
+    expect(es.every((action) => action.startsWith('es:ESHttp'))).toBe(true);
+  });
+
+  it('lets the API only search, count and get items through the index alias', () => {
+    const es = roleStatements('Api').filter((s) => actionsOf([s]).some((a) => a.startsWith('es:')));
+    const grants = es.map((s) => ({
+      actions: actionsOf([s]),
+      paths: [s.Resource].flat().map((r) => flattenReference(r).replace(/^\{.*\}/, '<domain>')),
+    }));
+    expect(grants).toEqual([
+      { actions: ['es:ESHttpPost'], paths: ['<domain>/minutes/_count', '<domain>/minutes/_search'] },
+      { actions: ['es:ESHttpGet'], paths: ['<domain>/minutes/_doc/*'] },
+    ]);
+  });
+
+  it('lets the API send exactly what its reads of the index send, no more', async () => {
+    const opensearch = new RecordedOpenSearch();
+    const index = new OpenSearchIndex({ client: opensearch.client(), alias: SEARCH_ALIAS });
+    opensearch
+      .reply('count-few')
+      .reply('count-many')
+      .reply('search-fravaer')
+      .reply('get')
+      .reply('search-items-of');
+    // What the API's routes and health check call: search (counts first), get, itemsOf.
+    await index.search(SearchQuery.parse({ q: 'sygefravær' }));
+    await index.get('doc-a:1');
+    await index.itemsOf('doc-a');
+    const sent = opensearch.requests.map(
+      (r) => `es:ESHttp${r.method[0]}${r.method.slice(1).toLowerCase()} ${r.path.slice(1)}`,
+    );
+    const granted = SEARCH_READS.flatMap(({ action, paths }) =>
+      paths.map((path) => `${action} ${SEARCH_ALIAS}/${path}`),
+    );
+    const allows = (grant: string, request: string) =>
+      new RegExp(`^${grant.replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`).test(request);
+    for (const request of sent)
+      expect(
+        granted.some((grant) => allows(grant, request)),
+        request,
+      ).toBe(true);
+    for (const grant of granted)
+      expect(
+        sent.some((request) => allows(grant, request)),
+        grant,
+      ).toBe(true);
+  });
 
   it('writes logs to its own log group only, not through a managed policy', () => {
     for (const prefix of ['Ingest', 'Api'] as const) {
@@ -250,25 +319,32 @@ describe('alarms', () => {
     expect(alarm('ApproximateAgeOfOldestMessage')).toMatchObject({ Namespace: 'AWS/SQS', Threshold: 3600 });
   });
 
-  it('notifies the topic given as context', () => {
+  it('notifies the topic given as context, the API’s alarms too', () => {
     const all = Object.values(resources('AWS::CloudWatch::Alarm'));
-    expect(all).toHaveLength(3);
+    expect(all.map((a) => a.Properties.MetricName).sort()).toEqual([
+      '5xx',
+      'ApproximateAgeOfOldestMessage',
+      'ApproximateNumberOfMessagesVisible',
+      'Errors',
+      'Latency',
+    ]);
     for (const a of all) expect(a.Properties.AlarmActions).toEqual([TOPIC]);
   });
 });
 
 describe('search API', () => {
-  it('routes every request to the API function with payload 2.0, publicly by default', () => {
+  it('routes every request to the API function with payload 2.0, through one permission', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       PayloadFormatVersion: '2.0',
       IntegrationUri: { 'Fn::GetAtt': [houseFunction('Api').id, 'Arn'] },
     });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
-      RouteKey: '$default',
-      AuthorizationType: 'NONE',
-    });
-    template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
+    template.resourceCountIs('AWS::ApiGatewayV2::Integration', 1);
+    const permissions = Object.values(resources('AWS::Lambda::Permission')).filter((p) =>
+      JSON.stringify(p.Properties.SourceArn ?? '').includes('execute-api'),
+    );
+    expect(permissions).toHaveLength(1);
+    expect(flattenReference(permissions[0]?.Properties.SourceArn)).toMatch(/:<Api\w+>\/\*\/\*\/\*$/);
   });
 
   it('throttles the stage and writes JSON access logs with the request id', () => {
