@@ -36,6 +36,9 @@ function problemMessage(response) {
   switch (response.status) {
     case 400:
       return 'Søgningen kunne ikke forstås. Tjek datoerne og filtrene.';
+    case 401:
+    case 403:
+      return 'Du skal logge ind (igen) for at uploade.';
     case 404:
       return 'Det findes ikke (længere). Linket kan være forældet.';
     case 413:

@@ -1,9 +1,10 @@
 // The search page: shows the view the URL names, and keeps links inside the page.
+import { completeSignIn } from './auth.js';
 import { focusHeading } from './dom.js';
 import { showMeeting } from './meeting.js';
 import { navigate, onNavigate, searchStateOf } from './nav.js';
 import { showSearch } from './search.js';
-import './upload.js';
+import { showUpload } from './upload.js';
 
 const views = {
   search: /** @type {HTMLElement} */ (document.getElementById('search-view')),
@@ -36,6 +37,8 @@ function route() {
   } else if (params.has('upload')) {
     const changed = show('upload');
     document.title = 'Upload referater – Referatsøgning';
+    void showUpload(signingIn);
+    signingIn = Promise.resolve(); // a failed sign-in is told once
     if (changed) focusHeading(views.upload.querySelector('h1'));
   } else {
     const changed = show('search');
@@ -55,5 +58,9 @@ document.addEventListener('click', (event) => {
   navigate(link.href);
 });
 
+// A return from the sign-in puts the view it left from back in the URL before the first render;
+// the upload view tells how it went.
+let signingIn = completeSignIn();
+signingIn.catch(() => {});
 onNavigate(route);
 route();

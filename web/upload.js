@@ -1,7 +1,9 @@
 // The upload view: PDFs go straight to the bucket through presigned URLs; the registry
-// (GET documents/{sha256}) tells how each one gets on, until it is indexed or refused.
+// (GET documents/{sha256}) tells how each one gets on, until it is indexed or refused. Where the
+// service guards writing (auth-config), the view signs in first and sends the token along.
 import { ApiError, api } from './api.js';
-import { h, STATUS_LABELS } from './dom.js';
+import { authConfig, authHeaders, forgetSession, session, signIn, signOut } from './auth.js';
+import { h, notice, STATUS_LABELS } from './dom.js';
 import { EMPTY_SEARCH, meetingUrl, searchUrl } from './nav.js';
 
 const POLL_MS = 1000;
@@ -19,13 +21,15 @@ export const REASONS = {
   'unsupported-format': 'Filformatet understøttes ikke. Kun PDF-referater kan behandles.',
 };
 
+const account = /** @type {HTMLElement} */ (document.getElementById('account'));
+const form = /** @type {HTMLElement} */ (document.getElementById('upload-form'));
 const zone = /** @type {HTMLElement} */ (document.getElementById('drop-zone'));
 const picker = /** @type {HTMLInputElement} */ (document.getElementById('files'));
 const list = /** @type {HTMLElement} */ (document.getElementById('uploads'));
 const announcer = /** @type {HTMLElement} */ (document.getElementById('upload-status'));
 
 picker.addEventListener('change', () => {
-  if (picker.files) uploadAll([...picker.files]);
+  if (picker.files) void uploadAll([...picker.files]);
   picker.value = '';
 });
 zone.addEventListener('dragover', (event) => {
@@ -36,11 +40,95 @@ zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
 zone.addEventListener('drop', (event) => {
   event.preventDefault();
   zone.classList.remove('dragging');
-  uploadAll([...(event.dataTransfer?.files ?? [])]);
+  void uploadAll([...(event.dataTransfer?.files ?? [])]);
 });
 
+/**
+ * Shows what uploading needs here: nothing (locally), a sign-in, or another way in.
+ * @param {Promise<void>} [signingIn] a return from the sign-in being completed
+ */
+export async function showUpload(signingIn) {
+  /** @type {string | null} */
+  let failed = null;
+  try {
+    await signingIn;
+  } catch (error) {
+    failed = messageOf(error);
+  }
+  /** @type {import('./auth.js').AuthConfig} */
+  let current;
+  try {
+    current = await authConfig();
+  } catch (error) {
+    showAccount(false, notice('error', messageOf(error)));
+    return;
+  }
+  const problem = failed ? notice('error', failed) : null;
+  if (current.mode === 'none') showAccount(true);
+  else if (current.mode === 'iam') {
+    showAccount(
+      false,
+      notice('info', 'Upload fra siden er slået fra her: tjenesten kræver AWS-adgang. Brug kommandolinjen.'),
+    );
+  } else if (!current.signIn) {
+    showAccount(false, notice('info', 'Upload kræver et adgangstoken, og siden kan ikke logge ind her.'));
+  } else {
+    const settings = current.signIn;
+    const signedIn = session();
+    showAccount(
+      signedIn !== null,
+      problem,
+      signedIn
+        ? h(
+            'p',
+            { class: 'account-row' },
+            signedIn.email ? `Logget ind som ${signedIn.email}. ` : 'Du er logget ind. ',
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'secondary',
+                onclick: () => {
+                  // Without a logout endpoint the page stays: show it signed out.
+                  if (!signOut(settings)) void showUpload();
+                },
+              },
+              'Log ud',
+            ),
+          )
+        : h(
+            'p',
+            { class: 'account-row' },
+            'Log ind for at uploade referater. ',
+            h('button', { type: 'button', onclick: () => void signIn(settings) }, 'Log ind'),
+          ),
+    );
+  }
+}
+
+/**
+ * @param {boolean} mayUpload whether the file picker is offered
+ * @param {...(Node | null)} content what to say about signing in
+ */
+function showAccount(mayUpload, ...content) {
+  account.replaceChildren(...content.filter((node) => node !== null));
+  account.hidden = account.childElementCount === 0;
+  form.hidden = !mayUpload;
+}
+
+/** Whether this tab may upload now: nothing is needed, or it is signed in. */
+async function mayUpload() {
+  const current = await authConfig().catch(() => null);
+  return current?.mode === 'none' || (current?.mode === 'jwt' && session() !== null);
+}
+
+/** @param {unknown} error */
+const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+
 /** @param {File[]} files */
-function uploadAll(files) {
+async function uploadAll(files) {
+  // Files picked before the view knew what uploading needs wait for it, and are dropped if not allowed.
+  if (!(await mayUpload())) return;
   for (const file of files) void uploadOne(file);
 }
 
@@ -64,14 +152,18 @@ async function uploadOne(file) {
     say('Sender …');
     const { upload } = await api('uploads', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authHeaders() },
       body: JSON.stringify({ filename: file.name, contentType: 'application/pdf', size: file.size }),
     });
     await put(upload, file);
     say('Modtaget – venter på behandling');
     await follow(id, say, detail);
   } catch (error) {
-    say(`Ikke uploadet: ${error instanceof Error ? error.message : String(error)}`, 'error');
+    say(`Ikke uploadet: ${messageOf(error)}`, 'error');
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+      forgetSession();
+      void showUpload();
+    }
   }
 }
 
@@ -114,7 +206,7 @@ async function follow(id, say, detail) {
     /** @type {any} */
     let record = null;
     try {
-      record = await api(`documents/${id}`);
+      record = await api(`documents/${id}`, { headers: authHeaders() });
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 404)) throw error;
     }

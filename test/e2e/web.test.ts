@@ -17,6 +17,7 @@ const SEEDS = [
   NEEDS_REVIEW,
 ];
 const UPLOAD = 'test/fixtures/corpus/extra/pdf/e2_vesterlund_oekonomiudvalget_20240611.pdf';
+const SIGNED_IN_UPLOAD = 'test/fixtures/corpus/extra/pdf/e5_ravnsbjerg_koncernledelsen_20250429.pdf';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let dataDir: string;
@@ -37,9 +38,10 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-/** A fresh page at a desktop width; script errors fail the test. */
-async function open(path: string, width = 1280): Promise<Page> {
+/** A fresh page at a desktop width; script errors fail the test. `prepare` runs before it loads. */
+async function open(path: string, width = 1280, prepare?: (page: Page) => Promise<void>): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await prepare?.(page);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
@@ -340,6 +342,137 @@ describe('the search page in a browser', () => {
     await expect.poll(() => page.textContent('#results')).toContain('Ingen beslutninger matcher »zzxyqq«');
     const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
+    await close(page);
+  });
+});
+
+describe('the upload view where the service guards writing (a stand-in issuer, no Cognito)', () => {
+  const ISSUER = 'https://login.example.test';
+
+  /** What GET /auth-config answers in AWS with Cognito; the token endpoint is stood in for on this origin. */
+  const signInConfig = () => ({
+    mode: 'jwt',
+    signIn: {
+      clientId: 'web-client',
+      authorizeUrl: `${ISSUER}/oauth2/authorize`,
+      tokenUrl: `${service.url}/oauth2/token`,
+      logoutUrl: `${ISSUER}/logout`,
+      scopes: ['openid', 'email'],
+    },
+  });
+  const answering = (config: object) => async (page: Page) => {
+    await page.route('**/auth-config', (route) => route.fulfill({ json: config }));
+  };
+
+  it('asks to sign in, offers no file picker, and sends nothing to POST /uploads before', async () => {
+    const requests: string[] = [];
+    const page = await open('/?upload', 1280, async (p) => {
+      await answering(signInConfig())(p);
+      p.on('request', (request) => requests.push(`${request.method()} ${new URL(request.url()).pathname}`));
+    });
+    await page.getByRole('button', { name: 'Log ind' }).waitFor();
+    expect(await page.textContent('#account')).toContain('Log ind for at uploade referater.');
+    expect(await page.locator('#upload-form').isHidden()).toBe(true);
+    // A file given anyway (the picker is hidden, a script could still) goes nowhere.
+    await page.setInputFiles('#files', UPLOAD);
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    expect(await page.locator('.upload').count()).toBe(0);
+    expect(requests.filter((request) => request.includes('/uploads'))).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await close(page);
+  });
+
+  it('signs in with the code flow and PKCE, uploads with the bearer token, and signs out', async () => {
+    let authorize: URL | undefined;
+    let logout: URL | undefined;
+    let tokenRequest: URLSearchParams | undefined;
+    const bearers: string[] = [];
+    const claims = Buffer.from(JSON.stringify({ email: 'maja@egholt.dk' })).toString('base64url');
+    const page = await open('/?upload', 1280, async (p) => {
+      await answering(signInConfig())(p);
+      await p.route(`${ISSUER}/**`, (route) => {
+        const url = new URL(route.request().url());
+        if (url.pathname === '/oauth2/authorize') {
+          authorize = url;
+          const state = url.searchParams.get('state') ?? '';
+          const back = `${url.searchParams.get('redirect_uri')}?code=the-code&state=${state}`;
+          return route.fulfill({ status: 302, headers: { location: back } });
+        }
+        logout = url;
+        return route.fulfill({
+          status: 302,
+          headers: { location: url.searchParams.get('logout_uri') ?? '' },
+        });
+      });
+      await p.route('**/oauth2/token', (route) => {
+        tokenRequest = new URLSearchParams(route.request().postData() ?? '');
+        return route.fulfill({
+          json: {
+            access_token: 'access-123',
+            id_token: `e30.${claims}.sig`,
+            expires_in: 3600,
+            token_type: 'Bearer',
+          },
+        });
+      });
+      await p.route(/\/(uploads|documents\/[0-9a-f]{64})$/, (route) => {
+        bearers.push(route.request().headers().authorization ?? '');
+        return route.continue();
+      });
+    });
+
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await expect.poll(() => page.textContent('#account')).toContain('Logget ind som maja@egholt.dk.');
+    expect(page.url()).toBe(`${service.url}/?upload`);
+    expect(Object.fromEntries(authorize?.searchParams ?? [])).toMatchObject({
+      response_type: 'code',
+      client_id: 'web-client',
+      redirect_uri: `${service.url}/`,
+      scope: 'openid email',
+      code_challenge_method: 'S256',
+    });
+    expect(Object.fromEntries(tokenRequest ?? [])).toMatchObject({
+      grant_type: 'authorization_code',
+      client_id: 'web-client',
+      code: 'the-code',
+      redirect_uri: `${service.url}/`,
+    });
+    const verifier = tokenRequest?.get('code_verifier') ?? '';
+    expect(verifier).toMatch(/^[\w-]{43,}$/);
+    expect(createHash('sha256').update(verifier).digest('base64url')).toBe(
+      authorize?.searchParams.get('code_challenge'),
+    );
+
+    await page.setInputFiles('#files', SIGNED_IN_UPLOAD);
+    const upload = page.locator('.upload').first();
+    await expect
+      .poll(() => upload.locator('.upload-state').textContent(), { timeout: 30_000 })
+      .toMatch(/indekseret|fejlede|kræver|ikke uploadet/i);
+    expect(await upload.locator('.upload-state').textContent()).toBe('Indekseret');
+    expect(bearers.length).toBeGreaterThanOrEqual(2); // POST /uploads, then GET /documents/{id}
+    expect(new Set(bearers)).toEqual(new Set(['Bearer access-123']));
+
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await expect.poll(() => logout?.searchParams.get('client_id')).toBe('web-client');
+    expect(logout?.searchParams.get('logout_uri')).toBe(`${service.url}/`);
+    await page.goto(`${service.url}/?upload`);
+    await page.getByRole('button', { name: 'Log ind' }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    await close(page);
+  });
+
+  it('refuses a return from the sign-in it did not start', async () => {
+    const page = await open('/?code=stolen&state=forged', 1280, answering(signInConfig()));
+    await expect.poll(() => page.textContent('#account')).toContain('Login kunne ikke bekræftes.');
+    expect(page.url()).toBe(`${service.url}/?upload`);
+    expect(await page.locator('#upload-form').isHidden()).toBe(true);
+    await close(page);
+  });
+
+  it('says so when writing needs AWS credentials, which the page cannot sign with', async () => {
+    const page = await open('/?upload', 1280, answering({ mode: 'iam' }));
+    await expect.poll(() => page.textContent('#account')).toContain('kræver AWS-adgang');
+    expect(await page.locator('#upload-form').isHidden()).toBe(true);
     await close(page);
   });
 });
