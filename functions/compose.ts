@@ -4,6 +4,7 @@
  */
 import type { ApiDeps } from '#api/deps.ts';
 import type { ServiceConfig } from '#config/service.ts';
+import { IsolatedExtractor, type MeetingExtractor } from '#ingest/isolated-extractor.ts';
 import { createOpenSearchClient } from '#search/opensearch/client.ts';
 import { OpenSearchIndex } from '#search/opensearch/opensearch-index.ts';
 import type { SearchIndex } from '#search/port.ts';
@@ -17,6 +18,8 @@ export interface Adapters {
   readonly blobs: BlobStore;
   readonly registry: DocumentRegistry;
   readonly index: SearchIndex;
+  /** Reads documents in a worker thread it starts on first use (the API never does). */
+  readonly extractor: MeetingExtractor;
   /**
    * Creates the search index when it is missing. Writing to a missing OpenSearch index would
    * make OpenSearch create one with guessed mappings and no Danish analysis.
@@ -30,12 +33,15 @@ export async function composeAdapters(config: ServiceConfig): Promise<Adapters> 
   const { index, prepare, closeIndex } = await searchIndexOf(config);
   const s3 = createS3Client({ region: config.region, endpoint: config.endpoints.s3 });
   const dynamo = createDynamoClient({ region: config.region, endpoint: config.endpoints.dynamodb });
+  const extractor = new IsolatedExtractor(config.limits);
   return {
     blobs: new S3BlobStore({ client: s3, bucket: config.bucket }),
     registry: new DynamoRegistry({ client: dynamo, table: config.table }),
     index,
+    extractor,
     prepare,
     close() {
+      void extractor.close();
       s3.destroy();
       dynamo.destroy();
       closeIndex();

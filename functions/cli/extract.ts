@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ExtractLimits } from '#config/limits.ts';
 import { ExtractionError } from '#extract/errors.ts';
-import { explainExtraction, extractMeeting } from '#ingest/extract-meeting.ts';
+import { IsolatedExtractor } from '#ingest/isolated-extractor.ts';
 
 /** Exit code for input we cannot read, as the CLI contract says. */
 export const EXIT_UNREADABLE = 2;
@@ -18,15 +18,19 @@ export async function extractCommand(file: string, limits: ExtractLimits, explai
     process.stderr.write(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
     return EXIT_UNREADABLE;
   }
+  // Read in a worker thread, as the service reads, so a hostile file is stopped at the limits.
+  const extractor = new IsolatedExtractor(limits);
   try {
     const output = explain
-      ? await explainExtraction(bytes, file, limits)
-      : JSON.stringify(await extractMeeting(bytes, file, limits), null, 2);
+      ? await extractor.explain(bytes, file)
+      : JSON.stringify(await extractor.extract(bytes, file), null, 2);
     process.stdout.write(`${output}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof ExtractionError)) throw error;
     process.stderr.write(`${error.kind}: ${error.message}\n`);
     return EXIT_UNREADABLE;
+  } finally {
+    await extractor.close();
   }
 }

@@ -2,15 +2,16 @@ import { readFile } from 'node:fs/promises';
 import type { ExtractLimits } from '#config/limits.ts';
 import type { MeetingDocument } from '#domain/meeting.ts';
 import { ExtractionError } from '#extract/errors.ts';
-import { extractMeeting } from '#ingest/extract-meeting.ts';
+import { IsolatedExtractor } from '#ingest/isolated-extractor.ts';
 import { pdfsIn } from '../samples.ts';
 
 /** Extracts every PDF in the folders and prints one summary block per meeting. */
 export async function samplesCommand(dirs: readonly string[], limits: ExtractLimits): Promise<number> {
   let failed = 0;
+  const extractor = new IsolatedExtractor(limits);
   for (const file of await pdfsIn(dirs)) {
     try {
-      const doc = await extractMeeting(new Uint8Array(await readFile(file)), file, limits);
+      const doc = await extractor.extract(new Uint8Array(await readFile(file)), file);
       process.stdout.write(describe(doc));
     } catch (error) {
       if (!(error instanceof ExtractionError)) throw error;
@@ -18,6 +19,7 @@ export async function samplesCommand(dirs: readonly string[], limits: ExtractLim
       process.stdout.write(`${file}\n  ${error.kind}: ${error.message}\n\n`);
     }
   }
+  await extractor.close();
   return failed === 0 ? 0 : 1;
 }
 

@@ -4,15 +4,9 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { serviceConfigFromEnv } from '#config/service.ts';
 import { composeAdapters } from '../compose.ts';
 import { createIngestHandler } from './create-handler.ts';
-
-// pdf.js runs its worker in this thread ("fake worker"). Without the module on globalThis it
-// imports pdf.worker.mjs by path at run time, which a bundle does not have; importing it here
-// lets esbuild bundle it, and changes nothing when run from source.
-(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
 
 const loaded = serviceConfigFromEnv(process.env);
 if (!loaded.ok) throw new Error(`invalid ingest configuration: ${loaded.error}`);

@@ -29,6 +29,7 @@ const Env = z
       .number()
       .positive()
       .default(defaultLimits.timeoutMs / 1000),
+    EXTRACT_MAX_MEMORY_MB: z.coerce.number().int().min(64).default(defaultLimits.maxMemoryMb),
   })
   .refine((env) => env.SEARCH_ENGINE !== 'opensearch' || env.OPENSEARCH_ENDPOINT, {
     message: 'OPENSEARCH_ENDPOINT is required when SEARCH_ENGINE is opensearch',
@@ -91,6 +92,7 @@ export function serviceConfigFromEnv(env: Readonly<Record<string, string | undef
         maxBytes: e.EXTRACT_MAX_BYTES,
         maxPages: e.EXTRACT_MAX_PAGES,
         timeoutMs: Math.round(e.EXTRACT_TIMEOUT_SECONDS * 1000),
+        maxMemoryMb: e.EXTRACT_MAX_MEMORY_MB,
       },
     },
   };

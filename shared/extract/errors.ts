@@ -5,7 +5,9 @@ export const EXTRACTION_ERROR_KINDS = [
   'corrupt',
   'needs-ocr',
   'too-large',
+  'timeout',
   'unsupported-format',
+  'not-minutes',
 ] as const;
 export type ExtractionErrorKind = (typeof EXTRACTION_ERROR_KINDS)[number];
 

@@ -130,7 +130,7 @@ function withDeadline<T>(promise: Promise<T>, deadline: number): Promise<T> {
 }
 
 function timeoutError(): ExtractionError {
-  return new ExtractionError('too-large', 'reading the PDF took longer than the time limit');
+  return new ExtractionError('timeout', 'reading the PDF took longer than the time limit');
 }
 
 function asExtractionError(error: unknown): ExtractionError {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { MeetingDocument } from '#domain/meeting.ts';
 import { ExtractionError } from '#extract/errors.ts';
 import { toIndexedItems } from '#search/indexed-item.ts';
 import { ClaimLostError } from '#storage/errors.ts';
 import type { ProcessingOutcome } from '#storage/registry.ts';
 import type { IngestDeps } from './deps.ts';
-import { extractMeeting } from './extract-meeting.ts';
 import { parseQuality } from './quality.ts';
 import { releaseDocument } from './release.ts';
 import { forgetKey } from './remove-object.ts';
@@ -100,9 +100,9 @@ async function extractAndIndex(
   key: string,
   bytes: Uint8Array,
 ): Promise<Processed> {
-  let doc: Awaited<ReturnType<typeof extractMeeting>>;
+  let doc: MeetingDocument;
   try {
-    doc = await extractMeeting(bytes, key, deps.limits);
+    doc = await deps.extractor.extract(bytes, key);
   } catch (error) {
     if (error instanceof ExtractionError) return refused(error);
     throw error;

@@ -15,6 +15,7 @@ import { defaultLimits } from '#config/limits.ts';
 import { Outcome } from '#domain/meeting.ts';
 import { SearchResult } from '#domain/search.ts';
 import { readPdf } from '#extract/pdf.ts';
+import { IsolatedExtractor } from '#ingest/isolated-extractor.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import { DynamoRegistry } from '#storage/dynamo-registry.ts';
 import { S3BlobStore } from '#storage/s3-blob-store.ts';
@@ -57,6 +58,7 @@ let aws: LocalAws;
 let dir: string;
 let index: SqliteSearchIndex;
 let app: OpenAPIHono;
+const extractor = new IsolatedExtractor(defaultLimits);
 
 beforeAll(async () => {
   aws = await startLocalAws();
@@ -69,6 +71,7 @@ beforeAll(async () => {
     registry,
     index,
     limits: defaultLimits,
+    extractor,
     now: () => new Date(),
     logger: new Logger({ serviceName: 'e2e', logLevel: 'SILENT' }),
     metrics: { addMetric() {}, hasStoredMetrics: () => false, publishStoredMetrics() {} },
@@ -90,6 +93,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  await extractor.close();
   index.close();
   await aws.stop();
   await rm(dir, { recursive: true, force: true });

@@ -13,6 +13,7 @@ import { type IndexedItem, SearchQuery } from '#domain/search.ts';
 import { s3Changes } from '#ingest/events.ts';
 import { extractMeeting } from '#ingest/extract-meeting.ts';
 import { ingestObject } from '#ingest/ingest-object.ts';
+import { IsolatedExtractor } from '#ingest/isolated-extractor.ts';
 import { parseQuality } from '#ingest/quality.ts';
 import { EXTRACTOR_VERSION } from '#ingest/version.ts';
 import type { SearchIndex } from '#search/port.ts';
@@ -51,6 +52,7 @@ const seeds: Uint8Array[] = readdirSync(SEEDS)
 
 /** Larger than every seed, smaller than the oversized object. */
 const LIMITS = { ...defaultLimits, maxBytes: 200_000 };
+const extractor = new IsolatedExtractor(LIMITS);
 
 /**
  * The search index with one failure no emulator can produce: the engine applies a write, then the
@@ -170,6 +172,7 @@ beforeAll(async () => {
     registry,
     index,
     limits: LIMITS,
+    extractor,
     now: () => new Date(),
     logger: new Logger({ serviceName: 'ingest-test', logLevel: 'SILENT' }),
     metrics,
@@ -177,6 +180,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await extractor.close();
   sqlite?.close();
   await aws?.stop();
   await rm(dataDir, { recursive: true, force: true });
@@ -286,7 +290,7 @@ describe('the ingest handler on s3rver, dynalite and SQLite', () => {
     const changes = s3Changes(event.Records, 'local');
     expect(changes).toEqual([{ kind: 'created', key, size: bytes.length }]);
     const outcome = await ingestObject(
-      { blobs, registry, index, limits: LIMITS, now: () => new Date() },
+      { blobs, registry, index, limits: LIMITS, extractor, now: () => new Date() },
       key,
     );
     expect(outcome).toMatchObject({ status: 'indexed', documentId: sha256(bytes), key });
@@ -477,6 +481,7 @@ describe('the ingest handler’s preparation', () => {
       registry,
       index,
       limits: LIMITS,
+      extractor,
       now: () => new Date(),
       logger: new Logger({ serviceName: 'ingest-test', logLevel: 'SILENT' }),
       metrics: new PublishedMetrics(),

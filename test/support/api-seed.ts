@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { defaultLimits } from '#config/limits.ts';
 import { ingestObject } from '#ingest/ingest-object.ts';
+import { IsolatedExtractor } from '#ingest/isolated-extractor.ts';
 import type { SearchIndex } from '#search/port.ts';
 import type { BlobStore } from '#storage/blob-store.ts';
 import type { DocumentRegistry } from '#storage/registry.ts';
@@ -18,12 +19,18 @@ interface SeedPorts {
   readonly blobs: BlobStore;
 }
 
+/** One reader for every seed of a test file; its worker lets the process exit when idle. */
+const extractor = new IsolatedExtractor(defaultLimits);
+
 /** Stores one PDF of minutes in the bucket and ingests it with the pipeline's own use case. */
 export async function seedMinutes(ports: SeedPorts, path: string, at: string): Promise<SeededMinutes> {
   const bytes = new Uint8Array(await readFile(path));
   const key = `minutes/${basename(path)}`;
   await ports.blobs.put(key, bytes, 'application/pdf');
-  const outcome = await ingestObject({ ...ports, limits: defaultLimits, now: () => new Date(at) }, key);
+  const outcome = await ingestObject(
+    { ...ports, limits: defaultLimits, extractor, now: () => new Date(at) },
+    key,
+  );
   if (outcome.status !== 'indexed') throw new Error(`seed ${path} was not indexed: ${outcome.status}`);
   return { id: outcome.documentId, key, bytes };
 }

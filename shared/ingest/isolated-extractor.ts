@@ -1,0 +1,151 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ExtractLimits } from '#config/limits.ts';
+import type { MeetingDocument } from '#domain/meeting.ts';
+import { ExtractionError, type ExtractionErrorKind } from '#extract/errors.ts';
+
+/** Reads the bytes of one document into the Meeting document; refuses with an ExtractionError. */
+export interface MeetingExtractor {
+  extract(bytes: Uint8Array, file: string): Promise<MeetingDocument>;
+  /** What each line was taken for and why (`extract FILE --explain`). */
+  explain(bytes: Uint8Array, file: string): Promise<string>;
+  /** Stops the reader; a later call starts it again. */
+  close(): Promise<void>;
+}
+
+/** A job for the worker thread (structured-cloned, the bytes transferred). */
+export interface ExtractionJob {
+  readonly bytes: Uint8Array;
+  readonly file: string;
+  readonly limits: ExtractLimits;
+  readonly explain: boolean;
+}
+
+/** The worker's answer; `kind: null` is a fault of ours, not of the document. */
+export type ExtractionReply =
+  | { readonly ok: true; readonly document: MeetingDocument }
+  | { readonly ok: true; readonly explanation: string }
+  | { readonly ok: false; readonly kind: ExtractionErrorKind | null; readonly message: string };
+
+/** How often the memory the reading takes is looked at. */
+const MEMORY_POLL_MS = 25;
+
+/**
+ * The worker's module: next to a Lambda bundle as `extraction-worker.mjs`, else the source
+ * beside this file (Node runs TypeScript).
+ */
+function workerFile(): URL {
+  const bundled = new URL('./extraction-worker.mjs', import.meta.url);
+  return existsSync(fileURLToPath(bundled)) ? bundled : new URL('./extraction-worker.ts', import.meta.url);
+}
+
+/**
+ * Reads documents in a worker thread, one at a time, and stops it from outside: at the time
+ * limit, and when the process has grown by more than the memory limit while reading (pdf.js
+ * decompresses into buffers outside the worker's heap limit, so both are watched). A stopped
+ * reading ends in an ExtractionError (timeout, too-large) and the next document gets a fresh
+ * worker. The caller's thread never runs pdf.js, so it keeps answering (the API, /health) and
+ * its timers fire while a hostile file is read.
+ */
+export class IsolatedExtractor implements MeetingExtractor {
+  private worker: Worker | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private readonly limits: ExtractLimits;
+
+  constructor(limits: ExtractLimits) {
+    this.limits = limits;
+  }
+
+  async extract(bytes: Uint8Array, file: string): Promise<MeetingDocument> {
+    const reply = await this.enqueue(bytes, file, false);
+    if (!('document' in reply)) throw new Error('the extraction worker answered without a document');
+    return reply.document;
+  }
+
+  async explain(bytes: Uint8Array, file: string): Promise<string> {
+    const reply = await this.enqueue(bytes, file, true);
+    if (!('explanation' in reply)) throw new Error('the extraction worker answered without an explanation');
+    return reply.explanation;
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+  }
+
+  private enqueue(bytes: Uint8Array, file: string, explain: boolean) {
+    const run = this.queue.then(() => this.run({ bytes: bytes.slice(), file, limits: this.limits, explain }));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private run(job: ExtractionJob): Promise<Extract<ExtractionReply, { ok: true }>> {
+    const worker = this.startedWorker();
+    const startRss = process.memoryUsage.rss();
+    const maxGrowth = this.limits.maxMemoryMb * 1024 * 1024;
+    return new Promise((resolve, reject) => {
+      const settle = (outcome: () => void) => {
+        clearTimeout(deadline);
+        clearInterval(memory);
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        outcome();
+      };
+      const stop = (error: ExtractionError) =>
+        settle(() => {
+          this.discard(worker);
+          reject(error);
+        });
+      const onMessage = (reply: ExtractionReply) =>
+        settle(() => (reply.ok ? resolve(reply) : reject(failureOf(reply))));
+      const onError = (error: Error & { code?: string }) =>
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? stop(tooMuchMemory(this.limits))
+          : settle(() => {
+              this.discard(worker);
+              reject(new Error('the extraction worker failed', { cause: error }));
+            });
+      const onExit = (code: number) =>
+        settle(() => {
+          this.worker = null;
+          reject(new Error(`the extraction worker exited with code ${code}`));
+        });
+      const deadline = setTimeout(
+        () =>
+          stop(new ExtractionError('timeout', `reading took longer than ${this.limits.timeoutMs / 1000} s`)),
+        this.limits.timeoutMs,
+      );
+      const memory = setInterval(() => {
+        if (process.memoryUsage.rss() - startRss > maxGrowth) stop(tooMuchMemory(this.limits));
+      }, MEMORY_POLL_MS);
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      worker.ref();
+      worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
+    }).finally(() => this.worker?.unref()) as Promise<Extract<ExtractionReply, { ok: true }>>;
+  }
+
+  private startedWorker(): Worker {
+    this.worker ??= new Worker(workerFile(), {
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.maxMemoryMb },
+    });
+    return this.worker;
+  }
+
+  /** Stops a worker that is reading something it should not finish. */
+  private discard(worker: Worker): void {
+    if (this.worker === worker) this.worker = null;
+    void worker.terminate();
+  }
+}
+
+function failureOf(reply: Extract<ExtractionReply, { ok: false }>): Error {
+  return reply.kind === null
+    ? new Error(`the extraction worker failed: ${reply.message}`)
+    : new ExtractionError(reply.kind, reply.message);
+}
+
+function tooMuchMemory(limits: ExtractLimits): ExtractionError {
+  return new ExtractionError('too-large', `reading took more than ${limits.maxMemoryMb} MB of memory`);
+}
