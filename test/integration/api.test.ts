@@ -429,6 +429,7 @@ describe('GET /openapi.json', () => {
     expect(answer.body.servers).toEqual([{ url: '/' }]);
     expect(Object.keys(answer.body.paths).sort()).toEqual(
       [
+        '/auth-config',
         '/documents',
         '/documents/{id}',
         '/health',
