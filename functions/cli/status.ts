@@ -1,4 +1,5 @@
 import type { DocumentRecord } from '#domain/document.ts';
+import { allDocuments } from '#storage/registry.ts';
 import type { Store } from './store.ts';
 
 export interface StatusOptions {
@@ -24,12 +25,7 @@ export async function statusCommand(
     return 0;
   }
   const records: DocumentRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await registry.list({ limit: 100, ...(cursor === undefined ? {} : { cursor }) });
-    records.push(...page.records);
-    cursor = page.cursor ?? undefined;
-  } while (cursor !== undefined);
+  for await (const record of allDocuments(registry)) records.push(record);
   const shown = needsReview ? records.filter((r) => r.quality?.needsReview) : records;
   process.stdout.write(json ? `${JSON.stringify(shown, null, 2)}\n` : table(shown));
   return 0;

@@ -36,6 +36,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+if (service.reconciled > 0)
+  process.stdout.write(`Catching up: ${service.reconciled} change(s) in the bucket since the last stop…\n`);
 if (await isEmpty(service)) await loadSamples(service);
 printWelcome(service);
 

@@ -6,6 +6,7 @@ import { createApp } from '#api/app.ts';
 import type { LocalConfig } from '#config/local.ts';
 import type { ServiceConfig } from '#config/service.ts';
 import { s3Changes } from '#ingest/events.ts';
+import { changesToReconcile } from '#ingest/reconcile.ts';
 import { minutesContentType } from '#storage/blob-store.ts';
 import { createDynamoClient } from '#storage/clients.ts';
 import { createRegistryTable } from '#storage/dynamo-registry.ts';
@@ -22,13 +23,18 @@ export interface LocalService {
   readonly config: ServiceConfig;
   readonly adapters: Adapters;
   readonly queue: IngestQueue;
+  /** Changes found on start that a stop had cut short, now in the queue. */
+  readonly reconciled: number;
   stop(): Promise<void>;
 }
 
 export interface LocalServiceOptions {
   /** Told about every bucket notification handled. */
   readonly onReport?: (report: QueueReport) => void;
-  /** Serve the API over HTTP; the CLI runs the stack without it. Default true. */
+  /**
+   * Serve the API over HTTP and catch up with the bucket (reconcile) first; the CLI runs the
+   * stack for one command without either. Default true.
+   */
   readonly serveApi?: boolean;
 }
 
@@ -93,6 +99,9 @@ async function withEmulators(
   const now = () => new Date();
   const queue = new IngestQueue({ ...adapters, limits: config.limits, now }, options.onReport ?? (() => {}));
   emulators.s3rver.on('event', (event) => queue.push(...s3Changes(event.Records, 'local')));
+  // What a stop cut short (or changed while nothing listened) is read now, once.
+  const reconciled = options.serveApi === false ? [] : await changesToReconcile(adapters);
+  queue.push(...reconciled);
 
   const server =
     options.serveApi === false ? null : await listen(createApp(apiDepsOf(config, adapters, now)), local);
@@ -104,6 +113,7 @@ async function withEmulators(
     config,
     adapters,
     queue,
+    reconciled: reconciled.length,
     async stop() {
       if (server) await rm(runningFile(config.dataDir), { force: true });
       server?.closeAllConnections();

@@ -90,3 +90,13 @@ export interface DocumentRegistry {
     filter: MeetingFilter & { readonly limit: number; readonly cursor?: string },
   ): Promise<Page<DocumentRecord>>;
 }
+
+/** Every document in the registry, page by page, newest change first. */
+export async function* allDocuments(registry: Pick<DocumentRegistry, 'list'>): AsyncIterable<DocumentRecord> {
+  let cursor: string | undefined;
+  do {
+    const page = await registry.list({ limit: 100, ...(cursor === undefined ? {} : { cursor }) });
+    yield* page.records;
+    cursor = page.cursor ?? undefined;
+  } while (cursor !== undefined);
+}

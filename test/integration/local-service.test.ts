@@ -6,10 +6,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalConfig } from '#config/local.ts';
 import { serviceConfigFromEnv } from '#config/service.ts';
+import { documentIdOfBytes } from '#domain/document.ts';
 import { SearchResult } from '#domain/search.ts';
-import { PortInUseError } from '../../functions/local/emulators.ts';
+import { EXTRACTOR_VERSION } from '#ingest/version.ts';
+import { composeAdapters } from '../../functions/compose.ts';
+import { PortInUseError, startEmulators } from '../../functions/local/emulators.ts';
 import type { QueueReport } from '../../functions/local/ingest-queue.ts';
-import { runningService, startLocalService } from '../../functions/local/service.ts';
+import { onEmulators, runningService, startLocalService } from '../../functions/local/service.ts';
 
 const SEED = new Uint8Array(readFileSync('test/fixtures/corpus/pdf/002_b1227399e4e80a2d.pdf'));
 
@@ -78,5 +81,65 @@ describe('the local service', () => {
     } finally {
       blocker.close();
     }
+  });
+});
+
+describe('a start after a stop that cut work short', () => {
+  it('reads what the bucket got meanwhile, retries what was left processing, forgets what was deleted, once', async () => {
+    const OTHER = new Uint8Array(readFileSync('test/fixtures/corpus/pdf/003_0ef5c3c12aec06f5.pdf'));
+    const STUCK = new Uint8Array(readFileSync('test/fixtures/corpus/pdf/004_60c343e47a70d8f7.pdf'));
+    const GONE = new Uint8Array(readFileSync('test/fixtures/corpus/pdf/000_0a24eb9eb155f3ad.pdf'));
+    const config = localConfig();
+    const first = await startLocalService(config);
+    await first.adapters.blobs.put('minutes/gone.pdf', GONE, 'application/pdf');
+    while ((await first.adapters.registry.documentAt('minutes/gone.pdf')) === null) await first.queue.idle();
+    await first.stop();
+
+    // While nothing listens: an upload, a run killed while processing, a deletion.
+    const emulators = await startEmulators({
+      bucket: config.service.bucket,
+      host: '127.0.0.1',
+      s3Port: 0,
+      dynamoPort: 0,
+      s3Directory: join(dataDir, 's3'),
+      dynamoDirectory: join(dataDir, 'dynamodb'),
+    });
+    const adapters = await composeAdapters(onEmulators(config.service, emulators.endpoints));
+    try {
+      await adapters.blobs.put('minutes/new.pdf', OTHER, 'application/pdf');
+      await adapters.blobs.put('minutes/stuck.pdf', STUCK, 'application/pdf');
+      const stuck = documentIdOfBytes(STUCK);
+      await adapters.registry.receive({
+        id: stuck,
+        key: 'minutes/stuck.pdf',
+        size: STUCK.length,
+        at: new Date().toISOString(),
+      });
+      await adapters.registry.claim(stuck, EXTRACTOR_VERSION, new Date().toISOString());
+      await adapters.blobs.delete('minutes/gone.pdf');
+    } finally {
+      adapters.close();
+      await emulators.stop();
+    }
+
+    const reports: QueueReport[] = [];
+    const second = await startLocalService(config, { onReport: (r) => reports.push(r) });
+    try {
+      expect(second.reconciled).toBe(3);
+      while (reports.length < 3) await second.queue.idle();
+      const byKey = Object.fromEntries(reports.map((r) => ['outcome' in r ? r.outcome.key : r.key, r]));
+      expect(byKey['minutes/new.pdf']).toMatchObject({ kind: 'ingested', outcome: { status: 'indexed' } });
+      expect(byKey['minutes/stuck.pdf']).toMatchObject({ kind: 'ingested', outcome: { status: 'indexed' } });
+      expect(byKey['minutes/gone.pdf']).toMatchObject({ kind: 'removed', outcome: { status: 'removed' } });
+      expect(await second.adapters.registry.get(documentIdOfBytes(STUCK))).toMatchObject({
+        status: 'indexed',
+        attempts: 2,
+      });
+    } finally {
+      await second.stop();
+    }
+    const third = await startLocalService(config);
+    expect(third.reconciled).toBe(0);
+    await third.stop();
   });
 });
