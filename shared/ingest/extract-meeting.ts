@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { ExtractLimits } from '#config/limits.ts';
 import type { MeetingDocument } from '#domain/meeting.ts';
-import { extractLines } from '#extract/index.ts';
+import { ExtractionError, extractLines } from '#extract/index.ts';
 import { explainMinutes, parseMinutes } from '#parse/index.ts';
 import { summarise, textSections } from '#summarise/summarise.ts';
 
 /**
  * Bytes of a minutes document -> the validated Meeting document, with each open item's
  * extractive summary: reading (extract), understanding (parse) and summarising composed here.
- * Throws ExtractionError.
+ * Throws ExtractionError, `not-minutes` when no agenda item is found.
  */
 export async function extractMeeting(
   bytes: Uint8Array,
@@ -17,6 +17,14 @@ export async function extractMeeting(
 ): Promise<MeetingDocument> {
   const extracted = await extractLines(bytes, limits);
   const { document } = parseMinutes(extracted, { file, sha256: sha256(bytes) });
+  if (!readsAsMinutes(document)) {
+    // Nothing would be searchable, or only headings of something else (a book's chapters, a
+    // web page's title): say so, rather than index it as a meeting.
+    throw new ExtractionError(
+      'not-minutes',
+      'no agenda items were found: it is not minutes, or a layout the parser cannot read',
+    );
+  }
   return {
     ...document,
     items: document.items.map((item) => ({
@@ -39,4 +47,13 @@ export async function explainExtraction(
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Minutes have items, and something only minutes have: a meeting's body or date in the header,
+ * or items with labelled sections, decisions or case numbers.
+ */
+function readsAsMinutes({ meeting, items }: MeetingDocument): boolean {
+  const structured = items.some((i) => i.sections.length > 0 || i.decision !== null || i.caseNumber !== null);
+  return items.length > 0 && (meeting.body !== null || meeting.date !== null || structured);
 }

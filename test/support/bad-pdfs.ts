@@ -114,6 +114,49 @@ export function pdfWithOwnerPasswordOnly(): Promise<Uint8Array> {
   );
 }
 
+/** A PDF of `pages` identical pages: the same lines at the same places on every one. */
+export function samePagesPdf(pages: number): Promise<Uint8Array> {
+  return renderPdf({}, (doc) => {
+    for (let n = 0; n < pages; n++) {
+      if (n > 0) doc.addPage();
+      doc.text(READABLE_PAGE);
+    }
+  });
+}
+
+/** A book: chapters of running prose, page after page, without an agenda item anywhere. */
+export function bookPdf(pages: number): Promise<Uint8Array> {
+  const sentences = [
+    'Vinden kom ind fra havet, og ingen på gården havde lyst til at gå ud den morgen.',
+    'Hun gik langs stranden og tænkte på brevet, som hun endnu ikke havde åbnet.',
+    'Om aftenen samledes de i køkkenet, hvor lampen brændte længe efter midnat.',
+    'Der gik mange år, før nogen talte om det, der var sket den vinter ved fjorden.',
+  ];
+  return renderPdf({}, (doc) => {
+    for (let n = 0; n < pages; n++) {
+      if (n > 0) doc.addPage();
+      if (n % 20 === 0)
+        doc
+          .fontSize(18)
+          .text(`Kapitel ${n / 20 + 1}`)
+          .fontSize(12)
+          .moveDown();
+      const start = n % sentences.length;
+      doc.text(Array.from({ length: 14 }, (_, i) => sentences[(start + i) % sentences.length]).join(' '));
+    }
+  });
+}
+
+/** A web page that is no minutes: a portal's sign-in page, saved under a .pdf name. */
+export function signInPage(): Uint8Array {
+  return new TextEncoder().encode(
+    '<!DOCTYPE html><html lang="da"><head><title>Log ind</title></head><body><nav><a href="/">Forside</a></nav>' +
+      '<h1>Log ind på politikerportalen</h1><p>Skriv dit brugernavn og din adgangskode for at se dagsordener og referater.</p>' +
+      '<form><label>Brugernavn <input name="u"></label><label>Adgangskode <input name="p" type="password"></label>' +
+      '<button>Log ind</button></form><p>Har du glemt din adgangskode, så kontakt sekretariatet.</p></body></html>',
+  );
+}
+
 /** Two pages that each hold an image and nothing else, as a scanned document does. */
 export function imageOnlyPdf(): Promise<Uint8Array> {
   const png = Buffer.from(tinyPng());

@@ -42,7 +42,7 @@ export function assessConfidence(f: Findings): ParseReport {
       jumps.map(label),
     );
   const open = f.items.filter((i) => i.access === 'open');
-  const bare = open.filter((i) => i.sections.every((s) => !s.text.trim())).map(label);
+  const bare = open.filter((i) => !i.lead.trim() && i.sections.every((s) => !s.text.trim())).map(label);
   if (open.length && bare.length)
     charge(
       0.3 * (bare.length / open.length),

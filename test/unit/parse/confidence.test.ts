@@ -44,6 +44,11 @@ describe('confidence in a reading', () => {
     expect(concern).toMatchObject({ code: 'items-without-text', items: ['"Eventuelt"'] });
   });
 
+  it('counts the text before an item’s first label as its text', () => {
+    const led = [agendaItem({ number: 1, sections: [], lead: 'Forvaltningen orienterede om status.' })];
+    expect(codes(findings({ items: led }))).toEqual([]);
+  });
+
   it('reports decision headings without text, items closed in doubt, and a missing body and date', () => {
     expect(codes(findings({ emptyDecisions: ['2'], closedInDoubt: ['3'], body: null, date: null }))).toEqual([
       'decisions-without-text',
