@@ -108,11 +108,17 @@ const CLOSED_SUFFIX = new RegExp(`[(–—-]\\s*(?:${CLOSED})(?:\\s+(?:${NOUNS})
  */
 export function accessMarker(line: string): 'open' | 'closed' | null {
   if (line.length > MAX_LABEL_LENGTH) return null;
-  const text = line.trim();
+  // "- Lukket -", "[Fortroligt]", "*Lukket punkt*": decoration around the marker is no part of it.
+  const text = line.trim().replace(DECORATION, '');
+  // A line opening with an item number is a heading whose title may be closed, not a marker.
+  if (/^\d/.test(text)) return null;
   if (CLOSED_MARKER.test(text) || (CLOSING_PHRASE.test(text) && text.length <= 60)) return 'closed';
   if (OPEN_MARKER.test(text)) return 'open';
   return null;
 }
+
+/** Dashes, brackets, stars and bullets around a marker, and its closing punctuation. */
+const DECORATION = /^[-–—([*•\s]+|[-–—)\]*\s.:;]+$/gu;
 
 /** A closing marker in a heading or title ("Lukket: Køb", "Personalesag (lukket)", "… for lukkede døre"). */
 export function mentionsClosure(text: string): boolean {
