@@ -6,14 +6,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBundle } from '../infra/bundle.ts';
-import { ENTRY_POINTS } from '../infra/constructs/house-bundling.ts';
+import { ENTRY_POINTS, type FunctionName, WORKER_ENTRIES } from '../infra/constructs/house-bundling.ts';
 
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 const root = await mkdtemp(join(tmpdir(), 'bundle-sizes-'));
 try {
-  console.log('function  bundle (index.mjs)  asset (bundle, map, runtime files)');
+  console.log('function  bundle (index.mjs)  asset (bundle, workers, maps, runtime files)');
   for (const [name, entry] of Object.entries(ENTRY_POINTS)) {
-    const bundle = await buildBundle(entry, join(root, name));
+    const bundle = await buildBundle(entry, join(root, name), WORKER_ENTRIES[name as FunctionName]);
     console.log(`${name.padEnd(8)}  ${kb(bundle.bytes).padStart(18)}  ${kb(bundle.assetBytes).padStart(34)}`);
   }
 } finally {

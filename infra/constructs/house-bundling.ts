@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -76,3 +77,46 @@ export const ENTRY_POINTS = {
 } as const;
 
 export type FunctionName = keyof typeof ENTRY_POINTS;
+
+/**
+ * Worker threads a function starts, relative to the project root. Each is bundled on its own
+ * next to the handler as `<name>.mjs`, where the code looks for it first
+ * (shared/ingest/isolated-extractor.ts).
+ */
+export const WORKER_ENTRIES: Readonly<Record<FunctionName, readonly string[]>> = {
+  ingest: ['shared/ingest/extraction-worker.ts'],
+  api: [],
+};
+
+/** A worker's bundle file name: `shared/ingest/extraction-worker.ts` -> `extraction-worker.mjs`. */
+export function workerBundleFile(entry: string): string {
+  return `${basename(entry, '.ts')}.mjs`;
+}
+
+/**
+ * Shell commands that bundle the workers next to a function's bundle with the house settings
+ * (CDK's afterBundling hook; NodejsFunction bundles one entry point only).
+ */
+export function workerBundleCommands(
+  inputDir: string,
+  outputDir: string,
+  entries: readonly string[],
+): string[] {
+  const { banner, mainFields, ...settings } = HOUSE_ESBUILD;
+  const flags = [
+    '--bundle',
+    `--platform=${settings.platform}`,
+    `--format=${settings.format}`,
+    `--target=${settings.target}`,
+    `--main-fields=${mainFields.join(',')}`,
+    settings.minify ? '--minify' : '',
+    settings.sourcemap ? '--sourcemap' : '',
+    `--sources-content=${settings.sourcesContent}`,
+    `--banner:js="${banner}"`,
+    ...Object.entries(HOUSE_ALIASES).map(([name, path]) => `--alias:${name}=${path}`),
+  ].filter(Boolean);
+  return entries.map(
+    (entry) =>
+      `"${inputDir}/node_modules/.bin/esbuild" "${inputDir}/${entry}" ${flags.join(' ')} --outfile="${outputDir}/${workerBundleFile(entry)}"`,
+  );
+}

@@ -12,7 +12,13 @@ import type { AuthEnv } from '#config/auth.ts';
 import { defaultLimits } from '#config/limits.ts';
 import type { ServiceEnv } from '#config/service.ts';
 import { REGISTRY_TABLE } from '#storage/registry-table.ts';
-import { copyRuntimeFilesCommands, HOUSE_ALIASES, HOUSE_ESBUILD, PROJECT_ROOT } from './house-bundling.ts';
+import {
+  copyRuntimeFilesCommands,
+  HOUSE_ALIASES,
+  HOUSE_ESBUILD,
+  PROJECT_ROOT,
+  workerBundleCommands,
+} from './house-bundling.ts';
 import { acknowledgeObjectWildcard } from './nag.ts';
 
 /**
@@ -46,6 +52,12 @@ export interface ServiceSettings {
    * @default - the service's default, capped at the function's timeout less 10 s
    */
   readonly extractTimeoutSeconds?: number;
+  /**
+   * Memory the reading of one document may take, in MB (EXTRACT_MAX_MEMORY_MB, always written, as
+   * the service cannot know the function's memory): past it the reading is stopped as too-large.
+   * @default - half the function's memory
+   */
+  readonly extractMaxMemoryMb?: number;
 }
 
 /** The key prefix of uploads (shared/api/upload-key.ts): the only keys the API may presign a PUT for. */
@@ -116,6 +128,12 @@ export interface HouseFunctionOptions {
 export interface HouseFunctionProps extends HouseFunctionOptions {
   /** The entry point, relative to the project root (e.g. `functions/ingest/handler.ts`); it exports `handler`. */
   readonly entry: string;
+  /**
+   * Modules the function starts as worker threads, relative to the project root, each bundled
+   * next to the handler as `<name>.mjs` (see WORKER_ENTRIES).
+   * @default - none
+   */
+  readonly workers?: readonly string[];
 }
 
 /** Options of `bindSearch`. */
@@ -142,6 +160,7 @@ export class HouseFunction extends Construct {
     const timeout = props.timeout ?? Duration.seconds(30);
     const settings = props.settings ?? {};
     const extractTimeout = extractTimeoutSeconds(settings, timeout);
+    const memorySize = props.memorySize ?? 1024;
     this.logGroup = new LogGroup(this, 'LogGroup', {
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
       // The logs expire with their retention anyway.
@@ -164,7 +183,7 @@ export class HouseFunction extends Construct {
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
-      memorySize: props.memorySize ?? 1024,
+      memorySize,
       timeout,
       tracing: Tracing.ACTIVE,
       logGroup: this.logGroup,
@@ -188,7 +207,10 @@ export class HouseFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) => copyRuntimeFilesCommands(inputDir, outputDir),
+          afterBundling: (inputDir, outputDir) => [
+            ...workerBundleCommands(inputDir, outputDir, props.workers ?? []),
+            ...copyRuntimeFilesCommands(inputDir, outputDir),
+          ],
         },
       },
     });
@@ -203,6 +225,7 @@ export class HouseFunction extends Construct {
     this.setVariable('EXTRACT_MAX_BYTES', settings.extractMaxBytes);
     this.setVariable('EXTRACT_MAX_PAGES', settings.extractMaxPages);
     this.setVariable('EXTRACT_TIMEOUT_SECONDS', extractTimeout);
+    this.setVariable('EXTRACT_MAX_MEMORY_MB', settings.extractMaxMemoryMb ?? Math.floor(memorySize / 2));
   }
 
   /**

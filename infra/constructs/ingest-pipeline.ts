@@ -7,7 +7,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { notify } from './alarm-topic.ts';
-import { ENTRY_POINTS } from './house-bundling.ts';
+import { ENTRY_POINTS, WORKER_ENTRIES } from './house-bundling.ts';
 import { HouseFunction, type HouseFunctionOptions } from './house-function.ts';
 
 /**
@@ -73,6 +73,7 @@ export class IngestPipeline extends Construct {
       ...options,
       timeout,
       entry: ENTRY_POINTS.ingest,
+      workers: WORKER_ENTRIES.ingest,
     });
 
     this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {

@@ -5,9 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPdf } from '#extract/pdf.ts';
+import { defaultLimits } from '#config/limits.ts';
+import { extractMeeting } from '#ingest/extract-meeting.ts';
 import { type BuiltBundle, buildBundle } from '../../infra/bundle.ts';
-import { ENTRY_POINTS, PROJECT_ROOT, RUNTIME_FILES } from '../../infra/constructs/house-bundling.ts';
+import {
+  ENTRY_POINTS,
+  PROJECT_ROOT,
+  RUNTIME_FILES,
+  WORKER_ENTRIES,
+  workerBundleFile,
+} from '../../infra/constructs/house-bundling.ts';
 
 const PDF = join(PROJECT_ROOT, 'test/fixtures/corpus/pdf/002_b1227399e4e80a2d.pdf');
 const WORKER = 'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs';
@@ -29,9 +36,9 @@ beforeAll(async () => {
   // Outside the repository: nothing in node_modules can be found from here, as in Lambda.
   root = mkdtempSync(join(tmpdir(), 'house-bundle-'));
   const built = await Promise.all([
-    buildBundle(ENTRY_POINTS.ingest, join(root, 'ingest')),
+    buildBundle(ENTRY_POINTS.ingest, join(root, 'ingest'), WORKER_ENTRIES.ingest),
     buildBundle(ENTRY_POINTS.api, join(root, 'api')),
-    buildBundle('test/infra/bundle-probe.ts', join(root, 'probe')),
+    buildBundle('test/infra/bundle-probe.ts', join(root, 'probe'), WORKER_ENTRIES.ingest),
   ]);
   [bundles.ingest, bundles.api, bundles.probe] = built;
 });
@@ -114,7 +121,9 @@ describe('house function bundles', () => {
     expect(script).toMatchObject({ status: 200, type: expect.stringMatching(/^text\/javascript/) });
   });
 
-  it('ingest includes the pdf.js worker module', () => {
+  it('ingest: its extraction worker is bundled next to it, with the pdf.js worker module', () => {
+    for (const worker of WORKER_ENTRIES.ingest)
+      expect(existsSync(join(root, 'ingest', workerBundleFile(worker)))).toBe(true);
     expect(bundle('ingest').inputs).toContain(WORKER);
   });
 
@@ -136,15 +145,15 @@ describe('house function bundles', () => {
     expect(run.stdout.trim().split('\n').at(-1)).toBe('function');
   });
 
-  it('reads a PDF as the source does, with the bundled worker and the copied dictionary', async () => {
+  it('reads a PDF as the source does, in its bundled extraction worker, with the copied dictionary', async () => {
     const run = runIn(join(root, 'probe'), ['--enable-source-maps', bundle('probe').file, PDF]);
+    expect(run.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|exited with code/);
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}');
-    const fromSource = await readPdf(new Uint8Array(readFileSync(PDF)), { maxPages: 100, timeoutMs: 60_000 });
+    const fromSource = await extractMeeting(new Uint8Array(readFileSync(PDF)), PDF, defaultLimits);
     expect(result).toMatchObject({
-      pages: fromSource.pages,
-      lines: fromSource.lines.length,
-      firstLine: fromSource.lines[0]?.text,
+      pages: fromSource.source.pages,
+      titles: fromSource.items.map((item) => item.title),
     });
     expect(result.parts).toEqual(expect.arrayContaining(['syge', 'fravær']));
   });

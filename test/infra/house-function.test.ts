@@ -23,7 +23,13 @@ describe('HouseFunction', () => {
       Timeout: 120,
       ReservedConcurrentExecutions: 4,
       Environment: {
-        Variables: { EXTRACT_MAX_PAGES: '200', EXTRACT_TIMEOUT_SECONDS: '90', LINK_TTL_SECONDS: '60' },
+        Variables: {
+          EXTRACT_MAX_PAGES: '200',
+          EXTRACT_TIMEOUT_SECONDS: '90',
+          // Half the function's memory for one reading, unless the settings say otherwise.
+          EXTRACT_MAX_MEMORY_MB: '256',
+          LINK_TTL_SECONDS: '60',
+        },
       },
     });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 });
