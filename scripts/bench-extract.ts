@@ -2,7 +2,9 @@
  * Extraction throughput: pages per second of the whole pipeline (extractMeeting = pdf.js
  * extraction + parsing + zod validation) against `pdftotext -layout`, on the corpus PDFs and on a
  * generated ~200-page document. Each measurement is warmed up once, then repeated; the median
- * counts. Files are processed one after another, never in parallel. Prints figures, asserts nothing.
+ * counts. Files are processed one after another, never in parallel. The pipeline is timed in
+ * process and as the service runs it, isolated in a worker thread (IsolatedExtractor), so the
+ * cost of isolation shows. Prints figures, asserts nothing.
  * Usage: npm run bench:extract [-- --runs N]
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { defaultLimits } from '#config/limits.ts';
 import { extractLines } from '#extract/index.ts';
 import { extractMeeting } from '#ingest/extract-meeting.ts';
+import { IsolatedExtractor } from '#ingest/isolated-extractor.ts';
 import {
   pdftotextVersion,
   perSecond,
@@ -38,6 +41,7 @@ interface DocumentSet {
 interface Result {
   readonly set: DocumentSet;
   readonly oursMs: number;
+  readonly isolatedMs: number;
   readonly pdftotextMs: number;
   readonly extractLinesMs: number;
 }
@@ -91,6 +95,13 @@ async function runPipeline(files: readonly string[]): Promise<void> {
   for (const file of files) await extractMeeting(readBytes(file), file, defaultLimits);
 }
 
+/** The service's reader: one worker thread, kept between documents as the service keeps it. */
+const isolated = new IsolatedExtractor(defaultLimits);
+
+async function runIsolated(files: readonly string[]): Promise<void> {
+  for (const file of files) await isolated.extract(readBytes(file), file);
+}
+
 async function runExtractLines(files: readonly string[]): Promise<void> {
   for (const file of files) await extractLines(readBytes(file), defaultLimits);
 }
@@ -109,27 +120,33 @@ function median(values: readonly number[]): number {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-const READERS = { ours: runPipeline, pdftotext: runPdftotext, extractLines: runExtractLines } as const;
+const READERS = {
+  ours: runPipeline,
+  isolated: runIsolated,
+  pdftotext: runPdftotext,
+  extractLines: runExtractLines,
+} as const;
 type ReaderName = keyof typeof READERS;
 
 /** Warm-up, then `runs` rounds; the readers take turns in each round so drift hits them alike. */
 async function measure(set: DocumentSet, runs: number): Promise<Result> {
   const names = Object.keys(READERS) as ReaderName[];
   for (const name of names) await READERS[name](set.files);
-  const times: Record<ReaderName, number[]> = { ours: [], pdftotext: [], extractLines: [] };
+  const times: Record<ReaderName, number[]> = { ours: [], isolated: [], pdftotext: [], extractLines: [] };
   for (let round = 0; round < runs; round++) {
     for (const name of names) times[name].push(await elapsedMs(() => READERS[name](set.files)));
   }
   return {
     set,
     oursMs: median(times.ours),
+    isolatedMs: median(times.isolated),
     pdftotextMs: median(times.pdftotext),
     extractLinesMs: median(times.extractLines),
   };
 }
 
-function ratioOf(result: Result): number {
-  return perSecond(result.set.pages, result.oursMs) / perSecond(result.set.pages, result.pdftotextMs);
+function ratioOf(result: Result, ms = result.oursMs): number {
+  return perSecond(result.set.pages, ms) / perSecond(result.set.pages, result.pdftotextMs);
 }
 
 function pdfjsVersion(): string {
@@ -145,8 +162,13 @@ function requirePdftotext(): string {
 }
 
 function printThroughput(results: readonly Result[]): void {
-  const widths = [22, 5, 6, 16, 18, 7];
-  console.log(row(['document set', 'docs', 'pages', 'ours pages/s', 'pdftotext pages/s', 'ratio'], widths));
+  const widths = [22, 5, 6, 16, 18, 7, 16];
+  console.log(
+    row(
+      ['document set', 'docs', 'pages', 'ours pages/s', 'pdftotext pages/s', 'ratio', 'isolated ratio'],
+      widths,
+    ),
+  );
   for (const result of results) {
     const { set } = result;
     console.log(
@@ -158,6 +180,7 @@ function printThroughput(results: readonly Result[]): void {
           perSecond(set.pages, result.oursMs).toFixed(1),
           perSecond(set.pages, result.pdftotextMs).toFixed(1),
           ratioOf(result).toFixed(2),
+          ratioOf(result, result.isolatedMs).toFixed(2),
         ],
         widths,
       ),
@@ -167,15 +190,27 @@ function printThroughput(results: readonly Result[]): void {
 
 /** Where the time goes: extractLines (pdf.js + line grouping) against the rest (parse + validate). */
 function printBreakdown(results: readonly Result[]): void {
-  const widths = [22, 12, 16, 16, 13];
+  const widths = [22, 12, 16, 16, 13, 12, 15];
   console.log(
-    `\n${row(['document set', 'pipeline ms', 'extractLines ms', 'parse+zod ms', 'pdf.js share'], widths)}`,
+    `\n${row(['document set', 'pipeline ms', 'extractLines ms', 'parse+zod ms', 'pdf.js share', 'isolated ms', 'isolation cost'], widths)}`,
   );
-  for (const { set, oursMs, extractLinesMs } of results) {
+  for (const { set, oursMs, isolatedMs, extractLinesMs } of results) {
     const share = `${Math.round((100 * extractLinesMs) / oursMs)}%`;
     const parseMs = Math.max(0, oursMs - extractLinesMs);
+    const cost = `${((100 * (isolatedMs - oursMs)) / oursMs).toFixed(0)}%`;
     console.log(
-      row([set.name, oursMs.toFixed(0), extractLinesMs.toFixed(0), parseMs.toFixed(0), share], widths),
+      row(
+        [
+          set.name,
+          oursMs.toFixed(0),
+          extractLinesMs.toFixed(0),
+          parseMs.toFixed(0),
+          share,
+          isolatedMs.toFixed(0),
+          cost,
+        ],
+        widths,
+      ),
     );
   }
 }
@@ -213,6 +248,7 @@ async function main(): Promise<void> {
     printBreakdown(results);
     printVerdicts(results);
   } finally {
+    await isolated.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
