@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    // Limits against hangs, not timings: a busy machine (CI beside another job) runs slowly, and
+    // setup such as CDK synthesis or a search engine's start takes long there.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    reporters: ['default', './test/support/failures-last-reporter.ts'],
   },
 });
