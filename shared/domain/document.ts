@@ -59,7 +59,7 @@ export const DocumentRecord = z.object({
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
 
-/** A document's id: the SHA-256 of its bytes, in hex. */
-export function documentIdOfBytes(bytes: Uint8Array): string {
+/** A document's id: the SHA-256 of its bytes (or of what names a document never read), in hex. */
+export function documentIdOfBytes(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { ExtractLimits } from '#config/limits.ts';
+import { documentIdOfBytes } from '#domain/document.ts';
 import type { MeetingDocument } from '#domain/meeting.ts';
 import { ExtractionError, extractLines } from '#extract/index.ts';
 import { explainMinutes, parseMinutes } from '#parse/index.ts';
@@ -16,7 +16,7 @@ export async function extractMeeting(
   limits: ExtractLimits,
 ): Promise<MeetingDocument> {
   const extracted = await extractLines(bytes, limits);
-  const { document } = parseMinutes(extracted, { file, sha256: sha256(bytes) });
+  const { document } = parseMinutes(extracted, { file, sha256: documentIdOfBytes(bytes) });
   if (!readsAsMinutes(document)) {
     // Nothing would be searchable, or only headings of something else (a book's chapters, a
     // web page's title): say so, rather than index it as a meeting.
@@ -42,11 +42,7 @@ export async function explainExtraction(
   limits: ExtractLimits,
 ): Promise<string> {
   const extracted = await extractLines(bytes, limits);
-  return explainMinutes(extracted, parseMinutes(extracted, { file, sha256: sha256(bytes) }));
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return explainMinutes(extracted, parseMinutes(extracted, { file, sha256: documentIdOfBytes(bytes) }));
 }
 
 /**

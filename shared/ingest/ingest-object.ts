@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { documentIdOfBytes } from '#domain/document.ts';
 import type { MeetingDocument } from '#domain/meeting.ts';
 import { ExtractionError } from '#extract/errors.ts';
 import { toIndexedItems } from '#search/indexed-item.ts';
@@ -47,7 +47,7 @@ export async function ingestObject(deps: IngestDeps, key: string): Promise<Inges
     // Refused without downloading it, so without its content hash. The id only has to be the same
     // for every delivery of this upload: the key and size name it; the prefix keeps it apart from
     // content hashes. A later, smaller version at the key gets its own content id and replaces it.
-    const id = sha256Hex(`too-large:${key}:${head.size}`);
+    const id = documentIdOfBytes(`too-large:${key}:${head.size}`);
     return ingestClaimed(deps, { id, key, size: head.size, etag: head.etag }, async () =>
       refused(
         new ExtractionError('too-large', `${head.size} bytes exceeds the limit of ${deps.limits.maxBytes}`),
@@ -56,7 +56,7 @@ export async function ingestObject(deps: IngestDeps, key: string): Promise<Inges
   }
   const object = await deps.blobs.get(key);
   if (object === null) return { status: 'missing', documentId: null, key };
-  const id = sha256Hex(object.bytes);
+  const id = documentIdOfBytes(object.bytes);
   return ingestClaimed(deps, { id, key, size: object.bytes.length, etag: object.etag }, () =>
     extractAndIndex(deps, id, key, object.bytes),
   );
@@ -168,8 +168,4 @@ function toIngestOutcome(
     };
   }
   return { status: outcome.status, documentId: doc.id, key: doc.key, reason: outcome.reason };
-}
-
-function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
 }

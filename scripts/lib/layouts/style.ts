@@ -4,7 +4,7 @@
  */
 import { chance, pick } from '../invented.ts';
 import type { Random } from '../random.ts';
-import { LABEL_FAMILIES, type LabelFamily } from './content.ts';
+import { CASE_LABELS, LABEL_FAMILIES, type LabelFamily } from './content.ts';
 
 export type HeadingShape =
   | 'dot' // 1. Title
@@ -318,15 +318,7 @@ export function drawStyle(random: Random): HouseStyle {
       ['edoc', 1],
       ['dash', 1],
     ] as const),
-    caseLabel: pick(random, [
-      'Sagsnr.:',
-      'Sagsnr.',
-      'Sags nr.:',
-      'Sagsnummer:',
-      'Sags-id:',
-      'J.nr.',
-      'Journalnr.:',
-    ]),
+    caseLabel: pick(random, CASE_LABELS),
     family,
     inventedLabel: chance(random, 0.4),
     labelLook,
