@@ -2,7 +2,7 @@ import type { API, Types } from '@opensearch-project/opensearch';
 import type { SearchQuery } from '#domain/search.ts';
 import { isStopWord, tokenize } from '#language/analyze.ts';
 import { FIELD_WEIGHTS, QUERY_PART_WEIGHT, type SearchStep } from '../fields.ts';
-import { PARTS_SUBFIELD, TEXT_OBJECT } from './settings.ts';
+import { FOLDED_SUBFIELD, PARTS_SUBFIELD, TEXT_OBJECT } from './settings.ts';
 
 type Query = Types.Common_QueryDsl.QueryContainer;
 type Aggregation = Types.Common_Aggregations.AggregationContainer;
@@ -88,12 +88,12 @@ function wordClauses(q: string, { parts, compounds }: SearchStep): Query[] {
   return [words, ...partClauses];
 }
 
-/** The filters as the embedded engine applies them: body and municipality ignore case. */
+/** The filters as the embedded engine applies them: body and municipality ignore case (their folded subfields). */
 function filters(query: SearchQuery): Query[] {
   const clauses: (Query | null)[] = [
     dateRange(query),
-    term('body', query.body, { case_insensitive: true }),
-    term('municipality', query.municipality, { case_insensitive: true }),
+    term(`body.${FOLDED_SUBFIELD}`, query.body),
+    term(`municipality.${FOLDED_SUBFIELD}`, query.municipality),
     term('outcome', query.outcome),
     term('access', query.access),
     term('caseNumber', query.caseNumber),
@@ -109,12 +109,8 @@ function dateRange({ from, to }: SearchQuery): Query | null {
   return { range: { date: range } };
 }
 
-function term(
-  field: string,
-  value: string | undefined,
-  options: { case_insensitive?: boolean } = {},
-): Query | null {
-  return value === undefined ? null : { term: { [field]: { value, ...options } } };
+function term(field: string, value: string | undefined): Query | null {
+  return value === undefined ? null : { term: { [field]: { value } } };
 }
 
 function facet(field: string): Aggregation {
