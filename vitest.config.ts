@@ -8,5 +8,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     reporters: ['default', './test/support/failures-last-reporter.ts'],
+    globalSetup: ['./test/support/opensearch-global-setup.ts'],
   },
 });
