@@ -2,10 +2,13 @@
  * The adapters every composition root builds from the configuration: the bucket, the registry
  * and the search index. Lambda handlers, the local server and the CLI share it.
  */
+
+import { errors } from '@opensearch-project/opensearch';
 import type { ApiDeps } from '#api/deps.ts';
 import type { ServiceConfig } from '#config/service.ts';
 import { IsolatedExtractor, type MeetingExtractor } from '#ingest/isolated-extractor.ts';
 import { createOpenSearchClient } from '#search/opensearch/client.ts';
+import { SearchEngineError } from '#search/opensearch/errors.ts';
 import { OpenSearchIndex } from '#search/opensearch/opensearch-index.ts';
 import type { SearchIndex } from '#search/port.ts';
 import type { BlobStore } from '#storage/blob-store.ts';
@@ -30,7 +33,7 @@ export interface Adapters {
 }
 
 export async function composeAdapters(config: ServiceConfig): Promise<Adapters> {
-  const { index, prepare, closeIndex } = await searchIndexOf(config);
+  const { index, prepare, closeIndex } = await composeSearchIndex(config.search);
   const s3 = createS3Client({ region: config.region, endpoint: config.endpoints.s3 });
   const dynamo = createDynamoClient({ region: config.region, endpoint: config.endpoints.dynamodb });
   const extractor = new IsolatedExtractor(config.limits);
@@ -64,11 +67,14 @@ export function apiDepsOf(config: ServiceConfig, adapters: Adapters, now: () => 
 
 type SearchParts = Pick<Adapters, 'index' | 'prepare'> & { readonly closeIndex: () => void };
 
-async function searchIndexOf(config: ServiceConfig): Promise<SearchParts> {
-  const search = config.search;
+/** The search index alone, for what only searches (the CLI's `search`). */
+export async function composeSearchIndex(search: ServiceConfig['search']): Promise<SearchParts> {
   if (search.engine === 'opensearch') {
-    // An Amazon OpenSearch Service domain: requests are SigV4-signed with the function's role.
-    const client = createOpenSearchClient({ node: search.endpoint, region: config.region });
+    // SigV4 with the caller's credentials for an Amazon OpenSearch Service domain, plain HTTP for a local node.
+    const client = createOpenSearchClient({
+      node: search.endpoint,
+      region: search.signingRegion ?? undefined,
+    });
     const index = new OpenSearchIndex({ client, alias: search.index, wordListPath: search.wordListPath });
     return { index, prepare: () => index.ensureIndex(), closeIndex: () => void client.close() };
   }
@@ -76,4 +82,18 @@ async function searchIndexOf(config: ServiceConfig): Promise<SearchParts> {
   const { SqliteSearchIndex } = await import('#search/sqlite/sqlite-index.ts');
   const index = SqliteSearchIndex.open(search.path);
   return { index, prepare: async () => {}, closeIndex: () => index.close() };
+}
+
+/**
+ * A search engine that could not be reached (nothing listens at the URL, or nothing answers in
+ * time), as opposed to one that answered with an error: a person is then told to start it.
+ */
+export function engineUnreachable(error: unknown): boolean {
+  if (!(error instanceof SearchEngineError)) return false;
+  const { cause } = error;
+  return (
+    cause instanceof errors.ConnectionError ||
+    cause instanceof errors.NoLivingConnectionsError ||
+    cause instanceof errors.TimeoutError
+  );
 }

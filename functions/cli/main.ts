@@ -2,7 +2,9 @@
 /** Command line entry point: a composition root, the only place that reads the environment. */
 import { Command } from 'commander';
 import { type ServiceConfig, serviceConfigFromEnv } from '#config/service.ts';
+import { SearchEngineError } from '#search/opensearch/errors.ts';
 import { StorageError } from '#storage/errors.ts';
+import { composeSearchIndex, engineUnreachable } from '../compose.ts';
 import { SAMPLE_FOLDERS } from '../samples.ts';
 import { extractCommand } from './extract.ts';
 import { ingestCommand } from './ingest.ts';
@@ -10,7 +12,7 @@ import { reindexCommand } from './reindex.ts';
 import { samplesCommand } from './samples.ts';
 import { type SearchOptions, searchCommand } from './search.ts';
 import { statusCommand } from './status.ts';
-import { localIndexPath, openStore, type Store, type StoreOptions } from './store.ts';
+import { localSearch, openStore, type Store, type StoreOptions } from './store.ts';
 
 const loaded = serviceConfigFromEnv(process.env);
 if (!loaded.ok) {
@@ -29,6 +31,14 @@ const withDataDir = (flags: StoreFlags): ServiceConfig =>
 /** The exit code when the store failed under a command: not its input (2), not a refused file (1). */
 const STORE_FAILED = 3;
 
+/** A search engine that failed (an OpenSearch node not running) ends a command in one line too. */
+function engineFailed(command: string, error: unknown): number {
+  if (!(error instanceof SearchEngineError)) throw error;
+  const hint = engineUnreachable(error) ? ' (is OpenSearch running? `npm run opensearch` starts one)' : '';
+  process.stderr.write(`${command} stopped: ${error.message}${hint}\n`);
+  return STORE_FAILED;
+}
+
 /**
  * Runs a command on the store the flags name, and always lets go of it. A store that fails under
  * it (a service stopped, a bucket refused) ends the command with one line, not a stack trace.
@@ -38,11 +48,16 @@ async function onStore(
   flags: StoreFlags,
   run: (store: Store) => Promise<number>,
 ): Promise<number> {
-  const store = await openStore(withDataDir(flags), flags);
+  let store: Store;
+  try {
+    store = await openStore(withDataDir(flags), flags);
+  } catch (error) {
+    return engineFailed(command, error);
+  }
   try {
     return await run(store);
   } catch (error) {
-    if (!(error instanceof StorageError)) throw error;
+    if (!(error instanceof StorageError)) return engineFailed(command, error);
     process.stderr.write(`${command} stopped: ${await store.explain(error)}\n`);
     return STORE_FAILED;
   } finally {
@@ -106,18 +121,19 @@ program
       process.exitCode = await searchCommand(q, options, { api });
       return;
     }
-    const path = localIndexPath(withDataDir({ dataDir }));
-    if (path === null) {
+    const search = await localSearch(withDataDir({ dataDir }));
+    if (search === null) {
       process.stderr.write('No local index yet: run `npm start` or `npm run cli -- ingest PATH` first.\n');
       process.exitCode = 1;
       return;
     }
-    const { SqliteSearchIndex } = await import('#search/sqlite/sqlite-index.ts');
-    const index = SqliteSearchIndex.open(path);
+    const { index, closeIndex } = await composeSearchIndex(search);
     try {
-      process.exitCode = await searchCommand(q, options, { index });
+      process.exitCode = await searchCommand(q, options, { index }).catch((error: unknown) =>
+        engineFailed('search', error),
+      );
     } finally {
-      index.close();
+      closeIndex();
     }
   });
 

@@ -41,7 +41,8 @@ export async function openStore(config: ServiceConfig, options: StoreOptions): P
   }
   const running = await runningService(config.dataDir);
   if (running !== null) {
-    const attached = onEmulators(config, running.endpoints);
+    // The service's own index, whatever engine this command's environment names.
+    const attached = { ...onEmulators(config, running.endpoints), search: running.search };
     const adapters = await composeAdapters(attached);
     const description = `the service running at ${running.url}`;
     return {
@@ -70,8 +71,14 @@ export async function openStore(config: ServiceConfig, options: StoreOptions): P
   };
 }
 
-/** The embedded index of the local store, for commands that only search. */
-export function localIndexPath(config: ServiceConfig): string | null {
+/**
+ * The search index of the local store, for commands that only search: the running service's, else
+ * the configured OpenSearch index, else the embedded index when it exists (null when not).
+ */
+export async function localSearch(config: ServiceConfig): Promise<ServiceConfig['search'] | null> {
+  const running = await runningService(config.dataDir);
+  if (running !== null) return running.search;
+  if (config.search.engine === 'opensearch') return config.search;
   const path = indexFile(config.dataDir);
-  return existsSync(path) ? path : null;
+  return existsSync(path) ? { engine: 'sqlite', path } : null;
 }

@@ -8,6 +8,9 @@ export type QueueReport =
   | { readonly kind: 'removed'; readonly outcome: RemoveOutcome }
   | { readonly kind: 'error'; readonly key: string; readonly error: unknown };
 
+/** A change to handle; `force` reads the object even where this extractor version did (reread). */
+type Entry = { readonly change: S3Change; readonly force: boolean };
+
 /**
  * The local stand-in for SQS and the ingest Lambda: bucket notifications are handled one at a
  * time, in the order the bucket sent them, with the same use cases. Nothing retries locally: an
@@ -26,15 +29,22 @@ export class IngestQueue {
   }
 
   push(...changes: readonly S3Change[]): void {
-    for (const change of changes) {
-      this.#pending++;
-      this.#tail = this.#tail
-        .then(() => this.#handle(change))
-        .finally(() => {
-          this.#pending--;
-          this.#handled++;
-        });
-    }
+    for (const change of changes) this.#enqueue({ change, force: false });
+  }
+
+  /** Reads the objects again whatever the registry says was done, as `reindex` does. */
+  reread(...keys: readonly string[]): void {
+    for (const key of keys) this.#enqueue({ change: { kind: 'created', key, size: null }, force: true });
+  }
+
+  #enqueue(entry: Entry): void {
+    this.#pending++;
+    this.#tail = this.#tail
+      .then(() => this.#handle(entry))
+      .finally(() => {
+        this.#pending--;
+        this.#handled++;
+      });
   }
 
   get pending(): number {
@@ -51,10 +61,10 @@ export class IngestQueue {
     return this.#tail;
   }
 
-  async #handle(change: S3Change): Promise<void> {
+  async #handle({ change, force }: Entry): Promise<void> {
     try {
       if (change.kind === 'created')
-        this.#report({ kind: 'ingested', outcome: await ingestObject(this.#deps, change.key) });
+        this.#report({ kind: 'ingested', outcome: await ingestObject({ ...this.#deps, force }, change.key) });
       else this.#report({ kind: 'removed', outcome: await removeObject(this.#deps, change.key) });
     } catch (error) {
       this.#report({ kind: 'error', key: change.key, error });

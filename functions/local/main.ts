@@ -3,6 +3,9 @@
  * The composition root of the local service: the only place it reads the environment.
  */
 import { localConfigFromEnv } from '#config/local.ts';
+import type { ServiceConfig } from '#config/service.ts';
+import { SearchEngineError } from '#search/opensearch/errors.ts';
+import { engineUnreachable } from '../compose.ts';
 import { pdfsIn, SAMPLE_FOLDERS } from '../samples.ts';
 import { PortInUseError } from './emulators.ts';
 import type { QueueReport } from './ingest-queue.ts';
@@ -18,6 +21,11 @@ const local = loaded.config;
 const service = await startLocalService(local, {
   onReport: (report) => process.stdout.write(`${describe(report)}\n`),
 }).catch((error: unknown) => {
+  if (error instanceof SearchEngineError) {
+    const hint = engineUnreachable(error) ? '. Is it running? `npm run opensearch` starts one' : '';
+    process.stderr.write(`Cannot start: ${error.message}${hint}\n`);
+    process.exit(1);
+  }
   if (!(error instanceof PortInUseError)) throw error;
   const variable = { API: 'PORT', 'S3 endpoint': 'S3_PORT', 'DynamoDB endpoint': 'DYNAMODB_PORT' }[
     error.service
@@ -38,6 +46,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 if (service.reconciled > 0)
   process.stdout.write(`Catching up: ${service.reconciled} change(s) in the bucket since the last stop…\n`);
+if (service.reread > 0)
+  process.stdout.write(
+    `The search index is empty: reading the ${service.reread} indexed document(s) again…\n`,
+  );
 if (await isEmpty(service)) await loadSamples(service);
 printWelcome(service);
 
@@ -82,6 +94,13 @@ minutes-search is running: ${url}   (open it in a browser for the search page)
          -d '{"filename":"referat.pdf","contentType":"application/pdf","size":12345}'
     aws --endpoint-url ${s3} s3 cp referat.pdf s3://${config.bucket}/   (credentials S3RVER / S3RVER)
 
+  Index: ${describeIndex(config.search)}
   Data: ${config.dataDir}   Stop: Ctrl-C
 `);
+}
+
+function describeIndex(search: ServiceConfig['search']): string {
+  return search.engine === 'opensearch'
+    ? `OpenSearch at ${search.endpoint}, index ${search.index}${search.signingRegion ? ` (SigV4, ${search.signingRegion})` : ''}`
+    : `SQLite FTS5 in ${search.path}`;
 }

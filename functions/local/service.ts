@@ -6,7 +6,7 @@ import { createApp } from '#api/app.ts';
 import type { LocalConfig } from '#config/local.ts';
 import type { ServiceConfig } from '#config/service.ts';
 import { s3Changes } from '#ingest/events.ts';
-import { changesToReconcile } from '#ingest/reconcile.ts';
+import { changesToReconcile, keysToReread } from '#ingest/reconcile.ts';
 import { minutesContentType } from '#storage/blob-store.ts';
 import { createDynamoClient } from '#storage/clients.ts';
 import { createRegistryTable } from '#storage/dynamo-registry.ts';
@@ -25,6 +25,8 @@ export interface LocalService {
   readonly queue: IngestQueue;
   /** Changes found on start that a stop had cut short, now in the queue. */
   readonly reconciled: number;
+  /** Indexed documents found missing from an empty index on start, now in the queue to be read again. */
+  readonly reread: number;
   stop(): Promise<void>;
 }
 
@@ -70,14 +72,16 @@ export async function startLocalService(
   }
 }
 
-/** The service's configuration on the local emulators: their endpoints, the embedded index in the data folder. */
+/**
+ * The service's configuration on the local emulators: their endpoints, and the embedded index in
+ * the data folder unless the search runs on OpenSearch.
+ */
 export function onEmulators(service: ServiceConfig, endpoints: Emulators['endpoints']): ServiceConfig {
-  return {
-    ...service,
-    region: LOCAL_REGION,
-    endpoints,
-    search: { engine: 'sqlite', path: indexFile(service.dataDir) },
-  };
+  const search =
+    service.search.engine === 'sqlite'
+      ? { engine: 'sqlite' as const, path: indexFile(service.dataDir) }
+      : service.search;
+  return { ...service, region: LOCAL_REGION, endpoints, search };
 }
 
 /** The embedded index's file in a data folder. */
@@ -96,24 +100,39 @@ async function withEmulators(
   await createRegistryTable(tables, config.table);
   tables.destroy();
   const adapters = await composeAdapters(config);
+  // Before anything writes to it: OpenSearch would create a missing index with guessed mappings.
+  await adapters.prepare().catch((error: unknown) => {
+    adapters.close();
+    throw error;
+  });
   const now = () => new Date();
   const queue = new IngestQueue({ ...adapters, limits: config.limits, now }, options.onReport ?? (() => {}));
   emulators.s3rver.on('event', (event) => queue.push(...s3Changes(event.Records, 'local')));
-  // What a stop cut short (or changed while nothing listened) is read now, once.
-  const reconciled = options.serveApi === false ? [] : await changesToReconcile(adapters);
+  // What a stop cut short (or changed while nothing listened), and what an emptied index lost, is read now, once.
+  const catchUp = options.serveApi !== false;
+  const reconciled = catchUp ? await changesToReconcile(adapters) : [];
+  const reread = catchUp ? await keysToReread(adapters) : [];
   queue.push(...reconciled);
+  queue.reread(...reread);
 
   const server =
     options.serveApi === false ? null : await listen(createApp(apiDepsOf(config, adapters, now)), local);
   const port = server ? (server.address() as AddressInfo).port : local.port;
   const url = `http://${browserHost(local.host)}:${port}`;
-  if (server) await writeRunning(config.dataDir, { pid: process.pid, url, endpoints: emulators.endpoints });
+  if (server)
+    await writeRunning(config.dataDir, {
+      pid: process.pid,
+      url,
+      endpoints: emulators.endpoints,
+      search: config.search,
+    });
   return {
     url,
     config,
     adapters,
     queue,
     reconciled: reconciled.length,
+    reread: reread.length,
     async stop() {
       if (server) await rm(runningFile(config.dataDir), { force: true });
       server?.closeAllConnections();
@@ -153,6 +172,8 @@ export interface RunningService {
   readonly pid: number;
   readonly url: string;
   readonly endpoints: { readonly s3: string; readonly dynamodb: string };
+  /** Its search index: the CLI searches and writes the index the service serves. */
+  readonly search: ServiceConfig['search'];
 }
 
 const runningFile = (dataDir: string) => join(dataDir, 'service.json');

@@ -16,7 +16,12 @@ const Env = z
     SEARCH_ENGINE: z.enum(['sqlite', 'opensearch']).default('sqlite'),
     /** Where the embedded engine keeps its file, and the local emulators their data. */
     DATA_DIR: z.string().min(1).default('.data'),
+    /** The cluster as a deployment writes it (the CDK app); wins over OPENSEARCH_URL when both are set. */
     OPENSEARCH_ENDPOINT: z.url().optional(),
+    /** The same, as the local tools spell it (`npm run opensearch`, the test setup). */
+    OPENSEARCH_URL: z.url().optional(),
+    /** Whether requests are SigV4-signed; by the endpoint's host when absent (AWS_DOMAIN_HOST). */
+    OPENSEARCH_SIGNING: z.enum(['sigv4', 'none']).optional(),
     OPENSEARCH_INDEX: z.string().min(1).default('minutes'),
     /** The Hunspell word list as an OpenSearch package path; inline in the settings when absent. */
     OPENSEARCH_WORD_LIST_PATH: z.string().min(1).optional(),
@@ -31,8 +36,8 @@ const Env = z
       .default(defaultLimits.timeoutMs / 1000),
     EXTRACT_MAX_MEMORY_MB: z.coerce.number().int().min(64).default(defaultLimits.maxMemoryMb),
   })
-  .refine((env) => env.SEARCH_ENGINE !== 'opensearch' || env.OPENSEARCH_ENDPOINT, {
-    message: 'OPENSEARCH_ENDPOINT is required when SEARCH_ENGINE is opensearch',
+  .refine((env) => env.SEARCH_ENGINE !== 'opensearch' || env.OPENSEARCH_ENDPOINT || env.OPENSEARCH_URL, {
+    message: 'OPENSEARCH_ENDPOINT (or OPENSEARCH_URL) is required when SEARCH_ENGINE is opensearch',
     path: ['OPENSEARCH_ENDPOINT'],
   });
 
@@ -51,6 +56,8 @@ export interface ServiceConfig {
         readonly endpoint: string;
         readonly index: string;
         readonly wordListPath?: string;
+        /** The region requests are SigV4-signed for (Amazon OpenSearch Service); null: plain HTTP (a local node). */
+        readonly signingRegion: string | null;
       };
   readonly dataDir: string;
   readonly uploadMaxBytes: number;
@@ -78,12 +85,7 @@ export function serviceConfigFromEnv(env: Readonly<Record<string, string | undef
       endpoints: { s3: e.S3_ENDPOINT, dynamodb: e.DYNAMODB_ENDPOINT },
       search:
         e.SEARCH_ENGINE === 'opensearch'
-          ? {
-              engine: 'opensearch',
-              endpoint: e.OPENSEARCH_ENDPOINT ?? '',
-              index: e.OPENSEARCH_INDEX,
-              wordListPath: e.OPENSEARCH_WORD_LIST_PATH,
-            }
+          ? openSearchOf(e)
           : { engine: 'sqlite', path: `${e.DATA_DIR}/search.sqlite` },
       dataDir: e.DATA_DIR,
       uploadMaxBytes: e.UPLOAD_MAX_BYTES,
@@ -95,5 +97,22 @@ export function serviceConfigFromEnv(env: Readonly<Record<string, string | undef
         maxMemoryMb: e.EXTRACT_MAX_MEMORY_MB,
       },
     },
+  };
+}
+
+/** An Amazon OpenSearch Service domain's endpoint (public or VPC): it takes SigV4-signed requests only. */
+const AWS_DOMAIN_HOST = /\.es\.amazonaws\.com(\.cn)?$/;
+
+function openSearchOf(e: z.output<typeof Env>): ServiceConfig['search'] {
+  const endpoint = e.OPENSEARCH_ENDPOINT ?? e.OPENSEARCH_URL ?? '';
+  const signed = e.OPENSEARCH_SIGNING
+    ? e.OPENSEARCH_SIGNING === 'sigv4'
+    : AWS_DOMAIN_HOST.test(new URL(endpoint).hostname);
+  return {
+    engine: 'opensearch',
+    endpoint,
+    index: e.OPENSEARCH_INDEX,
+    wordListPath: e.OPENSEARCH_WORD_LIST_PATH,
+    signingRegion: signed ? e.AWS_REGION : null,
   };
 }

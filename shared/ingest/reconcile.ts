@@ -1,4 +1,5 @@
 import type { DocumentRecord, DocumentStatus } from '#domain/document.ts';
+import { SearchQuery } from '#domain/search.ts';
 import { allDocuments } from '#storage/registry.ts';
 import type { IngestDeps } from './deps.ts';
 import type { S3Change } from './events.ts';
@@ -32,6 +33,31 @@ export async function changesToReconcile(deps: Pick<IngestDeps, 'blobs' | 'regis
     }
   }
   return changes;
+}
+
+/**
+ * A key of every indexed document when the search index holds no items at all: the registry says
+ * what was indexed, but into an index since emptied or of another engine (a start on OpenSearch
+ * on a data folder SQLite served, a node with a new data folder). They are to be read again,
+ * whatever the registry says this extractor did: the document's own key while its object is
+ * there, else another key of it whose object is (none: the document is left to reconciling).
+ */
+export async function keysToReread(
+  deps: Pick<IngestDeps, 'blobs' | 'registry' | 'index'>,
+): Promise<string[]> {
+  const { total } = await deps.index.search(SearchQuery.parse({ q: '', size: 1 }));
+  if (total > 0) return [];
+  const keys: string[] = [];
+  for await (const record of allDocuments(deps.registry)) {
+    if (record.status !== 'indexed') continue;
+    const candidates = [record.key, ...(await deps.registry.keysOf(record.id))];
+    for (const key of new Set(candidates)) {
+      if ((await deps.blobs.head(key)) === null) continue;
+      keys.push(key);
+      break;
+    }
+  }
+  return keys;
 }
 
 function isSettled(record: DocumentRecord): boolean {

@@ -535,6 +535,9 @@ describe('the ingest entry point', () => {
 
   it('refuses to start with an invalid configuration, saying what is wrong', async () => {
     env({ SEARCH_ENGINE: 'opensearch' });
+    // A test run exports the node it started (opensearch-global-setup.ts): here there is none.
+    vi.stubEnv('OPENSEARCH_URL', undefined);
+    vi.stubEnv('OPENSEARCH_ENDPOINT', undefined);
     vi.resetModules();
     try {
       await expect(import('../../functions/ingest/handler.ts')).rejects.toThrow(/OPENSEARCH_ENDPOINT/);
