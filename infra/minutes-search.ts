@@ -1,7 +1,7 @@
 import { type App, Aws, type Environment, Tags } from 'aws-cdk-lib';
 import { ENTRY_POINTS, type FunctionName } from './constructs/house-bundling.ts';
 import type { ApiAuth } from './constructs/search-api.ts';
-import type { SearchSizing } from './constructs/search-domain.ts';
+import { SEARCH_SIZES, type SearchSize } from './constructs/search-size.ts';
 import type { UserDirectory } from './constructs/user-directory.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 import { StatelessStack } from './stacks/stateless-stack.ts';
@@ -11,8 +11,14 @@ type AuthChoice = 'cognito' | Exclude<ApiAuth, { readonly cognito: unknown }>;
 
 /** The context keys the app reads (`-c key=value` or cdk.json). */
 interface MinutesSearchContext {
-  /** 'dev' (default) or 'prod': sizing of the search domain and stack protection. */
-  readonly stage: SearchSizing;
+  /** 'dev' (default) or 'prod': stack names and protection, and the search domain's preset size. */
+  readonly stage: 'dev' | 'prod';
+  /**
+   * The search domain's size: dev's preset (one small node), or prod's preset changed by
+   * `searchDataNodes`, `searchInstanceType`, `searchVolumeGb`, `searchZones`,
+   * `searchDedicatedMasters` and `searchMasterInstanceType` (prod only).
+   */
+  readonly searchSize: SearchSize;
   /**
    * Who may upload and read the registry (`auth`): `cognito` (default), `iam`, `jwt` (with
    * `authIssuer`, `authAudience`, and for the page's sign-in `authClientId`, `authAuthorizeUrl`,
@@ -38,6 +44,7 @@ function contextOf(app: App): MinutesSearchContext {
   }
   return {
     stage,
+    searchSize: searchSizeOf(app, stage),
     auth: authOf(app),
     authDomainPrefix: optionalString(app, 'authDomainPrefix'),
     alarmTopicArn: optionalString(app, 'alarmTopicArn'),
@@ -45,6 +52,36 @@ function contextOf(app: App): MinutesSearchContext {
     opensearchWordListPath: optionalString(app, 'opensearchWordListPath'),
     webOrigins: stringList(app, 'webOrigins'),
   };
+}
+
+/** The context keys that change prod's search domain size, and the SearchSize field each sets. */
+const SEARCH_SIZE_KEYS = {
+  searchDataNodes: 'dataNodes',
+  searchInstanceType: 'instanceType',
+  searchVolumeGb: 'volumeGb',
+  searchZones: 'zones',
+  searchDedicatedMasters: 'dedicatedMasters',
+  searchMasterInstanceType: 'masterInstanceType',
+} as const satisfies Record<string, keyof SearchSize>;
+
+function searchSizeOf(app: App, stage: 'dev' | 'prod'): SearchSize {
+  const given: Record<string, string | number> = {};
+  for (const [key, field] of Object.entries(SEARCH_SIZE_KEYS)) {
+    const value: unknown = app.node.tryGetContext(key);
+    if (value === undefined || value === '') continue;
+    const text = String(value).trim();
+    if (field === 'instanceType' || field === 'masterInstanceType') given[field] = text;
+    else if (/^\d+$/.test(text)) given[field] = Number(text);
+    else throw new Error(`context ${key} must be a whole number, not '${text}'`);
+  }
+  if (stage === 'dev') {
+    if (Object.keys(given).length > 0) {
+      throw new Error('context search* keys size the prod domain; dev stays one t3.small.search node');
+    }
+    return SEARCH_SIZES.dev;
+  }
+  // Checked with the domain (search-size.ts): a combination the service would refuse fails synth.
+  return { ...SEARCH_SIZES.prod, ...given } as SearchSize;
 }
 
 function authOf(app: App): AuthChoice {
@@ -89,7 +126,7 @@ export function defineMinutesSearch(app: App, env?: Environment): MinutesSearchS
     env,
     description: 'minutes-search: minutes bucket, document registry, search domain, users, alarm topic',
     terminationProtection: context.stage === 'prod',
-    search: { domainName: prefix, accessRoleArns: roleArns, sizing: context.stage },
+    search: { domainName: prefix, accessRoleArns: roleArns, size: context.searchSize },
     webOrigins: context.webOrigins,
     users:
       context.auth === 'cognito'

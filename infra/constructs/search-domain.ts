@@ -1,48 +1,12 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, type IMetric, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { EbsDeviceVolumeType } from 'aws-cdk-lib/aws-ec2';
 import { AccountRootPrincipal, PolicyDocument, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, ResourcePolicy, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import {
-  type CapacityConfig,
-  type CfnDomain,
-  Domain,
-  type EbsOptions,
-  EngineVersion,
-  TLSSecurityPolicy,
-  type ZoneAwarenessConfig,
-} from 'aws-cdk-lib/aws-opensearchservice';
+import { type CfnDomain, Domain, EngineVersion, TLSSecurityPolicy } from 'aws-cdk-lib/aws-opensearchservice';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { notify } from './alarm-topic.ts';
-
-/** Preset sizes: `dev` one small node, `prod` three data nodes over three zones with dedicated masters. */
-export type SearchSizing = 'dev' | 'prod';
-
-interface Size {
-  readonly capacity: CapacityConfig;
-  readonly ebs: EbsOptions;
-  readonly zoneAwareness: ZoneAwarenessConfig;
-}
-
-const SIZES: Record<SearchSizing, Size> = {
-  dev: {
-    capacity: { dataNodes: 1, dataNodeInstanceType: 't3.small.search', multiAzWithStandbyEnabled: false },
-    ebs: { volumeSize: 10, volumeType: EbsDeviceVolumeType.GP3 },
-    zoneAwareness: { enabled: false },
-  },
-  prod: {
-    capacity: {
-      dataNodes: 3,
-      dataNodeInstanceType: 'm7g.large.search',
-      masterNodes: 3,
-      masterNodeInstanceType: 'm7g.large.search',
-      multiAzWithStandbyEnabled: false,
-    },
-    ebs: { volumeSize: 20, volumeType: EbsDeviceVolumeType.GP3 },
-    zoneAwareness: { enabled: true, availabilityZoneCount: 3 },
-  },
-};
+import { domainSizing, SEARCH_SIZES, type SearchSize } from './search-size.ts';
 
 /** The HTTP actions of the OpenSearch API; the functions use all of them (search is a POST). */
 const HTTP_ACTIONS = [
@@ -67,25 +31,10 @@ export interface SearchDomainProps {
    */
   readonly accessRoleArns: readonly string[];
   /**
-   * Preset size.
-   * @default 'dev'
+   * Node counts, instance types, storage and zones; validated (see search-size.ts).
+   * @default SEARCH_SIZES.dev: one t3.small.search node with 10 GB gp3 in one zone
    */
-  readonly sizing?: SearchSizing;
-  /**
-   * Node counts and types.
-   * @default - the preset's: dev 1 x t3.small.search; prod 3 x m7g.large.search data nodes and 3 dedicated masters
-   */
-  readonly capacity?: CapacityConfig;
-  /**
-   * Storage per data node.
-   * @default - the preset's: dev 10 GB gp3, prod 20 GB gp3
-   */
-  readonly ebs?: EbsOptions;
-  /**
-   * Spreading of nodes over availability zones.
-   * @default - the preset's: dev off, prod 3 zones
-   */
-  readonly zoneAwareness?: ZoneAwarenessConfig;
+  readonly size?: SearchSize;
   /**
    * Engine version.
    * @default EngineVersion.OPENSEARCH_2_19
@@ -127,10 +76,8 @@ export class SearchDomain extends Construct {
 
   constructor(scope: Construct, id: string, props: SearchDomainProps) {
     super(scope, id);
-    const size = SIZES[props.sizing ?? 'dev'];
-    const capacity = props.capacity ?? size.capacity;
-    const ebs = props.ebs ?? size.ebs;
-    const zoneAwareness = props.zoneAwareness ?? size.zoneAwareness;
+    const size = props.size ?? SEARCH_SIZES.dev;
+    const { capacity, ebs, zoneAwareness } = domainSizing(size);
     const retention = props.logRetention ?? RetentionDays.ONE_MONTH;
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const stack = Stack.of(this);
@@ -192,8 +139,8 @@ export class SearchDomain extends Construct {
       ],
     });
 
-    this.acknowledgeSizing(capacity, zoneAwareness);
-    this.alarms = this.createAlarms(capacity, ebs);
+    this.acknowledgeSizing(size);
+    this.alarms = this.createAlarms(size);
     notify(this.alarms, props.alarmTopic);
     Validations.of(this.domain).acknowledge(
       {
@@ -213,7 +160,7 @@ export class SearchDomain extends Construct {
    * AWS's recommended alarms for cluster health. Yellow (replicas unassigned) only with more than
    * one data node: on a single node a replica can never be assigned, so one node is always yellow.
    */
-  private createAlarms(capacity: CapacityConfig, ebs: EbsOptions): Alarm[] {
+  private createAlarms(size: SearchSize): Alarm[] {
     const alarm = (id: string, description: string, metric: IMetric, threshold: number, below = false) =>
       new Alarm(this, id, {
         alarmDescription: description,
@@ -226,7 +173,7 @@ export class SearchDomain extends Construct {
         treatMissingData: TreatMissingData.MISSING,
       });
     const minute = { period: Duration.minutes(1), statistic: Stats.MAXIMUM };
-    const volumeMb = (ebs.volumeSize ?? 10) * 1024;
+    const volumeMb = size.volumeGb * 1024;
     const alarms = [
       alarm(
         'ClusterRedAlarm',
@@ -251,7 +198,7 @@ export class SearchDomain extends Construct {
         1,
       ),
     ];
-    if ((capacity.dataNodes ?? 1) > 1) {
+    if (size.dataNodes > 1) {
       alarms.push(
         alarm(
           'ClusterYellowAlarm',
@@ -264,18 +211,23 @@ export class SearchDomain extends Construct {
     return alarms;
   }
 
-  private acknowledgeSizing(capacity: CapacityConfig, zoneAwareness: ZoneAwarenessConfig): void {
-    if (!capacity.masterNodes) {
+  /** A size below AWS's production advice is a deliberate cost choice; cdk-nag is told why. */
+  private acknowledgeSizing(size: SearchSize): void {
+    const nodes = size.dataNodes === 1 ? 'One data node' : `${size.dataNodes} data nodes`;
+    if (size.dedicatedMasters === 0) {
+      const why =
+        size.dataNodes === 1
+          ? 'One data node is its own cluster manager: 3 dedicated masters would quadruple a dev domain.'
+          : `${nodes} for one municipality's archive (a few GB) elect the cluster manager among themselves; 3 dedicated masters would add 3 instances that hold no data. A lost node leaves search running; writes may wait for its replacement.`;
       Validations.of(this.domain).acknowledge({
         id: 'AwsSolutions-OS4',
-        reason:
-          'Development sizing: one small data node keeps the dev domain cheap; prod uses 3 dedicated masters.',
+        reason: `${why} Add them with context searchDedicatedMasters.`,
       });
     }
-    if (!zoneAwareness.enabled) {
+    if (size.zones === 1) {
       Validations.of(this.domain).acknowledge({
         id: 'AwsSolutions-OS7',
-        reason: 'Development sizing: a single node in one zone; prod spreads 3 data nodes over 3 zones.',
+        reason: `${nodes} in one availability zone keep this stage cheap: a zone outage stops search until the zone returns; the minutes stay in S3 and the index can be rebuilt. Spread with context searchZones (prod does).`,
       });
     }
   }

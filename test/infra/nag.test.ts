@@ -82,16 +82,23 @@ const SHARED = [
   ...PUBLIC_ROUTES,
 ];
 
+/** The old prod size, a large municipality's: 3 data nodes over 3 zones and 3 dedicated masters. */
+const LARGE = { searchDataNodes: '3', searchZones: '3', searchDedicatedMasters: '3' };
+
 describe.each([
   [
     'dev',
+    'dev',
+    {},
     [...SHARED, 'stateful/Search/Domain: AwsSolutions-OS4', 'stateful/Search/Domain: AwsSolutions-OS7'],
   ],
-  ['prod', SHARED],
-] as const)('cdk-nag AWS Solutions checks, %s', (stage, expected) => {
+  // prod's default: 2 data nodes over 2 zones, no dedicated masters.
+  ['prod', 'prod', {}, [...SHARED, 'stateful/Search/Domain: AwsSolutions-OS4']],
+  ['prod, large', 'prod', LARGE, SHARED],
+] as const)('cdk-nag AWS Solutions checks, %s', (_name, stage, context, expected) => {
   let run: NagRun;
   beforeAll(() => {
-    run = synthWithNag(stage);
+    run = synthWithNag(stage, context);
   });
 
   it('leaves no unacknowledged error or warning', () => {

@@ -1,6 +1,5 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { EbsDeviceVolumeType } from 'aws-cdk-lib/aws-ec2';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REGISTRY_TABLE } from '#storage/registry-table.ts';
 import { flattenReference } from '../../infra/constructs/nag.ts';
@@ -193,38 +192,46 @@ describe('search domain', () => {
     });
   });
 
-  it('is three data nodes over three zones with three dedicated masters in prod', () => {
+  it('is two small general-purpose data nodes over two zones without dedicated masters in prod, by default', () => {
     const domain = onlyResource(prod.statefulTemplate, 'AWS::OpenSearchService::Domain');
     expect(domain.Properties).toMatchObject({
       DomainName: 'minutes-search-prod',
       ClusterConfig: {
-        InstanceCount: 3,
+        InstanceCount: 2,
+        InstanceType: 'm7g.medium.search',
         ZoneAwarenessEnabled: true,
-        ZoneAwarenessConfig: { AvailabilityZoneCount: 3 },
-        DedicatedMasterEnabled: true,
-        DedicatedMasterCount: 3,
+        ZoneAwarenessConfig: { AvailabilityZoneCount: 2 },
+        DedicatedMasterEnabled: false,
+        MultiAZWithStandbyEnabled: false,
       },
+      EBSOptions: { EBSEnabled: true, VolumeSize: 20, VolumeType: 'gp3' },
     });
   });
 
-  it('takes capacity, storage and zones from props over the preset', () => {
+  it('takes its size from props', () => {
     const stack = bareStack();
     new SearchDomain(stack, 'Search', {
       domainName: 'test-search',
       accessRoleArns: ['arn:aws:iam::111122223333:role/reader'],
-      sizing: 'prod',
-      capacity: { dataNodes: 2, dataNodeInstanceType: 'r7g.large.search', multiAzWithStandbyEnabled: false },
-      ebs: { volumeSize: 50, volumeType: EbsDeviceVolumeType.GP3 },
-      zoneAwareness: { enabled: true, availabilityZoneCount: 2 },
+      size: {
+        dataNodes: 3,
+        instanceType: 'm7g.large.search',
+        volumeGb: 50,
+        zones: 3,
+        dedicatedMasters: 3,
+        masterInstanceType: 'm7g.medium.search',
+      },
     });
     Template.fromStack(stack).hasResourceProperties('AWS::OpenSearchService::Domain', {
       ClusterConfig: {
-        InstanceCount: 2,
-        InstanceType: 'r7g.large.search',
-        DedicatedMasterEnabled: false,
-        ZoneAwarenessConfig: { AvailabilityZoneCount: 2 },
+        InstanceCount: 3,
+        InstanceType: 'm7g.large.search',
+        DedicatedMasterEnabled: true,
+        DedicatedMasterCount: 3,
+        DedicatedMasterType: 'm7g.medium.search',
+        ZoneAwarenessConfig: { AvailabilityZoneCount: 3 },
       },
-      EBSOptions: { VolumeSize: 50 },
+      EBSOptions: { VolumeSize: 50, VolumeType: 'gp3' },
     });
   });
 });
