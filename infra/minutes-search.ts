@@ -31,8 +31,6 @@ interface MinutesSearchContext {
   readonly alarmTopicArn?: string;
   /** Email addresses subscribed to the alarm topic (comma-separated); none by default. */
   readonly alarmEmails?: readonly string[];
-  /** OpenSearch custom package path of the Hunspell word list; inline by default. */
-  readonly opensearchWordListPath?: string;
   /** Origins of the search page that may upload to the bucket (comma-separated); none by default. */
   readonly webOrigins?: readonly string[];
 }
@@ -49,7 +47,6 @@ function contextOf(app: App): MinutesSearchContext {
     authDomainPrefix: optionalString(app, 'authDomainPrefix'),
     alarmTopicArn: optionalString(app, 'alarmTopicArn'),
     alarmEmails: stringList(app, 'alarmEmail'),
-    opensearchWordListPath: optionalString(app, 'opensearchWordListPath'),
     webOrigins: stringList(app, 'webOrigins'),
   };
 }
@@ -141,7 +138,8 @@ export function defineMinutesSearch(app: App, env?: Environment): MinutesSearchS
     table: stateful.table,
     domain: stateful.domain,
     roleNames,
-    search: { wordListPath: context.opensearchWordListPath },
+    // The word list package's path: the functions deploy once it is associated with the domain.
+    search: { wordListPath: stateful.wordList.path },
     auth: apiAuthOf(context.auth, stateful.users),
     webOrigins: context.webOrigins,
     alarmTopic: stateful.alarmTopic,

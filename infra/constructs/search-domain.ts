@@ -64,11 +64,8 @@ const FREE_STORAGE_ALARM_SHARE = 0.25;
  * with TLS 1.2 or newer, IAM (SigV4) access without fine-grained access control, and its slow
  * and application logs in CloudWatch.
  *
- * The Danish compound analyzer needs the Hunspell word list (shared/language/compounds.ts). Without
- * a package it goes inline in the index settings, 1.15 MB with every index creation; in prod,
- * upload it as an OpenSearch custom package (TXT-DICTIONARY), associate it with this domain and
- * give its path (`analyzers/F...`) to the functions as OPENSEARCH_WORD_LIST_PATH (context
- * `opensearchWordListPath`). CloudFormation cannot associate packages, so that step is manual.
+ * The Danish compound analyzer's word list (shared/language/compounds.ts) is a custom package of
+ * this domain, made by WordListPackage beside it in the stateful stack.
  */
 export class SearchDomain extends Construct {
   readonly domain: Domain;

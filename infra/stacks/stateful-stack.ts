@@ -8,6 +8,7 @@ import { AlarmTopic, type AlarmTopicProps } from '../constructs/alarm-topic.ts';
 import { MinutesStorage } from '../constructs/minutes-storage.ts';
 import { SearchDomain, type SearchDomainProps } from '../constructs/search-domain.ts';
 import { UserDirectory, type UserDirectoryProps } from '../constructs/user-directory.ts';
+import { WordListPackage } from '../constructs/word-list-package/index.ts';
 
 export interface StatefulStackProps extends StackProps {
   /** The search domain: name, size and the roles its access policy admits. */
@@ -31,7 +32,8 @@ export interface StatefulStackProps extends StackProps {
 
 /**
  * What holds data or outlives a deployment: the minutes bucket, the registry table, the search
- * domain, the users who may write, and the alarm topic with its confirmed subscriptions.
+ * domain with its word list package, the users who may write, and the alarm topic with its
+ * confirmed subscriptions.
  * Everything here is retained when the stack is deleted, and nothing here refers to the
  * stateless stack.
  */
@@ -40,6 +42,8 @@ export class StatefulStack extends Stack {
   readonly table: Table;
   readonly search: SearchDomain;
   readonly domain: Domain;
+  /** The Danish word list as a custom package of the domain; its `path` goes to the functions. */
+  readonly wordList: WordListPackage;
   readonly users?: UserDirectory;
   readonly alarmTopic: ITopic;
 
@@ -51,6 +55,10 @@ export class StatefulStack extends Stack {
     this.bucket = storage.bucket;
     this.table = storage.table;
     this.domain = this.search.domain;
+    this.wordList = new WordListPackage(this, 'WordList', {
+      domain: this.domain,
+      namePrefix: props.search.domainName,
+    });
     if (props.users) this.users = new UserDirectory(this, 'Users', props.users);
 
     new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName, description: 'Upload minutes here' });

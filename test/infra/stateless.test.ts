@@ -17,7 +17,7 @@ let dev: Synthesized;
 let template: Template;
 
 beforeAll(() => {
-  dev = synthApp({ alarmTopicArn: TOPIC, opensearchWordListPath: 'analyzers/F123456789' });
+  dev = synthApp({ alarmTopicArn: TOPIC });
   template = dev.statelessTemplate;
 });
 
@@ -78,12 +78,15 @@ describe('house functions', () => {
         NODE_OPTIONS: '--enable-source-maps',
         SEARCH_ENGINE: 'opensearch',
         OPENSEARCH_INDEX: SEARCH_ALIAS,
-        OPENSEARCH_WORD_LIST_PATH: 'analyzers/F123456789',
         EXTRACT_TIMEOUT_SECONDS: expect.stringMatching(/^\d+$/),
       });
       expect(env.BUCKET_NAME).toBeDefined();
       expect(env.TABLE_NAME).toBeDefined();
       expect(flattenReference(env.OPENSEARCH_ENDPOINT)).toMatch(/^https:\/\//);
+      // The stateful stack's word list package (test/infra/word-list.test.ts).
+      expect(flattenReference(env.OPENSEARCH_WORD_LIST_PATH)).toMatch(
+        /PublishOutputFnGetAttWordList\w+ReferencePath/,
+      );
       expect(env).not.toHaveProperty('AWS_REGION');
       expect(Number(env.EXTRACT_TIMEOUT_SECONDS)).toBeLessThan(houseFunction(prefix).props.Timeout as number);
     },
@@ -113,11 +116,7 @@ describe('house functions', () => {
         maxBytes: defaults.config.limits.maxBytes,
         maxPages: defaults.config.limits.maxPages,
       });
-      expect(config.search).toMatchObject({
-        engine: 'opensearch',
-        index: SEARCH_ALIAS,
-        wordListPath: 'analyzers/F123456789',
-      });
+      expect(config.search).toMatchObject({ engine: 'opensearch', index: SEARCH_ALIAS });
       expect(authConfigFromEnv(deployed).ok).toBe(true);
     },
   );
