@@ -28,12 +28,20 @@ export interface Adapters {
    * make OpenSearch create one with guessed mappings and no Danish analysis.
    */
   readonly prepare: () => Promise<void>;
+  /**
+   * Fills the index anew with `load`, searches still answered from the old one until it is done:
+   * OpenSearch fills a new version behind its alias, with this code's analysis and mappings;
+   * the embedded index is filled in place (its layout is brought up to date when opened).
+   */
+  readonly rebuild: (load: (fresh: SearchIndex) => Promise<void>) => Promise<void>;
+  /** False when the index was made by a version whose analysis or mappings differ: rebuild it. */
+  readonly layoutIsCurrent: () => Promise<boolean>;
   /** Lets go of clients and files (the local service and the CLI stop; a Lambda never does). */
   readonly close: () => void;
 }
 
 export async function composeAdapters(config: ServiceConfig): Promise<Adapters> {
-  const { index, prepare, closeIndex } = await composeSearchIndex(config.search);
+  const { index, prepare, rebuild, layoutIsCurrent, closeIndex } = await composeSearchIndex(config.search);
   const s3 = createS3Client({ region: config.region, endpoint: config.endpoints.s3 });
   const dynamo = createDynamoClient({ region: config.region, endpoint: config.endpoints.dynamodb });
   const extractor = new IsolatedExtractor(config.limits);
@@ -43,6 +51,8 @@ export async function composeAdapters(config: ServiceConfig): Promise<Adapters> 
     index,
     extractor,
     prepare,
+    rebuild,
+    layoutIsCurrent,
     close() {
       void extractor.close();
       s3.destroy();
@@ -65,7 +75,9 @@ export function apiDepsOf(config: ServiceConfig, adapters: Adapters, now: () => 
   };
 }
 
-type SearchParts = Pick<Adapters, 'index' | 'prepare'> & { readonly closeIndex: () => void };
+type SearchParts = Pick<Adapters, 'index' | 'prepare' | 'rebuild' | 'layoutIsCurrent'> & {
+  readonly closeIndex: () => void;
+};
 
 /** The search index alone, for what only searches (the CLI's `search`). */
 export async function composeSearchIndex(search: ServiceConfig['search']): Promise<SearchParts> {
@@ -76,12 +88,24 @@ export async function composeSearchIndex(search: ServiceConfig['search']): Promi
       region: search.signingRegion ?? undefined,
     });
     const index = new OpenSearchIndex({ client, alias: search.index, wordListPath: search.wordListPath });
-    return { index, prepare: () => index.ensureIndex(), closeIndex: () => void client.close() };
+    return {
+      index,
+      prepare: () => index.ensureIndex(),
+      rebuild: async (load) => void (await index.reindex(load)),
+      layoutIsCurrent: () => index.layoutIsCurrent(),
+      closeIndex: () => void client.close(),
+    };
   }
   // Loaded only when configured, so a Lambda bundle (OpenSearch) never loads the native SQLite module.
   const { SqliteSearchIndex } = await import('#search/sqlite/sqlite-index.ts');
   const index = SqliteSearchIndex.open(search.path);
-  return { index, prepare: async () => {}, closeIndex: () => index.close() };
+  return {
+    index,
+    prepare: async () => {},
+    rebuild: (load) => load(index),
+    layoutIsCurrent: async () => true,
+    closeIndex: () => index.close(),
+  };
 }
 
 /**

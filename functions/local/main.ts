@@ -46,6 +46,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 if (service.reconciled > 0)
   process.stdout.write(`Catching up: ${service.reconciled} change(s) in the bucket since the last stop…\n`);
+if (!service.layoutCurrent)
+  process.stdout.write(
+    'The search index was made by an earlier version (other analysis or fields): searches can miss until `npm run --silent cli -- reindex` rebuilds it.\n',
+  );
 if (service.reread > 0)
   process.stdout.write(
     `The search index is empty: reading the ${service.reread} indexed document(s) again…\n`,

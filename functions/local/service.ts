@@ -27,6 +27,8 @@ export interface LocalService {
   readonly reconciled: number;
   /** Indexed documents found missing from an empty index on start, now in the queue to be read again. */
   readonly reread: number;
+  /** False when the index was made by a version with other analysis or mappings (`cli reindex` rebuilds it). */
+  readonly layoutCurrent: boolean;
   stop(): Promise<void>;
 }
 
@@ -112,6 +114,7 @@ async function withEmulators(
   const catchUp = options.serveApi !== false;
   const reconciled = catchUp ? await changesToReconcile(adapters) : [];
   const reread = catchUp ? await keysToReread(adapters) : [];
+  const layoutCurrent = await adapters.layoutIsCurrent();
   queue.push(...reconciled);
   queue.reread(...reread);
 
@@ -133,6 +136,7 @@ async function withEmulators(
     queue,
     reconciled: reconciled.length,
     reread: reread.length,
+    layoutCurrent,
     async stop() {
       if (server) await rm(runningFile(config.dataDir), { force: true });
       server?.closeAllConnections();
@@ -184,18 +188,19 @@ async function writeRunning(dataDir: string, running: RunningService): Promise<v
 
 /** The service running on this data folder, if one is: the CLI then works through it. */
 export async function runningService(dataDir: string): Promise<RunningService | null> {
-  let running: RunningService;
+  let running: Omit<RunningService, 'search'> & Partial<Pick<RunningService, 'search'>>;
   try {
-    running = JSON.parse(await readFile(runningFile(dataDir), 'utf8')) as RunningService;
+    running = JSON.parse(await readFile(runningFile(dataDir), 'utf8')) as typeof running;
   } catch {
     return null;
   }
   try {
     process.kill(running.pid, 0);
-    return running;
   } catch {
     return null; // Left behind by a service that did not stop cleanly.
   }
+  // A service started before it wrote its engine here served the data folder's embedded index.
+  return { ...running, search: running.search ?? { engine: 'sqlite', path: indexFile(dataDir) } };
 }
 
 type HttpServer = ReturnType<typeof serve> & import('node:http').Server;

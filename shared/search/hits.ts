@@ -2,12 +2,15 @@ import type { IndexedItem, SearchHit } from '#domain/search.ts';
 import { summariseForQuery } from '#summarise/summarise.ts';
 import { highlights } from './highlight.ts';
 
+/** Scores to three decimals: the engines agree to about six significant digits (float32). */
+const roundScore = (score: number) => Math.round(score * 1000) / 1000;
+
 /** A search hit from an indexed item: the same for every engine, so results cannot drift. */
 export function toHit(item: IndexedItem, score: number, terms: readonly string[]): SearchHit {
   const summary = terms.length && item.item.access === 'open' ? summariseForQuery(item, terms) : item.summary;
   return {
     id: item.id,
-    score,
+    score: roundScore(score),
     meeting: item.meeting,
     item: publicItem(item),
     decision: item.decision

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import {
   type LocalService,
   loadFiles,
   onEmulators,
+  runningService,
   startLocalService,
 } from '../../functions/local/service.ts';
 import { pdfsIn, SAMPLE_FOLDERS } from '../../functions/samples.ts';
@@ -119,23 +120,23 @@ describe.skipIf(!process.env.OPENSEARCH_URL)('the local service on OpenSearch (O
     expect(fromOpenSearch.facets).toEqual(fromSqlite.facets);
   });
 
-  // The order by relevance is each engine's BM25 (FTS5's and Lucene's), which differ: the same items
-  // match, counted alike, and the order is compared where it is the engines' shared date order.
-  it.each(RANKED)('matches for %j the items the SQLite service matches, with its facets', async (query) => {
-    const every = { ...query, page: '1', size: '100' };
-    const [fromSqlite, fromOpenSearch] = await Promise.all([
-      search(sqlite, every),
-      search(opensearch, every),
-    ]);
-    const matched = (result: SearchResult) => result.results.map((hit) => hit.id).sort();
-    expect(fromSqlite.total).toBeGreaterThan(0);
-    expect(fromSqlite.total).toBe(fromSqlite.results.length);
-    expect({ total: fromOpenSearch.total, matched: matched(fromOpenSearch) }).toEqual({
-      total: fromSqlite.total,
-      matched: matched(fromSqlite),
-    });
-    expect(fromOpenSearch.facets).toEqual(fromSqlite.facets);
-  });
+  // Both engines rank by Lucene's BM25 (shared/search/sqlite/scoring.ts): the same order, scores alike.
+  it.each(RANKED)(
+    'ranks for %j the items of the SQLite service in its order, with its scores',
+    async (query) => {
+      const [fromSqlite, fromOpenSearch] = await Promise.all([
+        search(sqlite, query),
+        search(opensearch, query),
+      ]);
+      const ranked = (result: SearchResult) => result.results.map((hit) => [hit.id, hit.score]);
+      expect(fromSqlite.total).toBeGreaterThan(0);
+      expect({ total: fromOpenSearch.total, ranked: ranked(fromOpenSearch) }).toEqual({
+        total: fromSqlite.total,
+        ranked: ranked(fromSqlite),
+      });
+      expect(fromOpenSearch.facets).toEqual(fromSqlite.facets);
+    },
+  );
 
   it('lets the CLI search the index the running service serves, whatever its own environment', async () => {
     const { stdout } = await run(
@@ -148,6 +149,19 @@ describe.skipIf(!process.env.OPENSEARCH_URL)('the local service on OpenSearch (O
     );
     const fromCli = SearchResult.parse(JSON.parse(stdout));
     expect(fromCli).toEqual(await search(opensearch, { q: 'lokalplan', size: '5' }));
+  });
+
+  it('lets `cli reindex` rebuild the index into a new version behind the alias, answering as before', async () => {
+    const alias = `${prefix}-served`;
+    const before = await search(opensearch, { q: 'lokalplan' });
+    const { stdout } = await run(process.execPath, ['functions/cli/main.ts', 'reindex'], {
+      env: { ...process.env, DATA_DIR: join(root, 'opensearch') },
+      encoding: 'utf8',
+    });
+    expect(stdout).toMatch(new RegExp(`${files.length} indexed`));
+    const { body } = await client.indices.getAlias({ name: alias });
+    expect(Object.keys(body)).toEqual([`${alias}-v2`]);
+    expect(page(await search(opensearch, { q: 'lokalplan' }))).toEqual(page(before));
   });
 
   it('reads the documents of a data folder SQLite served again into an empty OpenSearch index', async () => {
@@ -290,6 +304,23 @@ describe('a start on an index that lost everything (SQLite)', () => {
       await third.stop();
     } finally {
       await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a service running since before it named its engine', () => {
+  it('is taken to serve the embedded index of its data folder', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'older-service-'));
+    try {
+      const endpoints = { s3: 'http://127.0.0.1:4569', dynamodb: 'http://127.0.0.1:4567' };
+      const older = { pid: process.pid, url: 'http://localhost:3000', endpoints };
+      await writeFile(join(dataDir, 'service.json'), JSON.stringify(older));
+      expect(await runningService(dataDir)).toEqual({
+        ...older,
+        search: { engine: 'sqlite', path: indexFile(dataDir) },
+      });
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -6,7 +6,7 @@ import { toDocument } from './document.ts';
 import { BulkIndexError, callEngine } from './errors.ts';
 import { matchQuery, searchRequestBody } from './query.ts';
 import { bulkFailures, storedItem, storedItems, toSearchResult } from './response.ts';
-import { createIndexBody } from './settings.ts';
+import { createIndexBody, INDEX_LAYOUT } from './settings.ts';
 import { indexName, nextVersion, versionOf } from './versions.ts';
 
 /** More items than any one meeting has: a document's items come back in one response. */
@@ -42,6 +42,14 @@ export class OpenSearchIndex implements SearchIndex {
     );
     if (exists.body) return;
     await this.#createIndex(indexName(this.#alias, 1), { [this.#alias]: {} });
+  }
+
+  /** Whether every index behind the alias was made with this code's analysis and mappings (INDEX_LAYOUT). */
+  async layoutIsCurrent(): Promise<boolean> {
+    const response = await callEngine('indices.get_mapping', () =>
+      this.#client.indices.getMapping({ index: this.#alias }),
+    );
+    return Object.values(response.body).every((index) => index.mappings?._meta?.layout === INDEX_LAYOUT);
   }
 
   /**

@@ -26,16 +26,15 @@ const ALL_TEXT_FIELDS = Object.keys(FIELD_WEIGHTS).map(fieldName);
  */
 export function searchRequestBody(query: SearchQuery, step: SearchStep): API.Search_RequestBody {
   const searching = query.q !== '';
+  // A total order, as the embedded engine sorts: newest first, agenda order, then by document.
   const byDate: Types.Common.SortCombinations[] = [
     { date: { order: 'desc' } },
     { position: { order: 'asc' } },
+    { documentId: { order: 'asc' } },
   ];
   return {
     query: matchQuery(query, step),
-    sort:
-      searching && query.sort === 'relevance'
-        ? [{ _score: { order: 'desc' } }, { date: { order: 'desc' } }]
-        : byDate,
+    sort: searching && query.sort === 'relevance' ? [{ _score: { order: 'desc' } }, ...byDate] : byDate,
     // Scores even when sorting by date, as the embedded engine gives them.
     track_scores: searching,
     track_total_hits: true,
@@ -70,18 +69,21 @@ function everyWord(q: string): Query[] {
   return words.map((word) => ({ multi_match: { query: word.term, fields: ALL_TEXT_FIELDS } }));
 }
 
+/**
+ * Every term scores in every field at the field's weight, summed (most_fields): a sum the
+ * embedded engine computes the same way (sqlite/scoring.ts).
+ */
 function wordClauses(q: string, { parts, compounds }: SearchStep): Query[] {
   const words: Query = { multi_match: { query: q, fields: WEIGHTED_FIELDS, type: 'most_fields' } };
   if (parts === 'none') return [words];
-  // Parts are already analysed (stemmed) in JS: only split on white space, never stemmed twice;
-  // all parts of a compound (cross_fields + and) or any of them, as in the embedded engine.
+  // Parts are already analysed (stemmed) in JS: matched as they are (keyword), never stemmed
+  // twice; all parts of a compound, each in some field, or any of them, as in the embedded engine.
   const partClauses: Query[] = compounds.map((compound) => ({
-    multi_match: {
-      query: compound.join(' '),
-      fields: WEIGHTED_FIELDS,
-      type: 'cross_fields',
-      operator: parts === 'all' ? 'and' : 'or',
-      analyzer: 'whitespace',
+    bool: {
+      should: compound.map((part) => ({
+        multi_match: { query: part, fields: WEIGHTED_FIELDS, type: 'most_fields', analyzer: 'keyword' },
+      })),
+      minimum_should_match: parts === 'all' ? compound.length : 1,
       boost: QUERY_PART_WEIGHT,
     },
   }));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { API, Types } from '@opensearch-project/opensearch';
 import { TOKEN_PATTERN } from '#language/analyze.ts';
 import { DECOMPOUND, vocabularyWords } from '#language/compounds.ts';
@@ -104,11 +105,21 @@ export const MAPPINGS: Types.Common_Mapping.TypeMapping = {
   },
 };
 
+/**
+ * A fingerprint of the analysis and mappings this code creates an index with, kept in the index's
+ * `_meta`: an index whose fingerprint differs was made by another version, and searching it as
+ * this one would (new fields, new analyzers) goes wrong until it is rebuilt (`cli reindex`).
+ */
+export const INDEX_LAYOUT = createHash('sha256')
+  .update(JSON.stringify({ analysis: analysis({ wordListPath: 'package' }), mappings: MAPPINGS }))
+  .digest('hex')
+  .slice(0, 16);
+
 /** The body that creates a version of the index. */
 export function createIndexBody(options: AnalysisOptions): API.Indices_Create_RequestBody {
   return {
     // One shard: term statistics, and so relevance, are those of the whole index, as in SQLite.
     settings: { number_of_shards: 1, analysis: analysis(options) },
-    mappings: MAPPINGS,
+    mappings: { ...MAPPINGS, _meta: { layout: INDEX_LAYOUT } },
   };
 }

@@ -1,6 +1,34 @@
-import { FIELD_WEIGHTS } from '../fields.ts';
+import type Database from 'better-sqlite3';
+import { FIELD_WEIGHTS, type SearchFields } from '../fields.ts';
 
-export const FTS_COLUMNS = Object.keys(FIELD_WEIGHTS) as (keyof typeof FIELD_WEIGHTS)[];
+export type FtsColumn = keyof typeof FIELD_WEIGHTS;
+export const FTS_COLUMNS = Object.keys(FIELD_WEIGHTS) as FtsColumn[];
+
+/** Terms per FTS column of one item, in FTS_COLUMNS order. */
+export type ColumnSizes = readonly number[];
+
+/**
+ * The terms of each column of a row, as FTS5 keeps them in its docsize table: one varint per
+ * column (SQLite's varint: seven bits a byte, high bit set while more follow, all eight in a ninth).
+ */
+export function columnSizes(blob: Uint8Array): number[] {
+  const sizes: number[] = [];
+  let i = 0;
+  while (i < blob.length) {
+    let value = 0;
+    for (let n = 0; ; n++) {
+      const byte = blob[i++] ?? 0;
+      if (n === 8) {
+        value = value * 256 + byte;
+        break;
+      }
+      value = value * 128 + (byte & 0x7f);
+      if (!(byte & 0x80)) break;
+    }
+    sizes.push(value);
+  }
+  return sizes;
+}
 
 /**
  * Items in a plain table of small rows (filters, facets), the stored item as JSON in a table of
@@ -8,6 +36,9 @@ export const FTS_COLUMNS = Object.keys(FIELD_WEIGHTS) as (keyof typeof FIELD_WEI
  * contentless FTS5 table, all with the same rowid. Triggers keep the facet counts of the whole
  * index, so browsing without words or filters (the first page people see) counts nothing. Terms are analysed in JS (shared/language): FTS5
  * only splits them on white space, keeping æøå and the . / - inside dates and case numbers.
+ * Ranking reads term frequencies from FTS5's index (fts5vocab), each item's field lengths from its
+ * row (`<field>_terms`: the terms of the field, as Lucene counts a field's length), and per-column
+ * totals from field_totals (field-totals.ts, scoring.ts).
  */
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS items (
@@ -24,7 +55,10 @@ CREATE TABLE IF NOT EXISTS items (
   outcome TEXT,
   access TEXT NOT NULL,
   case_number TEXT,
-  position INTEGER NOT NULL
+  position INTEGER NOT NULL,
+  title_terms INTEGER NOT NULL DEFAULT 0,
+  decision_terms INTEGER NOT NULL DEFAULT 0,
+  body_terms INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS items_document ON items(document_id);
 CREATE INDEX IF NOT EXISTS items_date ON items(date, position);
@@ -50,6 +84,31 @@ CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
   content = '', contentless_delete = 1,
   tokenize = "unicode61 remove_diacritics 0 tokenchars '-./'"
 );
+CREATE VIRTUAL TABLE IF NOT EXISTS items_vocab USING fts5vocab(items_fts, 'instance');
+CREATE TABLE IF NOT EXISTS field_totals (col TEXT PRIMARY KEY, docs INTEGER NOT NULL, terms INTEGER NOT NULL);
 `;
 
-export const BM25_WEIGHTS = FTS_COLUMNS.map((c) => FIELD_WEIGHTS[c]).join(', ');
+/** The text fields whose lengths each item's row keeps, in this order. */
+export const LENGTH_FIELDS: readonly (keyof SearchFields)[] = ['title', 'decision', 'body'];
+
+/**
+ * Brings an index made by an earlier version up to SCHEMA: rows made before they kept their field
+ * lengths get them from FTS5's own column sizes, once.
+ */
+export function upgradeSchema(db: Database.Database): void {
+  const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('items') as string[];
+  if (columns.includes('title_terms')) return;
+  db.transaction(() => {
+    for (const field of LENGTH_FIELDS) {
+      db.exec(`ALTER TABLE items ADD COLUMN ${field}_terms INTEGER NOT NULL DEFAULT 0`);
+    }
+    const update = db.prepare(
+      `UPDATE items SET ${LENGTH_FIELDS.map((f) => `${f}_terms = ?`).join(', ')} WHERE rowid = ?`,
+    );
+    const rows = db.prepare('SELECT id, sz FROM items_fts_docsize').raw().all() as [number, Uint8Array][];
+    for (const [rowid, sz] of rows) {
+      const sizes = columnSizes(sz);
+      update.run(...LENGTH_FIELDS.map((field) => sizes[FTS_COLUMNS.indexOf(field)] ?? 0), rowid);
+    }
+  })();
+}

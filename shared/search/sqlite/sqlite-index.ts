@@ -10,26 +10,35 @@ import {
   ENOUGH_MATCHES,
   filterFields,
   planSearch,
-  QUERY_PART_WEIGHT,
   type SearchStep,
   searchFields,
 } from '../fields.ts';
 import { toHit } from '../hits.ts';
 import type { SearchIndex } from '../port.ts';
-import { BM25_WEIGHTS, FTS_COLUMNS, SCHEMA } from './schema.ts';
+import { FieldTotals } from './field-totals.ts';
+import { FTS_COLUMNS, LENGTH_FIELDS, SCHEMA, upgradeSchema } from './schema.ts';
+import { ItemScorer, scoredClauses } from './scoring.ts';
 
 type Db = Database.Database;
 
 const NO_FILTER = 'WHERE 1 = 1';
 
-/** The embedded search engine: SQLite FTS5 with BM25 field weights, in one file. */
+/**
+ * The embedded search engine: SQLite FTS5 finds the matches, which are ranked as OpenSearch ranks
+ * them (scoring.ts), in one file.
+ */
 export class SqliteSearchIndex implements SearchIndex {
   readonly #db: Db;
+  readonly #totals: FieldTotals;
+  readonly #scorer: ItemScorer;
 
   constructor(db: Db) {
     this.#db = db;
     this.#db.pragma('journal_mode = WAL');
     this.#db.exec(SCHEMA);
+    upgradeSchema(db);
+    this.#totals = new FieldTotals(db);
+    this.#scorer = new ItemScorer(db);
   }
 
   /** Opens (or creates) the index file; ':memory:' for a throwaway index. */
@@ -43,8 +52,8 @@ export class SqliteSearchIndex implements SearchIndex {
 
   async replaceDocument(documentId: string, items: readonly IndexedItem[]): Promise<void> {
     const insertItem = this.#db.prepare(
-      `INSERT INTO items (id, document_id, body, municipality, body_key, municipality_key, date, year, outcome, access, case_number, position)
-       VALUES (@id, @documentId, @body, @municipality, @bodyKey, @municipalityKey, @date, @year, @outcome, @access, @caseNumber, @position)`,
+      `INSERT INTO items (id, document_id, body, municipality, body_key, municipality_key, date, year, outcome, access, case_number, position, title_terms, decision_terms, body_terms)
+       VALUES (@id, @documentId, @body, @municipality, @bodyKey, @municipalityKey, @date, @year, @outcome, @access, @caseNumber, @position, @titleTerms, @decisionTerms, @bodyTerms)`,
     );
     const insertJson = this.#db.prepare('INSERT INTO item_json (rowid, json) VALUES (?, ?)');
     const insertTerms = this.#db.prepare(
@@ -54,15 +63,19 @@ export class SqliteSearchIndex implements SearchIndex {
       this.#delete(documentId);
       for (const item of items) {
         const fields = filterFields(item);
+        const terms = analyzedFields(searchFields(item));
         const { lastInsertRowid } = insertItem.run({
           id: item.id,
           ...fields,
           bodyKey: foldCase(fields.body),
           municipalityKey: foldCase(fields.municipality),
+          titleTerms: terms.title.length,
+          decisionTerms: terms.decision.length,
+          bodyTerms: terms.body.length,
         });
         insertJson.run(lastInsertRowid, JSON.stringify(item));
-        const terms = analyzedFields(searchFields(item));
-        insertTerms.run(lastInsertRowid, ...FTS_COLUMNS.map((c) => terms[c]));
+        insertTerms.run(lastInsertRowid, ...FTS_COLUMNS.map((c) => terms[c].join(' ')));
+        this.#totals.add(FTS_COLUMNS.map((c) => terms[c].length));
       }
     })();
   }
@@ -72,6 +85,7 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   #delete(documentId: string): void {
+    this.#totals.removeDocument(documentId);
     for (const table of ['items_fts', 'item_json']) {
       this.#db
         .prepare(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM items WHERE document_id = ?)`)
@@ -102,11 +116,15 @@ export class SqliteSearchIndex implements SearchIndex {
     const { where, params } = filters(query);
     if (terms.length === 0 && where === NO_FILTER) return this.#browse(query);
     const run = (step: SearchStep) =>
-      this.#matches(terms.length > 0, step.parts !== 'none', where, {
-        ...params,
-        match: matchExpression(terms, step.words),
-        ...(step.parts === 'none' ? {} : { parts: compoundExpression(step.compounds, step.parts) }),
-      });
+      this.#ranked(
+        query.q,
+        step,
+        this.#matches(terms.length > 0, step.parts !== 'none', where, {
+          ...params,
+          match: matchExpression(terms, step.words),
+          ...(step.parts === 'none' ? {} : { parts: compoundExpression(step.compounds, step.parts) }),
+        }),
+      );
     // The search widens only as far as it must (planSearch): all words, any word, then the
     // parts of the query's compounds, until it finds enough. How far depends on the words
     // alone: a filter then only narrows what the same words find without it, so a facet's
@@ -147,14 +165,16 @@ export class SqliteSearchIndex implements SearchIndex {
    */
   #matches(hasTerms: boolean, hasParts: boolean, where: string, params: Record<string, unknown>): Match[] {
     const sql = `${hitsClause(hasTerms, hasParts)}
-      SELECT hits.rowid, hits.rank, i.date, i.position, i.body, i.year, i.outcome
+      SELECT hits.rowid, ${LENGTH_FIELDS.map((f) => `i.${f}_terms`).join(', ')}, i.date, i.position, i.document_id, i.body, i.year, i.outcome
       FROM hits JOIN items i ON i.rowid = hits.rowid ${where}`;
     return (this.#db.prepare(sql).raw().all(params) as MatchRow[]).map(
-      ([rowid, rank, date, position, body, year, outcome]) => ({
+      ([rowid, title, decision, body_, date, position, documentId, body, year, outcome]) => ({
         rowid,
-        rank,
+        score: 0,
+        lengths: [title, decision, body_],
         date,
         position,
+        documentId,
         body,
         year,
         outcome,
@@ -162,17 +182,26 @@ export class SqliteSearchIndex implements SearchIndex {
     );
   }
 
+  /** The matches of a step with their scores, as OpenSearch scores the same query (scoring.ts). */
+  #ranked(q: string, step: SearchStep, matches: Match[]): Match[] {
+    if (q === '' || matches.length === 0) return matches;
+    const scores = this.#scorer.scores(this.#totals.statistics(), scoredClauses(q, step), matches);
+    return matches.map((match) => ({ ...match, score: scores.get(match.rowid) ?? 0 }));
+  }
+
   /** Browsing without words or filters: newest first, counted by the triggers' running totals. */
   #browse(query: SearchQuery): SearchResult {
     const [offset, end] = pageBounds(query);
     const page = this.#db
-      .prepare('SELECT rowid, 0 AS rank FROM items ORDER BY date DESC, position LIMIT ? OFFSET ?')
-      .all(end - offset, offset) as { rowid: number; rank: number }[];
+      .prepare(
+        'SELECT rowid, 0 AS score FROM items ORDER BY date DESC, position, document_id LIMIT ? OFFSET ?',
+      )
+      .all(end - offset, offset) as { rowid: number; score: number }[];
     const groups = this.#db
       .prepare(
         "SELECT nullif(body, '') AS body, nullif(year, '') AS year, nullif(outcome, '') AS outcome, n FROM facet_totals WHERE n > 0",
       )
-      .all() as (Omit<Match, 'rowid' | 'rank' | 'date' | 'position'> & { n: number })[];
+      .all() as (Pick<Match, 'body' | 'year' | 'outcome'> & { n: number })[];
     return {
       total: groups.reduce((sum, g) => sum + g.n, 0),
       page: query.page,
@@ -183,35 +212,57 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   /** The page's items, read in full, as hits in the page's order. */
-  #hits(page: readonly { rowid: number; rank: number }[], terms: readonly string[]): SearchResult['results'] {
+  #hits(
+    page: readonly { rowid: number; score: number }[],
+    terms: readonly string[],
+  ): SearchResult['results'] {
     if (page.length === 0) return [];
     const rows = this.#db
       .prepare(`SELECT rowid, json FROM item_json WHERE rowid IN (${page.map(() => '?').join(', ')})`)
       .all(...page.map((p) => p.rowid)) as { rowid: number; json: string }[];
     const json = new Map(rows.map((r) => [r.rowid, r.json]));
-    return page.map((p) => toHit(stored(json.get(p.rowid) ?? 'null'), round(-p.rank), terms));
+    return page.map((p) => toHit(stored(json.get(p.rowid) ?? 'null'), p.score, terms));
   }
 }
 
-type MatchRow = [number, number, string | null, number, string | null, string | null, string | null];
+type MatchRow = [
+  number,
+  number,
+  number,
+  number,
+  string | null,
+  number,
+  string,
+  string | null,
+  string | null,
+  string | null,
+];
 
 interface Match {
   readonly rowid: number;
-  /** bm25(): lower is better. */
-  readonly rank: number;
+  /** Higher is better; 0 when browsing. */
+  readonly score: number;
+  /** The lengths of its text fields, in LENGTH_FIELDS order, for scoring. */
+  readonly lengths: readonly number[];
   readonly date: string | null;
   readonly position: number;
+  readonly documentId: string;
   readonly body: string | null;
   readonly year: string | null;
   readonly outcome: string | null;
 }
 
-/** ISO dates compare as strings; plain comparison, as localeCompare is many times slower. */
+/**
+ * Newest first, then in agenda order, then by document: a total order, the one OpenSearch sorts
+ * by too. ISO dates compare as strings; plain comparison, as localeCompare is many times slower.
+ */
 const newestFirst = (a: Match, b: Match) => {
   const [x, y] = [a.date ?? '', b.date ?? ''];
-  return x === y ? a.position - b.position : x < y ? 1 : -1;
+  if (x !== y) return x < y ? 1 : -1;
+  if (a.position !== b.position) return a.position - b.position;
+  return a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0;
 };
-const bestFirst = (a: Match, b: Match) => a.rank - b.rank || newestFirst(a, b);
+const bestFirst = (a: Match, b: Match) => b.score - a.score || newestFirst(a, b);
 
 /** [offset, end) of the requested page. */
 function pageBounds(query: SearchQuery): [number, number] {
@@ -234,16 +285,14 @@ function facetsOf(
 }
 
 /**
- * The matching items and their rank (lower is better, as bm25() gives it): the query's words, plus
- * the parts of its compounds at a lower weight. Matches are materialised first: filtering inside
- * the FTS query is far slower.
+ * The matching items: the query's words, or the parts of its compounds. Matches are materialised
+ * first: filtering inside the FTS query is far slower.
  */
 function hitsClause(hasTerms: boolean, hasParts: boolean): string {
-  if (!hasTerms) return 'WITH hits AS (SELECT rowid, 0 AS rank FROM items)';
-  const match = (param: string, weight: number) =>
-    `SELECT rowid, ${weight} * bm25(items_fts, ${BM25_WEIGHTS}) AS rank FROM items_fts WHERE items_fts MATCH @${param}`;
-  if (!hasParts) return `WITH hits AS MATERIALIZED (${match('match', 1)})`;
-  return `WITH hits AS MATERIALIZED (SELECT rowid, sum(rank) AS rank FROM (${match('match', 1)} UNION ALL ${match('parts', QUERY_PART_WEIGHT)}) GROUP BY rowid)`;
+  if (!hasTerms) return 'WITH hits AS (SELECT rowid FROM items)';
+  const match = (param: string) => `SELECT rowid FROM items_fts WHERE items_fts MATCH @${param}`;
+  if (!hasParts) return `WITH hits AS MATERIALIZED (${match('match')})`;
+  return `WITH hits AS MATERIALIZED (${match('match')} UNION ${match('parts')})`;
 }
 
 function filters(query: SearchQuery): { where: string; params: Record<string, string> } {
@@ -295,5 +344,3 @@ const foldCase = (text: string | null) => text?.toLocaleLowerCase('da') ?? null;
 
 /** An item as item_json keeps it, checked on the way out. */
 const stored = (json: string) => IndexedItemSchema.parse(JSON.parse(json));
-
-const round = (score: number) => Math.round(score * 1000) / 1000;

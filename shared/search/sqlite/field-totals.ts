@@ -1,0 +1,64 @@
+import type Database from 'better-sqlite3';
+import type { FieldStatistics } from './lucene-bm25.ts';
+import { type ColumnSizes, columnSizes, FTS_COLUMNS, type FtsColumn } from './schema.ts';
+
+/**
+ * The index-wide statistics BM25 needs per column (lucene-bm25.ts), kept in field_totals in the
+ * same transaction as every write, so a search reads six rows instead of every item's sizes.
+ */
+export class FieldTotals {
+  readonly #db: Database.Database;
+  readonly #update: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+    this.#update = db.prepare('UPDATE field_totals SET docs = docs + ?, terms = terms + ? WHERE col = ?');
+    // An index made before the totals were kept: count them once from FTS5's own sizes.
+    const kept = db.prepare('SELECT count(*) FROM field_totals').pluck().get() as number;
+    if (kept === 0) this.#rebuild();
+  }
+
+  add(sizes: ColumnSizes): void {
+    this.#change(sizes, 1);
+  }
+
+  /** Before the rows of a document are deleted: their sizes leave the totals. */
+  removeDocument(documentId: string): void {
+    const blobs = this.#db
+      .prepare('SELECT d.sz FROM items i JOIN items_fts_docsize d ON d.id = i.rowid WHERE i.document_id = ?')
+      .pluck()
+      .all(documentId) as Uint8Array[];
+    for (const blob of blobs) this.#change(columnSizes(blob), -1);
+  }
+
+  statistics(): Record<FtsColumn, FieldStatistics> {
+    const rows = this.#db.prepare('SELECT col, docs, terms FROM field_totals').raw().all() as [
+      FtsColumn,
+      number,
+      number,
+    ][];
+    const totals = new Map(
+      rows.map(([col, docs, terms]) => [col, { docCount: docs, sumTotalTermFreq: terms }]),
+    );
+    return Object.fromEntries(
+      FTS_COLUMNS.map((col) => [col, totals.get(col) ?? { docCount: 0, sumTotalTermFreq: 0 }]),
+    ) as Record<FtsColumn, FieldStatistics>;
+  }
+
+  #change(sizes: ColumnSizes, sign: 1 | -1): void {
+    FTS_COLUMNS.forEach((col, i) => {
+      const size = sizes[i] ?? 0;
+      // Lucene counts an item in a field's docCount only when the field has a term.
+      if (size > 0) this.#update.run(sign, sign * size, col);
+    });
+  }
+
+  #rebuild(): void {
+    const insert = this.#db.prepare('INSERT INTO field_totals (col, docs, terms) VALUES (?, 0, 0)');
+    this.#db.transaction(() => {
+      for (const col of FTS_COLUMNS) insert.run(col);
+      const blobs = this.#db.prepare('SELECT sz FROM items_fts_docsize').pluck().all() as Uint8Array[];
+      for (const blob of blobs) this.add(columnSizes(blob));
+    })();
+  }
+}

@@ -1,0 +1,124 @@
+import type Database from 'better-sqlite3';
+import { analyze } from '#language/analyze.ts';
+import { FIELD_WEIGHTS, QUERY_PART_WEIGHT, type SearchStep } from '../fields.ts';
+import { type FieldScorer, type FieldStatistics, fieldScorer } from './lucene-bm25.ts';
+import { FTS_COLUMNS, type FtsColumn, LENGTH_FIELDS } from './schema.ts';
+
+/** A term a search scores, with the boost of the clause it stands in. */
+export interface ScoredTerm {
+  readonly term: string;
+  readonly boost: number;
+}
+
+/** Terms that score together: only when at least `minimumMatch` of them occur in the item. */
+export interface ScoredClause {
+  readonly terms: readonly ScoredTerm[];
+  readonly minimumMatch: number;
+}
+
+/**
+ * The clauses a step of a search scores, as the OpenSearch query (opensearch/query.ts) scores
+ * them: the query's words as analysed (a repeated word counts again), any of them; and at the
+ * steps that use them the parts of each compound at QUERY_PART_WEIGHT, all of a compound's parts
+ * or any, as the step says. Every term scores in every field, at the field's weight.
+ */
+export function scoredClauses(q: string, step: SearchStep): ScoredClause[] {
+  const words = { terms: analyze(q).map((term) => ({ term, boost: 1 })), minimumMatch: 1 };
+  if (step.parts === 'none') return [words];
+  const compounds = step.compounds.map((parts) => ({
+    terms: parts.map((term) => ({ term, boost: QUERY_PART_WEIGHT })),
+    minimumMatch: step.parts === 'all' ? parts.length : 1,
+  }));
+  return [words, ...compounds];
+}
+
+/** An item to score: its rowid and the lengths of its text fields, in LENGTH_FIELDS order. */
+export interface Scorable {
+  readonly rowid: number;
+  readonly lengths: readonly number[];
+}
+
+/**
+ * Where the length of a column is read: a parts column is as long as its exact column, since
+ * Lucene does not count the parts, which stand at their word's position, in a field's length.
+ */
+const LENGTH_AT = FTS_COLUMNS.map((col) =>
+  LENGTH_FIELDS.indexOf(col.replace('_parts', '') as (typeof LENGTH_FIELDS)[number]),
+);
+
+/** A term's postings: per column, the items it occurs in and how often. */
+type Postings = Map<FtsColumn, Map<number, number>>;
+
+/** The value of a map at a key, made and kept there the first time. */
+function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  const found = map.get(key);
+  if (found !== undefined) return found;
+  const made = make();
+  map.set(key, made);
+  return made;
+}
+
+/**
+ * Scores items as OpenSearch scores the query: per term and field, BM25 with the field's
+ * statistics (lucene-bm25.ts), summed over the clauses whose terms the item has enough of. Term
+ * frequencies come from FTS5's own index (fts5vocab).
+ */
+export class ItemScorer {
+  readonly #postings: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.#postings = db.prepare('SELECT doc, col FROM items_vocab WHERE term = ?').raw();
+  }
+
+  /** The score of each item, by rowid. */
+  scores(
+    statistics: Record<FtsColumn, FieldStatistics>,
+    clauses: readonly ScoredClause[],
+    items: readonly Scorable[],
+  ): Map<number, number> {
+    const lengths = new Map(items.map((item) => [item.rowid, item.lengths]));
+    const scorers = new Map<FtsColumn, FieldScorer>();
+    const postings = new Map<string, Postings>();
+    /** A term's score in each item to score that has it (in any field). */
+    const termScores = ({ term, boost }: ScoredTerm) => {
+      const scores = new Map<number, number>();
+      for (const [col, docs] of cached(postings, term, () => this.#postingsOf(term))) {
+        const field = cached(scorers, col, () => fieldScorer(statistics[col]));
+        const weight = field.weight(Math.fround(FIELD_WEIGHTS[col]) * boost, docs.size);
+        const lengthAt = LENGTH_AT[FTS_COLUMNS.indexOf(col)] as number;
+        for (const [doc, freq] of docs) {
+          const length = lengths.get(doc)?.[lengthAt];
+          if (length === undefined) continue;
+          scores.set(doc, (scores.get(doc) ?? 0) + field.score(weight, freq, length));
+        }
+      }
+      return scores;
+    };
+    const sums = new Map(items.map((item) => [item.rowid, 0]));
+    for (const clause of clauses) {
+      const matched = new Map<number, { terms: number; score: number }>();
+      for (const term of clause.terms) {
+        for (const [doc, score] of termScores(term)) {
+          const sum = matched.get(doc) ?? { terms: 0, score: 0 };
+          matched.set(doc, { terms: sum.terms + 1, score: sum.score + score });
+        }
+      }
+      for (const [doc, { terms, score }] of matched) {
+        if (terms >= clause.minimumMatch) sums.set(doc, (sums.get(doc) ?? 0) + score);
+      }
+    }
+    // Lucene sums a query's clauses in double and returns a float.
+    for (const [doc, sum] of sums) sums.set(doc, Math.fround(sum));
+    return sums;
+  }
+
+  /** Where a term occurs: one row per occurrence, counted per column and item. */
+  #postingsOf(term: string): Postings {
+    const byColumn: Postings = new Map();
+    for (const [doc, col] of this.#postings.all(term) as [number, FtsColumn][]) {
+      const docs = cached(byColumn, col, () => new Map<number, number>());
+      docs.set(doc, (docs.get(doc) ?? 0) + 1);
+    }
+    return byColumn;
+  }
+}

@@ -1,0 +1,136 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { SearchQuery } from '#domain/search.ts';
+import { planSearch } from '#search/fields.ts';
+import { FieldTotals } from '#search/sqlite/field-totals.ts';
+import { fieldScorer, lengthNorm } from '#search/sqlite/lucene-bm25.ts';
+import { columnSizes } from '#search/sqlite/schema.ts';
+import { scoredClauses } from '#search/sqlite/scoring.ts';
+import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
+import { indexedItem } from '#test/support/indexed-items.ts';
+import { BEHAVIOUR_DOCUMENTS } from '#test/support/search-index-behaviour.ts';
+
+describe("Lucene's BM25, as the embedded engine computes it", () => {
+  it('keeps field lengths below 24 exact and coarsens longer ones to four significant bits', () => {
+    for (let length = 0; length < 24; length++) expect(lengthNorm(length)).toBe(length);
+    let previous = lengthNorm(24);
+    for (let length = 25; length < 5000; length++) {
+      const norm = lengthNorm(length);
+      expect(norm).toBeGreaterThanOrEqual(previous);
+      expect(norm).toBeLessThan(256);
+      previous = norm;
+    }
+    // Lengths that differ by less than an eighth share a norm byte once they are long.
+    expect(lengthNorm(1000)).toBe(lengthNorm(1010));
+    expect(lengthNorm(1000)).not.toBe(lengthNorm(2000));
+  });
+
+  it('scores rarer terms, more occurrences and shorter fields higher, and saturates', () => {
+    const field = fieldScorer({ docCount: 100, sumTotalTermFreq: 2000 });
+    const rare = field.weight(1, 2);
+    const common = field.weight(1, 60);
+    expect(rare).toBeGreaterThan(common);
+    expect(field.score(rare, 2, 20)).toBeGreaterThan(field.score(rare, 1, 20));
+    expect(field.score(rare, 1, 10)).toBeGreaterThan(field.score(rare, 1, 40));
+    // (k1 + 1) x idf x boost bounds a term's score, however often it occurs.
+    expect(field.score(rare, 1000, 20)).toBeLessThan(rare);
+    expect(field.weight(3, 2)).toBeCloseTo(3 * rare, 4);
+  });
+});
+
+describe('the clauses a search scores', () => {
+  it('scores the words of the query, and the parts of its compounds at the steps that use them', () => {
+    const { steps } = planSearch('ejendomssalg');
+    const [words, allParts, anyPart] = [steps[0], steps[1], steps[2]];
+    if (!words || !allParts || !anyPart) throw new Error('three steps expected');
+    expect(scoredClauses('ejendomssalg', words)).toEqual([
+      { terms: [{ term: 'ejendomssalg', boost: 1 }], minimumMatch: 1 },
+    ]);
+    const [, parts] = scoredClauses('ejendomssalg', allParts);
+    expect(parts?.terms.map((t) => t.term)).toEqual(['ejendom', 'salg']);
+    expect(parts?.minimumMatch).toBe(2);
+    expect(scoredClauses('ejendomssalg', anyPart)[1]?.minimumMatch).toBe(1);
+  });
+
+  it("scores a compound's parts only where the item has as many of them as the step requires", async () => {
+    const index = SqliteSearchIndex.open(':memory:');
+    // 20 items with both parts of "ejendomssalg", so the search stops at "all parts"; two items
+    // match by the word "rådhus" alone, one with the part "salg": alone, that part must not count.
+    const both = Array.from({ length: 20 }, (_, i) =>
+      indexedItem({ documentId: 'both', position: i, title: `Salg af ejendommen nr. ${i}` }),
+    );
+    await index.replaceDocument('both', both);
+    await index.replaceDocument('word', [
+      indexedItem({ documentId: 'word', title: 'Rådhus salg' }),
+      indexedItem({ documentId: 'word', position: 1, title: 'Rådhus drift' }),
+    ]);
+    const result = await index.search(SearchQuery.parse({ q: 'ejendomssalg rådhus', size: 50 }));
+    expect(result.total).toBe(22);
+    const score = (title: string) => result.results.find((r) => r.item.title === title)?.score;
+    expect(score('Rådhus salg')).toBeGreaterThan(0);
+    expect(score('Rådhus salg')).toBe(score('Rådhus drift'));
+    index.close();
+  });
+});
+
+describe("the index's statistics and field lengths", () => {
+  it('keeps the per-field totals as a count from scratch gives them, through replacements and deletions', async () => {
+    const db = new Database(':memory:');
+    const index = new SqliteSearchIndex(db);
+    for (const [documentId, items] of Object.entries(BEHAVIOUR_DOCUMENTS))
+      await index.replaceDocument(documentId, items);
+    const [first, second] = Object.entries(BEHAVIOUR_DOCUMENTS);
+    if (!first || !second) throw new Error('two documents expected');
+    await index.replaceDocument(first[0], first[1].slice(0, 1));
+    await index.deleteDocument(second[0]);
+    const kept = new FieldTotals(db).statistics();
+    db.exec('DELETE FROM field_totals');
+    const counted = new FieldTotals(db).statistics();
+    expect(kept).toEqual(counted);
+    expect(counted.title.docCount).toBe(
+      (db.prepare('SELECT count(*) FROM items').pluck().get() as number) -
+        (db.prepare('SELECT count(*) FROM items WHERE title_terms = 0').pluck().get() as number),
+    );
+    index.close();
+  });
+
+  it("keeps each item's field lengths as FTS5 counts the terms of its columns", async () => {
+    const db = new Database(':memory:');
+    const index = new SqliteSearchIndex(db);
+    for (const [documentId, items] of Object.entries(BEHAVIOUR_DOCUMENTS))
+      await index.replaceDocument(documentId, items);
+    const rows = db
+      .prepare(
+        'SELECT i.title_terms, i.decision_terms, i.body_terms, d.sz FROM items i JOIN items_fts_docsize d ON d.id = i.rowid',
+      )
+      .raw()
+      .all() as [number, number, number, Uint8Array][];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const [title, decision, body, sz] of rows)
+      expect([title, decision, body]).toEqual(columnSizes(sz).slice(0, 3));
+    index.close();
+  });
+
+  it('gives an index made before it kept field lengths the lengths, ranking as a new one does', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'index-')), 'search.sqlite');
+    const index = SqliteSearchIndex.open(path);
+    for (const [documentId, items] of Object.entries(BEHAVIOUR_DOCUMENTS))
+      await index.replaceDocument(documentId, items);
+    const query = SearchQuery.parse({ q: 'sygefravær trivsel' });
+    const before = await index.search(query);
+    expect(before.total).toBeGreaterThan(1);
+    index.close();
+    // The layout of the version before: no length columns, no totals.
+    const old = new Database(path);
+    for (const field of ['title', 'decision', 'body'])
+      old.exec(`ALTER TABLE items DROP COLUMN ${field}_terms`);
+    old.exec('DROP TABLE field_totals');
+    old.close();
+    const reopened = SqliteSearchIndex.open(path);
+    expect(await reopened.search(query)).toEqual(before);
+    reopened.close();
+  });
+});
