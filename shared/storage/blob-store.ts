@@ -4,6 +4,8 @@ export interface ObjectHead {
   readonly contentType: string | null;
   /** Changes whenever other bytes are put at the key: tells whether a key still holds what was read. */
   readonly etag: string | null;
+  /** The object's user metadata (S3's `x-amz-meta-*`, names in lower case), as `put` wrote it. */
+  readonly metadata?: Readonly<Record<string, string>>;
 }
 
 /** An object in the minutes bucket. */
@@ -28,7 +30,13 @@ export interface BlobStore {
   head(key: string): Promise<ObjectHead | null>;
   /** The object's bytes, or null when there is no such key. */
   get(key: string): Promise<StoredObject | null>;
-  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /** `metadata`: user metadata kept with the object (ASCII names and values), read back by `head`. */
+  put(
+    key: string,
+    bytes: Uint8Array,
+    contentType: string,
+    metadata?: Readonly<Record<string, string>>,
+  ): Promise<void>;
   delete(key: string): Promise<void>;
   /** Every key under the prefix, in key order. */
   list(prefix?: string): AsyncIterable<string>;

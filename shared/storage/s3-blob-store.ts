@@ -39,6 +39,7 @@ export class S3BlobStore implements BlobStore {
           size: head.ContentLength ?? 0,
           contentType: head.ContentType ?? null,
           etag: head.ETag ?? null,
+          metadata: userMetadata(head.Metadata),
         };
       }),
     );
@@ -54,12 +55,18 @@ export class S3BlobStore implements BlobStore {
           size: bytes.byteLength,
           contentType: object.ContentType ?? null,
           etag: object.ETag ?? null,
+          metadata: userMetadata(object.Metadata),
         };
       }),
     );
   }
 
-  async put(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
+  async put(
+    key: string,
+    bytes: Uint8Array,
+    contentType: string,
+    metadata?: Readonly<Record<string, string>>,
+  ): Promise<void> {
     await storageCall('blob.put', () =>
       this.#client.send(
         new PutObjectCommand({
@@ -68,6 +75,7 @@ export class S3BlobStore implements BlobStore {
           Body: bytes,
           ContentType: contentType,
           ContentLength: bytes.byteLength,
+          Metadata: metadata === undefined ? undefined : { ...metadata },
         }),
       ),
     );
@@ -154,6 +162,11 @@ async function orNullWhenMissing<T>(call: () => Promise<T>): Promise<T | null> {
     if (error instanceof Error && (error.name === 'NotFound' || error.name === 'NoSuchKey')) return null;
     throw error;
   }
+}
+
+/** An object's user metadata, left out when it has none (S3 answers an empty map). */
+function userMetadata(metadata: Record<string, string> | undefined): Record<string, string> | undefined {
+  return metadata === undefined || Object.keys(metadata).length === 0 ? undefined : metadata;
 }
 
 /** The SDK may hand back a Buffer; callers get a plain Uint8Array over the same memory. */
