@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** Command line entry point: a composition root, the only place that reads the environment. */
-import { Command } from 'commander';
+import { Argument, Command } from 'commander';
 import { type ServiceConfig, serviceConfigFromEnv } from '#config/service.ts';
 import { SearchEngineError } from '#search/opensearch/errors.ts';
 import { StorageError } from '#storage/errors.ts';
@@ -13,6 +13,7 @@ import { samplesCommand } from './samples.ts';
 import { type SearchOptions, searchCommand } from './search.ts';
 import { statusCommand } from './status.ts';
 import { localSearch, openStore, type Store, type StoreOptions } from './store.ts';
+import { type SyncFlags, syncCommand, syncSettings } from './sync.ts';
 
 const loaded = serviceConfigFromEnv(process.env);
 if (!loaded.ok) {
@@ -157,6 +158,33 @@ storeOptions(
     .description('read every object in the bucket again and rebuild its items in the index'),
 ).action(async (flags: StoreFlags) => {
   process.exitCode = await onStore('reindex', flags, reindexCommand);
+});
+
+storeOptions(
+  program
+    .command('sync')
+    .description(
+      "keep a publication portal's meetings in the bucket: fetch what is new or changed, wait until indexed",
+    )
+    .addArgument(new Argument('<system>', 'the portal system').choices(['firstagenda']))
+    .argument('<url>', 'the portal, e.g. https://dagsordener.greve.dk')
+    .option('--since <date>', 'only meetings on or after (YYYY-MM-DD)')
+    .option('--body <name>', 'only this body, however written (Byrådet, Byråd 2022-2025)')
+    .option('--dry-run', 'list what would be fetched; fetch and write nothing')
+    .option('--recheck', 'fetch every chosen meeting again and replace what differs')
+    .option('--concurrency <n>', 'requests to the portal at once (1-4)', '1')
+    .option('--delay-ms <ms>', 'pause after each request', '1000')
+    .option('--timeout-ms <ms>', 'time for one attempt', '30000')
+    .option('--retries <n>', 'retries of a 429, 5xx, timeout or lost connection', '4')
+    .option('--contact <url>', "where the portal's administrator can reach you, sent in the User-Agent"),
+).action(async (_system: string, url: string, flags: StoreFlags & SyncFlags) => {
+  const settings = syncSettings(url, flags);
+  if (typeof settings === 'string') {
+    process.stderr.write(`invalid sync: ${settings}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  process.exitCode = await onStore('sync', flags, (store) => syncCommand(settings, store));
 });
 
 program

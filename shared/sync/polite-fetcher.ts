@@ -130,11 +130,19 @@ function fetchError(url: string, error: unknown): HttpFetchError {
   }
   if (isTimeoutError(error)) return new HttpFetchError(url, null, true, 'timed out', { cause: error });
   if (isNetworkError(error)) {
-    const reason = error.cause instanceof Error ? error.cause.message : error.message;
-    return new HttpFetchError(url, null, true, `no connection: ${reason}`, { cause: error });
+    return new HttpFetchError(url, null, true, `no connection: ${innermost(error).message}`, {
+      cause: error,
+    });
   }
   const message = error instanceof Error ? error.message : String(error);
   return new HttpFetchError(url, null, false, message, { cause: error });
+}
+
+/** The error at the end of a chain of causes: fetch's own says only "fetch failed". */
+function innermost(error: Error): Error {
+  let inner = error;
+  while (inner.cause instanceof Error) inner = inner.cause;
+  return inner;
 }
 
 /** A Retry-After header's wait in ms (delay seconds, or an HTTP date), or null when absent or unreadable. */
