@@ -21,7 +21,8 @@ export type Outcome = z.infer<typeof Outcome>;
 
 export const MeetingKind = z.enum(['minutes', 'agenda']);
 
-export const SourceFormat = z.enum(['pdf', 'text', 'markdown', 'html']);
+/** What the document was read from; `firstagenda-json` is a FirstAgenda portal's agenda JSON. */
+export const SourceFormat = z.enum(['pdf', 'text', 'markdown', 'html', 'firstagenda-json']);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
 const VoteSide = z.object({
@@ -78,6 +79,8 @@ export const Attachment = z.object({
   title: z.string().min(1),
   access: Access,
   reference: z.string().nullable(),
+  /** Where the attachment can be fetched (a portal's link); null when the source gives none, as a PDF's list does. */
+  link: z.url().nullable().default(null),
 });
 export type Attachment = z.infer<typeof Attachment>;
 
@@ -113,6 +116,26 @@ export const AgendaItem = z.object({
   summary: z.array(SummarySentence),
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
+
+/**
+ * A closed item as every reader keeps it: its number, title, case number and pages, and nothing
+ * of its content (no text, sections, decision, absent, attachments or summary).
+ */
+export function closedItem(item: Pick<AgendaItem, 'number' | 'title' | 'caseNumber' | 'pages'>): AgendaItem {
+  return {
+    ...item,
+    access: 'closed',
+    responsible: null,
+    lead: '',
+    sections: [],
+    decision: null,
+    priorDecisions: [],
+    absent: [],
+    protocolNote: null,
+    attachments: [],
+    summary: [],
+  };
+}
 
 export const MeetingInfo = z.object({
   body: z.string().nullable(),

@@ -1,5 +1,6 @@
 import {
   type AgendaItem,
+  closedItem,
   type MeetingDocument,
   MeetingDocument as MeetingDocumentSchema,
   type Section,
@@ -198,20 +199,7 @@ function toItem(
   if (draft.access === 'closed') {
     for (const line of [...draft.lead, ...draft.sections.flatMap((s) => s.lines)])
       note(notes, line.index, 'closed-content', 'a closed item shows its title only');
-    return {
-      item: {
-        ...base,
-        responsible: null,
-        lead: '',
-        sections: [],
-        decision: null,
-        priorDecisions: [],
-        absent: [],
-        protocolNote: null,
-        attachments: [],
-      },
-      empty: [],
-    };
+    return { item: closedItem(base), empty: [] };
   }
   const sections: Section[] = draft.sections.map((s) => {
     const parts = paragraphs(s.lines);

@@ -61,6 +61,7 @@ function toAttachment(
     title: title || (closed ? 'Lukket bilag' : ''),
     access: closed ? 'closed' : 'open',
     reference: found,
+    link: null,
   };
 }
 

@@ -38,7 +38,7 @@ describe('item numbering', () => {
 });
 
 describe('attachments', () => {
-  it('reads numbered, "Bilag N:", eDoc document-number and unnumbered entries', () => {
+  it('reads numbered, "Bilag N:", eDoc document-number and unnumbered entries, with no link (a PDF gives none)', () => {
     const entries = readAttachments(
       pdfLines([
         'Indstilling',
@@ -50,16 +50,17 @@ describe('attachments', () => {
       ]).map((l, i) => ({ ...l, breakBefore: i === 0 || l.text !== 'Seniorrådets høringssvar' })),
     );
     expect(entries).toEqual([
-      { number: null, title: 'Indstilling', access: 'open', reference: null },
-      { number: 1, title: 'Beslutningsforslag', access: 'open', reference: null },
+      { number: null, title: 'Indstilling', access: 'open', reference: null, link: null },
+      { number: 1, title: 'Beslutningsforslag', access: 'open', reference: null, link: null },
       {
         number: null,
         title: 'Redegørelse fra Træning og Aktivitet vedrørende Seniorrådets høringssvar',
         access: 'open',
         reference: '2012-208960',
+        link: null,
       },
-      { number: 2, title: 'Notat vedr. evaluering', access: 'open', reference: '16864/25' },
-      { number: 3, title: 'Lukket bilag', access: 'closed', reference: null },
+      { number: 2, title: 'Notat vedr. evaluering', access: 'open', reference: '16864/25', link: null },
+      { number: 3, title: 'Lukket bilag', access: 'closed', reference: null, link: null },
     ]);
   });
 });
