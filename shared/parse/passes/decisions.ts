@@ -1,16 +1,10 @@
 import type { Decision, PriorDecision, Section } from '#domain/meeting.ts';
 import { type Notes, note } from '../explanation.ts';
+import { type AsideState, NO_ASIDE, readAside } from '../read/asides.ts';
 import { classifyOutcome } from '../read/outcome.ts';
-import { personNames } from '../read/people.ts';
 import { collapse, type Paragraph, paragraphs } from '../read/text.ts';
 import { readVotes } from '../read/votes.ts';
-import {
-  ABSENT_LINE,
-  DID_NOT_TAKE_PART,
-  NOT_TAKING_PART,
-  PROTOCOL_NOTE,
-  VOTES_LINE,
-} from '../vocabulary/decisions.ts';
+import { ASIDE_INSIDE, VOTES_LINE } from '../vocabulary/decisions.ts';
 import type { SectionDraft } from './item-content.ts';
 import type { StyledLine } from './styles.ts';
 
@@ -91,10 +85,6 @@ interface Part {
   readonly paragraph: Paragraph<StyledLine>;
 }
 
-/** Where an aside starts inside a paragraph whose breaks were lost: after a closed sentence. */
-const ASIDE_INSIDE =
-  /(?<=[.!?])\s+(?=(?:Protokoltilførsel|Protokolbemærkning|Mindretalsudtalelse|Fraværende|Afbud|Følgende deltog ikke)\b)/u;
-
 function partsOf(lines: readonly StyledLine[]): Part[] {
   return paragraphs(lines).flatMap((paragraph) =>
     paragraph.text.split(ASIDE_INSIDE).map((text) => ({ text, paragraph })),
@@ -111,36 +101,19 @@ function decisionText(draft: SectionDraft, opening: boolean, notes: Notes) {
   const asides = new Set<Part>();
   const absent: string[] = [];
   const protocol: string[] = [];
-  let away = false;
-  let inNote = false;
+  let state: AsideState = NO_ASIDE;
   for (const [n, part] of parts.entries()) {
-    const text = part.text;
-    const absence = ABSENT_LINE.exec(text) ?? NOT_TAKING_PART.exec(text);
-    const didNot = DID_NOT_TAKE_PART.exec(text);
-    const protocolLine = PROTOCOL_NOTE.exec(text);
-    if (absence || didNot) {
-      absent.push(...personNames([absence ? (absence[1] ?? '') : (didNot?.[1] ?? '')]));
-      away = NOT_TAKING_PART.test(text) && !(absence?.[1] ?? '').trim();
-      asides.add(part);
-    } else if (protocolLine || inNote) {
-      protocol.push(protocolLine ? (protocolLine[1] ?? '') : text);
-      inNote = true;
-      asides.add(part);
-    } else if (
-      away &&
-      personNames([text]).length > 0 &&
-      text.split(' ').length <= 12 &&
-      !/[.!?]$/.test(text)
-    ) {
-      // The names under eDoc's "Følgende deltog ikke i behandlingen af punktet:".
-      absent.push(...personNames([text]));
+    const read = readAside(part.text, state);
+    if (read.aside) {
+      if (read.aside.kind === 'absent') absent.push(...read.aside.names);
+      else protocol.push(read.aside.text);
       asides.add(part);
     } else if (endsDecision(part, n, kept.length > 0, opening)) {
       break;
     } else {
       kept.push(part);
-      away = false;
     }
+    state = read.state;
   }
   for (const part of parts) {
     const [role, reason] = kept.includes(part)

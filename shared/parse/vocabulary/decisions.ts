@@ -13,6 +13,10 @@ export const DID_NOT_TAKE_PART =
 /** "Protokoltilførsel: …", "Mindretalsudtalelse": a note to the minutes, not the decision. */
 export const PROTOCOL_NOTE = /^(?:protokol(?:tilførsel|bemærkning)|mindretalsudtalelse)\s*:?\s*(.*)$/i;
 
+/** Where an aside starts inside a paragraph whose breaks were lost: after a closed sentence. */
+export const ASIDE_INSIDE =
+  /(?<=[.!?])\s+(?=(?:Protokoltilførsel|Protokolbemærkning|Mindretalsudtalelse|Fraværende|Afbud|Følgende deltog ikke)\b)/u;
+
 /** Votes: what may follow a decision's first paragraph and still be part of it. */
 export const VOTES_LINE = /^(for stemte|imod stemte|imod:|for:|undlod|et flertal|et mindretal|enstemmig)/i;
 
@@ -26,3 +30,13 @@ export function isDecisionAside(text: string): boolean {
     PROTOCOL_NOTE.test(text)
   );
 }
+
+/**
+ * Headings of an item's history: the decisions of the bodies that dealt with the case before
+ * ("28-03-2022 Økonomiudvalget" and what it decided), as FirstAgenda's portal prints them.
+ */
+export const HISTORY_HEADINGS = ['Sagens forløb', 'Sagsforløb', 'Tidligere beslutninger'] as const;
+
+/** A history entry whose decision is not published yet: no decision. */
+export const UNRELEASED_DECISION =
+  /^beslutning(?:en)? (?:er )?(?:endnu )?ikke (?:frigivet|offentliggjort)\.?$/i;
