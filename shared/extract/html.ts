@@ -66,6 +66,7 @@ interface Run {
  * Reads a publication portal's HTML page into lines: headings with their level, bold runs,
  * table rows as tab-separated cells, list entries with their bullet or number, and nothing of
  * scripts, styles, navigation, buttons or forms. A `<br>` continues a paragraph on a new line.
+ * A table inside a heading element (portals have them) is text, not headings.
  */
 export function readHtml(html: string): ExtractedText {
   const lines: Line[] = [];
@@ -73,6 +74,8 @@ export function readHtml(html: string): ExtractedText {
   let breakBefore = true;
   let skipDepth = 0;
   let level = 0;
+  /** The heading levels around each open table: a table set inside a heading is no heading. */
+  const tableLevels: number[] = [];
   let bold = 0;
   let italic = 0;
   let cell = 0;
@@ -117,6 +120,10 @@ export function readHtml(html: string): ExtractedText {
         }
         if (BLOCKS.has(name)) flush(true);
         if (/^h[1-6]$/.test(name)) level = Number(name.slice(1));
+        if (name === 'table') {
+          tableLevels.push(level);
+          level = 0;
+        }
         if (BOLD.has(name)) bold++;
         if (ITALIC.has(name)) italic++;
         if (name === 'ul' || name === 'ol') {
@@ -146,6 +153,7 @@ export function readHtml(html: string): ExtractedText {
         if (name === 'tr') cell = 0;
         if (BLOCKS.has(name)) flush(true);
         if (/^h[1-6]$/.test(name)) level = 0;
+        if (name === 'table') level = tableLevels.pop() ?? 0;
         if (name === 'ul' || name === 'ol') lists.pop();
       },
     },

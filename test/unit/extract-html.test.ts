@@ -44,4 +44,21 @@ describe('a portal’s HTML page', () => {
       'Åben sag om salg af kommunens jord',
     ]);
   });
+
+  it('reads a table set inside a heading element as text, not as headings', async () => {
+    const read = await extractLines(
+      page(
+        '<h2>Økonomi</h2><h3><table><tr><td><p>Projekt</p></td><td><p>Budget i t. kr.</p></td></tr><tr><td>Skolen, tag</td><td>1.000</td></tr></table></h3><h3>Tidsplan</h3><p>Arbejdet begynder i foråret efter udbud og kontrakt.</p>',
+      ),
+      defaultLimits,
+    );
+    expect(read.lines.map((l) => [l.text, l.level])).toEqual([
+      ['Økonomi', 2],
+      ['Projekt', 0],
+      ['Budget i t. kr.', 0],
+      ['Skolen, tag\t1.000', 0],
+      ['Tidsplan', 3],
+      ['Arbejdet begynder i foråret efter udbud og kontrakt.', 0],
+    ]);
+  });
 });
