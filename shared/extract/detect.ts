@@ -1,6 +1,7 @@
 import { ExtractionError } from './errors.ts';
+import { isFirstAgendaJson } from './firstagenda.ts';
 
-export type DetectedFormat = 'pdf' | 'text';
+export type DetectedFormat = 'pdf' | 'firstagenda-json' | 'text';
 
 const PDF_MAGIC = '%PDF-';
 /** Signatures of formats we recognise but do not read. */
@@ -15,7 +16,7 @@ const OTHER_FORMATS: readonly [string, number[]][] = [
   ['an RTF document', [0x7b, 0x5c, 0x72, 0x74, 0x66]],
 ];
 
-/** Tells PDF from text by the bytes, never by the file name. */
+/** Tells PDF, a FirstAgenda portal's agenda JSON and text apart by the bytes, never by the file name. */
 export function detectFormat(bytes: Uint8Array): DetectedFormat {
   if (bytes.length === 0) throw new ExtractionError('not-a-pdf', 'the file is empty');
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
@@ -25,7 +26,11 @@ export function detectFormat(bytes: Uint8Array): DetectedFormat {
       throw new ExtractionError('unsupported-format', `the file is ${name}, not a PDF or text`);
     }
   }
-  if (looksLikeText(bytes)) return 'text';
+  if (looksLikeText(bytes)) {
+    // Only a text that opens a JSON object is decoded whole to look for the portal's items.
+    const opening = /^(?:\uFEFF)?\s*\{/.test(new TextDecoder('utf-8').decode(bytes.subarray(0, 64)));
+    return opening && isFirstAgendaJson(new TextDecoder('utf-8').decode(bytes)) ? 'firstagenda-json' : 'text';
+  }
   throw new ExtractionError('not-a-pdf', 'the file is neither a PDF nor text');
 }
 

@@ -1,13 +1,17 @@
 import type { ExtractLimits } from '#config/limits.ts';
 import { documentIdOfBytes } from '#domain/document.ts';
 import type { MeetingDocument } from '#domain/meeting.ts';
-import { ExtractionError, extractLines } from '#extract/index.ts';
+import { ExtractionError, extractDocument } from '#extract/index.ts';
+import { displayBodyName } from '#language/body-names.ts';
+import { parseFirstAgenda } from '#parse/firstagenda/index.ts';
 import { explainMinutes, parseMinutes } from '#parse/index.ts';
 import { summarise, textSections } from '#summarise/summarise.ts';
 
 /**
  * Bytes of a minutes document -> the validated Meeting document, with each open item's
- * extractive summary: reading (extract), understanding (parse) and summarising composed here.
+ * extractive summary: reading (extract), understanding (parse: the passes for lines, the portal
+ * reader for a FirstAgenda agenda JSON) and summarising composed here, and the body shown as
+ * people write it (without an election term: "Byråd 2022-2025" -> "Byråd") for every format.
  * Throws ExtractionError, `not-minutes` when no agenda item is found.
  */
 export async function extractMeeting(
@@ -15,8 +19,7 @@ export async function extractMeeting(
   file: string,
   limits: ExtractLimits,
 ): Promise<MeetingDocument> {
-  const extracted = await extractLines(bytes, limits);
-  const { document } = parseMinutes(extracted, { file, sha256: documentIdOfBytes(bytes) });
+  const { document } = await readDocument(bytes, file, limits);
   if (!readsAsMinutes(document)) {
     // Nothing would be searchable, or only headings of something else (a book's chapters, a
     // web page's title): say so, rather than index it as a meeting.
@@ -25,8 +28,10 @@ export async function extractMeeting(
       'no agenda items were found: it is not minutes, or a layout the parser cannot read',
     );
   }
+  const body = document.meeting.body === null ? null : displayBodyName(document.meeting.body);
   return {
     ...document,
+    meeting: { ...document.meeting, body },
     items: document.items.map((item) => ({
       ...item,
       summary:
@@ -41,8 +46,22 @@ export async function explainExtraction(
   file: string,
   limits: ExtractLimits,
 ): Promise<string> {
-  const extracted = await extractLines(bytes, limits);
-  return explainMinutes(extracted, parseMinutes(extracted, { file, sha256: documentIdOfBytes(bytes) }));
+  return (await readDocument(bytes, file, limits)).explain();
+}
+
+async function readDocument(
+  bytes: Uint8Array,
+  file: string,
+  limits: ExtractLimits,
+): Promise<{ document: MeetingDocument; explain: () => string }> {
+  const source = { file, sha256: documentIdOfBytes(bytes) };
+  const extracted = await extractDocument(bytes, limits);
+  if (extracted.format === 'firstagenda-json') {
+    const parsed = parseFirstAgenda(extracted.agenda, source);
+    return { document: parsed.document, explain: () => parsed.explanation.join('\n') };
+  }
+  const parsed = parseMinutes(extracted.text, source);
+  return { document: parsed.document, explain: () => explainMinutes(extracted.text, parsed) };
 }
 
 /**
