@@ -21,13 +21,14 @@ type Result =
   | { readonly file: FileToIngest; readonly status: 'failed'; readonly reason: string };
 
 /**
- * `ingest PATH...`: puts each PDF into the bucket and follows it in the registry until it is
- * indexed or refused. Bytes the registry already has from this extractor version are skipped.
+ * `ingest PATH...`: puts each PDF (or saved web page, or portal agenda JSON) into the bucket and
+ * follows it in the registry until it is indexed or refused. Bytes the registry already has from
+ * this extractor version are skipped.
  */
 export async function ingestCommand(paths: readonly string[], store: Store, prefix: string): Promise<number> {
   const files = await minutesFiles(paths, prefix);
   if (files.length === 0) {
-    process.stderr.write('No PDF files found.\n');
+    process.stderr.write('No PDF, HTML or JSON files found.\n');
     return 1;
   }
   process.stderr.write(`Ingesting ${files.length} file(s) into ${store.description}\n`);
@@ -95,10 +96,10 @@ async function settled(store: Store, id: string, since: string): Promise<Settled
   }
 }
 
-/** What a folder of minutes holds: PDFs, and web pages saved from a publication portal. */
-const MINUTES_FILE = /\.(pdf|html?)$/i;
+/** What a folder of minutes holds: PDFs, web pages saved from a publication portal, a portal's agenda JSON. */
+const MINUTES_FILE = /\.(pdf|html?|json)$/i;
 
-/** Every PDF or web page under the paths (folders recursively), each with its object key. */
+/** Every PDF, web page or agenda JSON under the paths (folders recursively), each with its object key. */
 async function minutesFiles(paths: readonly string[], prefix: string): Promise<FileToIngest[]> {
   const files: FileToIngest[] = [];
   for (const path of paths) {

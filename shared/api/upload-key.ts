@@ -7,8 +7,8 @@ const MAX_EXTENSION_LENGTH = 10;
  * and lone surrogates (half an emoji: no URL or object key can encode one).
  */
 const UNSAFE = /[/\\\p{Cc}\p{Cf}\p{Cs}]/gu;
-/** Uploads are PDFs (requestUpload checks): the name when nothing usable is left of the given one. */
-const FALLBACK_NAME = 'upload.pdf';
+/** The name when nothing usable is left of the given one: `upload` with its extension (requestUpload checked it), else a PDF's. */
+const FALLBACK_STEM = 'upload';
 
 /**
  * A file name safe as the last segment of an object key: Danish letters and spaces stay (people
@@ -20,7 +20,8 @@ export function sanitiseFilename(filename: string): string {
   const dot = cleaned.lastIndexOf('.');
   const extension = dot === -1 ? '' : cleaned.slice(dot);
   const stem = (dot === -1 ? cleaned : cleaned.slice(0, dot)).replace(/^[.\s]+/, '');
-  if (stem === '') return FALLBACK_NAME;
+  if (stem === '')
+    return FALLBACK_STEM + (/^\.[a-z0-9]+$/i.test(extension) ? extension.toLowerCase() : '.pdf');
   const name = stem + extension;
   if ([...name].length <= MAX_NAME_LENGTH) return name;
   // Too long: shorten the name before its extension, so it still ends in `.pdf`.

@@ -49,7 +49,8 @@ export interface BlobStore {
   presignGet(key: string, options: { readonly expiresIn: number }): Promise<string>;
 }
 
-/** The content type to store minutes under: a web page saved from a portal, or a PDF. */
+/** The content type to store minutes under: a web page saved from a portal, a portal's agenda JSON, or a PDF. */
 export function minutesContentType(fileName: string): string {
-  return /\.html?$/i.test(fileName) ? 'text/html; charset=utf-8' : 'application/pdf';
+  if (/\.html?$/i.test(fileName)) return 'text/html; charset=utf-8';
+  return /\.json$/i.test(fileName) ? 'application/json' : 'application/pdf';
 }

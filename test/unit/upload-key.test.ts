@@ -23,6 +23,7 @@ describe('upload keys', () => {
     expect(sanitiseFilename('..pdf')).toBe('upload.pdf');
     expect(sanitiseFilename(' . .PDF')).toBe('upload.pdf');
     expect(sanitiseFilename('.skjult.pdf')).toBe('skjult.pdf');
+    expect(sanitiseFilename('.json')).toBe('upload.json');
   });
 
   it('composes the precomposed form, so one name is one key', () => {

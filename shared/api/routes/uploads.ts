@@ -12,7 +12,7 @@ const upload = createRoute({
   method: 'post',
   path: '/uploads',
   tags: ['uploads'],
-  summary: 'A presigned URL to upload one PDF to the bucket',
+  summary: 'A presigned URL to upload one PDF, or a FirstAgenda agenda JSON, to the bucket',
   description: 'PUT the file to `upload.url` with `upload.headers`; ingestion starts when it lands.',
   middleware: [
     bodyLimit({
@@ -28,7 +28,7 @@ const upload = createRoute({
     },
     400: problemResponse('Invalid request'),
     413: problemResponse('The file is larger than the upload limit'),
-    415: problemResponse('Not a PDF'),
+    415: problemResponse('Not a PDF or an agenda JSON'),
   },
 });
 
