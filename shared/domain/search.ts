@@ -75,11 +75,23 @@ export const IndexedItem = z.object({
 });
 export type IndexedItem = z.infer<typeof IndexedItem>;
 
-export const Facets = z.object({
-  body: z.record(z.string(), z.number().int()),
-  year: z.record(z.string(), z.number().int()),
-  outcome: z.record(z.string(), z.number().int()),
-});
+const FacetCounts = z.record(z.string(), z.number().int());
+
+/**
+ * Items per value of every match. A body or municipality counts every way of writing it under
+ * the name most of its items show; that name, as the filter, finds exactly the items counted.
+ */
+export const Facets = z
+  .object({
+    body: FacetCounts,
+    year: FacetCounts,
+    outcome: FacetCounts,
+    municipality: FacetCounts,
+  })
+  .meta({
+    description:
+      'Items per value of every match (not the page). A body or municipality written several ways is one entry, under the name most of its items show; that name as the filter finds exactly the items counted.',
+  });
 export type Facets = z.infer<typeof Facets>;
 
 /** One hit: a decision (or an item without one) with its highlights and a query-focused summary. */

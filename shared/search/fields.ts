@@ -1,6 +1,7 @@
 import { type IndexedItem, SearchQuery } from '#domain/search.ts';
 import { analyze, analyzeBoth, isStopWord, stem, tokenize } from '#language/analyze.ts';
 import { splitCompound } from '#language/compounds.ts';
+import { bodyName, municipalityName } from './names.ts';
 
 /**
  * The searchable text of an item, in three fields of falling weight: the title, the decision,
@@ -23,11 +24,17 @@ export function searchFields(item: IndexedItem): SearchFields {
   };
 }
 
-/** The keyword fields both engines filter, sort and count facets on. */
+/**
+ * The keyword fields both engines filter, sort and count facets on. Body and municipality are
+ * filtered by their keys and counted by key under their shown names (names.ts).
+ */
 export interface FilterFields {
   readonly documentId: string;
+  /** As shown: without an election term. */
   readonly body: string | null;
+  readonly bodyKey: string | null;
   readonly municipality: string | null;
+  readonly municipalityKey: string | null;
   readonly date: string | null;
   readonly year: string | null;
   readonly outcome: string | null;
@@ -37,10 +44,14 @@ export interface FilterFields {
 }
 
 export function filterFields(item: IndexedItem): FilterFields {
+  const body = bodyName(item.meeting.body);
+  const municipality = municipalityName(item.meeting.municipality);
   return {
     documentId: item.documentId,
-    body: item.meeting.body,
-    municipality: item.meeting.municipality,
+    body: body?.name ?? null,
+    bodyKey: body?.key ?? null,
+    municipality: municipality?.name ?? null,
+    municipalityKey: municipality?.key ?? null,
     date: item.meeting.date,
     year: item.meeting.date?.slice(0, 4) ?? null,
     outcome: item.decision?.outcome ?? null,

@@ -445,6 +445,12 @@ describe('GET /openapi.json', () => {
       expect.arrayContaining(['q', 'from', 'to', 'body', 'outcome', 'page', 'size']),
     );
     expect(answer.body.components.schemas).toHaveProperty('Problem');
+    expect(answer.body.components.schemas.SearchResult.properties.facets.required).toEqual([
+      'body',
+      'year',
+      'outcome',
+      'municipality',
+    ]);
   });
 });
 

@@ -34,6 +34,11 @@ const MORE_QUERIES: readonly Record<string, unknown>[] = [
   { q: 'fravær', from: '2025-02-01', to: '2025-06-30' },
   { q: '', access: 'closed' },
   { q: '' },
+  // Bodies and municipalities however they are written: by their keys (shared/search/names.ts).
+  { q: 'budget', body: 'Økonomiudvalg 2022-2025' },
+  { q: '', body: 'KOMMUNALBESTYRELSE' },
+  { q: 'godkendt', municipality: 'norddjurs' },
+  { q: '', municipality: 'Kærholm Kommune' },
   { q: 'ejendomssalg kystbeskyttelse' },
   { q: 'xyzzyplugh' },
 ];

@@ -62,6 +62,22 @@ export const BEHAVIOUR_DOCUMENTS: Record<string, IndexedItem[]> = {
 };
 
 /**
+ * A municipality and its bodies as people write them: the city council with and without its
+ * election term, the municipality in two cases; one item of another body, and one of another
+ * municipality.
+ */
+const GREVE: IndexedItem[] = (
+  [
+    ['Vintertjeneste på cykelstier', 'Byrådet', 'Greve Kommune'],
+    ['Vintertjeneste og saltning', 'Byråd 2022-2025', 'greve kommune'],
+    ['Vintertjeneste, ny plan', 'Byråd 2022-2025', 'Greve Kommune'],
+    ['Vintertjeneste i Mosede', 'Teknisk Udvalg', 'Norddjurs Kommune'],
+  ] as const
+).map(([title, body, municipality], position) =>
+  indexedItem({ documentId: 'greve', position, title, body, municipality, date: `2022-0${position + 1}-10` }),
+);
+
+/**
  * What every SearchIndex adapter must do, whatever the engine. Run against each adapter that can
  * answer real queries (SQLite here, OpenSearch in the live suite).
  */
@@ -123,6 +139,7 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
         body: { Direktionen: 2, Økonomiudvalget: 1 },
         year: { '2025': 2, '2024': 1 },
         outcome: { approved: 1, discussed: 1, postponed: 1 },
+        municipality: { 'Vesterlund Kommune': 2, 'Norddjurs Kommune': 1 },
       });
     });
 
@@ -182,6 +199,59 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
       expect(all.facets.body.Teknikudvalget).toBe(1);
       expect(filtered.total).toBe(1);
       expect(filtered.results.map((r) => r.item.title)).toEqual(['Lokalplan for havnen']);
+    });
+
+    it('filters a body however it is written, and counts it under the name most of its items show', async () => {
+      await index.replaceDocument('greve', GREVE);
+      for (const body of ['Byrådet', 'Byråd', 'Byråd 2022-2025', 'byrådet', ' BYRÅD ', 'Byråd (2018-21)']) {
+        expect({ body, found: await titles({ q: 'vintertjeneste', body, sort: 'date' }) }).toEqual({
+          body,
+          found: ['Vintertjeneste, ny plan', 'Vintertjeneste og saltning', 'Vintertjeneste på cykelstier'],
+        });
+      }
+      expect(await titles({ q: 'vintertjeneste', body: 'Teknisk Udvalg' })).toEqual([
+        'Vintertjeneste i Mosede',
+      ]);
+      expect(await titles({ q: 'vintertjeneste', body: 'Byrådets Udvalg' })).toEqual([]);
+      const found = await index.search(query({ q: 'vintertjeneste' }));
+      // "Byråd 2022-2025" twice is shown "Byråd"; "Byrådet" once.
+      expect(found.facets.body).toEqual({ Byråd: 3, 'Teknisk Udvalg': 1 });
+      expect(found.facets.municipality).toEqual({ 'Greve Kommune': 3, 'Norddjurs Kommune': 1 });
+    });
+
+    it('names a body or municipality written two ways as often by the first name', async () => {
+      await index.replaceDocument('greve', GREVE.slice(1, 3));
+      const found = await index.search(query({ q: 'vintertjeneste' }));
+      expect(found.facets.body).toEqual({ Byråd: 2 });
+      expect(found.facets.municipality).toEqual({ 'Greve Kommune': 2 });
+    });
+
+    it('filters a municipality with or without "Kommune", in any case, and counts it as a facet', async () => {
+      await index.replaceDocument('greve', GREVE);
+      for (const municipality of ['Greve Kommune', 'greve kommune', 'GREVE', 'Greve']) {
+        expect({ municipality, total: (await index.search(query({ municipality }))).total }).toEqual({
+          municipality,
+          total: 3,
+        });
+      }
+      expect((await index.search(query({ municipality: 'Greve Kommunes Byråd' }))).total).toBe(0);
+      const norddjurs = await index.search(query({ municipality: 'norddjurs' }));
+      expect(norddjurs.total).toBe(3);
+      expect(norddjurs.facets.municipality).toEqual({ 'Norddjurs Kommune': 3 });
+    });
+
+    it('finds with a facet name as the filter exactly the items the facet counted', async () => {
+      await index.replaceDocument('greve', GREVE);
+      for (const q of ['', 'vintertjeneste', 'fravær']) {
+        const { facets } = await index.search(query({ q }));
+        for (const facet of ['body', 'municipality'] as const) {
+          for (const [name, count] of Object.entries(facets[facet])) {
+            const filtered = await index.search(query({ q, [facet]: name }));
+            expect({ q, facet, name, total: filtered.total }).toEqual({ q, facet, name, total: count });
+            expect(Object.values(filtered.facets[facet])).toEqual([count]);
+          }
+        }
+      }
     });
 
     it("lists a document's items in agenda order", async () => {

@@ -1,8 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { SearchQuery } from '#domain/search.ts';
+import { type IndexedItem, SearchQuery } from '#domain/search.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import { indexedItem } from '#test/support/indexed-items.ts';
 import { searchIndexBehaviour } from '#test/support/search-index-behaviour.ts';
@@ -52,5 +53,92 @@ describe('SQLite FTS5 index file', () => {
     expect(await total('havnen bibliotek')).toBe(25);
     expect(await total('lokalplan bibliotek')).toBe(55);
     index.close();
+  });
+
+  it('opens a file an earlier version made: body and municipality keys made again, facets counted again', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'index-')), 'search.sqlite');
+    const items: IndexedItem[] = [
+      ['Byråd 2022-2025', 'Greve Kommune', '2022'],
+      ['Byrådet', 'greve kommune', '2022'],
+      ['Byråd 2022-2025', 'Greve Kommune', '2023'],
+      ['Økonomiudvalget', 'Norddjurs Kommune', '2023'],
+    ].map(([body, municipality, year], position) =>
+      indexedItem({
+        documentId: 'doc-a',
+        position,
+        title: `Vintertjeneste ${position}`,
+        body,
+        municipality,
+        date: `${year}-05-01`,
+      }),
+    );
+    const current = SqliteSearchIndex.open(path);
+    await current.replaceDocument('doc-a', items);
+    const queries = [
+      {},
+      { q: 'vintertjeneste' },
+      { body: 'byrådet' },
+      { municipality: 'Greve' },
+      { q: 'vintertjeneste', body: 'Byråd' },
+    ];
+    const answers = async (index: SqliteSearchIndex) =>
+      Promise.all(queries.map(async (input) => index.search(SearchQuery.parse(input))));
+    const expected = await answers(current);
+    current.close();
+
+    // The layout before: bodies and municipalities as written, lower-cased as keys, and facet
+    // totals per combination of body, year and outcome.
+    const old = new Database(path);
+    old.exec(`DROP TRIGGER items_counted; DROP TRIGGER items_uncounted; DROP TABLE facet_totals; DROP TABLE meta;
+      UPDATE items SET
+        body = (SELECT json_extract(json, '$.meeting.body') FROM item_json j WHERE j.rowid = items.rowid),
+        municipality = (SELECT json_extract(json, '$.meeting.municipality') FROM item_json j WHERE j.rowid = items.rowid);`);
+    const rows = old.prepare('SELECT rowid, body, municipality FROM items').all() as {
+      rowid: number;
+      body: string;
+      municipality: string;
+    }[];
+    for (const row of rows) {
+      old
+        .prepare('UPDATE items SET body_key = ?, municipality_key = ? WHERE rowid = ?')
+        .run(row.body.toLocaleLowerCase('da'), row.municipality.toLocaleLowerCase('da'), row.rowid);
+    }
+    old.exec(`CREATE INDEX items_facets ON items(body, year, outcome);
+      CREATE TABLE facet_totals (
+        body TEXT NOT NULL, year TEXT NOT NULL, outcome TEXT NOT NULL, n INTEGER NOT NULL,
+        PRIMARY KEY (body, year, outcome)
+      );
+      INSERT INTO facet_totals
+        SELECT coalesce(body, ''), coalesce(year, ''), coalesce(outcome, ''), count(*) FROM items GROUP BY 1, 2, 3;
+      CREATE TRIGGER items_counted AFTER INSERT ON items BEGIN
+        INSERT INTO facet_totals VALUES (coalesce(new.body, ''), coalesce(new.year, ''), coalesce(new.outcome, ''), 1)
+        ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER items_uncounted AFTER DELETE ON items BEGIN
+        UPDATE facet_totals SET n = n - 1
+        WHERE body = coalesce(old.body, '') AND year = coalesce(old.year, '') AND outcome = coalesce(old.outcome, '');
+      END;`);
+    old.close();
+
+    const reopened = SqliteSearchIndex.open(path);
+    expect(await answers(reopened)).toEqual(expected);
+    expect(expected[0]?.facets).toMatchObject({
+      body: { Byråd: 3, Økonomiudvalget: 1 },
+      municipality: { 'Greve Kommune': 3, 'Norddjurs Kommune': 1 },
+    });
+    // Written and deleted after the upgrade, the totals follow.
+    await reopened.replaceDocument('doc-b', [
+      indexedItem({ documentId: 'doc-b', title: 'Budget', body: 'Byrådet' }),
+    ]);
+    expect((await reopened.search(SearchQuery.parse({}))).facets.body).toEqual({
+      Byråd: 4,
+      Økonomiudvalget: 1,
+    });
+    await reopened.deleteDocument('doc-a');
+    expect(await reopened.search(SearchQuery.parse({}))).toMatchObject({
+      total: 1,
+      facets: { body: { Byrådet: 1 }, municipality: { 'Vesterlund Kommune': 1 } },
+    });
+    reopened.close();
   });
 });

@@ -2,17 +2,30 @@ import type { API, Types } from '@opensearch-project/opensearch';
 import type { SearchQuery } from '#domain/search.ts';
 import { isStopWord, tokenize } from '#language/analyze.ts';
 import { FIELD_WEIGHTS, QUERY_PART_WEIGHT, type SearchStep } from '../fields.ts';
-import { FOLDED_SUBFIELD, PARTS_SUBFIELD, TEXT_OBJECT } from './settings.ts';
+import { bodyName, municipalityName } from '../names.ts';
+import { PARTS_SUBFIELD, TEXT_OBJECT } from './settings.ts';
 
 type Query = Types.Common_QueryDsl.QueryContainer;
 type Aggregation = Types.Common_Aggregations.AggregationContainer;
 /** The client's type lacks `field` (a gap in the opensearch-js 3.9 spec), which every terms aggregation needs. */
 type TermsAggregationFields = Types.Common_Aggregations.TermsAggregationFields & { field: string };
 
-/** Facet name (as in Facets) -> keyword field (settings.ts). */
-const FACET_FIELDS = { body: 'body', year: 'year', outcome: 'outcome' } as const;
-/** Enough buckets for every body, year and outcome of a corpus of municipal minutes. */
+/** Enough buckets for every body, municipality, year and outcome of an archive of minutes. */
 export const FACET_SIZE = 500;
+/** The sub-aggregation naming a body's or municipality's bucket: its most shown name. */
+export const FACET_NAME = 'name';
+
+/**
+ * The facets as in Facets: year and outcome by value; body and municipality by key (names.ts),
+ * each bucket named by the name most of its items show (ties to the first name, as the embedded
+ * engine names them).
+ */
+const FACET_AGGREGATIONS: Record<string, Aggregation> = {
+  body: named('bodyKey', 'body'),
+  year: facet('year'),
+  outcome: facet('outcome'),
+  municipality: named('municipalityKey', 'municipality'),
+};
 
 const fieldName = (name: string) => `${TEXT_OBJECT}.${name.replace('_parts', `.${PARTS_SUBFIELD}`)}`;
 /** FIELD_WEIGHTS as boosted OpenSearch fields: `title_parts` is the parts subfield of `text.title`. */
@@ -41,7 +54,7 @@ export function searchRequestBody(query: SearchQuery, step: SearchStep): API.Sea
     from: (query.page - 1) * query.size,
     size: query.size,
     _source: ['item'],
-    aggs: Object.fromEntries(Object.entries(FACET_FIELDS).map(([name, field]) => [name, facet(field)])),
+    aggs: FACET_AGGREGATIONS,
   };
 }
 
@@ -90,12 +103,12 @@ function wordClauses(q: string, { parts, compounds }: SearchStep): Query[] {
   return [words, ...partClauses];
 }
 
-/** The filters as the embedded engine applies them: body and municipality ignore case (their folded subfields). */
+/** The filters as the embedded engine applies them: body and municipality by their keys (names.ts). */
 function filters(query: SearchQuery): Query[] {
   const clauses: (Query | null)[] = [
     dateRange(query),
-    term(`body.${FOLDED_SUBFIELD}`, query.body),
-    term(`municipality.${FOLDED_SUBFIELD}`, query.municipality),
+    term('bodyKey', bodyName(query.body)?.key),
+    term('municipalityKey', municipalityName(query.municipality)?.key),
     term('outcome', query.outcome),
     term('access', query.access),
     term('caseNumber', query.caseNumber),
@@ -118,4 +131,10 @@ function term(field: string, value: string | undefined): Query | null {
 function facet(field: string): Aggregation {
   const terms: TermsAggregationFields = { field, size: FACET_SIZE };
   return { terms };
+}
+
+/** Buckets by key, each with its most shown name (a terms aggregation orders by count, then name). */
+function named(keyField: string, nameField: string): Aggregation {
+  const name: TermsAggregationFields = { field: nameField, size: 1 };
+  return { ...facet(keyField), aggs: { [FACET_NAME]: { terms: name } } };
 }

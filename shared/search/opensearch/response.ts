@@ -3,8 +3,14 @@ import { z } from 'zod';
 import { IndexedItem, type SearchQuery, type SearchResult } from '#domain/search.ts';
 import { toHit } from '../hits.ts';
 import type { BulkFailure } from './errors.ts';
+import { FACET_NAME } from './query.ts';
 
-const Buckets = z.object({ buckets: z.array(z.object({ key: z.string(), doc_count: z.number().int() })) });
+const Bucket = z.object({ key: z.string(), doc_count: z.number().int() });
+const Buckets = z.object({ buckets: z.array(Bucket) });
+/** Buckets by key, each named by its sub-aggregation's first bucket (query.ts, FACET_NAME). */
+const NamedBuckets = z.object({
+  buckets: z.array(Bucket.extend({ [FACET_NAME]: Buckets })),
+});
 
 /** The parts of a search response we read (the request asks for the item source and the facets). */
 const SearchResponseBody = z.object({
@@ -12,7 +18,12 @@ const SearchResponseBody = z.object({
     total: z.object({ value: z.number().int().nonnegative() }),
     hits: z.array(z.object({ _score: z.number().nullish(), _source: z.object({ item: IndexedItem }) })),
   }),
-  aggregations: z.object({ body: Buckets, year: Buckets, outcome: Buckets }),
+  aggregations: z.object({
+    body: NamedBuckets,
+    year: Buckets,
+    outcome: Buckets,
+    municipality: NamedBuckets,
+  }),
 });
 
 const GetResponseBody = z.union([
@@ -28,15 +39,18 @@ export function toSearchResult(body: unknown, query: SearchQuery, terms: readonl
   const { hits, aggregations } = SearchResponseBody.parse(body);
   const counts = ({ buckets }: z.infer<typeof Buckets>) =>
     Object.fromEntries(buckets.map((b) => [b.key, b.doc_count]));
+  const named = ({ buckets }: z.infer<typeof NamedBuckets>) =>
+    Object.fromEntries(buckets.map((b) => [b[FACET_NAME].buckets[0]?.key ?? b.key, b.doc_count]));
   return {
     total: hits.total.value,
     page: query.page,
     size: query.size,
     results: hits.hits.map((hit) => toHit(hit._source.item, hit._score ?? 0, terms)),
     facets: {
-      body: counts(aggregations.body),
+      body: named(aggregations.body),
       year: counts(aggregations.year),
       outcome: counts(aggregations.outcome),
+      municipality: named(aggregations.municipality),
     },
   };
 }

@@ -13,9 +13,6 @@ export const TEXT_OBJECT = 'text';
 export const PARTS_SUBFIELD = 'parts';
 const EXACT_ANALYZER = 'da_exact';
 const PARTS_ANALYZER = 'da_parts';
-const FOLDED_NORMALIZER = 'da_folded';
-/** The subfield of body and municipality that filters ignoring case. */
-export const FOLDED_SUBFIELD = 'folded';
 
 export interface AnalysisOptions {
   /**
@@ -48,9 +45,6 @@ function analysis(options: AnalysisOptions): Analysis {
         ...words,
       },
     },
-    // Lucene's case_insensitive term query folds ASCII only ("Økonomiudvalget"): a normalized
-    // subfield folds every letter, as the embedded engine does.
-    normalizer: { [FOLDED_NORMALIZER]: { type: 'custom', filter: ['lowercase'] } },
     analyzer: {
       [EXACT_ANALYZER]: {
         type: 'custom',
@@ -80,19 +74,18 @@ const textField: Property = {
 };
 
 const keyword: Property = { type: 'keyword' };
-/** A keyword shown as written (facets) and filtered ignoring case. */
-const foldedKeyword: Property = {
-  type: 'keyword',
-  fields: { [FOLDED_SUBFIELD]: { type: 'keyword', normalizer: FOLDED_NORMALIZER } },
-};
 
 /** Fields of the indexed document (document.ts); strict, so a document that drifts is refused. */
 export const MAPPINGS: Types.Common_Mapping.TypeMapping = {
   dynamic: 'strict',
   properties: {
     documentId: keyword,
-    body: foldedKeyword,
-    municipality: foldedKeyword,
+    // Body and municipality as shown (facet names) and their keys (filters, facet buckets), made
+    // in JS (names.ts) as the embedded engine makes them.
+    body: keyword,
+    bodyKey: keyword,
+    municipality: keyword,
+    municipalityKey: keyword,
     outcome: keyword,
     access: keyword,
     caseNumber: keyword,

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { FIELD_WEIGHTS, type SearchFields } from '../fields.ts';
+import { bodyName, municipalityName, NAME_KEYS } from '../names.ts';
 
 export type FtsColumn = keyof typeof FIELD_WEIGHTS;
 export const FTS_COLUMNS = Object.keys(FIELD_WEIGHTS) as FtsColumn[];
@@ -30,24 +31,33 @@ export function columnSizes(blob: Uint8Array): number[] {
   return sizes;
 }
 
+/** The facets facet_totals counts, each a column of items. */
+export const FACETS = ['body', 'municipality', 'year', 'outcome'] as const;
+export type Facet = (typeof FACETS)[number];
+
 /**
  * Items in a plain table of small rows (filters, facets), the stored item as JSON in a table of
  * its own (so counting and filtering never page through it), and their analysed terms in a
  * contentless FTS5 table, all with the same rowid. Triggers keep the facet counts of the whole
- * index, so browsing without words or filters (the first page people see) counts nothing. Terms are analysed in JS (shared/language): FTS5
- * only splits them on white space, keeping æøå and the . / - inside dates and case numbers.
+ * index (facet_totals: items per value of each facet, bodies and municipalities as stored, grouped
+ * by key when read), so browsing without words or filters (the first page people see) counts
+ * nothing. Body and municipality are filtered by their keys (names.ts), kept on each row; an
+ * index whose keys were made by other rules (meta `name_keys`) has them made again on open.
+ * Terms are analysed in JS (shared/language): FTS5 only splits them on white space, keeping æøå
+ * and the . / - inside dates and case numbers.
  * Ranking reads term frequencies from FTS5's index (fts5vocab), each item's field lengths from its
  * row (`<field>_terms`: the terms of the field, as Lucene counts a field's length), and per-column
  * totals from field_totals (field-totals.ts, scoring.ts).
  */
-export const SCHEMA = `
+const SCHEMA = `
 CREATE TABLE IF NOT EXISTS items (
   rowid INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
   document_id TEXT NOT NULL,
+  -- As shown (names.ts); rows made before that keep the body as written.
   body TEXT,
   municipality TEXT,
-  -- Lower-cased in JS: SQLite's NOCASE folds ASCII only, and Æ, Ø, Å must fold too.
+  -- The keys filters compare (names.ts): every way of writing a body or municipality has one.
   body_key TEXT,
   municipality_key TEXT,
   date TEXT,
@@ -62,22 +72,20 @@ CREATE TABLE IF NOT EXISTS items (
 );
 CREATE INDEX IF NOT EXISTS items_document ON items(document_id);
 CREATE INDEX IF NOT EXISTS items_date ON items(date, position);
-CREATE INDEX IF NOT EXISTS items_facets ON items(body, year, outcome);
 CREATE TABLE IF NOT EXISTS item_json (rowid INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS facet_totals (
-  body TEXT NOT NULL, year TEXT NOT NULL, outcome TEXT NOT NULL, n INTEGER NOT NULL,
-  PRIMARY KEY (body, year, outcome)
+  facet TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (facet, value)
 );
-INSERT INTO facet_totals
-  SELECT coalesce(body, ''), coalesce(year, ''), coalesce(outcome, ''), count(*) FROM items
-  WHERE NOT EXISTS (SELECT 1 FROM facet_totals) GROUP BY 1, 2, 3;
 CREATE TRIGGER IF NOT EXISTS items_counted AFTER INSERT ON items BEGIN
-  INSERT INTO facet_totals VALUES (coalesce(new.body, ''), coalesce(new.year, ''), coalesce(new.outcome, ''), 1)
+  INSERT INTO facet_totals VALUES ${FACETS.map((facet) => `('${facet}', coalesce(new.${facet}, ''), 1)`).join(', ')}
   ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 CREATE TRIGGER IF NOT EXISTS items_uncounted AFTER DELETE ON items BEGIN
-  UPDATE facet_totals SET n = n - 1
-  WHERE body = coalesce(old.body, '') AND year = coalesce(old.year, '') AND outcome = coalesce(old.outcome, '');
+  ${FACETS.map(
+    (facet) =>
+      `UPDATE facet_totals SET n = n - 1 WHERE facet = '${facet}' AND value = coalesce(old.${facet}, '');`,
+  ).join('\n  ')}
 END;
 CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
   ${FTS_COLUMNS.join(', ')},
@@ -86,18 +94,69 @@ CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS items_vocab USING fts5vocab(items_fts, 'instance');
 CREATE TABLE IF NOT EXISTS field_totals (col TEXT PRIMARY KEY, docs INTEGER NOT NULL, terms INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
 /** The text fields whose lengths each item's row keeps, in this order. */
 export const LENGTH_FIELDS: readonly (keyof SearchFields)[] = ['title', 'decision', 'body'];
 
 /**
- * Brings an index made by an earlier version up to SCHEMA: rows made before they kept their field
- * lengths get them from FTS5's own column sizes, once.
+ * Opens the schema on a database: an index made by an earlier version is brought up to it first
+ * (upgradeSchema), its facet totals counted once when it has none, and its name keys made again
+ * when the rules that make them (NAME_KEYS) changed.
  */
-export function upgradeSchema(db: Database.Database): void {
-  const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('items') as string[];
-  if (columns.includes('title_terms')) return;
+export function openSchema(db: Database.Database): void {
+  upgradeSchema(db);
+  db.exec(SCHEMA);
+  db.transaction(() => {
+    if (db.prepare('SELECT count(*) FROM facet_totals').pluck().get() === 0) countFacets(db);
+    const keys = db.prepare("SELECT value FROM meta WHERE name = 'name_keys'").pluck().get();
+    if (keys !== NAME_KEYS) {
+      refreshKeys(db);
+      db.prepare("INSERT OR REPLACE INTO meta (name, value) VALUES ('name_keys', ?)").run(NAME_KEYS);
+    }
+  })();
+}
+
+function countFacets(db: Database.Database): void {
+  for (const facet of FACETS) {
+    db.exec(
+      `INSERT INTO facet_totals SELECT '${facet}', coalesce(${facet}, ''), count(*) FROM items GROUP BY 2`,
+    );
+  }
+}
+
+/** Every row's body and municipality keys, from its body and municipality, in one pass. */
+function refreshKeys(db: Database.Database): void {
+  db.exec('CREATE TEMP TABLE name_keys (facet TEXT, value TEXT, key TEXT, PRIMARY KEY (facet, value))');
+  const insert = db.prepare('INSERT INTO temp.name_keys VALUES (?, ?, ?)');
+  const named = { body: bodyName, municipality: municipalityName };
+  for (const [facet, name] of Object.entries(named)) {
+    const values = db.prepare(`SELECT DISTINCT ${facet} FROM items WHERE ${facet} IS NOT NULL`).pluck().all();
+    for (const value of values as string[]) insert.run(facet, value, name(value)?.key ?? null);
+  }
+  const key = (facet: string) =>
+    `${facet}_key = (SELECT key FROM temp.name_keys WHERE facet = '${facet}' AND value = items.${facet})`;
+  db.exec(`UPDATE items SET ${key('body')}, ${key('municipality')}`);
+  db.exec('DROP TABLE temp.name_keys');
+}
+
+/**
+ * Brings an index made by an earlier version up to SCHEMA, before SCHEMA runs: facet totals kept
+ * per combination of body, year and outcome go (with their triggers; SCHEMA makes them again and
+ * openSchema counts them), and rows made before they kept their field lengths get them from
+ * FTS5's own column sizes, once.
+ */
+function upgradeSchema(db: Database.Database): void {
+  const columnsOf = (table: string) =>
+    db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
+  const totals = columnsOf('facet_totals');
+  if (totals.length > 0 && !totals.includes('facet')) {
+    db.exec(`DROP TRIGGER IF EXISTS items_counted; DROP TRIGGER IF EXISTS items_uncounted;
+      DROP TABLE facet_totals; DROP INDEX IF EXISTS items_facets;`);
+  }
+  const columns = columnsOf('items');
+  if (columns.length === 0 || columns.includes('title_terms')) return;
   db.transaction(() => {
     for (const field of LENGTH_FIELDS) {
       db.exec(`ALTER TABLE items ADD COLUMN ${field}_terms INTEGER NOT NULL DEFAULT 0`);

@@ -14,9 +14,10 @@ import {
   searchFields,
 } from '../fields.ts';
 import { toHit } from '../hits.ts';
+import { bodyName, FacetCounts, municipalityName } from '../names.ts';
 import type { SearchIndex } from '../port.ts';
 import { FieldTotals } from './field-totals.ts';
-import { FTS_COLUMNS, LENGTH_FIELDS, SCHEMA, upgradeSchema } from './schema.ts';
+import { type Facet, FTS_COLUMNS, LENGTH_FIELDS, openSchema } from './schema.ts';
 import { ItemScorer, scoredClauses } from './scoring.ts';
 
 type Db = Database.Database;
@@ -35,8 +36,7 @@ export class SqliteSearchIndex implements SearchIndex {
   constructor(db: Db) {
     this.#db = db;
     this.#db.pragma('journal_mode = WAL');
-    this.#db.exec(SCHEMA);
-    upgradeSchema(db);
+    openSchema(db);
     this.#totals = new FieldTotals(db);
     this.#scorer = new ItemScorer(db);
   }
@@ -67,8 +67,6 @@ export class SqliteSearchIndex implements SearchIndex {
         const { lastInsertRowid } = insertItem.run({
           id: item.id,
           ...fields,
-          bodyKey: foldCase(fields.body),
-          municipalityKey: foldCase(fields.municipality),
           titleTerms: terms.title.length,
           decisionTerms: terms.decision.length,
           bodyTerms: terms.body.length,
@@ -165,10 +163,10 @@ export class SqliteSearchIndex implements SearchIndex {
    */
   #matches(hasTerms: boolean, hasParts: boolean, where: string, params: Record<string, unknown>): Match[] {
     const sql = `${hitsClause(hasTerms, hasParts)}
-      SELECT hits.rowid, ${LENGTH_FIELDS.map((f) => `i.${f}_terms`).join(', ')}, i.date, i.position, i.document_id, i.body, i.year, i.outcome
+      SELECT hits.rowid, ${LENGTH_FIELDS.map((f) => `i.${f}_terms`).join(', ')}, i.date, i.position, i.document_id, i.body, i.municipality, i.year, i.outcome
       FROM hits JOIN items i ON i.rowid = hits.rowid ${where}`;
     return (this.#db.prepare(sql).raw().all(params) as MatchRow[]).map(
-      ([rowid, title, decision, body_, date, position, documentId, body, year, outcome]) => ({
+      ([rowid, title, decision, body_, date, position, documentId, body, municipality, year, outcome]) => ({
         rowid,
         score: 0,
         lengths: [title, decision, body_],
@@ -176,6 +174,7 @@ export class SqliteSearchIndex implements SearchIndex {
         position,
         documentId,
         body,
+        municipality,
         year,
         outcome,
       }),
@@ -197,17 +196,17 @@ export class SqliteSearchIndex implements SearchIndex {
         'SELECT rowid, 0 AS score FROM items ORDER BY date DESC, position, document_id LIMIT ? OFFSET ?',
       )
       .all(end - offset, offset) as { rowid: number; score: number }[];
-    const groups = this.#db
-      .prepare(
-        "SELECT nullif(body, '') AS body, nullif(year, '') AS year, nullif(outcome, '') AS outcome, n FROM facet_totals WHERE n > 0",
-      )
-      .all() as (Pick<Match, 'body' | 'year' | 'outcome'> & { n: number })[];
+    const totals = this.#db
+      .prepare("SELECT facet, nullif(value, '') AS value, n FROM facet_totals WHERE n > 0")
+      .all() as { facet: Facet; value: string | null; n: number }[];
+    const facets = new Facets();
+    for (const { facet, value, n } of totals) facets.add(facet, value, n);
     return {
-      total: groups.reduce((sum, g) => sum + g.n, 0),
+      total: totals.filter((t) => t.facet === 'year').reduce((sum, t) => sum + t.n, 0),
       page: query.page,
       size: query.size,
       results: this.#hits(page, []),
-      facets: facetsOf(groups),
+      facets: facets.counts(),
     };
   }
 
@@ -236,6 +235,7 @@ type MatchRow = [
   string | null,
   string | null,
   string | null,
+  string | null,
 ];
 
 interface Match {
@@ -248,6 +248,7 @@ interface Match {
   readonly position: number;
   readonly documentId: string;
   readonly body: string | null;
+  readonly municipality: string | null;
   readonly year: string | null;
   readonly outcome: string | null;
 }
@@ -270,18 +271,45 @@ function pageBounds(query: SearchQuery): [number, number] {
   return [offset, offset + query.size];
 }
 
-/** Facet counts of the matches (or of groups of them, with `n`). */
-function facetsOf(
-  rows: readonly (Pick<Match, 'body' | 'year' | 'outcome'> & { n?: number })[],
-): SearchResult['facets'] {
-  const facets: SearchResult['facets'] = { body: {}, year: {}, outcome: {} };
-  for (const row of rows) {
-    for (const facet of ['body', 'year', 'outcome'] as const) {
-      const value = row[facet];
-      if (value !== null) facets[facet][value] = (facets[facet][value] ?? 0) + (row.n ?? 1);
+/**
+ * Facet counts: bodies and municipalities by key under their most shown name (names.ts), from
+ * the value each row keeps (a body as shown, or as written by an earlier version).
+ */
+class Facets {
+  readonly #body = new FacetCounts();
+  readonly #municipality = new FacetCounts();
+  readonly #year: Record<string, number> = {};
+  readonly #outcome: Record<string, number> = {};
+
+  add(facet: Facet, value: string | null, n = 1): void {
+    if (value === null) return;
+    if (facet === 'body') this.#body.add(bodyName(value), n);
+    else if (facet === 'municipality') this.#municipality.add(municipalityName(value), n);
+    else {
+      const counts = facet === 'year' ? this.#year : this.#outcome;
+      counts[value] = (counts[value] ?? 0) + n;
     }
   }
-  return facets;
+
+  counts(): SearchResult['facets'] {
+    return {
+      body: this.#body.counts(),
+      year: this.#year,
+      outcome: this.#outcome,
+      municipality: this.#municipality.counts(),
+    };
+  }
+}
+
+function facetsOf(matches: readonly Match[]): SearchResult['facets'] {
+  const facets = new Facets();
+  for (const match of matches) {
+    facets.add('body', match.body);
+    facets.add('municipality', match.municipality);
+    facets.add('year', match.year);
+    facets.add('outcome', match.outcome);
+  }
+  return facets.counts();
 }
 
 /**
@@ -305,12 +333,8 @@ function filters(query: SearchQuery): { where: string; params: Record<string, st
   };
   add('i.date >= @from', 'from', query.from);
   add('i.date <= @to', 'to', query.to);
-  add('i.body_key = @body', 'body', foldCase(query.body ?? null) ?? undefined);
-  add(
-    'i.municipality_key = @municipality',
-    'municipality',
-    foldCase(query.municipality ?? null) ?? undefined,
-  );
+  add('i.body_key = @body', 'body', bodyName(query.body)?.key);
+  add('i.municipality_key = @municipality', 'municipality', municipalityName(query.municipality)?.key);
   add('i.outcome = @outcome', 'outcome', query.outcome);
   add('i.access = @access', 'access', query.access);
   add('i.case_number = @caseNumber', 'caseNumber', query.caseNumber);
@@ -336,11 +360,9 @@ function emptyResult(query: SearchQuery): SearchResult {
     page: query.page,
     size: query.size,
     results: [],
-    facets: { body: {}, year: {}, outcome: {} },
+    facets: { body: {}, year: {}, outcome: {}, municipality: {} },
   };
 }
-
-const foldCase = (text: string | null) => text?.toLocaleLowerCase('da') ?? null;
 
 /** An item as item_json keeps it, checked on the way out. */
 const stored = (json: string) => IndexedItemSchema.parse(JSON.parse(json));
