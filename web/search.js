@@ -38,8 +38,6 @@ let typedUrl = null;
  * @type {string | null}
  */
 let refocus = null;
-/** @type {Promise<string[]> | null} */
-let municipalities = null;
 
 /**
  * A step of the search: a new history entry. A filter's control is replaced when the results are
@@ -97,8 +95,6 @@ async function runSearch(s, focus) {
   inFlight?.abort();
   const controller = new AbortController();
   inFlight = controller;
-  municipalities ??= loadMunicipalities();
-  const towns = municipalities;
   const params = new URLSearchParams({
     sort: effectiveSort(s),
     page: String(s.page),
@@ -109,9 +105,8 @@ async function runSearch(s, focus) {
   status.textContent = 'Søger …';
   try {
     const answer = await api(`search?${params}`, { signal: controller.signal });
-    const names = await towns;
     if (controller.signal.aborted) return;
-    render(s, answer, names);
+    render(s, answer);
     if (focus !== null) moveFocus(focus);
   } catch (error) {
     if (controller.signal.aborted) return;
@@ -140,27 +135,13 @@ function moveFocus(target) {
   (control instanceof HTMLElement ? control : status).focus();
 }
 
-/** The municipalities of the indexed meetings (the search facets do not count them). */
-async function loadMunicipalities() {
-  try {
-    const { meetings } = await api('meetings?limit=100');
-    /** @type {Set<string>} */
-    const names = new Set();
-    for (const entry of meetings) if (entry.meeting.municipality) names.add(entry.meeting.municipality);
-    return [...names].sort((a, b) => a.localeCompare(b, 'da'));
-  } catch {
-    return [];
-  }
-}
-
 /**
  * @param {SearchState} s
  * @param {any} answer the API's SearchResult
- * @param {string[]} towns
  */
-function render(s, answer, towns) {
+function render(s, answer) {
   status.textContent = statusText(s, answer.total);
-  renderFacets(s, answer.facets, towns);
+  renderFacets(s, answer.facets);
   if (answer.results.length === 0) {
     results.replaceChildren(emptyState(s, answer.total));
   } else {
@@ -236,21 +217,31 @@ function emptyState(s, total) {
 
 /**
  * @param {SearchState} s
- * @param {{ body: Record<string, number>, year: Record<string, number>, outcome: Record<string, number> }} counts
- * @param {string[]} towns
+ * @param {{ body: Record<string, number>, year: Record<string, number>, outcome: Record<string, number>, municipality: Record<string, number> }} counts
  */
-function renderFacets(s, counts, towns) {
+function renderFacets(s, counts) {
   const yearOf = (/** @type {string} */ year) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
   const byCount = (/** @type {Record<string, number> | undefined} */ facet) =>
-    Object.entries(facet ?? {}).sort(([, a], [, b]) => b - a);
+    Object.entries(facet ?? {}).sort(([a, m], [b, n]) => n - m || a.localeCompare(b, 'da'));
+  // A body or municipality is counted under one name however it is written, and its filter finds
+  // only its own items: while one is chosen, the one value its facet shows is that choice, even
+  // when the URL writes it another way (»byrådet« for »Byråd«).
   const groups = [
     facetGroup(
       'body',
       'Udvalg',
       byCount(counts.body),
       (name) => name,
-      (name) => s.body.toLowerCase() === name.toLowerCase(),
+      () => s.body !== '',
       (name, active) => ({ body: active ? '' : name }),
+    ),
+    facetGroup(
+      'municipality',
+      'Kommune',
+      byCount(counts.municipality),
+      (name) => name,
+      () => s.municipality !== '',
+      (name, active) => ({ municipality: active ? '' : name }),
     ),
     facetGroup(
       'year',
@@ -269,7 +260,6 @@ function renderFacets(s, counts, towns) {
       (outcome) => s.outcome === outcome,
       (outcome, active) => ({ outcome: active ? '' : outcome }),
     ),
-    towns.length > 0 || s.municipality ? municipalityGroup(s, towns) : null,
   ];
   facets.replaceChildren(
     ...groups.filter((g) => g !== null),
@@ -358,30 +348,6 @@ function periodGroup(s) {
       h('label', { for: 'to' }, 'Til'),
       to,
       h('button', { type: 'submit', class: 'secondary', 'data-focus': 'period' }, 'Vis periode'),
-    ),
-  );
-}
-
-/**
- * @param {SearchState} s
- * @param {string[]} towns
- */
-function municipalityGroup(s, towns) {
-  const names = s.municipality && !towns.includes(s.municipality) ? [s.municipality, ...towns] : towns;
-  return h(
-    'div',
-    { class: 'facet' },
-    h('label', { for: 'municipality', class: 'facet-label' }, 'Kommune'),
-    h(
-      'select',
-      {
-        id: 'municipality',
-        'data-focus': 'municipality',
-        onchange: (/** @type {Event} */ event) =>
-          go({ municipality: /** @type {HTMLSelectElement} */ (event.target).value }, 'municipality'),
-      },
-      h('option', { value: '' }, 'Alle kommuner'),
-      names.map((name) => h('option', { value: name, selected: name === s.municipality }, name)),
     ),
   );
 }

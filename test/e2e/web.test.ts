@@ -130,6 +130,13 @@ describe('the search page in a browser', () => {
     await expect.poll(() => params(page).get('body')).toBeNull();
     expect(params(page).get('q')).toBe('fravær');
     await expect.poll(async () => new Set(await bodies()).size).toBe(2);
+
+    // A body written another way in the URL is the same body, and its facet value shows it chosen.
+    await page.goto(`${service.url}/?q=fravær&body=direktion`);
+    await expect.poll(async () => new Set(await bodies())).toEqual(new Set(['Direktionen']));
+    expect(await page.getByRole('button', { name: /^Direktionen/ }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     expect(await page.inputValue('#q')).toBe('fravær');
     expect(await seriousViolations(page)).toEqual([]);
     await close(page);
@@ -152,11 +159,17 @@ describe('the search page in a browser', () => {
       .poll(focused)
       .toEqual({ id: '', text: expect.stringMatching(/^Direktionen/), pressed: 'true' });
 
-    const town = await page.locator('#municipality option').nth(1).getAttribute('value');
-    await page.selectOption('#municipality', town ?? '');
-    await expect.poll(() => params(page).get('municipality')).toBe(town);
+    // The municipality is a facet like the body: a toggle with its count, the focus kept on it.
+    const town = page.locator('[data-focus^="municipality:"]').first();
+    const name = (await town.getAttribute('data-focus'))?.slice('municipality:'.length) ?? '';
+    expect(name).toMatch(/Kommune$/);
+    await town.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => params(page).get('municipality')).toBe(name);
     await expect.poll(() => page.locator('#results').getAttribute('aria-busy')).toBeNull();
-    expect((await focused()).id).toBe('municipality');
+    await expect
+      .poll(focused)
+      .toEqual({ id: '', text: expect.stringMatching(new RegExp(`^${name}`)), pressed: 'true' });
 
     await page.getByRole('button', { name: 'Nulstil filtre' }).focus();
     await page.keyboard.press('Enter');
