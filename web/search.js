@@ -226,23 +226,18 @@ function renderFacets(s, counts) {
   // A body or municipality is counted under one name however it is written, and its filter finds
   // only its own items: while one is chosen, the one value its facet shows is that choice, even
   // when the URL writes it another way (»byrådet« for »Byråd«).
+  const named = (/** @type {'body' | 'municipality'} */ key, /** @type {string} */ legend) =>
+    facetGroup(
+      key,
+      legend,
+      byCount(counts[key]),
+      (name) => name,
+      () => s[key] !== '',
+      (name, active) => ({ [key]: active ? '' : name }),
+    );
   const groups = [
-    facetGroup(
-      'body',
-      'Udvalg',
-      byCount(counts.body),
-      (name) => name,
-      () => s.body !== '',
-      (name, active) => ({ body: active ? '' : name }),
-    ),
-    facetGroup(
-      'municipality',
-      'Kommune',
-      byCount(counts.municipality),
-      (name) => name,
-      () => s.municipality !== '',
-      (name, active) => ({ municipality: active ? '' : name }),
-    ),
+    named('body', 'Udvalg'),
+    named('municipality', 'Kommune'),
     facetGroup(
       'year',
       'År',
