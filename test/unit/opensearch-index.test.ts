@@ -194,7 +194,7 @@ describe('OpenSearch index: writes', () => {
       querystring: 'refresh=true',
       body: { query: { term: { documentId: 'doc-a' } } },
     });
-    expect(bulk).toMatchObject({ method: 'PUT', path: '/minutes/_bulk', querystring: 'refresh=wait_for' });
+    expect(bulk).toMatchObject({ method: 'PUT', path: '/minutes/_bulk', querystring: 'refresh=true' });
     // The closed item keeps its case number and has no decision, so no outcome.
     const differing = [
       { outcome: 'discussed', access: 'open', caseNumber: null },
