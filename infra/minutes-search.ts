@@ -1,10 +1,10 @@
 import { type App, Aws, type Environment, Tags } from 'aws-cdk-lib';
-import { ENTRY_POINTS, type FunctionName } from './constructs/house-bundling.ts';
+import { type PortalSyncSettings, portalOrigins, scheduleExpression } from './constructs/portal-sync.ts';
 import type { ApiAuth } from './constructs/search-api.ts';
 import { SEARCH_SIZES, type SearchSize } from './constructs/search-size.ts';
 import type { UserDirectory } from './constructs/user-directory.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
-import { StatelessStack } from './stacks/stateless-stack.ts';
+import { type SearchClient, StatelessStack } from './stacks/stateless-stack.ts';
 
 /** How writing is guarded: a Cognito user pool of this app, or an ApiAuth without one. */
 type AuthChoice = 'cognito' | Exclude<ApiAuth, { readonly cognito: unknown }>;
@@ -33,6 +33,12 @@ interface MinutesSearchContext {
   readonly alarmEmails?: readonly string[];
   /** Origins of the search page that may upload to the bucket (comma-separated); none by default. */
   readonly webOrigins?: readonly string[];
+  /**
+   * FirstAgenda portals synced on a schedule (`firstagendaPortals`, comma-separated https URLs),
+   * when (`firstagendaSchedule`, an EventBridge expression) and whom they may contact
+   * (`firstagendaContact`); none by default, and then no sync function.
+   */
+  readonly portalSync?: PortalSyncSettings;
 }
 
 function contextOf(app: App): MinutesSearchContext {
@@ -48,6 +54,24 @@ function contextOf(app: App): MinutesSearchContext {
     alarmTopicArn: optionalString(app, 'alarmTopicArn'),
     alarmEmails: stringList(app, 'alarmEmail'),
     webOrigins: stringList(app, 'webOrigins'),
+    portalSync: portalSyncOf(app),
+  };
+}
+
+function portalSyncOf(app: App): MinutesSearchContext['portalSync'] {
+  const portals = stringList(app, 'firstagendaPortals');
+  const schedule = optionalString(app, 'firstagendaSchedule');
+  const contact = optionalString(app, 'firstagendaContact');
+  if (portals === undefined) {
+    if (schedule !== undefined || contact !== undefined) {
+      throw new Error('context firstagendaSchedule and firstagendaContact need firstagendaPortals');
+    }
+    return undefined;
+  }
+  return {
+    portals: portalOrigins('firstagendaPortals', portals),
+    schedule: schedule === undefined ? undefined : scheduleExpression('firstagendaSchedule', schedule),
+    contact,
   };
 }
 
@@ -99,6 +123,9 @@ function authOf(app: App): AuthChoice {
   return { jwt: { issuer, audience, signIn: { clientId, authorizeUrl, tokenUrl } } };
 }
 
+/** The functions the search domain admits (the sync function never touches the index). */
+const SEARCH_CLIENTS: readonly SearchClient[] = ['ingest', 'api'];
+
 export interface MinutesSearchStacks {
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
@@ -113,8 +140,8 @@ export function defineMinutesSearch(app: App, env?: Environment): MinutesSearchS
   const context = contextOf(app);
   const prefix = `minutes-search-${context.stage}`;
   const roleNames = Object.fromEntries(
-    Object.keys(ENTRY_POINTS).map((name) => [name, `${prefix}-${name}-${Aws.REGION}`]),
-  ) as Record<FunctionName, string>;
+    SEARCH_CLIENTS.map((name) => [name, `${prefix}-${name}-${Aws.REGION}`]),
+  ) as Record<SearchClient, string>;
   const roleArns = Object.values(roleNames).map(
     (name) => `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:role/${name}`,
   );
@@ -142,6 +169,7 @@ export function defineMinutesSearch(app: App, env?: Environment): MinutesSearchS
     search: { wordListPath: stateful.wordList.path },
     auth: apiAuthOf(context.auth, stateful.users),
     webOrigins: context.webOrigins,
+    portalSync: context.portalSync,
     alarmTopic: stateful.alarmTopic,
     statefulAlarms: stateful.search.alarms,
   });

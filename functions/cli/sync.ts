@@ -195,7 +195,7 @@ function printReport(report: SyncReport, settings: SyncSettings, indexing: Index
   const notTried = count((o) => o.status === 'not-tried');
   if (report.stopped !== null) {
     process.stdout.write(
-      `stopped: ${report.stopped}; ${notTried} not tried, the next run goes on with them\n`,
+      `stopped: ${report.stopped.message}; ${notTried} not tried, the next run goes on with them\n`,
     );
   }
   for (const outcome of report.outcomes) {

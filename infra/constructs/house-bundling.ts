@@ -74,6 +74,7 @@ export function copyRuntimeFilesCommands(inputDir: string, outputDir: string): s
 export const ENTRY_POINTS = {
   ingest: 'functions/ingest/handler.ts',
   api: 'functions/api/handler.ts',
+  sync: 'functions/sync/handler.ts',
 } as const;
 
 export type FunctionName = keyof typeof ENTRY_POINTS;
@@ -86,6 +87,7 @@ export type FunctionName = keyof typeof ENTRY_POINTS;
 export const WORKER_ENTRIES: Readonly<Record<FunctionName, readonly string[]>> = {
   ingest: ['shared/ingest/extraction-worker.ts'],
   api: [],
+  sync: [],
 };
 
 /** A worker's bundle file name: `shared/ingest/extraction-worker.ts` -> `extraction-worker.mjs`. */

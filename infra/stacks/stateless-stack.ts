@@ -6,17 +6,20 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { ServiceDashboard } from '../constructs/dashboard.ts';
-import type { FunctionName } from '../constructs/house-bundling.ts';
 import type { SearchBinding } from '../constructs/house-function.ts';
 import { IngestPipeline } from '../constructs/ingest-pipeline.ts';
+import { PortalSync, type PortalSyncSettings } from '../constructs/portal-sync.ts';
 import { type ApiAuth, SearchApi } from '../constructs/search-api.ts';
+
+/** The functions that search or write the index: the search domain admits their roles by name. */
+export type SearchClient = 'ingest' | 'api';
 
 export interface StatelessStackProps extends StackProps {
   readonly bucket: IBucket;
   readonly table: ITable;
   readonly domain: IDomain;
   /** The functions' role names: the search domain's access policy admits exactly these. */
-  readonly roleNames: Readonly<Record<FunctionName, string>>;
+  readonly roleNames: Readonly<Record<SearchClient, string>>;
   /**
    * The word list package of the search domain.
    * @default - word list inline
@@ -33,6 +36,12 @@ export interface StatelessStackProps extends StackProps {
    */
   readonly webOrigins?: readonly string[];
   /**
+   * FirstAgenda portals to sync on a schedule (see PortalSyncProps); the contact defaults to the
+   * API's URL, the search page a portal's administrator can open.
+   * @default - no sync
+   */
+  readonly portalSync?: PortalSyncSettings;
+  /**
    * Topic the alarms notify.
    * @default - alarms without actions
    */
@@ -48,6 +57,7 @@ export interface StatelessStackProps extends StackProps {
 export class StatelessStack extends Stack {
   readonly ingest: IngestPipeline;
   readonly api: SearchApi;
+  readonly sync?: PortalSync;
   readonly dashboard: ServiceDashboard;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -75,6 +85,15 @@ export class StatelessStack extends Stack {
     api.bindTable(props.table, 'read');
     api.bindSearch(props.domain, props.search, 'read');
 
+    if (props.portalSync !== undefined) {
+      this.sync = new PortalSync(this, 'Sync', {
+        bucket: props.bucket,
+        ...props.portalSync,
+        contact: props.portalSync.contact ?? this.api.url,
+        alarmTopic: props.alarmTopic,
+      });
+    }
+
     this.dashboard = new ServiceDashboard(this, 'Dashboard', {
       ingestFunction: ingest.function,
       queue: this.ingest.queue,
@@ -82,7 +101,12 @@ export class StatelessStack extends Stack {
       api: this.api.api,
       apiFunction: api.function,
       domain: props.domain,
-      alarms: [...this.ingest.alarms, ...this.api.alarms, ...(props.statefulAlarms ?? [])],
+      alarms: [
+        ...this.ingest.alarms,
+        ...this.api.alarms,
+        ...(this.sync?.alarms ?? []),
+        ...(props.statefulAlarms ?? []),
+      ],
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'GET /search?q=...' });

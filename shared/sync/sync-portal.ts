@@ -3,13 +3,8 @@ import { documentIdOfBytes } from '#domain/document.ts';
 import { bodyKey } from '#language/body-names.ts';
 import type { BlobStore } from '#storage/blob-store.ts';
 import { HttpFetchError, type HttpFetcher } from './http-fetcher.ts';
+import { FIRSTAGENDA_PREFIX, LISTING_METADATA, meetingKey } from './keys.ts';
 import { type ListedMeeting, listedMeetings, PortalListing } from './portal-listing.ts';
-
-/** Where a portal's meetings go in the bucket: `firstagenda/<host>/<meeting id>.json`. */
-export const FIRSTAGENDA_PREFIX = 'firstagenda/';
-
-/** The user metadata naming the listing's version of the meeting an object holds. */
-export const LISTING_METADATA = 'firstagenda-listing';
 
 /** What a sync stores a meeting as: the portal's JSON, byte for byte. */
 const MEETING_CONTENT_TYPE = 'application/json; charset=utf-8';
@@ -96,9 +91,18 @@ export interface SyncReport {
   /** Every chosen meeting's outcome, newest meeting first. */
   readonly outcomes: readonly MeetingOutcome[];
   /** Why the run stopped before the end, or null. */
-  readonly stopped: string | null;
+  readonly stopped: SyncStop | null;
   /** Listing entries whose id cannot name a key, skipped. */
   readonly badIds: readonly string[];
+}
+
+/**
+ * Why a run stopped before its last meeting: its deadline passed (`time`: the next run goes on),
+ * or the portal failed transiently several times in a row (`failing`: down, or refusing us).
+ */
+export interface SyncStop {
+  readonly cause: 'time' | 'failing';
+  readonly message: string;
 }
 
 /** A listing that could not be read: nothing was fetched or stored. */
@@ -118,11 +122,6 @@ export function portalOrigin(portal: string): URL {
     throw new RangeError(`not an http(s) URL: ${portal}`);
   }
   return new URL(url.origin);
-}
-
-/** The object key of a portal's meeting. */
-export function meetingKey(host: string, meetingId: string): string {
-  return `${FIRSTAGENDA_PREFIX}${host}/${meetingId}.json`;
 }
 
 /**
@@ -178,7 +177,7 @@ export async function syncPortal(deps: SyncDeps, options: SyncOptions): Promise<
     outcomes.push(outcome);
     options.onMeeting?.(outcome);
   };
-  let stopped: string | null = null;
+  let stopped: SyncStop | null = null;
   let transientInARow = 0;
   await forEach(toFetch, options.concurrency ?? 1, async ({ meeting, key, stored: isStored }) => {
     if (options.dryRun === true) {
@@ -186,7 +185,7 @@ export async function syncPortal(deps: SyncDeps, options: SyncOptions): Promise<
       return;
     }
     if (stopped === null && options.deadline !== undefined && deps.now() >= options.deadline) {
-      stopped = 'its time ran out';
+      stopped = { cause: 'time', message: 'its time ran out' };
     }
     if (stopped !== null) {
       report({ status: 'not-tried', meeting, key });
@@ -195,7 +194,8 @@ export async function syncPortal(deps: SyncDeps, options: SyncOptions): Promise<
     const { outcome, transient } = await fetchMeeting(deps, origin, meeting, key, isStored, options.maxBytes);
     transientInARow = transient ? transientInARow + 1 : 0;
     if (transientInARow >= TRANSIENT_FAILURES_TO_STOP && stopped === null && outcome.status === 'failed') {
-      stopped = `${TRANSIENT_FAILURES_TO_STOP} meetings in a row failed (the last: ${outcome.reason})`;
+      const message = `${TRANSIENT_FAILURES_TO_STOP} meetings in a row failed (the last: ${outcome.reason})`;
+      stopped = { cause: 'failing', message };
     }
     report(outcome);
   });

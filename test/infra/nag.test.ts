@@ -109,6 +109,19 @@ describe.each([
   // prod's default: 2 data nodes over 2 zones, no dedicated masters.
   ['prod', 'prod', {}, [...SHARED, 'stateful/Search/Domain: AwsSolutions-OS4']],
   ['prod, large', 'prod', LARGE, SHARED],
+  // With portals to sync: the sync function, its schedule and its role (infra/constructs/portal-sync.ts).
+  [
+    'dev, portal sync',
+    'dev',
+    { firstagendaPortals: 'https://dagsordener.greve.dk' },
+    [
+      ...SHARED,
+      'stateful/Search/Domain: AwsSolutions-OS4',
+      'stateful/Search/Domain: AwsSolutions-OS7',
+      'stateless/Sync/Handler/Role: AwsSolutions-IAM5[Resource::*]',
+      'stateless/Sync/Handler/Role: AwsSolutions-IAM5[Resource::<StorageBucket>/firstagenda/*]',
+    ],
+  ],
 ] as const)('cdk-nag AWS Solutions checks, %s', (_name, stage, context, expected) => {
   let run: NagRun;
   beforeAll(() => {

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3BlobStore } from '#storage/s3-blob-store.ts';
+import { LISTING_METADATA, meetingKey } from '#sync/keys.ts';
 import { createPoliteFetcher } from '#sync/polite-fetcher.ts';
-import { LISTING_METADATA, meetingKey, syncPortal } from '#sync/sync-portal.ts';
+import { syncPortal } from '#sync/sync-portal.ts';
 import { type LocalAws, startLocalAws } from '#test/support/local-aws.ts';
 import { FIXTURE_MEETINGS, PORTAL_FIXTURES, ReplayPortal } from '../support/sync-replay-portal.ts';
 

@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LISTING_METADATA, meetingKey } from '#sync/keys.ts';
 import { createPoliteFetcher } from '#sync/polite-fetcher.ts';
 import { listedMeetings, PortalListing } from '#sync/portal-listing.ts';
-import {
-  LISTING_METADATA,
-  ListingError,
-  type MeetingOutcome,
-  meetingKey,
-  type SyncOptions,
-  syncPortal,
-} from '#sync/sync-portal.ts';
+import { ListingError, type MeetingOutcome, type SyncOptions, syncPortal } from '#sync/sync-portal.ts';
 import { MemoryBlobs } from '../support/sync-memory-blobs.ts';
 import { FIXTURE_MEETINGS, PORTAL_FIXTURES, ReplayPortal } from '../support/sync-replay-portal.ts';
 
@@ -233,7 +227,10 @@ describe('syncing a portal', () => {
     portal.faults.push({ path: /^\/api\/agenda\/dagsorden\/(?!a1f0|b2e1)/, status: 503, times: 1000 });
 
     const first = await sync({}, { retries: 1 });
-    expect(first.stopped).toMatch(/^5 meetings in a row failed \(the last: HTTP 503 Service Unavailable\)$/);
+    expect(first.stopped).toEqual({
+      cause: 'failing',
+      message: '5 meetings in a row failed (the last: HTTP 503 Service Unavailable)',
+    });
     const count = (report: typeof first, status: string) =>
       report.outcomes.filter((o) => o.status === status).length;
     expect([count(first, 'new'), count(first, 'failed'), count(first, 'not-tried')]).toEqual([2, 5, 2]);
@@ -249,7 +246,7 @@ describe('syncing a portal', () => {
 
   it('stops at its deadline, leaving the rest for the next run', async () => {
     const report = await sync({ deadline: new Date(0) });
-    expect(report.stopped).toBe('its time ran out');
+    expect(report.stopped).toEqual({ cause: 'time', message: 'its time ran out' });
     expect(report.outcomes.every((o) => o.status === 'not-tried')).toBe(true);
     expect(portal.meetingRequests()).toEqual([]);
   });
