@@ -44,7 +44,7 @@ function problemMessage(response) {
     case 413:
       return 'Filen er for stor til at blive uploadet.';
     case 415:
-      return 'Kun PDF-filer kan uploades.';
+      return 'Kun PDF-referater og dagsordener fra FirstAgenda (.json) kan uploades.';
     case 429:
       return 'Der er for mange forespørgsler lige nu. Vent et øjeblik og prøv igen.';
     default:

@@ -18,7 +18,8 @@ export const REASONS = {
   'needs-ocr':
     'PDF-filen er scannet og indeholder kun billeder af tekst. Den skal have tekstgenkendelse (OCR), før der kan søges i den.',
   'too-large': 'Filen er for stor eller har for mange sider til at blive behandlet.',
-  'unsupported-format': 'Filformatet understøttes ikke. Kun PDF-referater kan behandles.',
+  'unsupported-format':
+    'Filformatet understøttes ikke. Kun PDF-referater og dagsordener fra FirstAgenda (.json) kan behandles.',
 };
 
 const account = /** @type {HTMLElement} */ (document.getElementById('account'));
@@ -143,8 +144,9 @@ async function uploadOne(file) {
     announcer.textContent = `${file.name}: ${text}`;
   };
   try {
-    if (!/\.pdf$/i.test(file.name)) {
-      say('Ikke uploadet: kun PDF-filer kan uploades.', 'error');
+    const contentType = uploadType(file.name);
+    if (!contentType) {
+      say('Ikke uploadet: kun PDF-referater og dagsordener fra FirstAgenda (.json) kan uploades.', 'error');
       return;
     }
     say('Beregner filens fingeraftryk …');
@@ -153,7 +155,7 @@ async function uploadOne(file) {
     const { upload } = await api('uploads', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...authHeaders() },
-      body: JSON.stringify({ filename: file.name, contentType: 'application/pdf', size: file.size }),
+      body: JSON.stringify({ filename: file.name, contentType, size: file.size }),
     });
     await put(upload, file);
     say('Modtaget – venter på behandling');
@@ -165,6 +167,16 @@ async function uploadOne(file) {
       void showUpload();
     }
   }
+}
+
+/**
+ * The content type an upload is announced with, by its name (the service checks the bytes).
+ * @param {string} name
+ */
+function uploadType(name) {
+  if (/\.pdf$/i.test(name)) return 'application/pdf';
+  if (/\.json$/i.test(name)) return 'application/json';
+  return null;
 }
 
 /** @param {File} file */

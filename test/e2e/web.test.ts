@@ -17,6 +17,7 @@ const SEEDS = [
   NEEDS_REVIEW,
 ];
 const UPLOAD = 'test/fixtures/corpus/extra/pdf/e2_vesterlund_oekonomiudvalget_20240611.pdf';
+const PORTAL_UPLOAD = 'test/fixtures/firstagenda/egholt-byraad-2025-03-27.json';
 const SIGNED_IN_UPLOAD = 'test/fixtures/corpus/extra/pdf/e5_ravnsbjerg_koncernledelsen_20250429.pdf';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -347,6 +348,32 @@ describe('the search page in a browser', () => {
     const meta = await page.locator('.card .meta').allTextContents();
     expect(meta.length).toBeGreaterThan(0);
     expect(meta.every((line) => line.startsWith('Økonomiudvalget · 11. juni 2024'))).toBe(true);
+    await close(page);
+  });
+
+  it("uploads a portal's agenda JSON, follows it to indexed, and shows its body without the election term", async () => {
+    const page = await open('/?upload');
+    await page.setInputFiles('#files', PORTAL_UPLOAD);
+    const upload = page.locator('.upload').first();
+    await expect
+      .poll(() => upload.locator('.upload-state').textContent(), { timeout: 30_000 })
+      .toMatch(/indekseret|fejlede|kræver/i);
+    expect(await upload.locator('.upload-state').textContent()).toBe('Indekseret');
+    await page.getByRole('link', { name: 'Søg i mødets beslutninger' }).click();
+    await expect.poll(() => params(page).get('body')).toBe('Byråd');
+    await close(page);
+  });
+
+  it('refuses a file that is neither a PDF nor a portal JSON before sending it', async () => {
+    const page = await open('/?upload');
+    await page.setInputFiles('#files', {
+      name: 'referat.docx',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('PK'),
+    });
+    await expect
+      .poll(() => page.locator('.upload .upload-state').first().textContent())
+      .toMatch(/^Ikke uploadet: kun PDF-referater og dagsordener fra FirstAgenda/);
     await close(page);
   });
 
