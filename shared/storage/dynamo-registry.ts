@@ -11,6 +11,7 @@ import {
 import { z } from 'zod';
 import { DocumentRecord, type DocumentStatus } from '#domain/document.ts';
 import { IsoDate } from '#domain/meeting.ts';
+import { bodyName, municipalityName } from '#search/names.ts';
 import { ClaimLostError, InvalidCursorError, StorageError, storageCall } from './errors.ts';
 import type { DocumentRegistry, KeyRecord, MeetingFilter, Page, ProcessingOutcome } from './registry.ts';
 import { REGISTRY_TABLE } from './registry-table.ts';
@@ -64,10 +65,12 @@ const DONE_BY_A_VERSION: readonly DocumentStatus[] = ['failed', 'needs-ocr', 'in
 const documentPk = (id: string) => `doc#${id}`;
 const keyPk = (key: string) => `key#${key}`;
 
-/** The case-insensitive form of a body or municipality, as stored and as filtered on. */
-export function filterKey(value: string): string {
-  return value.normalize('NFC').trim().toLocaleLowerCase('da');
-}
+/**
+ * A body's or municipality's key, as stored and as filtered on: the search's (shared/search/names.ts),
+ * so /meetings?body=Byråd finds "Byrådet" as a search's body filter does. '' for a blank name.
+ */
+const bodyFilterKey = (value: string) => bodyName(value.normalize('NFC'))?.key ?? '';
+const municipalityFilterKey = (value: string) => municipalityName(value.normalize('NFC'))?.key ?? '';
 
 /**
  * The LastEvaluatedKey of each index, as a cursor must carry it back: every value checked, since
@@ -202,9 +205,9 @@ export class DynamoRegistry implements DocumentRegistry {
           meetingSort: `${meeting.date ?? NO_DATE}#${id}`,
         });
         if (meeting.body === null) remove.push('bodyKey');
-        else set.bodyKey = filterKey(meeting.body);
+        else set.bodyKey = bodyFilterKey(meeting.body);
         if (meeting.municipality === null) remove.push('municipalityKey');
-        else set.municipalityKey = filterKey(meeting.municipality);
+        else set.municipalityKey = municipalityFilterKey(meeting.municipality);
       } else {
         Object.assign(set, { reason: outcome.reason, quality: null, meeting: null });
         remove.push(...MEETING_ATTRIBUTES);
@@ -344,8 +347,9 @@ export class DynamoRegistry implements DocumentRegistry {
         throw new InvalidCursorError('the cursor is not within the dates asked for');
       }
       const equal: Record<string, string> = {};
-      if (filter.body !== undefined) equal.bodyKey = filterKey(filter.body);
-      if (filter.municipality !== undefined) equal.municipalityKey = filterKey(filter.municipality);
+      if (filter.body !== undefined) equal.bodyKey = bodyFilterKey(filter.body);
+      if (filter.municipality !== undefined)
+        equal.municipalityKey = municipalityFilterKey(filter.municipality);
       const conditions = filterOf(equal);
       return this.#page('registry.meetings', {
         IndexName: index.name,
