@@ -1,4 +1,6 @@
+import { expect } from 'vitest';
 import type { IndexedItem } from '#domain/search.ts';
+import type { TermVocabulary } from '#search/suggest.ts';
 import { indexedItem } from './indexed-items.ts';
 
 /**
@@ -46,3 +48,19 @@ export const SUGGEST_CASES: readonly (readonly [string, string | null])[] = [
   ['fravr', 'fravær'],
   ['frav', null],
 ];
+
+/**
+ * What a vocabulary over SUGGEST_ITEMS knows, in both engines: the terms of the exact fields,
+ * each with the most items that hold it in one field; not the compound parts ("akutpladser" is
+ * indexed with its part "plads"; the vocabulary knows only the word).
+ */
+export async function expectSuggestVocabulary(vocabulary: TermVocabulary): Promise<void> {
+  expect(await vocabulary.near('sygefravær')).toEqual(
+    expect.arrayContaining([
+      { term: 'sygefravær', docFreq: 12 },
+      { term: 'sygefravar', docFreq: 1 },
+    ]),
+  );
+  expect((await vocabulary.near('plads')).map((t) => t.term)).not.toContain('plads');
+  expect(await vocabulary.near('x')).toEqual([]);
+}
