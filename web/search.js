@@ -136,36 +136,113 @@ function moveFocus(target) {
 }
 
 /**
- * @param {SearchState} s
+ * The parts of an answer the page reads, read defensively: an API from before partial matches
+ * and suggestions sends no `match`, `partialTotal` or `suggestion` (every hit full, none partial,
+ * no suggestion).
  * @param {any} answer the API's SearchResult
  */
-function render(s, answer) {
-  status.textContent = statusText(s, answer.total);
-  renderFacets(s, answer.facets);
-  if (answer.results.length === 0) {
-    results.replaceChildren(emptyState(s, answer.total));
-  } else {
-    const first = (answer.page - 1) * answer.size;
-    results.replaceChildren(
-      h(
-        'ol',
-        { class: 'hits', start: first + 1 },
-        answer.results.map((/** @type {any} */ hit) => h('li', {}, decisionCard(hit))),
-      ),
-    );
-  }
-  renderPager(s, answer.total, answer.size);
+function tiersOf(answer) {
+  /** @type {any[]} */
+  const hits = answer.results ?? [];
+  return {
+    full: hits.filter((hit) => hit.match !== 'partial'),
+    partial: hits.filter((hit) => hit.match === 'partial'),
+    total: Number(answer.total) || 0,
+    partialTotal: Number(answer.partialTotal) || 0,
+    suggestion:
+      typeof answer.suggestion === 'string' && answer.suggestion.trim() ? answer.suggestion.trim() : null,
+  };
 }
 
 /**
  * @param {SearchState} s
- * @param {number} total
+ * @param {any} answer the API's SearchResult
  */
-function statusText(s, total) {
+function render(s, answer) {
+  const { full, partial, total, partialTotal, suggestion } = tiersOf(answer);
+  // Pages run through the full matches, then the partial ones.
+  const shown = total + partialTotal;
+  status.textContent = statusText(s, total, partialTotal, answer.size);
+  renderFacets(s, answer.facets);
+  const hint = suggestion && suggestion !== s.q ? didYouMean(s, suggestion) : null;
+  if (full.length === 0 && partial.length === 0) {
+    results.replaceChildren(...[hint, emptyState(s, shown)].filter((node) => node !== null));
+  } else {
+    const first = (answer.page - 1) * answer.size;
+    results.replaceChildren(
+      ...[
+        hint,
+        full.length ? hitList(full, first + 1) : null,
+        partial.length ? partialSection(s, partial, first + full.length + 1, total) : null,
+      ].filter((node) => node !== null),
+    );
+  }
+  renderPager(s, shown, answer.size);
+}
+
+/**
+ * @param {any[]} hits
+ * @param {number} start the number of the first
+ */
+const hitList = (hits, start) =>
+  h(
+    'ol',
+    { class: 'hits', start },
+    hits.map((hit) => h('li', {}, decisionCard(hit))),
+  );
+
+/**
+ * Hits that have only some of the words, or only a part of a compound: under a heading of their
+ * own, after every full match, so they are never taken for one.
+ * @param {SearchState} s
+ * @param {any[]} hits
+ * @param {number} start
+ * @param {number} total full matches
+ */
+function partialSection(s, hits, start, total) {
+  return h(
+    'section',
+    { class: 'partial-matches', 'aria-labelledby': 'partial-heading' },
+    h('h2', { id: 'partial-heading' }, 'Delvise match'),
+    h(
+      'p',
+      {},
+      total === 0 ? `Ingen beslutninger har alle ordene i »${s.q}«. ` : '',
+      'Disse har kun nogle af ordene eller en del af et sammensat ord og tæller ikke med i antallet.',
+    ),
+    hitList(hits, start),
+  );
+}
+
+/**
+ * »Mente du …?«: the query the API suggests, as a link to its search.
+ * @param {SearchState} s
+ * @param {string} suggestion
+ */
+function didYouMean(s, suggestion) {
+  return h(
+    'p',
+    { class: 'suggestion' },
+    'Mente du ',
+    h('a', { href: searchUrl({ ...s, q: suggestion, page: 1 }), 'data-nav': true }, `»${suggestion}«`),
+    '?',
+  );
+}
+
+/**
+ * The count line: full matches only; partial ones offered after them are named apart.
+ * @param {SearchState} s
+ * @param {number} total full matches
+ * @param {number} partialTotal
+ * @param {number} size
+ */
+function statusText(s, total, partialTotal, size = PAGE_SIZE) {
   const found = count(total, 'beslutning', 'beslutninger');
-  const page = total > PAGE_SIZE ? `, side ${s.page} af ${Math.ceil(total / PAGE_SIZE)}` : '';
+  const pages = Math.ceil((total + partialTotal) / size);
+  const page = pages > 1 ? `, side ${s.page} af ${pages}` : '';
+  const partial = partialTotal > 0 ? ` og ${count(partialTotal, 'delvist match', 'delvise match')}` : '';
   if (!s.q) return `${found}${hasFilters(s) ? ' med de valgte filtre' : ', nyeste først'}${page}`;
-  return `${found} for »${s.q}«${page}`;
+  return `${found} for »${s.q}«${partial}${page}`;
 }
 
 const hasFilters = (/** @type {SearchState} */ s) =>

@@ -79,6 +79,14 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** The parts of GET /search's answer these tests read or change; the fields of partial matches and suggestions may be absent. */
+interface SearchAnswer {
+  readonly total: number;
+  readonly partialTotal?: number;
+  readonly suggestion?: string | null;
+  readonly results: readonly { readonly match?: 'full' | 'partial' }[];
+}
+
 interface AxeViolation {
   readonly id: string;
   readonly impact: string | null;
@@ -375,6 +383,84 @@ describe('the search page in a browser', () => {
       .poll(() => page.locator('.upload .upload-state').first().textContent())
       .toMatch(/^Ikke uploadet: kun PDF-referater og dagsordener fra FirstAgenda/);
     await close(page);
+  });
+
+  it('offers search tips: phrases, minus, prefix, OR and case numbers', async () => {
+    const page = await open('/');
+    const tips = page.locator('#search-tips');
+    await tips.getByText('Søgetips').click();
+    const shown = await tips.locator('dl').innerText();
+    for (const example of [
+      '"lokal afledning"',
+      'skole -skolevej',
+      'ældre*',
+      'kystsikring OR diger',
+      '24/16905',
+    ]) {
+      expect(shown).toContain(example);
+    }
+    expect(await seriousViolations(page)).toEqual([]);
+    await close(page);
+  });
+
+  /** Answers GET /search through the service, then changes the answer as `change` says. */
+  const changeSearch = (page: Page, change: (answer: SearchAnswer, q: string) => SearchAnswer) =>
+    page.route(
+      (url) => url.pathname.endsWith('/search'),
+      async (route) => {
+        const response = await route.fetch();
+        const q = new URL(route.request().url()).searchParams.get('q') ?? '';
+        return route.fulfill({ response, json: change((await response.json()) as SearchAnswer, q) });
+      },
+    );
+
+  it('shows partial matches after the full ones under »Delvise match«, counted apart', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The service's answer for »fravær«, its last three hits offered as partial matches (as the API
+    // marks them when the full matches are few), unless the service marks some itself.
+    await changeSearch(page, (answer) => {
+      if (answer.results.some((hit) => hit.match === 'partial')) return answer;
+      const full = answer.results.length - 3;
+      return {
+        ...answer,
+        total: full,
+        partialTotal: 3,
+        results: answer.results.map((hit, i) => ({ ...hit, match: i < full ? 'full' : 'partial' })),
+      };
+    });
+    await page.goto(`${service.url}/?q=fravær`);
+    const section = page.locator('.partial-matches');
+    await section.getByRole('heading', { name: 'Delvise match' }).waitFor();
+    const answer = (await (await fetch(`${service.url}/search?q=fravær&size=10`)).json()) as SearchAnswer;
+    const partial = await section.locator('.card').count();
+    const full = answer.results.length - partial;
+    expect(partial).toBeGreaterThan(0);
+    expect(await page.locator('.card').count()).toBe(answer.results.length);
+    // Full matches first, then the section; the numbering goes on through it.
+    expect(await page.locator('#results > ol.hits > li').count()).toBe(full);
+    expect(await section.locator('ol.hits').getAttribute('start')).toBe(String(full + 1));
+    expect(await page.textContent('#search-status')).toMatch(
+      new RegExp(`^${full} beslutning(er)? for »fravær« og ${partial} delvise? match`),
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('suggests another query, »Mente du …?«, as a link to its search', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The service's own suggestion when it gives one; else the one it would give for this typo.
+    await changeSearch(page, (answer, q) =>
+      !answer.suggestion && q === 'sygefravar' ? { ...answer, suggestion: 'sygefravær' } : answer,
+    );
+    await page.goto(`${service.url}/?q=sygefravar`);
+    const link = page.locator('.suggestion a');
+    await expect.poll(() => page.locator('.suggestion').textContent()).toBe('Mente du »sygefravær«?');
+    await link.click();
+    await expect.poll(() => params(page).get('q')).toBe('sygefravær');
+    await expect.poll(() => page.textContent('#search-status')).toMatch(/beslutninger? for »sygefravær«/);
+    expect(await page.locator('.card').count()).toBeGreaterThan(0);
+    expect(await page.locator('.suggestion').count()).toBe(0);
+    await page.close();
   });
 
   it('tells in plain Danish when a search finds nothing, and works at a phone width', async () => {
