@@ -389,7 +389,8 @@ describe('the search page in a browser', () => {
     const page = await open('/');
     const tips = page.locator('#search-tips');
     await tips.getByText('Søgetips').click();
-    const shown = await tips.locator('dl').innerText();
+    expect(await tips.locator('dl').isVisible()).toBe(true);
+    const shown = (await tips.locator('dl').textContent()) ?? '';
     for (const example of [
       '"lokal afledning"',
       'skole -skolevej',
