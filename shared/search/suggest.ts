@@ -143,7 +143,8 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
  * The query as the user would type it with its unknown or rare words corrected from the index's
- * vocabulary ("sygefravar" → "sygefravær"), everything else (quotes, -ord, ord*, OR, case
+ * vocabulary ("sygefravar" → "sygefravær"; "aeldre" → "ældre" where the index knows æ, ø, å for
+ * ae, oe, aa), everything else (quotes, -ord, ord*, OR, case
  * numbers, spacing) as typed; null when no word has a better known neighbour.
  */
 export async function suggestQuery(q: string, vocabulary: TermVocabulary): Promise<string | null> {
@@ -158,13 +159,8 @@ export async function suggestQuery(q: string, vocabulary: TermVocabulary): Promi
   });
   const corrections = await Promise.all(
     words.map(async (match) => {
-      const lower = match[0].toLowerCase();
-      const term = stem(lower);
-      const known = bestCorrection(term, await vocabulary.near(term));
-      // The index may know the word as typed as the stem of another form ("akutpladser"): no typo.
-      if (!known || known.term === lower) return null;
-      const word = surfaceWord(known.term, match[0]);
-      return word.toLowerCase() === lower ? null : { at: match.index, typed: match[0], word };
+      const word = await correctWord(match[0], vocabulary);
+      return word && { at: match.index, typed: match[0], word };
     }),
   );
   let corrected = '';
@@ -175,4 +171,34 @@ export async function suggestQuery(q: string, vocabulary: TermVocabulary): Promi
     from = correction.at + correction.typed.length;
   }
   return from === 0 ? null : corrected + q.slice(from);
+}
+
+/** How Danish letters are written without a Danish keyboard: ae for æ, oe for ø, aa for å. */
+const TRANSLITERATED = /ae|oe|aa/g;
+const DANISH_LETTER: Record<string, string> = { ae: 'æ', oe: 'ø', aa: 'å' };
+
+/** The count of items the index gives a term among the terms near it, 0 when it does not know it. */
+const docFreqOf = (term: string, near: readonly KnownTerm[]) =>
+  near.find((known) => known.term === term)?.docFreq ?? 0;
+
+/**
+ * The word to show instead of a typed word, or null: first the word with ae, oe, aa written æ,
+ * ø, å when the index knows that and not (or rarely) the word as typed ("aeldreplejen" →
+ * "ældreplejen"); else the best correction of its stem, as a word near what was typed.
+ */
+async function correctWord(typed: string, vocabulary: TermVocabulary): Promise<string | null> {
+  const lower = typed.toLowerCase();
+  const term = stem(lower);
+  const near = await vocabulary.near(term);
+  const danish = lower.replace(TRANSLITERATED, (pair) => DANISH_LETTER[pair] ?? pair);
+  if (danish !== lower) {
+    const own = docFreqOf(term, near);
+    const found = docFreqOf(stem(danish), await vocabulary.near(stem(danish)));
+    if (found > 0 && found >= own * MORE_COMMON) return sameCase(danish, typed);
+  }
+  const known = bestCorrection(term, near);
+  // The index may know the word as typed as the stem of another form ("akutpladser"): no typo.
+  if (!known || known.term === lower) return null;
+  const word = surfaceWord(known.term, typed);
+  return word.toLowerCase() === lower ? null : word;
 }

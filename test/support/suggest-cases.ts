@@ -31,6 +31,8 @@ export const SUGGEST_CASES: readonly (readonly [string, string | null])[] = [
   ['sygefravar', 'sygefravær'],
   ['sygefraver', 'sygefravær'],
   ['Sygefraver', 'Sygefravær'],
+  ['sygefravaer', 'sygefravær'],
+  ['Aeldreplejen', 'Ældreplejen'],
   ['ygefravær', null],
   ['sygefravær', null],
   ['sygefraværet', null],
