@@ -78,7 +78,7 @@ export type IndexedItem = z.infer<typeof IndexedItem>;
 const FacetCounts = z.record(z.string(), z.number().int());
 
 /**
- * Items per value of every match. A body or municipality counts every way of writing it under
+ * Items per value of every full match. A body or municipality counts every way of writing it under
  * the name most of its items show; that name, as the filter, finds exactly the items counted.
  */
 export const Facets = z
@@ -90,9 +90,20 @@ export const Facets = z
   })
   .meta({
     description:
-      'Items per value of every match (not the page). A body or municipality written several ways is one entry, under the name most of its items show; that name as the filter finds exactly the items counted.',
+      'Items per value of every full match (not the page; partial matches are not counted). A body or municipality written several ways is one entry, under the name most of its items show; that name as the filter finds exactly the items counted.',
   });
 export type Facets = z.infer<typeof Facets>;
+
+/**
+ * How a hit matches the query: `full` has every word (its stem, or a compound with it as a part);
+ * `partial` only some of the words, or only the parts of the query's compounds. Partial hits come
+ * after every full hit, on every sort, and only when the full ones are few.
+ */
+export const MatchTier = z.enum(['full', 'partial']).meta({
+  description:
+    'full: the item has every word of the query (its stem, or a compound with it as a part), every phrase and no excluded word. partial: only some of the words, or only the parts of a compound of the query; offered after all full hits, only when there are fewer than 10 full matches, and never counted in total or facets.',
+});
+export type MatchTier = z.infer<typeof MatchTier>;
 
 /** One hit: a decision (or an item without one) with its highlights and a query-focused summary. */
 export const SearchHit = z.object({
@@ -104,14 +115,26 @@ export const SearchHit = z.object({
   summary: z.array(SummarySentence),
   highlights: z.array(z.string()),
   source: z.object({ documentId: z.string(), key: z.string(), page: z.number().int().nullable() }),
+  match: MatchTier,
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
 export const SearchResult = z.object({
-  total: z.number().int().nonnegative(),
+  /** Full matches only. */
+  total: z.number().int().nonnegative().meta({ description: 'Full matches (partial ones are not counted).' }),
+  /** Partial matches offered after the full ones (0 when there are enough full matches). */
+  partialTotal: z.number().int().nonnegative().meta({
+    description: 'Partial matches offered after the full ones; 0 when there are 10 full matches or more.',
+  }),
+  /** Another query to try ("Mente du …?"), when this one finds nothing. */
+  suggestion: z
+    .string()
+    .nullable()
+    .meta({ description: 'A query to try instead ("Mente du …?"), given only when this one finds nothing.' }),
   page: z.number().int().positive(),
   size: z.number().int().positive(),
   results: z.array(SearchHit),
+  /** Counted over the full matches only. */
   facets: Facets,
 });
 export type SearchResult = z.infer<typeof SearchResult>;

@@ -1,6 +1,5 @@
-import { type IndexedItem, SearchQuery } from '#domain/search.ts';
-import { analyze, analyzeBoth, isStopWord, stem, tokenize } from '#language/analyze.ts';
-import { splitCompound } from '#language/compounds.ts';
+import type { IndexedItem } from '#domain/search.ts';
+import { analyzeBoth } from '#language/analyze.ts';
 import { bodyName, municipalityName } from './names.ts';
 
 /**
@@ -92,64 +91,5 @@ export function analyzedFields(fields: SearchFields): Record<keyof typeof FIELD_
   };
 }
 
-/** A query's distinct terms, analysed as the exact fields are. */
-export function queryTerms(q: string): string[] {
-  return [...new Set(analyze(q))];
-}
-
-/**
- * The query's compounds as their parts, stemmed, one list per compound: searched too, with a
- * lower weight, so "ejendomssalg" finds "Salg af ejendommen" below items that say
- * "ejendomssalg". All parts are required first; any part only when that finds too little.
- */
-function queryCompounds(q: string): string[][] {
-  return tokenize(q)
-    .filter((t) => !isStopWord(t.term))
-    .map((t) => splitCompound(t.term)?.map(stem) ?? [])
-    .filter((parts) => parts.length > 1);
-}
-
 /** Query part terms count this much of an exact query term. */
 export const QUERY_PART_WEIGHT = 0.5;
-
-/** A search widens to its next step while it matches fewer items than this. */
-export const ENOUGH_MATCHES = 20;
-
-/** How a step of a search matches: all or any of the words, and the compound parts or not. */
-export interface SearchStep {
-  readonly words: 'all' | 'any';
-  readonly parts: 'none' | 'all' | 'any';
-  /** The query's compounds as their stemmed parts (queryCompounds), for the steps that use them. */
-  readonly compounds: readonly (readonly string[])[];
-}
-
-/** A query analysed once: its terms, and the steps its search widens through. */
-export interface SearchPlan {
-  readonly terms: string[];
-  readonly steps: readonly SearchStep[];
-}
-
-/**
- * The steps a search widens through, both engines alike, stopping at the first that matches
- * ENOUGH_MATCHES items: all the words (precise, and cheap where one word is common), any word,
- * then a compound's parts ("ejendomssalg" as "Salg af ejendommen"), all parts before any.
- */
-export function planSearch(q: string): SearchPlan {
-  const terms = queryTerms(q);
-  const compounds = queryCompounds(q);
-  const steps: SearchStep[] = [];
-  if (terms.length > 1) steps.push({ words: 'all', parts: 'none', compounds });
-  steps.push({ words: 'any', parts: 'none', compounds });
-  if (compounds.length > 0) {
-    steps.push({ words: 'any', parts: 'all', compounds }, { words: 'any', parts: 'any', compounds });
-  }
-  return { terms, steps };
-}
-
-/**
- * The query's words without its filters: how far a search widens depends on its words alone,
- * so a filter only narrows what the same words find without it.
- */
-export function wordsOnly(query: SearchQuery): SearchQuery {
-  return SearchQuery.parse({ q: query.q });
-}

@@ -1,12 +1,20 @@
-import type { IndexedItem, SearchHit } from '#domain/search.ts';
+import type { IndexedItem, MatchTier, SearchHit, SearchQuery, SearchResult } from '#domain/search.ts';
 import { summariseForQuery } from '#summarise/summarise.ts';
 import { highlights } from './highlight.ts';
 
 /** Scores to three decimals: the engines agree to about six significant digits (float32). */
 const roundScore = (score: number) => Math.round(score * 1000) / 1000;
 
-/** A search hit from an indexed item: the same for every engine, so results cannot drift. */
-export function toHit(item: IndexedItem, score: number, terms: readonly string[]): SearchHit {
+/**
+ * A search hit from an indexed item: the same for every engine, so results cannot drift. `terms`
+ * are the query's analysed terms; `match` the tier the item matched in.
+ */
+export function toHit(
+  item: IndexedItem,
+  score: number,
+  terms: readonly string[],
+  match: MatchTier = 'full',
+): SearchHit {
   const summary = terms.length && item.item.access === 'open' ? summariseForQuery(item, terms) : item.summary;
   return {
     id: item.id,
@@ -19,6 +27,7 @@ export function toHit(item: IndexedItem, score: number, terms: readonly string[]
     summary,
     highlights: highlights(item, terms),
     source: { documentId: item.documentId, key: item.key, page: citedPage(item) },
+    match,
   };
 }
 
@@ -31,4 +40,17 @@ export function publicItem(indexed: IndexedItem): SearchHit['item'] {
 /** The page a citation of the item opens at: its decision's, else its first. */
 export function citedPage(indexed: IndexedItem): number | null {
   return indexed.decision?.page ?? indexed.pages?.first ?? null;
+}
+
+/** A search that finds nothing: what both engines answer for a query that asks for nothing. */
+export function emptyResult(query: SearchQuery): SearchResult {
+  return {
+    total: 0,
+    partialTotal: 0,
+    suggestion: null,
+    page: query.page,
+    size: query.size,
+    results: [],
+    facets: { body: {}, year: {}, outcome: {}, municipality: {} },
+  };
 }

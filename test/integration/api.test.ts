@@ -115,7 +115,7 @@ describe('GET /search', () => {
     expect(result.results[0]?.source).toMatchObject({ key: expect.stringMatching(/^minutes\//) });
     // The contract's shape exactly: no links or internal fields slipped into a hit.
     expect(Object.keys(answer.body.results[0]).sort()).toEqual(
-      ['decision', 'highlights', 'id', 'item', 'meeting', 'score', 'source', 'summary'].sort(),
+      ['decision', 'highlights', 'id', 'item', 'match', 'meeting', 'score', 'source', 'summary'].sort(),
     );
   });
 

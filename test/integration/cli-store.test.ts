@@ -122,7 +122,7 @@ describe('the CLI while npm start runs on the same data folder', () => {
       const ingested = await cli(dataDir, 'ingest', join(minutes, 'Direktionen maj.pdf'));
       expect(ingested.stderr).toContain(`into the service running at ${service.url}`);
       expect(ingested.stdout).toContain('1 indexed, 0 failed, 0 skipped');
-      const response = await fetch(`${service.url}/search?q=databeskyttelse`);
+      const response = await fetch(`${service.url}/search?q=verdensmål`);
       expect(SearchResult.parse(await response.json()).total).toBeGreaterThan(0);
     } finally {
       await service.stop();

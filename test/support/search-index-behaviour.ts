@@ -168,8 +168,8 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
     });
 
     it('never finds more with a filter than the facet of the same words promised', async () => {
-      // Enough exact "lokalplan" items that the search does not widen to its compound's parts,
-      // one of them in Teknikudvalget, and two Teknikudvalget items with the parts only.
+      // Many exact "lokalplan" items, one of them in Teknikudvalget, and two Teknikudvalget items
+      // with the parts only: partial matches, never counted.
       const exact = Array.from({ length: 22 }, (_, position) =>
         indexedItem({ documentId: 'plans', position, title: `Lokalplan nr. ${position + 1}` }),
       );
@@ -197,8 +197,167 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
       const all = await index.search(query({ q: 'lokalplan' }));
       const filtered = await index.search(query({ q: 'lokalplan', body: 'Teknikudvalget' }));
       expect(all.facets.body.Teknikudvalget).toBe(1);
+      expect(all.partialTotal).toBe(0);
       expect(filtered.total).toBe(1);
-      expect(filtered.results.map((r) => r.item.title)).toEqual(['Lokalplan for havnen']);
+      expect(filtered.results.map((r) => [r.item.title, r.match])).toEqual([
+        ['Lokalplan for havnen', 'full'],
+        ['Plan for lokal trafik', 'partial'],
+        ['Lokal plan for stier', 'partial'],
+      ]);
+      expect(filtered.partialTotal).toBe(2);
+    });
+
+    const tiers = async (input: Record<string, unknown>) =>
+      (await index.search(query(input))).results.map((r) => [r.item.title, r.match]);
+
+    it('counts only full matches, every word in them, and offers the partial ones after them', async () => {
+      const result = await index.search(query({ q: 'trivsel fravær' }));
+      expect(result.total).toBe(1);
+      expect(result.partialTotal).toBe(2);
+      expect(result.suggestion).toBeNull();
+      expect(result.results.map((r) => [r.item.title, r.match])).toEqual([
+        ['Fravær og trivsel', 'full'],
+        ['Fokus på sygefravær', 'partial'],
+        ['Stressforebyggende samtaleforløb', 'partial'],
+      ]);
+      // The facets count the full match only.
+      expect(result.facets).toEqual({
+        body: { Direktionen: 1 },
+        year: { '2025': 1 },
+        outcome: { approved: 1 },
+        municipality: { 'Vesterlund Kommune': 1 },
+      });
+      // A word found only as a whole part of a compound is a full match.
+      expect(await tiers({ q: 'fravær' })).toEqual([
+        ['Fravær og trivsel', 'full'],
+        ['Fokus på sygefravær', 'full'],
+        ['Stressforebyggende samtaleforløb', 'full'],
+      ]);
+    });
+
+    it('puts partial matches after every full match when sorting by date too', async () => {
+      expect(await tiers({ q: 'stress fravær', sort: 'date' })).toEqual([
+        ['Stressforebyggende samtaleforløb', 'full'],
+        ['Fokus på sygefravær', 'partial'],
+        ['Fravær og trivsel', 'partial'],
+      ]);
+      const second = await index.search(query({ q: 'stress fravær', sort: 'date', size: 2, page: 2 }));
+      expect(second.results.map((r) => [r.item.title, r.match])).toEqual([['Fravær og trivsel', 'partial']]);
+      expect(second).toMatchObject({ total: 1, partialTotal: 2 });
+    });
+
+    it('offers partial matches only while the full ones are fewer than 10', async () => {
+      const many = Array.from({ length: 10 }, (_, position) =>
+        indexedItem({ documentId: 'many', position, title: `Trivsel og fravær ${position + 1}` }),
+      );
+      await index.replaceDocument('many', many);
+      const result = await index.search(query({ q: 'trivsel fravær', size: 20 }));
+      expect(result).toMatchObject({ total: 11, partialTotal: 0 });
+      expect(result.results.every((r) => r.match === 'full')).toBe(true);
+    });
+
+    it('finds a phrase: its words in order, a stop word of the text only where the query has one', async () => {
+      await index.replaceDocument('salg', [
+        indexedItem({ documentId: 'salg', position: 0, title: 'Salg af ejendommen Skolevej 4' }),
+        indexedItem({ documentId: 'salg', position: 1, title: 'Ejendommen og salg' }),
+        indexedItem({ documentId: 'salg', position: 2, title: 'Salg ejendommen' }),
+      ]);
+      expect(await tiers({ q: '"salg af ejendommen"' })).toEqual([
+        ['Salg af ejendommen Skolevej 4', 'full'],
+        ['Ejendommen og salg', 'partial'],
+        ['Salg ejendommen', 'partial'],
+      ]);
+      // Another stop word in the same place matches, as OpenSearch's positions have it.
+      expect((await index.search(query({ q: '"salg i ejendommen"' }))).total).toBe(1);
+      expect((await tiers({ q: '"salg ejendommen"' })).filter(([, m]) => m === 'full')).toEqual([
+        ['Salg ejendommen', 'full'],
+      ]);
+      expect((await tiers({ q: '"ejendommen salg"' })).filter(([, m]) => m === 'full')).toEqual([]);
+      // A phrase of one word is that word exactly, not a part of a compound.
+      expect(await tiers({ q: '"fravær" stress' })).toEqual([
+        ['Stressforebyggende samtaleforløb', 'full'],
+        ['Fravær og trivsel', 'partial'],
+        ['Fokus på sygefravær', 'partial'],
+      ]);
+      expect((await index.search(query({ q: '"fravær" sygefravær' }))).total).toBe(0);
+    });
+
+    it('excludes a word with a minus, compounds with it too', async () => {
+      expect(await tiers({ q: 'fravær -trivsel' })).toEqual([
+        ['Fokus på sygefravær', 'full'],
+        ['Stressforebyggende samtaleforløb', 'full'],
+      ]);
+      expect(await tiers({ q: 'fravær -stress' })).toEqual([
+        ['Fravær og trivsel', 'full'],
+        ['Fokus på sygefravær', 'full'],
+      ]);
+      expect(await titles({ q: 'fravær -"og trivsel" -stress' })).toEqual(['Fokus på sygefravær']);
+      // Exclusions alone ask for nothing.
+      expect((await index.search(query({ q: '-fravær' }))).total).toBe(0);
+    });
+
+    it('finds a prefix among the words of the text', async () => {
+      expect(await tiers({ q: 'lokalpl*' })).toEqual([['Lokalplan for Grenaa Havn', 'full']]);
+      expect(await titles({ q: 'sygefr*' })).toEqual(['Fokus på sygefravær']);
+      expect(await titles({ q: 'stress*' })).toEqual(['Stressforebyggende samtaleforløb']);
+    });
+
+    it('finds either side of OR', async () => {
+      expect(await tiers({ q: 'trivsel OR stress' })).toEqual([
+        ['Fravær og trivsel', 'full'],
+        ['Stressforebyggende samtaleforløb', 'full'],
+      ]);
+      expect((await index.search(query({ q: 'trivsel OR stress fravær' }))).total).toBe(2);
+      expect((await index.search(query({ q: 'trivsel OR stress lokalplan' }))).total).toBe(0);
+    });
+
+    it('finds a case number exactly, in any of its forms, and not where the text mentions it', async () => {
+      await index.replaceDocument('cases', [
+        indexedItem({ documentId: 'cases', position: 0, title: 'Vejnavne', caseNumber: 'EMN-2024-123' }),
+        indexedItem({ documentId: 'cases', position: 1, title: 'Skolevej', caseNumber: '25-002921' }),
+        indexedItem({
+          documentId: 'cases',
+          position: 2,
+          title: 'Opfølgning',
+          text: 'Se sag 24/16905 og 25-002921.',
+        }),
+      ]);
+      expect(await tiers({ q: '24/16905' })).toEqual([['Personalesag', 'full']]);
+      expect(await tiers({ q: '25-002921' })).toEqual([['Skolevej', 'full']]);
+      expect(await tiers({ q: 'EMN-2024-123' })).toEqual([['Vejnavne', 'full']]);
+      expect(await tiers({ q: 'emn-2024-123' })).toEqual([['Vejnavne', 'full']]);
+    });
+
+    it('reads malformed syntax as words, and never fails', async () => {
+      for (const q of [
+        '"fravær',
+        'fravær"',
+        'OR fravær',
+        'fravær OR',
+        'fravær OR OR',
+        '- fravær',
+        'fravær *',
+        '"" fravær',
+      ]) {
+        expect({ q, found: await tiers({ q }) }).toEqual({ q, found: await tiers({ q: 'fravær' }) });
+      }
+      for (const q of [
+        '-',
+        '*',
+        '"',
+        'OR',
+        '-*',
+        '""',
+        '" "',
+        '(',
+        'NEAR(fravær',
+        'fravær AND',
+        '*fravær',
+        'a*',
+      ]) {
+        expect((await index.search(query({ q }))).total).toBeGreaterThanOrEqual(0);
+      }
+      expect((await index.search(query({ q: '*' }))).total).toBe(0);
     });
 
     it('filters a body however it is written, and counts it under the name most of its items show', async () => {

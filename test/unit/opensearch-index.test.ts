@@ -5,12 +5,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type IndexedItem, SearchQuery } from '#domain/search.ts';
 import { TOKEN_PATTERN } from '#language/analyze.ts';
 import { DECOMPOUND, vocabularyWords } from '#language/compounds.ts';
-import { queryTerms, searchFields } from '#search/fields.ts';
+import { searchFields } from '#search/fields.ts';
 import { toHit } from '#search/hits.ts';
 import { createOpenSearchClient } from '#search/opensearch/client.ts';
 import { BulkIndexError, SearchEngineError } from '#search/opensearch/errors.ts';
 import { OpenSearchIndex } from '#search/opensearch/opensearch-index.ts';
 import { FACET_SIZE } from '#search/opensearch/query.ts';
+import { planSearch } from '#search/plan.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import { RecordedOpenSearch } from '#test/support/recorded-opensearch.ts';
 import { BEHAVIOUR_DOCUMENTS } from '#test/support/search-index-behaviour.ts';
@@ -40,6 +41,14 @@ const WEIGHTED = [
   'text.decision.parts^0.45',
   'text.body.parts^0.3',
 ];
+/** Any of the words, each in some field (its compound parts too). */
+const anyOf = (...words: string[]) => ({
+  bool: {
+    should: words.map((query) => ({ multi_match: { query, fields: ALL_FIELDS } })),
+    minimum_should_match: 1,
+  },
+});
+
 /** Newest first, agenda order, then by document: a total order, as the embedded engine sorts. */
 const BY_DATE = [
   { date: { order: 'desc' } },
@@ -77,15 +86,12 @@ function recorded(wordListPath?: string) {
   return { opensearch, index };
 }
 
-type Count = 'count-few' | 'count-many';
-
-/** The search body sent for a query; a compound query is counted first (the recorded answers). */
-async function searchBody(input: Record<string, unknown>, ...counts: Count[]) {
+/** The search body sent for a query's full matches, answered with enough of them that no partial ones are asked for. */
+async function searchBody(input: Record<string, unknown>) {
   const { opensearch, index } = recorded();
-  for (const count of counts) opensearch.reply(count);
-  opensearch.reply('search-fravaer');
+  opensearch.reply('search-many');
   await index.search(query(input));
-  return opensearch.request(counts.length).body as Record<string, unknown>;
+  return opensearch.request(0).body as Record<string, unknown>;
 }
 
 describe('OpenSearch index: creation', () => {
@@ -258,77 +264,24 @@ describe('OpenSearch index: writes', () => {
 });
 
 describe('OpenSearch index: the search request', () => {
-  it('counts the matches of a compound first, and adds its parts at a lower weight when they are few', async () => {
-    const { opensearch, index } = recorded();
-    opensearch.reply('count-few').reply('count-many').reply('search-fravaer');
-    await index.search(query({ q: 'sygefravær' }));
-    expect(opensearch.request(0)).toMatchObject({
-      path: '/minutes/_count',
-      body: {
-        query: { bool: { should: [{ multi_match: { query: 'sygefravær' } }], minimum_should_match: 1 } },
-      },
-    });
-    expect((await searchBody({ q: 'sygefravær' }, 'count-many')).query).toEqual({
-      bool: {
-        should: [{ multi_match: { query: 'sygefravær', fields: WEIGHTED, type: 'most_fields' } }],
-        minimum_should_match: 1,
-        filter: [],
-      },
-    });
-    // Too few for the word: its parts are counted too, all of them required.
-    expect(opensearch.request(1)).toMatchObject({
-      path: '/minutes/_count',
-      body: { query: { bool: { should: [{}, sygefraværParts(2)] } } },
-    });
-  });
-
-  it("counts a step's words without the filters, and filters only the search", async () => {
-    const { opensearch, index } = recorded();
-    opensearch.reply('count-many').reply('search-fravaer');
-    await index.search(query({ q: 'sygefravær', body: 'Direktionen', from: '2025-01-01' }));
-    const [count, search] = [opensearch.request(0), opensearch.request(1)];
-    expect(count.path).toBe('/minutes/_count');
-    expect(JSON.stringify(count.body)).not.toMatch(/Direktionen|2025-01-01/);
-    expect(JSON.stringify(search.body)).toMatch(/direktion.*2025-01-01|2025-01-01.*direktion/i);
-  });
-
-  it('counts the items with every word first, and searches them when they are enough', async () => {
-    const { opensearch, index } = recorded();
-    opensearch.reply('count-many').reply('search-fravaer');
-    await index.search(query({ q: 'fravær og trivsel' }));
-    const [count, search] = [opensearch.request(0), opensearch.request(1)];
-    const filter = (search.body as { query: { bool: { filter: unknown[] } } }).query.bool.filter;
-    expect(count.path).toBe('/minutes/_count');
-    expect(filter).toEqual([
-      { multi_match: { query: 'fravær', fields: ALL_FIELDS } },
-      { multi_match: { query: 'trivsel', fields: ALL_FIELDS } },
-    ]);
-  });
-
-  it('widens to any part of a compound when all parts match too few items', async () => {
-    const body = await searchBody({ q: 'sygefravær' }, 'count-few', 'count-few');
-    expect(body.query).toEqual({
-      bool: {
-        should: [
-          { multi_match: { query: 'sygefravær', fields: WEIGHTED, type: 'most_fields' } },
-          sygefraværParts(1),
-        ],
-        minimum_should_match: 1,
-        filter: [],
-      },
-    });
-  });
-
-  it('matches the raw words over the weighted fields, and the compound parts at a lower weight', async () => {
-    expect(await searchBody({ q: 'sygefravær' }, 'count-few', 'count-many')).toEqual({
+  it('requires every word in some field, and scores the words and all parts of a compound', async () => {
+    expect(await searchBody({ q: 'sygefravær' })).toEqual({
       query: {
         bool: {
           should: [
             { multi_match: { query: 'sygefravær', fields: WEIGHTED, type: 'most_fields' } },
             sygefraværParts(2),
           ],
-          minimum_should_match: 1,
-          filter: [],
+          minimum_should_match: 0,
+          filter: [
+            {
+              bool: {
+                should: [{ multi_match: { query: 'sygefravær', fields: ALL_FIELDS } }],
+                minimum_should_match: 1,
+              },
+            },
+          ],
+          must_not: [],
         },
       },
       sort: [{ _score: { order: 'desc' } }, ...BY_DATE],
@@ -343,10 +296,56 @@ describe('OpenSearch index: the search request', () => {
 
   it('sends no parts clause for a word that is no compound', async () => {
     const body = await searchBody({ q: 'fravær' });
+    expect((body.query as { bool: { should: unknown[] } }).bool.should).toEqual([
+      { multi_match: { query: 'fravær', fields: WEIGHTED, type: 'most_fields' } },
+    ]);
+  });
+
+  it('sends OR as a group, a prefix, a phrase and a case number as filters, minus as must_not', async () => {
+    const body = await searchBody({ q: 'trivsel OR stress lokal* "salg af ejendommen" 24/16905 -skole' });
+    const exact = ['text.title', 'text.decision', 'text.body'];
     expect(body.query).toMatchObject({
-      bool: { should: [{ multi_match: { query: 'fravær', fields: WEIGHTED, type: 'most_fields' } }] },
+      bool: {
+        should: [{ multi_match: { query: 'trivsel stress salg af ejendommen 24/16905' } }],
+        filter: [
+          anyOf('trivsel', 'stress'),
+          {
+            bool: {
+              should: [{ bool: { should: exact.map((f) => ({ prefix: { [f]: { value: 'lokal' } } })) } }],
+            },
+          },
+          {
+            bool: {
+              should: [
+                {
+                  bool: {
+                    should: exact.map((f) => ({ match_phrase: { [f]: { query: 'salg af ejendommen' } } })),
+                  },
+                },
+              ],
+            },
+          },
+          { bool: { should: [{ match_phrase: { 'text.title': { query: '24/16905' } } }] } },
+        ],
+        must_not: [{ multi_match: { query: 'skole', fields: ALL_FIELDS } }],
+      },
     });
-    expect((body.query as { bool: { should: unknown[] } }).bool.should).toHaveLength(1);
+  });
+
+  it('asks for the partial matches after the full ones when these are few, without facets', async () => {
+    const { opensearch, index } = recorded();
+    opensearch.reply('search-tiers').reply('search-tiers-partial');
+    await index.search(query({ q: 'trivsel fravær', page: 1, size: 2 }));
+    const partial = opensearch.request(1).body as Record<string, unknown>;
+    // One full match on the page: the first partial match fills it.
+    expect(partial).toMatchObject({ from: 0, size: 1 });
+    expect(partial.aggs).toBeUndefined();
+    expect(partial.query).toMatchObject({
+      bool: {
+        filter: [anyOf('trivsel', 'fravær')],
+        must_not: [{ bool: { filter: [{}, {}] } }],
+      },
+    });
   });
 
   it('sorts by date, then position, then document, and pages with from and size', async () => {
@@ -389,21 +388,22 @@ describe('OpenSearch index: the search request', () => {
         ],
       },
     });
-    expect((await searchBody({ q: 'fravær', to: '2024-12-31' })).query).toMatchObject({
-      bool: { filter: [{ range: { date: { lte: '2024-12-31' } } }] },
-    });
+    const { query: filtered } = (await searchBody({ q: 'fravær', to: '2024-12-31' })) as {
+      query: { bool: { filter: unknown[] } };
+    };
+    expect(filtered.bool.filter[0]).toEqual({ range: { date: { lte: '2024-12-31' } } });
   });
 });
 
 describe('OpenSearch index: the search result', () => {
-  const search = async (fixture: string, input: Record<string, unknown>) => {
+  const search = async (input: Record<string, unknown>, ...fixtures: string[]) => {
     const { opensearch, index } = recorded();
-    opensearch.reply(fixture);
+    for (const fixture of fixtures) opensearch.reply(fixture);
     return index.search(query(input));
   };
 
   it('maps the recorded response: total, facets from the aggregations, hits built by toHit', async () => {
-    const result = await search('search-fravaer', { q: 'fravær' });
+    const result = await search({ q: 'fravær' }, 'search-fravaer', 'search-fravaer-partial');
     expect(result.total).toBe(3);
     // Body and municipality buckets are keys; each is shown by the name its sub-aggregation found.
     expect(result.facets).toEqual({
@@ -412,7 +412,7 @@ describe('OpenSearch index: the search result', () => {
       outcome: { approved: 1, discussed: 1, postponed: 1 },
       municipality: { 'Vesterlund Kommune': 2, 'Norddjurs Kommune': 1 },
     });
-    const terms = queryTerms('fravær');
+    const { terms } = planSearch('fravær');
     expect(result.results).toEqual([
       toHit(TRIVSEL, 6.270044, terms),
       toHit(SYGEFRAVÆR, 1.2348487, terms),
@@ -427,14 +427,19 @@ describe('OpenSearch index: the search result', () => {
     for (const [documentId, items] of Object.entries(BEHAVIOUR_DOCUMENTS))
       await sqlite.replaceDocument(documentId, items);
     const embedded = await sqlite.search(query({ q: 'fravær' }));
+    const tiers = await sqlite.search(query({ q: 'trivsel fravær' }));
     sqlite.close();
-    expect(await search('search-fravaer', { q: 'fravær' })).toEqual(embedded);
+    expect(await search({ q: 'fravær' }, 'search-fravaer', 'search-fravaer-partial')).toEqual(embedded);
+    expect(await search({ q: 'trivsel fravær' }, 'search-tiers', 'search-tiers-partial')).toEqual(tiers);
+    expect(tiers).toMatchObject({ total: 1, partialTotal: 2 });
   });
 
-  it('finds nothing for a query of stop words', async () => {
-    const result = await search('search-empty', { q: 'og i at' });
+  it('finds nothing for a query of stop words, without asking OpenSearch', async () => {
+    const result = await search({ q: 'og i at' });
     expect(result).toEqual({
       total: 0,
+      partialTotal: 0,
+      suggestion: null,
       page: 1,
       size: 10,
       results: [],

@@ -21,22 +21,23 @@ describe('SQLite FTS5 index file', () => {
     second.close();
   });
 
-  it('finds a compound the minutes write apart, all parts before any part', async () => {
+  it('offers a compound the minutes write apart as a partial match, all its parts needed', async () => {
     const index = SqliteSearchIndex.open(':memory:');
     await index.replaceDocument('doc-a', [
       indexedItem({ position: 0, title: 'Salg af ejendommen Skolevej 4' }),
       indexedItem({ position: 1, title: 'Salg af erhvervsgrund' }),
       indexedItem({ position: 2, title: 'Ejendommens vedligehold' }),
     ]);
-    const titles = async (q: string) =>
-      (await index.search(SearchQuery.parse({ q }))).results.map((r) => r.item.title);
-    // Few items have both parts, so the search widens to any part, the one with both first.
-    expect((await titles('ejendomssalg'))[0]).toBe('Salg af ejendommen Skolevej 4');
-    expect(await titles('ejendomssalg')).toHaveLength(3);
+    const result = await index.search(SearchQuery.parse({ q: 'ejendomssalg' }));
+    expect(result.total).toBe(0);
+    expect(result.partialTotal).toBe(1);
+    expect(result.results.map((r) => [r.item.title, r.match])).toEqual([
+      ['Salg af ejendommen Skolevej 4', 'partial'],
+    ]);
     index.close();
   });
 
-  it('requires all words when enough items have them all, and any word when too few do', async () => {
+  it('counts only items with every word, and offers the others only when those are few', async () => {
     const index = SqliteSearchIndex.open(':memory:');
     const both = Array.from({ length: 25 }, (_, i) =>
       indexedItem({ documentId: 'both', position: i, title: `Lokalplan for havnen ${i}` }),
@@ -46,12 +47,12 @@ describe('SQLite FTS5 index file', () => {
     );
     await index.replaceDocument('both', both);
     await index.replaceDocument('one', one);
-    const total = async (q: string) => (await index.search(SearchQuery.parse({ q }))).total;
-    expect(await total('lokalplan havnen')).toBe(25);
-    expect(await total('lokalplan skolen')).toBe(30);
-    // Only 25 items say "havnen" and none "bibliotek": too few with both, so any word counts.
-    expect(await total('havnen bibliotek')).toBe(25);
-    expect(await total('lokalplan bibliotek')).toBe(55);
+    const search = (q: string) => index.search(SearchQuery.parse({ q, size: 100 }));
+    expect(await search('lokalplan havnen')).toMatchObject({ total: 25, partialTotal: 0 });
+    expect(await search('lokalplan skolen')).toMatchObject({ total: 30, partialTotal: 0 });
+    const none = await search('havnen bibliotek');
+    expect(none).toMatchObject({ total: 0, partialTotal: 25 });
+    expect(none.results.every((r) => r.match === 'partial')).toBe(true);
     index.close();
   });
 

@@ -1,11 +1,12 @@
 import type { API, Client, Types } from '@opensearch-project/opensearch';
 import type { IndexedItem, SearchQuery, SearchResult } from '#domain/search.ts';
-import { ENOUGH_MATCHES, planSearch, type SearchStep, wordsOnly } from '../fields.ts';
+import { emptyResult } from '../hits.ts';
+import { PARTIAL_WHEN_FEWER_THAN, planSearch } from '../plan.ts';
 import type { SearchIndex } from '../port.ts';
 import { toDocument } from './document.ts';
 import { BulkIndexError, callEngine } from './errors.ts';
-import { matchQuery, searchRequestBody } from './query.ts';
-import { bulkFailures, storedItem, storedItems, toSearchResult } from './response.ts';
+import { partialQuery, searchRequestBody } from './query.ts';
+import { bulkFailures, partialHits, storedItem, storedItems, toSearchResult } from './response.ts';
 import { createIndexBody, INDEX_LAYOUT } from './settings.ts';
 import { indexName, nextVersion, versionOf } from './versions.ts';
 
@@ -126,29 +127,23 @@ export class OpenSearchIndex implements SearchIndex {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const plan = planSearch(query.q);
-    const step = await this.#step(query, plan.steps);
-    const response = await callEngine('search', () =>
-      this.#client.search({ index: this.#alias, body: searchRequestBody(query, step) }),
-    );
-    return callEngine('search', async () => toSearchResult(response.body, query, plan.terms));
+    if (query.q && !plan.searchable) return emptyResult(query);
+    const offset = (query.page - 1) * query.size;
+    const end = offset + query.size;
+    const fullBody = await this.#search(searchRequestBody(query, plan, 'full', offset, query.size));
+    const full = await callEngine('search', async () => toSearchResult(fullBody, query, plan.terms));
+    // As the embedded engine: partial matches only when the full ones are few, after all of them.
+    if (!query.q || full.total >= PARTIAL_WHEN_FEWER_THAN || partialQuery(query, plan) === null) return full;
+    const from = Math.max(0, offset - full.total);
+    const size = Math.max(0, end - Math.max(offset, full.total));
+    const partialBody = await this.#search(searchRequestBody(query, plan, 'partial', from, size));
+    const partial = await callEngine('search', async () => partialHits(partialBody, plan.terms));
+    return { ...full, partialTotal: partial.total, results: [...full.results, ...partial.results] };
   }
 
-  /**
-   * As the embedded engine: the first step of the search (planSearch) that matches enough
-   * items, counted before searching; the last step is searched without counting.
-   */
-  async #step(query: SearchQuery, steps: readonly SearchStep[]): Promise<SearchStep> {
-    for (const step of steps.slice(0, -1)) {
-      if ((await this.#count(query, step)) >= ENOUGH_MATCHES) return step;
-    }
-    return steps.at(-1) as SearchStep;
-  }
-
-  /** How many items a step's words match, without the filters (as the embedded engine counts). */
-  async #count(query: SearchQuery, step: SearchStep): Promise<number> {
-    const body: API.Count_RequestBody = { query: matchQuery(wordsOnly(query), step) };
-    const response = await callEngine('count', () => this.#client.count({ index: this.#alias, body }));
-    return response.body.count;
+  async #search(body: API.Search_RequestBody): Promise<unknown> {
+    const response = await callEngine('search', () => this.#client.search({ index: this.#alias, body }));
+    return response.body;
   }
 
   async #createIndex(index: string, aliases?: API.Indices_Create_RequestBody['aliases']): Promise<void> {

@@ -1,8 +1,9 @@
 import type { API, Types } from '@opensearch-project/opensearch';
-import type { SearchQuery } from '#domain/search.ts';
-import { isStopWord, tokenize } from '#language/analyze.ts';
-import { FIELD_WEIGHTS, QUERY_PART_WEIGHT, type SearchStep } from '../fields.ts';
+import type { MatchTier, SearchQuery } from '#domain/search.ts';
+import { FIELD_WEIGHTS, QUERY_PART_WEIGHT } from '../fields.ts';
 import { bodyName, municipalityName } from '../names.ts';
+import { EXACT_FIELDS, phrasePattern, type SearchPlan } from '../plan.ts';
+import type { QueryTerm } from '../query-language.ts';
 import { PARTS_SUBFIELD, TEXT_OBJECT } from './settings.ts';
 
 type Query = Types.Common_QueryDsl.QueryContainer;
@@ -32,12 +33,20 @@ const fieldName = (name: string) => `${TEXT_OBJECT}.${name.replace('_parts', `.$
 const WEIGHTED_FIELDS = Object.entries(FIELD_WEIGHTS).map(([name, weight]) => `${fieldName(name)}^${weight}`);
 const ALL_TEXT_FIELDS = Object.keys(FIELD_WEIGHTS).map(fieldName);
 
+const EXACT_TEXT_FIELDS = EXACT_FIELDS.map(fieldName);
+
 /**
- * The search request for a query: the raw words go to OpenSearch, which analyses them as it
- * analysed the text; the parts of the query's compounds, split in JS (OpenSearch cannot), count
- * QUERY_PART_WEIGHT of a word. No words: browse by date.
+ * The search request for a query's full or partial matches (one page of them, from `from`):
+ * which items match is decided by filters (fullQuery, partialQuery), their score by the query's
+ * words (scoringClauses). No words: browse by date. Facets are counted on full matches only.
  */
-export function searchRequestBody(query: SearchQuery, step: SearchStep): API.Search_RequestBody {
+export function searchRequestBody(
+  query: SearchQuery,
+  plan: SearchPlan,
+  tier: MatchTier,
+  from: number,
+  size: number,
+): API.Search_RequestBody {
   const searching = query.q !== '';
   // A total order, as the embedded engine sorts: newest first, agenda order, then by document.
   const byDate: Types.Common.SortCombinations[] = [
@@ -46,61 +55,118 @@ export function searchRequestBody(query: SearchQuery, step: SearchStep): API.Sea
     { documentId: { order: 'asc' } },
   ];
   return {
-    query: matchQuery(query, step),
+    query: tier === 'full' ? fullQuery(query, plan) : (partialQuery(query, plan) ?? { match_none: {} }),
     sort: searching && query.sort === 'relevance' ? [{ _score: { order: 'desc' } }, ...byDate] : byDate,
     // Scores even when sorting by date, as the embedded engine gives them.
     track_scores: searching,
     track_total_hits: true,
-    from: (query.page - 1) * query.size,
-    size: query.size,
+    from,
+    size,
     _source: ['item'],
-    aggs: FACET_AGGREGATIONS,
+    ...(tier === 'full' && { aggs: FACET_AGGREGATIONS }),
   };
 }
 
-/**
- * Which items match at a step of the search (planSearch): the words, all or any, and the
- * compound parts when the step says so, within the filters. Counting uses the same query.
- */
-export function matchQuery(query: SearchQuery, step: SearchStep): Query {
+/** Items with every group of the query and no excluded term, within the filters. */
+export function fullQuery(query: SearchQuery, plan: SearchPlan): Query {
   if (query.q === '') return { bool: { must: { match_all: {} }, filter: filters(query) } };
   return {
     bool: {
-      should: wordClauses(query.q, step),
-      minimum_should_match: 1,
-      filter: [...filters(query), ...(step.words === 'all' ? everyWord(query.q) : [])],
+      should: scoringClauses(plan),
+      minimum_should_match: 0,
+      filter: [...filters(query), ...plan.parsed.groups.map(groupClause)],
+      must_not: plan.parsed.excluded.map(termClause),
     },
   };
 }
 
 /**
- * Each word must match in some field, as FTS5's AND does; the words are the query's own
- * (stop words out), analysed by OpenSearch as the text was. Scoring stays with the should clauses.
+ * Items with any word of the query (a phrase's too; not a case number), any prefix, or all parts
+ * of one of its compounds, that are not full matches, within the filters; scored as full ones.
  */
-function everyWord(q: string): Query[] {
-  const words = tokenize(q).filter((t) => !isStopWord(t.term));
-  return words.map((word) => ({ multi_match: { query: word.term, fields: ALL_TEXT_FIELDS } }));
+export function partialQuery(query: SearchQuery, plan: SearchPlan): Query | null {
+  const loose: Query[] = [];
+  for (const term of plan.parsed.groups.flat()) {
+    if (term.kind === 'word' || term.kind === 'prefix') loose.push(termClause(term));
+    if (term.kind === 'phrase')
+      loose.push(...phrasePattern(term.words).map((p) => anyField(p.stem, 'keyword')));
+  }
+  for (const parts of plan.compounds)
+    loose.push({ bool: { filter: parts.map((p) => anyField(p, 'keyword')) } });
+  if (loose.length === 0) return null;
+  return {
+    bool: {
+      should: scoringClauses(plan),
+      minimum_should_match: 0,
+      filter: [...filters(query), { bool: { should: loose, minimum_should_match: 1 } }],
+      must_not: [
+        { bool: { filter: plan.parsed.groups.map(groupClause) } },
+        ...plan.parsed.excluded.map(termClause),
+      ],
+    },
+  };
+}
+
+/** Any term of a group (`a OR b`). */
+function groupClause(group: readonly QueryTerm[]): Query {
+  return { bool: { should: group.map(termClause), minimum_should_match: 1 } };
+}
+
+/** A word in some field, its compound parts too; `analyzer: keyword` for a stem already analysed. */
+function anyField(text: string, analyzer?: 'keyword'): Query {
+  return { multi_match: { query: text, fields: ALL_TEXT_FIELDS, ...(analyzer && { analyzer }) } };
 }
 
 /**
- * Every term scores in every field at the field's weight, summed (most_fields): a sum the
- * embedded engine computes the same way (sqlite/scoring.ts).
+ * A term of the query as the embedded engine matches it (sqlite-index.ts): a word in any field,
+ * its parts too; a prefix of an analysed word of an exact field; a phrase in an exact field, its
+ * stop words leaving gaps; a case number as a phrase in the title.
  */
-function wordClauses(q: string, { parts, compounds }: SearchStep): Query[] {
-  const words: Query = { multi_match: { query: q, fields: WEIGHTED_FIELDS, type: 'most_fields' } };
-  if (parts === 'none') return [words];
-  // Parts are already analysed (stemmed) in JS: matched as they are (keyword), never stemmed
-  // twice; all parts of a compound, each in some field, or any of them, as in the embedded engine.
-  const partClauses: Query[] = compounds.map((compound) => ({
+function termClause(term: QueryTerm): Query {
+  switch (term.kind) {
+    case 'word':
+      return anyField(term.text);
+    case 'prefix':
+      return {
+        bool: {
+          should: EXACT_TEXT_FIELDS.map((field) => ({ prefix: { [field]: { value: term.text } } })),
+          minimum_should_match: 1,
+        },
+      };
+    case 'phrase':
+      return {
+        bool: {
+          should: EXACT_TEXT_FIELDS.map((field) => ({
+            match_phrase: { [field]: { query: term.words.join(' ') } },
+          })),
+          minimum_should_match: 1,
+        },
+      };
+    case 'case':
+      return { match_phrase: { [fieldName('title')]: { query: term.words.join(' ') } } };
+  }
+}
+
+/**
+ * What scores: every word of the query in every field at the field's weight, summed
+ * (most_fields), and all parts of a compound of the query, each in some field, at
+ * QUERY_PART_WEIGHT; a sum the embedded engine computes the same way (sqlite/scoring.ts).
+ */
+function scoringClauses(plan: SearchPlan): Query[] {
+  const words: Query[] = plan.scoringText
+    ? [{ multi_match: { query: plan.scoringText, fields: WEIGHTED_FIELDS, type: 'most_fields' } }]
+    : [];
+  // Parts are already analysed (stemmed) in JS: matched as they are (keyword), never stemmed twice.
+  const parts: Query[] = plan.compounds.map((compound) => ({
     bool: {
       should: compound.map((part) => ({
         multi_match: { query: part, fields: WEIGHTED_FIELDS, type: 'most_fields', analyzer: 'keyword' },
       })),
-      minimum_should_match: parts === 'all' ? compound.length : 1,
+      minimum_should_match: compound.length,
       boost: QUERY_PART_WEIGHT,
     },
   }));
-  return [words, ...partClauses];
+  return [...words, ...parts];
 }
 
 /** The filters as the embedded engine applies them: body and municipality by their keys (names.ts). */

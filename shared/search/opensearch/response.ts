@@ -1,6 +1,6 @@
 import type { Types } from '@opensearch-project/opensearch';
 import { z } from 'zod';
-import { IndexedItem, type SearchQuery, type SearchResult } from '#domain/search.ts';
+import { IndexedItem, type SearchHit, type SearchQuery, type SearchResult } from '#domain/search.ts';
 import { toHit } from '../hits.ts';
 import type { BulkFailure } from './errors.ts';
 import { FACET_NAME } from './query.ts';
@@ -12,12 +12,14 @@ const NamedBuckets = z.object({
   buckets: z.array(Bucket.extend({ [FACET_NAME]: Buckets })),
 });
 
+const Hits = z.object({
+  total: z.object({ value: z.number().int().nonnegative() }),
+  hits: z.array(z.object({ _score: z.number().nullish(), _source: z.object({ item: IndexedItem }) })),
+});
+
 /** The parts of a search response we read (the request asks for the item source and the facets). */
 const SearchResponseBody = z.object({
-  hits: z.object({
-    total: z.object({ value: z.number().int().nonnegative() }),
-    hits: z.array(z.object({ _score: z.number().nullish(), _source: z.object({ item: IndexedItem }) })),
-  }),
+  hits: Hits,
   aggregations: z.object({
     body: NamedBuckets,
     year: Buckets,
@@ -32,8 +34,9 @@ const GetResponseBody = z.union([
 ]);
 
 /**
- * A search response as the port's result. Hits are built in JS from the stored items with the
- * query's terms (planSearch) analysed by shared/language, as the embedded engine builds them.
+ * A search response of full matches as the port's result (partial matches to be added). Hits are
+ * built in JS from the stored items with the query's terms (planSearch) analysed by
+ * shared/language, as the embedded engine builds them.
  */
 export function toSearchResult(body: unknown, query: SearchQuery, terms: readonly string[]): SearchResult {
   const { hits, aggregations } = SearchResponseBody.parse(body);
@@ -43,6 +46,8 @@ export function toSearchResult(body: unknown, query: SearchQuery, terms: readonl
     Object.fromEntries(buckets.map((b) => [b[FACET_NAME].buckets[0]?.key ?? b.key, b.doc_count]));
   return {
     total: hits.total.value,
+    partialTotal: 0,
+    suggestion: null,
     page: query.page,
     size: query.size,
     results: hits.hits.map((hit) => toHit(hit._source.item, hit._score ?? 0, terms)),
@@ -52,6 +57,18 @@ export function toSearchResult(body: unknown, query: SearchQuery, terms: readonl
       outcome: counts(aggregations.outcome),
       municipality: named(aggregations.municipality),
     },
+  };
+}
+
+/** A search response of partial matches: how many, and the page's hits. */
+export function partialHits(
+  body: unknown,
+  terms: readonly string[],
+): { total: number; results: SearchHit[] } {
+  const { hits } = z.object({ hits: Hits }).parse(body);
+  return {
+    total: hits.total.value,
+    results: hits.hits.map((hit) => toHit(hit._source.item, hit._score ?? 0, terms, 'partial')),
   };
 }
 

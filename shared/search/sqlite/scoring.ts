@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { analyze } from '#language/analyze.ts';
-import { FIELD_WEIGHTS, QUERY_PART_WEIGHT, type SearchStep } from '../fields.ts';
+import { FIELD_WEIGHTS, QUERY_PART_WEIGHT } from '../fields.ts';
+import type { SearchPlan } from '../plan.ts';
 import { type FieldScorer, type FieldStatistics, fieldScorer } from './lucene-bm25.ts';
 import { FTS_COLUMNS, type FtsColumn, LENGTH_FIELDS } from './schema.ts';
 
@@ -17,17 +18,17 @@ export interface ScoredClause {
 }
 
 /**
- * The clauses a step of a search scores, as the OpenSearch query (opensearch/query.ts) scores
- * them: the query's words as analysed (a repeated word counts again), any of them; and at the
- * steps that use them the parts of each compound at QUERY_PART_WEIGHT, all of a compound's parts
- * or any, as the step says. Every term scores in every field, at the field's weight.
+ * The clauses a search scores, as the OpenSearch query (opensearch/query.ts) scores them: the
+ * query's words as analysed (a repeated word counts again), any of them; and the parts of each
+ * of the query's compounds at QUERY_PART_WEIGHT, only where the item has all of a compound's
+ * parts. Every term scores in every field, at the field's weight. Prefixes, phrases and
+ * exclusions decide what matches, not the score; a phrase's words score as words.
  */
-export function scoredClauses(q: string, step: SearchStep): ScoredClause[] {
-  const words = { terms: analyze(q).map((term) => ({ term, boost: 1 })), minimumMatch: 1 };
-  if (step.parts === 'none') return [words];
-  const compounds = step.compounds.map((parts) => ({
+export function scoredClauses(plan: SearchPlan): ScoredClause[] {
+  const words = { terms: analyze(plan.scoringText).map((term) => ({ term, boost: 1 })), minimumMatch: 1 };
+  const compounds = plan.compounds.map((parts) => ({
     terms: parts.map((term) => ({ term, boost: QUERY_PART_WEIGHT })),
-    minimumMatch: step.parts === 'all' ? parts.length : 1,
+    minimumMatch: parts.length,
   }));
   return [words, ...compounds];
 }

@@ -2,20 +2,25 @@ import Database from 'better-sqlite3';
 import {
   type IndexedItem,
   IndexedItem as IndexedItemSchema,
+  type MatchTier,
   type SearchQuery,
   type SearchResult,
 } from '#domain/search.ts';
-import {
-  analyzedFields,
-  ENOUGH_MATCHES,
-  filterFields,
-  planSearch,
-  type SearchStep,
-  searchFields,
-} from '../fields.ts';
-import { toHit } from '../hits.ts';
+import { analyzedFields, filterFields, searchFields } from '../fields.ts';
+import { emptyResult, toHit } from '../hits.ts';
 import { bodyName, FacetCounts, municipalityName } from '../names.ts';
+import {
+  EXACT_FIELDS,
+  hasExcluded,
+  matchesFully,
+  PARTIAL_WHEN_FEWER_THAN,
+  phrasePattern,
+  planSearch,
+  type SearchPlan,
+  wordStem,
+} from '../plan.ts';
 import type { SearchIndex } from '../port.ts';
+import type { QueryTerm } from '../query-language.ts';
 import { FieldTotals } from './field-totals.ts';
 import { type Facet, FTS_COLUMNS, LENGTH_FIELDS, openSchema } from './schema.ts';
 import { ItemScorer, scoredClauses } from './scoring.ts';
@@ -109,63 +114,70 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const { terms, steps } = planSearch(query.q);
-    if (query.q && terms.length === 0) return emptyResult(query);
+    const plan = planSearch(query.q);
+    if (query.q && !plan.searchable) return emptyResult(query);
     const { where, params } = filters(query);
-    if (terms.length === 0 && where === NO_FILTER) return this.#browse(query);
-    const run = (step: SearchStep) =>
-      this.#ranked(
-        query.q,
-        step,
-        this.#matches(terms.length > 0, step.parts !== 'none', where, {
-          ...params,
-          match: matchExpression(terms, step.words),
-          ...(step.parts === 'none' ? {} : { parts: compoundExpression(step.compounds, step.parts) }),
-        }),
-      );
-    // The search widens only as far as it must (planSearch): all words, any word, then the
-    // parts of the query's compounds, until it finds enough. How far depends on the words
-    // alone: a filter then only narrows what the same words find without it, so a facet's
-    // count is what clicking it gives.
-    let matches: Match[] = [];
-    if (where === NO_FILTER) {
-      for (const step of steps) {
-        matches = run(step);
-        if (matches.length >= ENOUGH_MATCHES) break;
-      }
-    } else {
-      const step = steps.slice(0, -1).find((s) => this.#count(terms, s) >= ENOUGH_MATCHES) ?? steps.at(-1);
-      matches = step ? run(step) : [];
+    if (!query.q && where === NO_FILTER) return this.#browse(query);
+    // Full matches: every group of the query, nothing excluded. FTS5 keeps no stop-word gaps, so
+    // its phrases find a few more than OpenSearch's; those are checked in JS (matchesFully).
+    let full = this.#ranked(plan, this.#matches(query.q ? fullExpression(plan) : null, where, params));
+    if (plan.positional) {
+      const items = this.#items(full.map((m) => m.rowid));
+      full = full.filter((m) => matchesFully(searchFields(items.get(m.rowid) as IndexedItem), plan));
     }
-    const byDate = query.sort === 'date' || terms.length === 0;
-    const page = [...matches].sort(byDate ? newestFirst : bestFirst).slice(...pageBounds(query));
+    // Partial matches, only when the full ones are few: any word, or all parts of a compound.
+    let partial: Match[] = [];
+    const loose = looseExpression(plan);
+    if (query.q && loose !== null && full.length < PARTIAL_WHEN_FEWER_THAN) {
+      const fullRows = new Set(full.map((m) => m.rowid));
+      partial = this.#matches(loose, where, params).filter((m) => !fullRows.has(m.rowid));
+      if (plan.positional && partial.length > 0) {
+        const items = this.#items(partial.map((m) => m.rowid));
+        partial = partial.filter((m) => !hasExcluded(searchFields(items.get(m.rowid) as IndexedItem), plan));
+      }
+      partial = this.#ranked(plan, partial);
+    }
+    const order = query.sort === 'date' || !query.q ? newestFirst : bestFirst;
+    const ranked = [
+      ...[...full].sort(order).map((m) => ({ ...m, tier: 'full' as const })),
+      ...partial.sort(order).map((m) => ({ ...m, tier: 'partial' as const })),
+    ];
     return {
-      total: matches.length,
+      total: full.length,
+      partialTotal: partial.length,
+      suggestion: null,
       page: query.page,
       size: query.size,
-      results: this.#hits(page, terms),
-      facets: facetsOf(matches),
+      results: this.#hits(ranked.slice(...pageBounds(query)), plan.terms),
+      facets: facetsOf(full),
     };
   }
 
-  /** How many items a step's words match, without filters. */
-  #count(terms: readonly string[], step: SearchStep): number {
-    const words = matchExpression(terms, step.words);
-    const match =
-      step.parts === 'none' ? words : `(${words}) OR ${compoundExpression(step.compounds, step.parts)}`;
-    const row = this.#db.prepare('SELECT count(*) FROM items_fts WHERE items_fts MATCH ?').pluck().get(match);
-    return row as number;
+  /** Items by rowid, read in full. */
+  #items(rowids: readonly number[]): Map<number, IndexedItem> {
+    const items = new Map<number, IndexedItem>();
+    const read = this.#db.prepare('SELECT rowid, json FROM item_json WHERE rowid = ?').raw();
+    for (const rowid of rowids) {
+      const row = read.get(rowid) as [number, string] | undefined;
+      if (row) items.set(rowid, stored(row[1]));
+    }
+    return items;
   }
 
   /**
    * Every match with what ranking, sorting and counting need, in one pass over small rows: the
    * page and the facets are then made in JS, and only the page's items are read in full.
    */
-  #matches(hasTerms: boolean, hasParts: boolean, where: string, params: Record<string, unknown>): Match[] {
-    const sql = `${hitsClause(hasTerms, hasParts)}
+  #matches(match: string | null, where: string, params: Record<string, unknown>): Match[] {
+    const sql = `${hitsClause(match !== null)}
       SELECT hits.rowid, ${LENGTH_FIELDS.map((f) => `i.${f}_terms`).join(', ')}, i.date, i.position, i.document_id, i.body, i.municipality, i.year, i.outcome
       FROM hits JOIN items i ON i.rowid = hits.rowid ${where}`;
-    return (this.#db.prepare(sql).raw().all(params) as MatchRow[]).map(
+    return (
+      this.#db
+        .prepare(sql)
+        .raw()
+        .all(match === null ? params : { ...params, match }) as MatchRow[]
+    ).map(
       ([rowid, title, decision, body_, date, position, documentId, body, municipality, year, outcome]) => ({
         rowid,
         score: 0,
@@ -181,10 +193,10 @@ export class SqliteSearchIndex implements SearchIndex {
     );
   }
 
-  /** The matches of a step with their scores, as OpenSearch scores the same query (scoring.ts). */
-  #ranked(q: string, step: SearchStep, matches: Match[]): Match[] {
-    if (q === '' || matches.length === 0) return matches;
-    const scores = this.#scorer.scores(this.#totals.statistics(), scoredClauses(q, step), matches);
+  /** The matches with their scores, as OpenSearch scores the same query (scoring.ts). */
+  #ranked(plan: SearchPlan, matches: Match[]): Match[] {
+    if (plan.scoringText === '' || matches.length === 0) return matches;
+    const scores = this.#scorer.scores(this.#totals.statistics(), scoredClauses(plan), matches);
     return matches.map((match) => ({ ...match, score: scores.get(match.rowid) ?? 0 }));
   }
 
@@ -203,6 +215,8 @@ export class SqliteSearchIndex implements SearchIndex {
     for (const { facet, value, n } of totals) facets.add(facet, value, n);
     return {
       total: totals.filter((t) => t.facet === 'year').reduce((sum, t) => sum + t.n, 0),
+      partialTotal: 0,
+      suggestion: null,
       page: query.page,
       size: query.size,
       results: this.#hits(page, []),
@@ -212,7 +226,7 @@ export class SqliteSearchIndex implements SearchIndex {
 
   /** The page's items, read in full, as hits in the page's order. */
   #hits(
-    page: readonly { rowid: number; score: number }[],
+    page: readonly { rowid: number; score: number; tier?: MatchTier }[],
     terms: readonly string[],
   ): SearchResult['results'] {
     if (page.length === 0) return [];
@@ -220,7 +234,7 @@ export class SqliteSearchIndex implements SearchIndex {
       .prepare(`SELECT rowid, json FROM item_json WHERE rowid IN (${page.map(() => '?').join(', ')})`)
       .all(...page.map((p) => p.rowid)) as { rowid: number; json: string }[];
     const json = new Map(rows.map((r) => [r.rowid, r.json]));
-    return page.map((p) => toHit(stored(json.get(p.rowid) ?? 'null'), p.score, terms));
+    return page.map((p) => toHit(stored(json.get(p.rowid) ?? 'null'), p.score, terms, p.tier));
   }
 }
 
@@ -313,14 +327,12 @@ function facetsOf(matches: readonly Match[]): SearchResult['facets'] {
 }
 
 /**
- * The matching items: the query's words, or the parts of its compounds. Matches are materialised
- * first: filtering inside the FTS query is far slower.
+ * The matching items: an FTS5 expression's, or all. Matches are materialised first: filtering
+ * inside the FTS query is far slower.
  */
-function hitsClause(hasTerms: boolean, hasParts: boolean): string {
-  if (!hasTerms) return 'WITH hits AS (SELECT rowid FROM items)';
-  const match = (param: string) => `SELECT rowid FROM items_fts WHERE items_fts MATCH @${param}`;
-  if (!hasParts) return `WITH hits AS MATERIALIZED (${match('match')})`;
-  return `WITH hits AS MATERIALIZED (${match('match')} UNION ${match('parts')})`;
+function hitsClause(hasMatch: boolean): string {
+  if (!hasMatch) return 'WITH hits AS (SELECT rowid FROM items)';
+  return 'WITH hits AS MATERIALIZED (SELECT rowid FROM items_fts WHERE items_fts MATCH @match)';
 }
 
 function filters(query: SearchQuery): { where: string; params: Record<string, string> } {
@@ -342,26 +354,58 @@ function filters(query: SearchQuery): { where: string; params: Record<string, st
 }
 
 const quoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
+const EXACT_COLUMNS = `{${EXACT_FIELDS.join(' ')}}`;
 
-/** All or any of the terms, each quoted so FTS5 reads it as a word, never as syntax. */
-function matchExpression(terms: readonly string[], mode: 'all' | 'any' = 'any'): string {
-  return terms.map(quoted).join(mode === 'all' ? ' AND ' : ' OR ');
+/**
+ * A term of the query as FTS5 syntax, every word quoted so FTS5 reads it as a word, never as
+ * syntax: a word in any column (its compound parts too), a prefix or a phrase in the exact
+ * columns, a case number in the title. FTS5's phrases have no stop-word gaps; matchesFully checks.
+ */
+function termExpression(term: QueryTerm): string {
+  switch (term.kind) {
+    case 'word':
+      return quoted(wordStem(term.text));
+    case 'prefix':
+      return `${EXACT_COLUMNS} : ${quoted(term.text)} *`;
+    case 'phrase':
+      return `${EXACT_COLUMNS} : (${phrasePattern(term.words)
+        .map((p) => quoted(p.stem))
+        .join(' + ')})`;
+    case 'case':
+      return `{title} : (${phrasePattern(term.words)
+        .map((p) => quoted(p.stem))
+        .join(' + ')})`;
+  }
 }
 
-/** Any of the compounds, each with all of its parts or with any of them. */
-function compoundExpression(compounds: readonly (readonly string[])[], mode: 'all' | 'any'): string {
-  const joiner = mode === 'all' ? ' AND ' : ' OR ';
-  return compounds.map((parts) => `(${parts.map(quoted).join(joiner)})`).join(' OR ');
+/** Excluded terms FTS5 can exclude exactly: all but phrases of several words (checked in JS). */
+function withoutExcluded(expression: string, plan: SearchPlan): string {
+  const excluded = plan.parsed.excluded.filter(
+    (t) => !((t.kind === 'phrase' || t.kind === 'case') && phrasePattern(t.words).length > 1),
+  );
+  if (excluded.length === 0) return expression;
+  return `(${expression}) NOT (${excluded.map(termExpression).join(' OR ')})`;
 }
 
-function emptyResult(query: SearchQuery): SearchResult {
-  return {
-    total: 0,
-    page: query.page,
-    size: query.size,
-    results: [],
-    facets: { body: {}, year: {}, outcome: {}, municipality: {} },
-  };
+/** Every group (any of its terms), no excluded term. */
+function fullExpression(plan: SearchPlan): string {
+  const groups = plan.parsed.groups.map((group) => `(${group.map(termExpression).join(' OR ')})`);
+  return withoutExcluded(groups.join(' AND '), plan);
+}
+
+/**
+ * What a partial match has: any word of the query (a phrase's too; not a case number, which
+ * finds its items exactly), any prefix, or all parts of one of its compounds; no excluded term.
+ */
+function looseExpression(plan: SearchPlan): string | null {
+  const alternatives: string[] = [];
+  for (const term of plan.parsed.groups.flat()) {
+    if (term.kind === 'word' || term.kind === 'prefix') alternatives.push(termExpression(term));
+    if (term.kind === 'phrase') alternatives.push(...phrasePattern(term.words).map((p) => quoted(p.stem)));
+  }
+  for (const parts of plan.compounds) alternatives.push(`(${parts.map(quoted).join(' AND ')})`);
+  if (alternatives.length === 0) return null;
+  return withoutExcluded(alternatives.join(' OR '), plan);
 }
 
 /** An item as item_json keeps it, checked on the way out. */

@@ -1,0 +1,143 @@
+import { analyze, analyzeBoth, isStopWord, stem, tokenize } from '#language/analyze.ts';
+import { splitCompound } from '#language/compounds.ts';
+import type { SearchFields } from './fields.ts';
+import { type ParsedQuery, parseQuery, type QueryTerm, termWords } from './query-language.ts';
+
+/**
+ * Partial matches (some of the words, or only the parts of the query's compounds) are offered
+ * only when a search has fewer full matches than this: a page of full matches needs no padding.
+ */
+export const PARTIAL_WHEN_FEWER_THAN = 10;
+
+/** The text fields a phrase or prefix is matched in: the exact ones, never compound parts. */
+export const EXACT_FIELDS = ['title', 'decision', 'body'] as const satisfies readonly (keyof SearchFields)[];
+
+/** A query read once, for both engines: what must match, what scores, what is highlighted. */
+export interface SearchPlan {
+  readonly parsed: ParsedQuery;
+  /**
+   * The query's positive words as text (OR alternatives, phrase and case-number words included,
+   * prefixes not), scored as one `multi_match` most_fields: analysed, a repeated word counts again.
+   */
+  readonly scoringText: string;
+  /** The distinct analysed terms of scoringText, for highlights and summaries. */
+  readonly terms: string[];
+  /**
+   * The query's compound words as their stemmed parts ("ejendomssalg" -> ejendom, salg): all
+   * parts of one make a partial match, and score at QUERY_PART_WEIGHT.
+   */
+  readonly compounds: readonly (readonly string[])[];
+  /** Whether the query asks for anything: words that are not all stop words, outside exclusions. */
+  readonly searchable: boolean;
+  /**
+   * Whether matching needs the words' positions with the stop words' gaps (a phrase of two words
+   * or more): FTS5 keeps no gaps, so the embedded engine checks those in JS (matchesFully).
+   */
+  readonly positional: boolean;
+}
+
+export function planSearch(q: string): SearchPlan {
+  const parsed = parseQuery(q);
+  const positive = parsed.groups.flat();
+  const words = positive.flatMap(termWords);
+  const scoringText = words.join(' ');
+  const compounds = positive
+    .filter((t) => t.kind === 'word')
+    .map((t) => splitCompound(t.text)?.map(stem) ?? [])
+    .filter((parts) => parts.length > 1);
+  const phrases = [...positive, ...parsed.excluded].filter(
+    (t) => (t.kind === 'phrase' || t.kind === 'case') && phrasePattern(t.words).length > 1,
+  );
+  return {
+    parsed,
+    scoringText,
+    terms: [...new Set(analyze(scoringText))],
+    compounds,
+    searchable: parsed.groups.length > 0,
+    positional: phrases.length > 0,
+  };
+}
+
+/** A word term's stem (its only analysed term: words are single tokens, stop words dropped). */
+export function wordStem(text: string): string {
+  return stem(text);
+}
+
+/** A phrase's stems with their places relative to the first: stop words are gaps. */
+export function phrasePattern(words: readonly string[]): { offset: number; stem: string }[] {
+  const pattern: { offset: number; stem: string }[] = [];
+  let first = -1;
+  words.forEach((word, i) => {
+    if (isStopWord(word)) return;
+    if (first < 0) first = i;
+    pattern.push({ offset: i - first, stem: stem(word) });
+  });
+  return pattern;
+}
+
+/** An item's text as matching needs it: each exact field's stems by position, and all its terms. */
+class ItemText {
+  readonly positions: Record<(typeof EXACT_FIELDS)[number], (string | null)[]>;
+  readonly exact: Set<string>;
+  readonly any: Set<string>;
+
+  constructor(fields: SearchFields) {
+    const positions = (text: string) =>
+      tokenize(text).map(({ term }) => (isStopWord(term) ? null : stem(term)));
+    this.positions = {
+      title: positions(fields.title),
+      decision: positions(fields.decision),
+      body: positions(fields.body),
+    };
+    this.exact = new Set<string>();
+    this.any = new Set<string>();
+    for (const field of EXACT_FIELDS) {
+      const { exact, parts } = analyzeBoth(fields[field]);
+      for (const term of exact) this.exact.add(term);
+      for (const term of parts) this.any.add(term);
+    }
+  }
+
+  has(term: QueryTerm): boolean {
+    switch (term.kind) {
+      case 'word':
+        return this.any.has(wordStem(term.text)) || this.exact.has(wordStem(term.text));
+      case 'prefix':
+        return [...this.exact].some((t) => t.startsWith(term.text));
+      case 'phrase':
+        return EXACT_FIELDS.some((field) => hasPhrase(this.positions[field], phrasePattern(term.words)));
+      case 'case':
+        return hasPhrase(this.positions.title, phrasePattern(term.words));
+    }
+  }
+}
+
+function hasPhrase(
+  positions: readonly (string | null)[],
+  pattern: readonly { offset: number; stem: string }[],
+) {
+  if (pattern.length === 0) return false;
+  for (let at = 0; at < positions.length; at++) {
+    if (pattern.every(({ offset, stem }) => positions[at + offset] === stem)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether an item is a full match of the query, as OpenSearch decides it: every group has a term
+ * the item has, and no excluded term is in it. Phrases need their words in order with the stop
+ * words' gaps between them, as Lucene's positions have them.
+ */
+export function matchesFully(fields: SearchFields, plan: SearchPlan): boolean {
+  const text = new ItemText(fields);
+  return plan.parsed.groups.every((group) => group.some((term) => text.has(term))) && !isExcluded(text, plan);
+}
+
+/** Whether an item has an excluded term, as OpenSearch decides it. */
+export function hasExcluded(fields: SearchFields, plan: SearchPlan): boolean {
+  return isExcluded(new ItemText(fields), plan);
+}
+
+function isExcluded(text: ItemText, plan: SearchPlan): boolean {
+  return plan.parsed.excluded.some((term) => text.has(term));
+}
