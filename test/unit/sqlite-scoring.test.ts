@@ -42,8 +42,9 @@ describe("Lucene's BM25, as the embedded engine computes it", () => {
 });
 
 describe('the clauses a search scores', () => {
-  it('scores the words of the query, and all the parts of each of its compounds', () => {
-    const [words, parts] = scoredClauses(planSearch('ejendomssalg'));
+  it('scores the words of the query, and for partial matches all the parts of each of its compounds', () => {
+    expect(scoredClauses(planSearch('ejendomssalg'))).toHaveLength(1);
+    const [words, parts] = scoredClauses(planSearch('ejendomssalg'), 'partial');
     expect(words).toEqual({ terms: [{ term: 'ejendomssalg', boost: 1 }], minimumMatch: 1 });
     expect(parts?.terms.map((t) => t.term)).toEqual(['ejendom', 'salg']);
     expect(parts?.minimumMatch).toBe(2);

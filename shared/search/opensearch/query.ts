@@ -72,7 +72,7 @@ export function fullQuery(query: SearchQuery, plan: SearchPlan): Query {
   if (query.q === '') return { bool: { must: { match_all: {} }, filter: filters(query) } };
   return {
     bool: {
-      should: scoringClauses(plan),
+      should: scoringClauses(plan, 'full'),
       minimum_should_match: 0,
       filter: [...filters(query), ...plan.parsed.groups.map(groupClause)],
       must_not: plan.parsed.excluded.map(termClause),
@@ -96,7 +96,7 @@ export function partialQuery(query: SearchQuery, plan: SearchPlan): Query | null
   if (loose.length === 0) return null;
   return {
     bool: {
-      should: scoringClauses(plan),
+      should: scoringClauses(plan, 'partial'),
       minimum_should_match: 0,
       filter: [...filters(query), { bool: { should: loose, minimum_should_match: 1 } }],
       must_not: [
@@ -149,13 +149,14 @@ function termClause(term: QueryTerm): Query {
 
 /**
  * What scores: every word of the query in every field at the field's weight, summed
- * (most_fields), and all parts of a compound of the query, each in some field, at
- * QUERY_PART_WEIGHT; a sum the embedded engine computes the same way (sqlite/scoring.ts).
+ * (most_fields), and for partial matches all parts of a compound of the query, each in some
+ * field, at QUERY_PART_WEIGHT; a sum the embedded engine computes the same way (sqlite/scoring.ts).
  */
-function scoringClauses(plan: SearchPlan): Query[] {
+function scoringClauses(plan: SearchPlan, tier: MatchTier): Query[] {
   const words: Query[] = plan.scoringText
     ? [{ multi_match: { query: plan.scoringText, fields: WEIGHTED_FIELDS, type: 'most_fields' } }]
     : [];
+  if (tier === 'full') return words;
   // Parts are already analysed (stemmed) in JS: matched as they are (keyword), never stemmed twice.
   const parts: Query[] = plan.compounds.map((compound) => ({
     bool: {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { MatchTier } from '#domain/search.ts';
 import { analyze } from '#language/analyze.ts';
 import { FIELD_WEIGHTS, QUERY_PART_WEIGHT } from '../fields.ts';
 import type { SearchPlan } from '../plan.ts';
@@ -19,13 +20,16 @@ export interface ScoredClause {
 
 /**
  * The clauses a search scores, as the OpenSearch query (opensearch/query.ts) scores them: the
- * query's words as analysed (a repeated word counts again), any of them; and the parts of each
- * of the query's compounds at QUERY_PART_WEIGHT, only where the item has all of a compound's
- * parts. Every term scores in every field, at the field's weight. Prefixes, phrases and
- * exclusions decide what matches, not the score; a phrase's words score as words.
+ * query's words as analysed (a repeated word counts again), any of them; and, for partial
+ * matches, the parts of each of the query's compounds at QUERY_PART_WEIGHT, only where the item
+ * has all of a compound's parts. Every term scores in every field, at the field's weight.
+ * Prefixes, phrases and exclusions decide what matches, not the score; a phrase's words score as
+ * words. Full matches have every word, so the parts would add little but the cost of reading
+ * their (often long) postings.
  */
-export function scoredClauses(plan: SearchPlan): ScoredClause[] {
+export function scoredClauses(plan: SearchPlan, tier: MatchTier = 'full'): ScoredClause[] {
   const words = { terms: analyze(plan.scoringText).map((term) => ({ term, boost: 1 })), minimumMatch: 1 };
+  if (tier === 'full') return [words];
   const compounds = plan.compounds.map((parts) => ({
     terms: parts.map((term) => ({ term, boost: QUERY_PART_WEIGHT })),
     minimumMatch: parts.length,

@@ -120,7 +120,11 @@ export class SqliteSearchIndex implements SearchIndex {
     if (!query.q && where === NO_FILTER) return this.#browse(query);
     // Full matches: every group of the query, nothing excluded. FTS5 keeps no stop-word gaps, so
     // its phrases find a few more than OpenSearch's; those are checked in JS (matchesFully).
-    let full = this.#ranked(plan, this.#matches(query.q ? fullExpression(plan) : null, where, params));
+    let full = this.#ranked(
+      plan,
+      'full',
+      this.#matches(query.q ? fullExpression(plan) : null, where, params),
+    );
     if (plan.positional) {
       const items = this.#items(full.map((m) => m.rowid));
       full = full.filter((m) => matchesFully(searchFields(items.get(m.rowid) as IndexedItem), plan));
@@ -135,7 +139,7 @@ export class SqliteSearchIndex implements SearchIndex {
         const items = this.#items(partial.map((m) => m.rowid));
         partial = partial.filter((m) => !hasExcluded(searchFields(items.get(m.rowid) as IndexedItem), plan));
       }
-      partial = this.#ranked(plan, partial);
+      partial = this.#ranked(plan, 'partial', partial);
     }
     const order = query.sort === 'date' || !query.q ? newestFirst : bestFirst;
     const ranked = [
@@ -194,9 +198,9 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   /** The matches with their scores, as OpenSearch scores the same query (scoring.ts). */
-  #ranked(plan: SearchPlan, matches: Match[]): Match[] {
-    if (plan.scoringText === '' || matches.length === 0) return matches;
-    const scores = this.#scorer.scores(this.#totals.statistics(), scoredClauses(plan), matches);
+  #ranked(plan: SearchPlan, tier: MatchTier, matches: Match[]): Match[] {
+    if (matches.length === 0 || (plan.scoringText === '' && plan.compounds.length === 0)) return matches;
+    const scores = this.#scorer.scores(this.#totals.statistics(), scoredClauses(plan, tier), matches);
     return matches.map((match) => ({ ...match, score: scores.get(match.rowid) ?? 0 }));
   }
 
