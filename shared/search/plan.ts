@@ -2,12 +2,25 @@ import { analyze, analyzeBoth, isStopWord, stem, tokenize } from '#language/anal
 import { splitCompound } from '#language/compounds.ts';
 import type { SearchFields } from './fields.ts';
 import { type ParsedQuery, parseQuery, type QueryTerm, termWords } from './query-language.ts';
+import { synonymsOf } from './synonyms.ts';
 
 /**
  * Partial matches (some of the words, or only the parts of the query's compounds) are offered
  * only when a search has fewer full matches than this: a page of full matches needs no padding.
  */
 export const PARTIAL_WHEN_FEWER_THAN = 10;
+
+/** A synonym scores this much of a word of the query. */
+export const SYNONYM_WEIGHT = 0.5;
+
+/** A synonym as a term of the query: a word, or a phrase of several; null when all stop words. */
+function synonymTerm(synonym: string): QueryTerm | null {
+  const words = tokenize(synonym).map((t) => t.term);
+  const meaningful = words.filter((w) => !isStopWord(w));
+  if (meaningful.length === 0) return null;
+  if (words.length === 1) return { kind: 'word', text: words[0] as string };
+  return { kind: 'phrase', words };
+}
 
 /** The text fields a phrase or prefix is matched in: the exact ones, never compound parts. */
 export const EXACT_FIELDS = ['title', 'decision', 'body'] as const satisfies readonly (keyof SearchFields)[];
@@ -20,7 +33,12 @@ export interface SearchPlan {
    * prefixes not), scored as one `multi_match` most_fields: analysed, a repeated word counts again.
    */
   readonly scoringText: string;
-  /** The distinct analysed terms of scoringText, for highlights and summaries. */
+  /**
+   * The synonyms of the query's words as text (shared/search/synonyms.ts): each matches where its
+   * word would, and they score as one `multi_match` most_fields at SYNONYM_WEIGHT.
+   */
+  readonly synonymText: string;
+  /** The distinct analysed terms of scoringText and synonymText, for highlights and summaries. */
   readonly terms: string[];
   /**
    * The query's compound words as their stemmed parts ("ejendomssalg" -> ejendom, salg): all
@@ -37,10 +55,23 @@ export interface SearchPlan {
 }
 
 export function planSearch(q: string): SearchPlan {
-  const parsed = parseQuery(q);
-  const positive = parsed.groups.flat();
-  const words = positive.flatMap(termWords);
-  const scoringText = words.join(' ');
+  const typed = parseQuery(q);
+  const positive = typed.groups.flat();
+  const scoringText = positive.flatMap(termWords).join(' ');
+  // Each word of the query matches its synonyms too (shared/search/synonyms.ts), which score less.
+  const synonyms = new Map<QueryTerm, QueryTerm[]>();
+  for (const term of positive) {
+    if (term.kind !== 'word') continue;
+    const found = synonymsOf(term.text)
+      .map(synonymTerm)
+      .filter((t) => t !== null);
+    if (found.length > 0) synonyms.set(term, found);
+  }
+  const parsed: ParsedQuery = {
+    groups: typed.groups.map((group) => group.flatMap((term) => [term, ...(synonyms.get(term) ?? [])])),
+    excluded: typed.excluded,
+  };
+  const synonymText = [...synonyms.values()].flat().flatMap(termWords).join(' ');
   const compounds = positive
     .filter((t) => t.kind === 'word')
     .map((t) => splitCompound(t.text)?.map(stem) ?? [])
@@ -51,7 +82,8 @@ export function planSearch(q: string): SearchPlan {
   return {
     parsed,
     scoringText,
-    terms: [...new Set(analyze(scoringText))],
+    synonymText,
+    terms: [...new Set(analyze(`${scoringText} ${synonymText}`))],
     compounds,
     searchable: parsed.groups.length > 0,
     positional: phrases.length > 0,

@@ -19,9 +19,10 @@ import {
 const CORPUS = 'test/fixtures/corpus';
 
 /** What a page says: which items in which order, with which scores, how many, and the facets. */
-const answer = ({ total, partialTotal, facets, results }: SearchResult) => ({
+const answer = ({ total, partialTotal, suggestion, facets, results }: SearchResult) => ({
   total,
   partialTotal,
+  suggestion,
   facets,
   results: results.map((hit) => ({ id: hit.id, score: hit.score, match: hit.match })),
 });
@@ -60,6 +61,11 @@ const MORE_QUERIES: readonly Record<string, unknown>[] = [
   { q: '"budget' },
   { q: 'budget OR' },
   { q: '- * OR' },
+  // Synonyms (shared/search/synonyms.ts) and suggestions (shared/search/suggest.ts).
+  { q: 'kystsikring' },
+  { q: 'klimatilpasning', sort: 'date' },
+  { q: 'sygefravar' },
+  { q: 'budgt' },
 ];
 
 /**

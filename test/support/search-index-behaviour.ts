@@ -328,6 +328,38 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
       expect(await tiers({ q: 'emn-2024-123' })).toEqual([['Vejnavne', 'full']]);
     });
 
+    it('finds the synonyms of a word too, below the word itself', async () => {
+      await index.replaceDocument('synonyms', [
+        indexedItem({ documentId: 'synonyms', position: 0, title: 'Sportshal renoveres' }),
+        indexedItem({ documentId: 'synonyms', position: 1, title: 'Idrætshal renoveres' }),
+        indexedItem({
+          documentId: 'synonyms',
+          position: 2,
+          title: 'Pædagogisk psykologisk rådgivning, årsrapport',
+        }),
+      ]);
+      expect(await tiers({ q: 'idrætshal' })).toEqual([
+        ['Idrætshal renoveres', 'full'],
+        ['Sportshal renoveres', 'full'],
+      ]);
+      // A synonym of several words is a phrase.
+      expect(await tiers({ q: 'PPR årsrapport' })).toEqual([
+        ['Pædagogisk psykologisk rådgivning, årsrapport', 'full'],
+      ]);
+      const [word, synonym] = (await index.search(query({ q: 'idrætshal' }))).results;
+      expect(synonym?.score).toBeLessThan(word?.score ?? 0);
+    });
+
+    it('suggests another query only when the words find nothing at all', async () => {
+      expect(await index.search(query({ q: 'sygefravar' }))).toMatchObject({
+        total: 0,
+        partialTotal: 0,
+        suggestion: 'sygefravær',
+      });
+      expect((await index.search(query({ q: 'sygefravær' }))).suggestion).toBeNull();
+      expect((await index.search(query({ q: 'trivsel lokalplan' }))).suggestion).toBeNull();
+    });
+
     it('reads malformed syntax as words, and never fails', async () => {
       for (const q of [
         '"fravær',

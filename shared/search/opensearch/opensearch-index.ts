@@ -3,12 +3,14 @@ import type { IndexedItem, SearchQuery, SearchResult } from '#domain/search.ts';
 import { emptyResult } from '../hits.ts';
 import { PARTIAL_WHEN_FEWER_THAN, planSearch } from '../plan.ts';
 import type { SearchIndex } from '../port.ts';
+import { suggestQuery } from '../suggest.ts';
 import { toDocument } from './document.ts';
 import { BulkIndexError, callEngine } from './errors.ts';
 import { partialQuery, searchRequestBody } from './query.ts';
 import { bulkFailures, partialHits, storedItem, storedItems, toSearchResult } from './response.ts';
 import { createIndexBody, INDEX_LAYOUT } from './settings.ts';
 import { indexName, nextVersion, versionOf } from './versions.ts';
+import { OpenSearchTermVocabulary } from './vocabulary.ts';
 
 /** More items than any one meeting has: a document's items come back in one response. */
 const MAX_ITEMS_PER_DOCUMENT = 1000;
@@ -133,12 +135,24 @@ export class OpenSearchIndex implements SearchIndex {
     const fullBody = await this.#search(searchRequestBody(query, plan, 'full', offset, query.size));
     const full = await callEngine('search', async () => toSearchResult(fullBody, query, plan.terms));
     // As the embedded engine: partial matches only when the full ones are few, after all of them.
-    if (!query.q || full.total >= PARTIAL_WHEN_FEWER_THAN || partialQuery(query, plan) === null) return full;
+    if (!query.q || full.total >= PARTIAL_WHEN_FEWER_THAN) return full;
+    if (partialQuery(query, plan) === null) return this.#suggested(full, query, 0);
     const from = Math.max(0, offset - full.total);
     const size = Math.max(0, end - Math.max(offset, full.total));
     const partialBody = await this.#search(searchRequestBody(query, plan, 'partial', from, size));
     const partial = await callEngine('search', async () => partialHits(partialBody, plan.terms));
-    return { ...full, partialTotal: partial.total, results: [...full.results, ...partial.results] };
+    return this.#suggested(
+      { ...full, partialTotal: partial.total, results: [...full.results, ...partial.results] },
+      query,
+      partial.total,
+    );
+  }
+
+  /** "Mente du …?" when the words find nothing at all (shared/search/suggest.ts), as the embedded engine. */
+  async #suggested(result: SearchResult, query: SearchQuery, partialTotal: number): Promise<SearchResult> {
+    if (result.total > 0 || partialTotal > 0) return result;
+    const vocabulary = new OpenSearchTermVocabulary(this.#client, this.#alias);
+    return { ...result, suggestion: await suggestQuery(query.q, vocabulary) };
   }
 
   async #search(body: API.Search_RequestBody): Promise<unknown> {

@@ -2,7 +2,7 @@ import type { API, Types } from '@opensearch-project/opensearch';
 import type { MatchTier, SearchQuery } from '#domain/search.ts';
 import { FIELD_WEIGHTS, QUERY_PART_WEIGHT } from '../fields.ts';
 import { bodyName, municipalityName } from '../names.ts';
-import { EXACT_FIELDS, phrasePattern, type SearchPlan } from '../plan.ts';
+import { EXACT_FIELDS, phrasePattern, type SearchPlan, SYNONYM_WEIGHT } from '../plan.ts';
 import type { QueryTerm } from '../query-language.ts';
 import { PARTS_SUBFIELD, TEXT_OBJECT } from './settings.ts';
 
@@ -156,7 +156,20 @@ function scoringClauses(plan: SearchPlan, tier: MatchTier): Query[] {
   const words: Query[] = plan.scoringText
     ? [{ multi_match: { query: plan.scoringText, fields: WEIGHTED_FIELDS, type: 'most_fields' } }]
     : [];
-  if (tier === 'full') return words;
+  // Synonyms as the parts below: one clause with a boost, as the embedded engine weighs them.
+  const synonyms: Query[] = plan.synonymText
+    ? [
+        {
+          bool: {
+            should: [
+              { multi_match: { query: plan.synonymText, fields: WEIGHTED_FIELDS, type: 'most_fields' } },
+            ],
+            boost: SYNONYM_WEIGHT,
+          },
+        },
+      ]
+    : [];
+  if (tier === 'full') return [...words, ...synonyms];
   // Parts are already analysed (stemmed) in JS: matched as they are (keyword), never stemmed twice.
   const parts: Query[] = plan.compounds.map((compound) => ({
     bool: {
@@ -167,7 +180,7 @@ function scoringClauses(plan: SearchPlan, tier: MatchTier): Query[] {
       boost: QUERY_PART_WEIGHT,
     },
   }));
-  return [...words, ...parts];
+  return [...words, ...synonyms, ...parts];
 }
 
 /** The filters as the embedded engine applies them: body and municipality by their keys (names.ts). */

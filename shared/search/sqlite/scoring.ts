@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { MatchTier } from '#domain/search.ts';
 import { analyze } from '#language/analyze.ts';
 import { FIELD_WEIGHTS, QUERY_PART_WEIGHT } from '../fields.ts';
-import type { SearchPlan } from '../plan.ts';
+import { type SearchPlan, SYNONYM_WEIGHT } from '../plan.ts';
 import { type FieldScorer, type FieldStatistics, fieldScorer } from './lucene-bm25.ts';
 import { FTS_COLUMNS, type FtsColumn, LENGTH_FIELDS } from './schema.ts';
 
@@ -29,12 +29,15 @@ export interface ScoredClause {
  */
 export function scoredClauses(plan: SearchPlan, tier: MatchTier = 'full'): ScoredClause[] {
   const words = { terms: analyze(plan.scoringText).map((term) => ({ term, boost: 1 })), minimumMatch: 1 };
-  if (tier === 'full') return [words];
+  const synonyms = plan.synonymText
+    ? [{ terms: analyze(plan.synonymText).map((term) => ({ term, boost: SYNONYM_WEIGHT })), minimumMatch: 1 }]
+    : [];
+  if (tier === 'full') return [words, ...synonyms];
   const compounds = plan.compounds.map((parts) => ({
     terms: parts.map((term) => ({ term, boost: QUERY_PART_WEIGHT })),
     minimumMatch: parts.length,
   }));
-  return [words, ...compounds];
+  return [words, ...synonyms, ...compounds];
 }
 
 /** An item to score: its rowid and the lengths of its text fields, in LENGTH_FIELDS order. */

@@ -21,9 +21,11 @@ import {
 } from '../plan.ts';
 import type { SearchIndex } from '../port.ts';
 import type { QueryTerm } from '../query-language.ts';
+import { suggestQuery } from '../suggest.ts';
 import { FieldTotals } from './field-totals.ts';
 import { type Facet, FTS_COLUMNS, LENGTH_FIELDS, openSchema } from './schema.ts';
 import { ItemScorer, scoredClauses } from './scoring.ts';
+import { SqliteTermVocabulary } from './vocabulary.ts';
 
 type Db = Database.Database;
 
@@ -37,6 +39,7 @@ export class SqliteSearchIndex implements SearchIndex {
   readonly #db: Db;
   readonly #totals: FieldTotals;
   readonly #scorer: ItemScorer;
+  readonly #vocabulary: SqliteTermVocabulary;
 
   constructor(db: Db) {
     this.#db = db;
@@ -44,6 +47,7 @@ export class SqliteSearchIndex implements SearchIndex {
     openSchema(db);
     this.#totals = new FieldTotals(db);
     this.#scorer = new ItemScorer(db);
+    this.#vocabulary = new SqliteTermVocabulary(db);
   }
 
   /** Opens (or creates) the index file; ':memory:' for a throwaway index. */
@@ -146,10 +150,12 @@ export class SqliteSearchIndex implements SearchIndex {
       ...[...full].sort(order).map((m) => ({ ...m, tier: 'full' as const })),
       ...partial.sort(order).map((m) => ({ ...m, tier: 'partial' as const })),
     ];
+    // "Mente du …?" only when the words find nothing at all (shared/search/suggest.ts).
+    const nothing = query.q !== '' && full.length === 0 && partial.length === 0;
     return {
       total: full.length,
       partialTotal: partial.length,
-      suggestion: null,
+      suggestion: nothing ? await suggestQuery(query.q, this.#vocabulary) : null,
       page: query.page,
       size: query.size,
       results: this.#hits(ranked.slice(...pageBounds(query)), plan.terms),
