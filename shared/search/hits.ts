@@ -1,19 +1,21 @@
 import type { IndexedItem, MatchTier, SearchHit, SearchQuery, SearchResult } from '#domain/search.ts';
 import { summariseForQuery } from '#summarise/summarise.ts';
-import { highlights } from './highlight.ts';
+import { type HighlightQuery, highlights } from './highlight.ts';
 
 /** Scores to three decimals: the engines agree to about six significant digits (float32). */
 const roundScore = (score: number) => Math.round(score * 1000) / 1000;
 
 /**
  * A search hit from an indexed item: the same for every engine, so results cannot drift. `terms`
- * are the query's analysed terms; `match` the tier the item matched in.
+ * are the query's analysed terms; `match` the tier the item matched in; `marks` what else of the
+ * query highlights mark (its compounds' parts, prefixes, phrases: highlightQuery in plan.ts).
  */
 export function toHit(
   item: IndexedItem,
   score: number,
   terms: readonly string[],
   match: MatchTier = 'full',
+  marks: HighlightQuery = {},
 ): SearchHit {
   const summary = terms.length && item.item.access === 'open' ? summariseForQuery(item, terms) : item.summary;
   return {
@@ -25,7 +27,7 @@ export function toHit(
       ? { date: item.decision.date, text: item.decision.text, outcome: item.decision.outcome }
       : null,
     summary,
-    highlights: highlights(item, terms),
+    highlights: highlights(item, terms, marks),
     source: { documentId: item.documentId, key: item.key, page: citedPage(item) },
     match,
   };

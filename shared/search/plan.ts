@@ -1,6 +1,7 @@
 import { analyze, analyzeBoth, isStopWord, stem, tokenize } from '#language/analyze.ts';
 import { splitCompound } from '#language/compounds.ts';
 import type { SearchFields } from './fields.ts';
+import type { HighlightQuery } from './highlight.ts';
 import { type ParsedQuery, parseQuery, type QueryTerm, termWords } from './query-language.ts';
 import { synonymsOf } from './synonyms.ts';
 
@@ -172,4 +173,17 @@ export function hasExcluded(fields: SearchFields, plan: SearchPlan): boolean {
 
 function isExcluded(text: ItemText, plan: SearchPlan): boolean {
   return plan.parsed.excluded.some((term) => text.has(term));
+}
+
+/**
+ * What highlights mark besides the query's terms (highlight.ts): the parts of its compounds, its
+ * prefixes, and its phrases (synonyms' too) as their words.
+ */
+export function highlightQuery(plan: SearchPlan): HighlightQuery {
+  const positive = plan.parsed.groups.flat();
+  return {
+    parts: [...new Set(plan.compounds.flat())],
+    prefixes: positive.filter((t) => t.kind === 'prefix').map((t) => t.text),
+    phrases: positive.filter((t) => t.kind === 'phrase').map((t) => t.words),
+  };
 }

@@ -220,6 +220,8 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
         ['Fokus på sygefravær', 'partial'],
         ['Stressforebyggende samtaleforløb', 'partial'],
       ]);
+      // Every hit says why it matched, partial ones too.
+      expect(result.results.every((r) => r.highlights.some((h) => h.includes('<mark>')))).toBe(true);
       // The facets count the full match only.
       expect(result.facets).toEqual({
         body: { Direktionen: 1 },
@@ -298,6 +300,8 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
 
     it('finds a prefix among the words of the text', async () => {
       expect(await tiers({ q: 'lokalpl*' })).toEqual([['Lokalplan for Grenaa Havn', 'full']]);
+      const [prefixed] = (await index.search(query({ q: 'lokalpl*' }))).results;
+      expect(prefixed?.highlights).toContain('<mark>Lokalplan</mark> for Grenaa Havn');
       expect(await titles({ q: 'sygefr*' })).toEqual(['Fokus på sygefravær']);
       expect(await titles({ q: 'stress*' })).toEqual(['Stressforebyggende samtaleforløb']);
     });

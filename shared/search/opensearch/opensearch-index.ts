@@ -1,7 +1,7 @@
 import type { API, Client, Types } from '@opensearch-project/opensearch';
 import type { IndexedItem, SearchQuery, SearchResult } from '#domain/search.ts';
 import { emptyResult } from '../hits.ts';
-import { PARTIAL_WHEN_FEWER_THAN, planSearch } from '../plan.ts';
+import { highlightQuery, PARTIAL_WHEN_FEWER_THAN, planSearch } from '../plan.ts';
 import type { SearchIndex } from '../port.ts';
 import { suggestQuery } from '../suggest.ts';
 import { toDocument } from './document.ts';
@@ -133,14 +133,18 @@ export class OpenSearchIndex implements SearchIndex {
     const offset = (query.page - 1) * query.size;
     const end = offset + query.size;
     const fullBody = await this.#search(searchRequestBody(query, plan, 'full', offset, query.size));
-    const full = await callEngine('search', async () => toSearchResult(fullBody, query, plan.terms));
+    const full = await callEngine('search', async () =>
+      toSearchResult(fullBody, query, plan.terms, highlightQuery(plan)),
+    );
     // As the embedded engine: partial matches only when the full ones are few, after all of them.
     if (!query.q || full.total >= PARTIAL_WHEN_FEWER_THAN) return full;
     if (partialQuery(query, plan) === null) return this.#suggested(full, query, 0);
     const from = Math.max(0, offset - full.total);
     const size = Math.max(0, end - Math.max(offset, full.total));
     const partialBody = await this.#search(searchRequestBody(query, plan, 'partial', from, size));
-    const partial = await callEngine('search', async () => partialHits(partialBody, plan.terms));
+    const partial = await callEngine('search', async () =>
+      partialHits(partialBody, plan.terms, highlightQuery(plan)),
+    );
     return this.#suggested(
       { ...full, partialTotal: partial.total, results: [...full.results, ...partial.results] },
       query,

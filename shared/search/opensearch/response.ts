@@ -1,6 +1,7 @@
 import type { Types } from '@opensearch-project/opensearch';
 import { z } from 'zod';
 import { IndexedItem, type SearchHit, type SearchQuery, type SearchResult } from '#domain/search.ts';
+import type { HighlightQuery } from '../highlight.ts';
 import { toHit } from '../hits.ts';
 import type { BulkFailure } from './errors.ts';
 import { FACET_NAME } from './query.ts';
@@ -38,7 +39,12 @@ const GetResponseBody = z.union([
  * built in JS from the stored items with the query's terms (planSearch) analysed by
  * shared/language, as the embedded engine builds them.
  */
-export function toSearchResult(body: unknown, query: SearchQuery, terms: readonly string[]): SearchResult {
+export function toSearchResult(
+  body: unknown,
+  query: SearchQuery,
+  terms: readonly string[],
+  marks: HighlightQuery = {},
+): SearchResult {
   const { hits, aggregations } = SearchResponseBody.parse(body);
   const counts = ({ buckets }: z.infer<typeof Buckets>) =>
     Object.fromEntries(buckets.map((b) => [b.key, b.doc_count]));
@@ -50,7 +56,7 @@ export function toSearchResult(body: unknown, query: SearchQuery, terms: readonl
     suggestion: null,
     page: query.page,
     size: query.size,
-    results: hits.hits.map((hit) => toHit(hit._source.item, hit._score ?? 0, terms)),
+    results: hits.hits.map((hit) => toHit(hit._source.item, hit._score ?? 0, terms, 'full', marks)),
     facets: {
       body: named(aggregations.body),
       year: counts(aggregations.year),
@@ -64,11 +70,12 @@ export function toSearchResult(body: unknown, query: SearchQuery, terms: readonl
 export function partialHits(
   body: unknown,
   terms: readonly string[],
+  marks: HighlightQuery = {},
 ): { total: number; results: SearchHit[] } {
   const { hits } = z.object({ hits: Hits }).parse(body);
   return {
     total: hits.total.value,
-    results: hits.hits.map((hit) => toHit(hit._source.item, hit._score ?? 0, terms, 'partial')),
+    results: hits.hits.map((hit) => toHit(hit._source.item, hit._score ?? 0, terms, 'partial', marks)),
   };
 }
 

@@ -7,11 +7,13 @@ import {
   type SearchResult,
 } from '#domain/search.ts';
 import { analyzedFields, filterFields, searchFields } from '../fields.ts';
+import type { HighlightQuery } from '../highlight.ts';
 import { emptyResult, toHit } from '../hits.ts';
 import { bodyName, FacetCounts, municipalityName } from '../names.ts';
 import {
   EXACT_FIELDS,
   hasExcluded,
+  highlightQuery,
   matchesFully,
   PARTIAL_WHEN_FEWER_THAN,
   phrasePattern,
@@ -158,7 +160,7 @@ export class SqliteSearchIndex implements SearchIndex {
       suggestion: nothing ? await suggestQuery(query.q, this.#vocabulary) : null,
       page: query.page,
       size: query.size,
-      results: this.#hits(ranked.slice(...pageBounds(query)), plan.terms),
+      results: this.#hits(ranked.slice(...pageBounds(query)), plan.terms, highlightQuery(plan)),
       facets: facetsOf(full),
     };
   }
@@ -238,13 +240,14 @@ export class SqliteSearchIndex implements SearchIndex {
   #hits(
     page: readonly { rowid: number; score: number; tier?: MatchTier }[],
     terms: readonly string[],
+    marks: HighlightQuery = {},
   ): SearchResult['results'] {
     if (page.length === 0) return [];
     const rows = this.#db
       .prepare(`SELECT rowid, json FROM item_json WHERE rowid IN (${page.map(() => '?').join(', ')})`)
       .all(...page.map((p) => p.rowid)) as { rowid: number; json: string }[];
     const json = new Map(rows.map((r) => [r.rowid, r.json]));
-    return page.map((p) => toHit(stored(json.get(p.rowid) ?? 'null'), p.score, terms, p.tier));
+    return page.map((p) => toHit(stored(json.get(p.rowid) ?? 'null'), p.score, terms, p.tier, marks));
   }
 }
 
