@@ -105,7 +105,7 @@ describe.skipIf(!process.env.OPENSEARCH_URL)('the local service on OpenSearch (O
 
     const found = await search(opensearch, { q: 'fravær' });
     expect(found.results[0]?.item.title).toBe('Sygefravær og trivsel – APV 2025');
-    expect(found.results[0]?.highlights[0]).toBe('Syge<mark>fravær</mark> og trivsel – APV 2025');
+    expect(found.results[0]?.highlights).toContain('Syge<mark>fravær</mark> og trivsel – APV 2025');
     const { body: count } = await client.count({ index: alias });
     expect(count.count).toBe((await search(sqlite, { q: '' })).total);
   });
