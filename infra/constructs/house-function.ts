@@ -82,7 +82,7 @@ export const SEARCH_ALIAS = 'minutes';
  * search and count are POSTs with a body, an item is a GET by id. Paths under the index alias.
  */
 export const SEARCH_READS = [
-  { action: 'es:ESHttpPost', paths: ['_search', '_count'] },
+  { action: 'es:ESHttpPost', paths: ['_search'] },
   { action: 'es:ESHttpGet', paths: ['_doc/*'] },
 ] as const;
 
