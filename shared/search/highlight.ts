@@ -1,6 +1,6 @@
 import type { IndexedItem } from '#domain/search.ts';
 import { analyze, isStopWord, stem, tokenize } from '#language/analyze.ts';
-import { compoundParts, DECOMPOUND, splitCompound, vocabularyWords } from '#language/compounds.ts';
+import { compoundParts, DECOMPOUND, sortedVocabularyWords, splitCompound } from '#language/compounds.ts';
 import { splitSentences } from '#language/sentences.ts';
 
 const MAX_FRAGMENTS = 3;
@@ -154,12 +154,9 @@ class Matcher {
   }
 }
 
-let sortedVocabulary: readonly string[] | undefined;
-
 /** The first vocabulary word not before the text (binary search over the sorted word list). */
 function wordFrom(text: string): string | undefined {
-  sortedVocabulary ??= vocabularyWords().sort();
-  const words = sortedVocabulary;
+  const words = sortedVocabularyWords();
   let low = 0;
   let high = words.length;
   while (low < high) {

@@ -19,6 +19,14 @@ const SEEDS = [
 const UPLOAD = 'test/fixtures/corpus/extra/pdf/e2_vesterlund_oekonomiudvalget_20240611.pdf';
 const PORTAL_UPLOAD = 'test/fixtures/firstagenda/egholt-byraad-2025-03-27.json';
 const SIGNED_IN_UPLOAD = 'test/fixtures/corpus/extra/pdf/e5_ravnsbjerg_koncernledelsen_20250429.pdf';
+
+/** Uploads a file on the upload view and waits until it settles: the state it settled in. */
+async function uploadState(page: Page, file: string): Promise<string | null> {
+  await page.setInputFiles('#files', file);
+  const state = page.locator('.upload').first().locator('.upload-state');
+  await expect.poll(() => state.textContent(), { timeout: 30_000 }).toMatch(/indekseret|fejlede|kræver/i);
+  return state.textContent();
+}
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let dataDir: string;
@@ -337,12 +345,7 @@ describe('the search page in a browser', () => {
 
     const page = await open('/?upload');
     expect(await page.locator('h1:visible').textContent()).toBe('Upload referater');
-    await page.setInputFiles('#files', UPLOAD);
-    const upload = page.locator('.upload').first();
-    await expect
-      .poll(() => upload.locator('.upload-state').textContent(), { timeout: 30_000 })
-      .toMatch(/indekseret|fejlede|kræver/i);
-    expect(await upload.locator('.upload-state').textContent()).toBe('Indekseret');
+    expect(await uploadState(page, UPLOAD)).toBe('Indekseret');
     expect(await page.textContent('#upload-status')).toContain('Indekseret');
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -361,12 +364,7 @@ describe('the search page in a browser', () => {
 
   it("uploads a portal's agenda JSON, follows it to indexed, and shows its body without the election term", async () => {
     const page = await open('/?upload');
-    await page.setInputFiles('#files', PORTAL_UPLOAD);
-    const upload = page.locator('.upload').first();
-    await expect
-      .poll(() => upload.locator('.upload-state').textContent(), { timeout: 30_000 })
-      .toMatch(/indekseret|fejlede|kræver/i);
-    expect(await upload.locator('.upload-state').textContent()).toBe('Indekseret');
+    expect(await uploadState(page, PORTAL_UPLOAD)).toBe('Indekseret');
     await page.getByRole('link', { name: 'Søg i mødets beslutninger' }).click();
     await expect.poll(() => params(page).get('body')).toBe('Byråd');
     await close(page);

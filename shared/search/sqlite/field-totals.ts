@@ -9,10 +9,16 @@ import { type ColumnSizes, columnSizes, FTS_COLUMNS, type FtsColumn } from './sc
 export class FieldTotals {
   readonly #db: Database.Database;
   readonly #update: Database.Statement;
+  readonly #documentSizes: Database.Statement;
+  readonly #totals: Database.Statement;
 
   constructor(db: Database.Database) {
     this.#db = db;
     this.#update = db.prepare('UPDATE field_totals SET docs = docs + ?, terms = terms + ? WHERE col = ?');
+    this.#documentSizes = db
+      .prepare('SELECT d.sz FROM items i JOIN items_fts_docsize d ON d.id = i.rowid WHERE i.document_id = ?')
+      .pluck();
+    this.#totals = db.prepare('SELECT col, docs, terms FROM field_totals').raw();
     // An index made before the totals were kept: count them once from FTS5's own sizes.
     const kept = db.prepare('SELECT count(*) FROM field_totals').pluck().get() as number;
     if (kept === 0) this.#rebuild();
@@ -24,19 +30,12 @@ export class FieldTotals {
 
   /** Before the rows of a document are deleted: their sizes leave the totals. */
   removeDocument(documentId: string): void {
-    const blobs = this.#db
-      .prepare('SELECT d.sz FROM items i JOIN items_fts_docsize d ON d.id = i.rowid WHERE i.document_id = ?')
-      .pluck()
-      .all(documentId) as Uint8Array[];
+    const blobs = this.#documentSizes.all(documentId) as Uint8Array[];
     for (const blob of blobs) this.#change(columnSizes(blob), -1);
   }
 
   statistics(): Record<FtsColumn, FieldStatistics> {
-    const rows = this.#db.prepare('SELECT col, docs, terms FROM field_totals').raw().all() as [
-      FtsColumn,
-      number,
-      number,
-    ][];
+    const rows = this.#totals.all() as [FtsColumn, number, number][];
     const totals = new Map(
       rows.map(([col, docs, terms]) => [col, { docCount: docs, sumTotalTermFreq: terms }]),
     );

@@ -57,6 +57,9 @@ const LENGTH_AT = FTS_COLUMNS.map((col) =>
 /** A term's postings: per column, the items it occurs in and how often. */
 type Postings = Map<FtsColumn, Map<number, number>>;
 
+/** Postings read during one search, by term: its tiers score the same words, read once. */
+export type PostingsCache = Map<string, Postings>;
+
 /** The value of a map at a key, made and kept there the first time. */
 function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   const found = map.get(key);
@@ -78,15 +81,15 @@ export class ItemScorer {
     this.#postings = db.prepare('SELECT doc, col FROM items_vocab WHERE term = ?').raw();
   }
 
-  /** The score of each item, by rowid. */
+  /** The score of each item, by rowid; `postings` keeps what was read for the search's next call. */
   scores(
     statistics: Record<FtsColumn, FieldStatistics>,
     clauses: readonly ScoredClause[],
     items: readonly Scorable[],
+    postings: PostingsCache = new Map(),
   ): Map<number, number> {
     const lengths = new Map(items.map((item) => [item.rowid, item.lengths]));
     const scorers = new Map<FtsColumn, FieldScorer>();
-    const postings = new Map<string, Postings>();
     /** A term's score in each item to score that has it (in any field). */
     const termScores = ({ term, boost }: ScoredTerm) => {
       const scores = new Map<number, number>();

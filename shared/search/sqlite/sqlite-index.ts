@@ -26,7 +26,7 @@ import type { QueryTerm } from '../query-language.ts';
 import { suggestQuery } from '../suggest.ts';
 import { FieldTotals } from './field-totals.ts';
 import { type Facet, FTS_COLUMNS, LENGTH_FIELDS, openSchema } from './schema.ts';
-import { ItemScorer, scoredClauses } from './scoring.ts';
+import { ItemScorer, type PostingsCache, scoredClauses } from './scoring.ts';
 import { SqliteTermVocabulary } from './vocabulary.ts';
 
 type Db = Database.Database;
@@ -126,10 +126,12 @@ export class SqliteSearchIndex implements SearchIndex {
     if (!query.q && where === NO_FILTER) return this.#browse(query);
     // Full matches: every group of the query, nothing excluded. FTS5 keeps no stop-word gaps, so
     // its phrases find a few more than OpenSearch's; those are checked in JS (matchesFully).
+    const postings: PostingsCache = new Map();
     let full = this.#ranked(
       plan,
       'full',
       this.#matches(query.q ? fullExpression(plan) : null, where, params),
+      postings,
     );
     if (plan.positional) {
       const items = this.#items(full.map((m) => m.rowid));
@@ -145,12 +147,20 @@ export class SqliteSearchIndex implements SearchIndex {
         const items = this.#items(partial.map((m) => m.rowid));
         partial = partial.filter((m) => !hasExcluded(searchFields(items.get(m.rowid) as IndexedItem), plan));
       }
-      partial = this.#ranked(plan, 'partial', partial);
+      partial = this.#ranked(plan, 'partial', partial, postings);
     }
     const order = query.sort === 'date' || !query.q ? newestFirst : bestFirst;
-    const ranked = [
-      ...[...full].sort(order).map((m) => ({ ...m, tier: 'full' as const })),
-      ...partial.sort(order).map((m) => ({ ...m, tier: 'partial' as const })),
+    // Full matches first, then partial ones: the page's share of each, tagged with its tier.
+    const [start, end] = pageBounds(query);
+    const page = [
+      ...full
+        .sort(order)
+        .slice(start, end)
+        .map((m) => ({ ...m, tier: 'full' as const })),
+      ...partial
+        .sort(order)
+        .slice(Math.max(0, start - full.length), Math.max(0, end - full.length))
+        .map((m) => ({ ...m, tier: 'partial' as const })),
     ];
     // "Mente du …?" only when the words find nothing at all (shared/search/suggest.ts).
     const nothing = query.q !== '' && full.length === 0 && partial.length === 0;
@@ -160,7 +170,7 @@ export class SqliteSearchIndex implements SearchIndex {
       suggestion: nothing ? await suggestQuery(query.q, this.#vocabulary) : null,
       page: query.page,
       size: query.size,
-      results: this.#hits(ranked.slice(...pageBounds(query)), plan.terms, highlightQuery(plan)),
+      results: this.#hits(page, plan.terms, highlightQuery(plan)),
       facets: facetsOf(full),
     };
   }
@@ -206,9 +216,14 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   /** The matches with their scores, as OpenSearch scores the same query (scoring.ts). */
-  #ranked(plan: SearchPlan, tier: MatchTier, matches: Match[]): Match[] {
+  #ranked(plan: SearchPlan, tier: MatchTier, matches: Match[], postings: PostingsCache): Match[] {
     if (matches.length === 0 || (plan.scoringText === '' && plan.compounds.length === 0)) return matches;
-    const scores = this.#scorer.scores(this.#totals.statistics(), scoredClauses(plan, tier), matches);
+    const scores = this.#scorer.scores(
+      this.#totals.statistics(),
+      scoredClauses(plan, tier),
+      matches,
+      postings,
+    );
     return matches.map((match) => ({ ...match, score: scores.get(match.rowid) ?? 0 }));
   }
 
