@@ -2,6 +2,7 @@
  * A generated document as typed blocks, before any format: the PDF and HTML renderers set the
  * same blocks, and the truth records what a correct reading of them yields.
  */
+import type { Votes } from '#domain/meeting.ts';
 
 export type Block =
   /** A line of the title block; rank 1 is the largest. */
@@ -57,6 +58,8 @@ export interface DecisionTruth {
   readonly body: string | null;
   readonly date: string | null;
   readonly text: string;
+  /** The votes the text records (absent for prior decisions, which are not checked for votes). */
+  readonly votes?: Votes | null;
 }
 
 export interface ItemTruth {

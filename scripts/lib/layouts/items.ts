@@ -1,4 +1,5 @@
 /** The agenda items of generated minutes: headings, markers, sections, decisions, with their truth. */
+import type { Votes } from '#domain/meeting.ts';
 import {
   between,
   chance,
@@ -218,23 +219,54 @@ function recommendation(random: Random, style: HouseStyle, body: string): Block[
   ];
 }
 
-/** A decision's own words: a short form, a longer sentence, sometimes votes. */
-function decisionText(random: Random, ctx: ItemContext): string[] {
+/** A decision's own words (a short form, a longer sentence, sometimes votes) and the votes they record. */
+function decisionText(random: Random, ctx: ItemContext): { lines: string[]; votes: Votes | null } {
   const text = pick(random, DECISION_TEXTS);
   if (!ctx.style.votes || !ctx.council || ctx.style.decision === 'first' || ctx.style.decision === 'run-in')
-    return [text];
+    return { lines: [text], votes: null };
   const parties = [...new Set(ctx.parties)];
   const forParties = parties.slice(0, Math.max(1, parties.length - 1));
   const against = parties.at(-1) ?? 'Ø';
-  return chance(random, 0.5)
-    ? [
-        text,
-        `For stemte: ${forParties.join(', ')} (${between(random, 9, 21)})`,
-        `Imod stemte: ${against} (${between(random, 1, 5)})`,
-      ]
-    : [
-        `${text.replace(/\.$/, '')} med ${between(random, 9, 21)} stemmer for og ${between(random, 1, 5)} imod.`,
-      ];
+  const [forCount, againstCount] = [between(random, 9, 21), between(random, 1, 5)];
+  const side = (count: number | null, named: readonly string[]) => ({ count, parties: [...named] });
+  const listed = (named: readonly string[]) =>
+    named.length > 1 && chance(random, 0.5)
+      ? `${named.slice(0, -1).join(', ')} og ${named.at(-1)}`
+      : named.join(', ');
+  // The vote forms of CONVENTIONS.md, each with what it records.
+  const form = pick(random, ['listed', 'tally', 'labelled', 'abstained', 'majority'] as const);
+  const none = { for: null, against: null, abstained: null };
+  switch (form) {
+    case 'listed':
+      return {
+        lines: [
+          text,
+          `For stemte: ${listed(forParties)} (${forCount})`,
+          `Imod stemte: ${against} (${againstCount})`,
+        ],
+        votes: { ...none, for: side(forCount, forParties), against: side(againstCount, [against]) },
+      };
+    case 'tally':
+      return {
+        lines: [`${text.replace(/\.$/, '')} med ${forCount} stemmer for og ${againstCount} imod.`],
+        votes: { ...none, for: side(forCount, []), against: side(againstCount, []) },
+      };
+    case 'labelled':
+      return { lines: [text, `Imod: ${against}`], votes: { ...none, against: side(null, [against]) } };
+    case 'abstained':
+      return {
+        lines: [text, `Undlod at stemme: ${against}`],
+        votes: { ...none, abstained: side(null, [against]) },
+      };
+    case 'majority':
+      return {
+        lines: [
+          text,
+          `Et flertal bestående af ${listed(forParties)} godkendte indstillingen. Et mindretal (${against}) kunne ikke tiltræde.`,
+        ],
+        votes: { ...none, for: side(null, forParties), against: side(null, [against]) },
+      };
+  }
 }
 
 interface ItemParts {
@@ -364,9 +396,9 @@ function openItem(random: Random, ctx: ItemContext, number: number | null, year:
     priorBlocks.push(...decisionBlocks(random, ctx, priorBody, priorDate, null, text, false).blocks);
     prior.push({ body: priorBody, date: priorDate.iso, text: text.join(' ') });
   }
-  const text = decisionText(random, ctx);
+  const { lines: text, votes } = decisionText(random, ctx);
   const own = decisionBlocks(random, ctx, ctx.body, ctx.date, number, text, true);
-  const decision: DecisionTruth = { body: ctx.body, date: ctx.date.iso, text: text.join(' ') };
+  const decision: DecisionTruth = { body: ctx.body, date: ctx.date.iso, text: text.join(' '), votes };
   if (style.decision === 'first') blocks.push(...own.blocks, ...sections, ...attachmentBlocks);
   else if (style.attachments === 'edoc')
     blocks.push(...sections, ...attachmentBlocks, ...priorBlocks, ...own.blocks);

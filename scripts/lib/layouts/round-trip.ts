@@ -2,7 +2,7 @@
  * Compares what the extractor read from a generated document with what the document says: the
  * items (numbers, titles, access, case numbers), each open item's decisions and the header.
  */
-import type { MeetingDocument } from '#domain/meeting.ts';
+import type { MeetingDocument, Votes } from '#domain/meeting.ts';
 import type { DecisionTruth, MinutesTruth } from './blocks.ts';
 
 const same = (a: string | null | undefined, b: string | null | undefined) =>
@@ -13,9 +13,21 @@ const sameBody = (a: string | null | undefined, b: string | null | undefined) =>
 
 const show = (value: unknown) => JSON.stringify(value);
 
+/** Votes as compared: each side's count and its parties in any order. */
+const votesShown = (votes: Votes | null) =>
+  show(
+    votes &&
+      Object.fromEntries(
+        (['for', 'against', 'abstained'] as const).map((side) => {
+          const found = votes[side];
+          return [side, found && { count: found.count, parties: [...found.parties].sort() }];
+        }),
+      ),
+  );
+
 function compareDecision(
   where: string,
-  read: { text: string; date: string | null } | null,
+  read: { text: string; date: string | null; votes: Votes | null } | null,
   truth: DecisionTruth | null,
 ): string[] {
   if (!truth) return read ? [`${where}: decision ${show(read.text)} where there is none`] : [];
@@ -24,6 +36,8 @@ function compareDecision(
   if (!same(read.text, truth.text))
     failures.push(`${where}: decision text ${show(read.text)} ≠ ${show(truth.text)}`);
   if (read.date !== truth.date) failures.push(`${where}: decision date ${read.date} ≠ ${truth.date}`);
+  if (truth.votes !== undefined && votesShown(read.votes) !== votesShown(truth.votes))
+    failures.push(`${where}: votes ${votesShown(read.votes)} ≠ ${votesShown(truth.votes)}`);
   return failures;
 }
 

@@ -31,10 +31,11 @@ function votersAfter(text: string, words: RegExp): Side | null {
   const match = words.exec(text);
   if (!match) return null;
   const rest = text.slice(match.index + match[0].length).replace(/^\s*:?\s*/, '');
-  const count = /^(\d+)\b/.exec(rest)?.[1];
   const end = LIST_END.exec(rest);
   const list = end ? rest.slice(0, end.index) : rest;
-  const found = side(count, list.slice(count?.length ?? 0));
+  // The count before the list ("21 (A, V)") or after it ("A, V og C (15)").
+  const count = /^(\d+)\b/.exec(list)?.[1] ?? /\((\d+)\)\s*$/.exec(list)?.[1];
+  const found = side(count, list.replace(/^\d+\b|\(\d+\)\s*$/g, ''));
   return found.count !== null || found.parties.length > 0 ? found : null;
 }
 
@@ -54,8 +55,11 @@ function votersBefore(text: string, words: RegExp): Side | null {
   return found.parties.length > 0 ? found : null;
 }
 
-/** "Med stemmerne 19 for og 1 imod": the counts of a vote told before its sides are listed. */
-const TALLY = /stemmer(?:ne)?\s+(\d+)\s+for(?:\s+og\s+(\d+)\s+imod)?/i;
+/**
+ * "Med stemmerne 19 for og 1 imod", "vedtaget med 13 stemmer for og 1 imod": the counts of a
+ * vote told in one phrase, before or without its sides listed.
+ */
+const TALLY = /(?:stemmer(?:ne)?\s+(\d+)|(\d+)\s+stemmer)\s+for(?:\s+og\s+(\d+)\s+imod)?/i;
 
 /** A side listed by party only, given the count a tally states for it. */
 function counted(found: Side | null, count: string | undefined): Side | null {
@@ -71,9 +75,10 @@ export function readVotes(text: string): Votes | null {
   const tally = TALLY.exec(text);
   if (!tally) return votes;
   const tallied = (count: string | undefined) => (count ? { count: Number(count), parties: [] } : null);
+  const [forCount, againstCount] = [tally[1] ?? tally[2], tally[3]];
   return {
-    for: counted(votes?.for ?? null, tally[1]) ?? tallied(tally[1]),
-    against: counted(votes?.against ?? null, tally[2]) ?? tallied(tally[2]),
+    for: counted(votes?.for ?? null, forCount) ?? tallied(forCount),
+    against: counted(votes?.against ?? null, againstCount) ?? tallied(againstCount),
     abstained: votes?.abstained ?? null,
   };
 }
@@ -120,7 +125,9 @@ function readSides(text: string): Votes | null {
       text,
     );
   const minority =
-    /mindretal(?:let)?\s*(?:bestående\s+af\s+)?(\([^)]*\)|[A-ZÆØÅ, og]+?)\s+stemte\s+imod/.exec(text);
+    /mindretal(?:let)?\s*(?:bestående\s+af\s+)?(\([^)]*\)|[A-ZÆØÅ, og]+?)\s+(?:stemte\s+imod|kunne\s+ikke\s+(?:tiltræde|anbefale|godkende)|tiltrådte\s+ikke)/.exec(
+      text,
+    );
   const abstainedCount =
     votersAfter(text, /undlod\s+at\s+stemme/i) ??
     countedSide(text, /(\d+)\s+(?:undlod|hverken for eller imod)\s*(?:\(([^)]*)\))?/i);

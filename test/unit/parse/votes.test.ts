@@ -5,6 +5,19 @@ const side = (parties: string[], count: number | null = null) => ({ count, parti
 
 describe('votes by party, as councils record them', () => {
   it.each([
+    // The forms of CONVENTIONS.md that the generated layouts found read short.
+    [
+      'For stemte: A, V og C (15)\nImod stemte: Ø (2)',
+      { for: side(['A', 'V', 'C'], 15), against: side(['Ø'], 2), abstained: null },
+    ],
+    [
+      'Et flertal bestående af A og V godkendte indstillingen. Et mindretal (Ø) kunne ikke tiltræde.',
+      { for: side(['A', 'V']), against: side(['Ø']), abstained: null },
+    ],
+    [
+      'Indstillingen blev vedtaget med 13 stemmer for og 1 imod.',
+      { for: side([], 13), against: side([], 1), abstained: null },
+    ],
     ['Imod: Ø', { for: null, against: side(['Ø']), abstained: null }],
     ['Stemte imod: (F) og (Ø)', { for: null, against: side(['F', 'Ø']), abstained: null }],
     [
