@@ -1,6 +1,13 @@
 import { stemmer } from '@orama/stemmers/danish';
-import { compoundParts } from './compounds.ts';
+import { compoundParts, DECOMPOUND } from './compounds.ts';
 import { DANISH_STOP_WORDS } from './stopwords.ts';
+
+/**
+ * The version of the analysis below: changed whenever a text's terms change, so an index made
+ * with other terms is made again (SQLite re-analyses its items on open; an OpenSearch index's
+ * layout differs and `cli reindex` rebuilds it).
+ */
+export const ANALYSIS_VERSION = '2026-14.1';
 
 /**
  * Tokens: numbers joined by . / - stay one token (dates 05-02-2025, case numbers 24/16905, 4/2);
@@ -48,7 +55,30 @@ export function analyze(text: string): string[] {
 }
 
 /**
- * Compound analysis: each word and the vocabulary words inside it, stemmed. Indexed in a field
+ * What comes before a name on its line: a word or a comma, then spaces (after a number often
+ * comes a heading: "Punkt 3 Lokalplanen"). Danish writes
+ * only names with a capital inside a sentence ("om Vesterlund", "at Økonomiudvalget"), and the
+ * parts of a name are not words of the text ("lund"). A regular expression in both engines'
+ * syntax: the OpenSearch parts analyzer marks names with it (settings.ts).
+ */
+export const NAME_AFTER = '[\\p{L},][ \\t\\u00A0]{1,10}';
+const NAME_BEFORE = new RegExp(`${NAME_AFTER}$`, 'u');
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+
+/**
+ * A capitalised word inside a sentence, long enough to be split (shorter words have no parts):
+ * a name, indexed whole and never by its parts.
+ */
+export function isName(text: string, token: Token): boolean {
+  return (
+    token.end - token.start >= DECOMPOUND.minWordSize &&
+    CAPITALISED.test(text.slice(token.start, token.start + 2)) &&
+    NAME_BEFORE.test(text.slice(Math.max(0, token.start - 11), token.start))
+  );
+}
+
+/**
+ * Compound analysis: each word and the vocabulary words inside it, stemmed (names whole). Indexed in a field
  * of its own with a lower weight, so "fravær" finds "sygefravær" below items that say "fravær".
  */
 export function analyzeParts(text: string): string[] {
@@ -64,7 +94,8 @@ const wordTerms = new Map<string, { readonly stem: string; readonly parts: reado
 export function analyzeBoth(text: string): { exact: string[]; parts: string[] } {
   const exact: string[] = [];
   const parts: string[] = [];
-  for (const { term } of tokenize(text)) {
+  for (const token of tokenize(text)) {
+    const { term } = token;
     if (isStopWord(term)) continue;
     let analysed = wordTerms.get(term);
     if (!analysed) {
@@ -72,7 +103,8 @@ export function analyzeBoth(text: string): { exact: string[]; parts: string[] } 
       if (wordTerms.size < 200_000) wordTerms.set(term, analysed);
     }
     exact.push(analysed.stem);
-    parts.push(analysed.stem, ...analysed.parts);
+    parts.push(analysed.stem);
+    if (analysed.parts.length > 0 && !isName(text, token)) parts.push(...analysed.parts);
   }
   return { exact, parts };
 }

@@ -1,5 +1,5 @@
 import type { IndexedItem } from '#domain/search.ts';
-import { analyze, isStopWord, stem, tokenize } from '#language/analyze.ts';
+import { analyze, isName, isStopWord, stem, tokenize } from '#language/analyze.ts';
 import { compoundParts, DECOMPOUND, sortedVocabularyWords, splitCompound } from '#language/compounds.ts';
 import { splitSentences } from '#language/sentences.ts';
 
@@ -90,7 +90,11 @@ class Matcher {
     for (const token of tokenize(text)) {
       const term = token.term;
       if (!this.needles.some((n) => term.includes(n))) continue;
-      const mark = this.#wordMark(term) ?? this.#partMark(term) ?? (loose ? this.#looseMark(term) : null);
+      // A name's parts are not indexed (isName), so they never say why an item matched.
+      const mark =
+        this.#wordMark(term) ??
+        (isName(text, token) ? null : this.#partMark(term)) ??
+        (loose ? this.#looseMark(term) : null);
       if (mark) marks.push({ ...mark, start: token.start + mark.start, end: token.start + mark.end });
     }
     return joined(this.#withPhrases(text, marks), text);

@@ -107,6 +107,22 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
       expect(await titles({ q: 'stress' })).toEqual(['Stressforebyggende samtaleforløb']);
     });
 
+    it('never finds a word by the parts of a name, but a compound that begins a sentence has them', async () => {
+      await index.replaceDocument('names', [
+        indexedItem({
+          documentId: 'names',
+          position: 0,
+          title: 'Trafikplan for Karlslundevej',
+          text: 'Borgmester Ole Vesterlund orienterede. Vejbelysningen på strækningen skiftes.',
+          date: '2025-03-04',
+        }),
+      ]);
+      // "lund" and "lunde" are parts of the names, "belysning" of a word that begins a sentence.
+      for (const q of ['lund', 'lunde']) expect((await index.search(query({ q }))).total).toBe(0);
+      expect(await titles({ q: 'belysning' })).toEqual(['Trafikplan for Karlslundevej']);
+      expect(await titles({ q: 'vesterlund' })).toEqual(['Trafikplan for Karlslundevej']);
+    });
+
     it('finds a case number and searches a closed item by its title only', async () => {
       expect(await titles({ q: '24/16905' })).toEqual(['Personalesag']);
       const [closed] = (await index.search(query({ q: 'personalesag' }))).results;

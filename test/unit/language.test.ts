@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, analyzeParts, stem, tokenize } from '#language/analyze.ts';
+import { analyze, analyzeParts, isName, stem, tokenize } from '#language/analyze.ts';
 import { compoundParts } from '#language/compounds.ts';
 import { splitSentences } from '#language/sentences.ts';
 
@@ -51,6 +51,26 @@ describe('Danish analysis', () => {
     expect(analyzeParts('sygefraværsprojektet')).toContain(query);
     expect(analyzeParts('Databeskyttelsesrådgiverens årsrapport')).toContain(analyze('databeskyttelse')[0]);
     expect(analyzeParts('stressforebyggende samtaleforløb')).toContain(analyze('stress')[0]);
+  });
+
+  it('takes a capitalised word inside a sentence for a name, and a name whole', () => {
+    const names = (text: string) =>
+      tokenize(text)
+        .filter((token) => isName(text, token))
+        .map((t) => t.term);
+    expect(names('Borgmester Ole Vesterlund, Karlslundevej og Ishøjvejen')).toEqual([
+      'vesterlund',
+      'karlslundevej',
+      'ishøjvejen',
+    ]);
+    // At the start of the text, a sentence or a line, after a number, or in lower case: words.
+    expect(names('Klimatilpasningen. Kystsikringen\nVejbelysningen 3 Lokalplanen i kystsikringen')).toEqual(
+      [],
+    );
+    // Short words have no parts to keep out.
+    expect(names('mødte Hanne Lund')).toEqual([]);
+    expect(analyzeParts('om Vesterlund')).toEqual([stem('vesterlund')]);
+    expect(analyzeParts('Vesterlund')).toContain('lund');
   });
 });
 

@@ -119,13 +119,15 @@ describe('OpenSearch index: creation', () => {
               only_longest_match: false,
               word_list: vocabularyWords(),
             },
+            da_decompound_words: { type: 'condition', filter: ['da_decompound'] },
           },
           analyzer: {
             da_exact: { type: 'custom', tokenizer: 'da_tokens', filter: ['lowercase', 'da_stop', 'da_stem'] },
             da_parts: {
               type: 'custom',
+              char_filter: ['da_names'],
               tokenizer: 'da_tokens',
-              filter: ['lowercase', 'da_stop', 'da_decompound', 'da_stem'],
+              filter: ['lowercase', 'da_stop', 'da_decompound_words', 'da_unmark', 'da_stem'],
             },
           },
         },

@@ -21,6 +21,25 @@ describe('SQLite FTS5 index file', () => {
     second.close();
   });
 
+  it('analyses its items again when it was made with another analysis', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'index-')), 'search.sqlite');
+    const first = SqliteSearchIndex.open(path);
+    const item = indexedItem({ title: 'Trafik og sygefravær', text: 'Sygefraværet steg.' });
+    await first.replaceDocument('doc-a', [item]);
+    const before = await first.search(SearchQuery.parse({ q: 'fravær' }));
+    first.close();
+    // Terms an earlier analysis made are gone when it changed: nothing finds the item until it is analysed again.
+    const db = new Database(path);
+    db.exec(
+      "DELETE FROM items_fts; DELETE FROM field_totals; UPDATE meta SET value = 'earlier' WHERE name = 'analysis'",
+    );
+    db.close();
+    const reopened = SqliteSearchIndex.open(path);
+    expect(await reopened.search(SearchQuery.parse({ q: 'fravær' }))).toEqual(before);
+    expect(await reopened.get(item.id)).toEqual(item);
+    reopened.close();
+  });
+
   it('offers a compound the minutes write apart as a partial match, all its parts needed', async () => {
     const index = SqliteSearchIndex.open(':memory:');
     await index.replaceDocument('doc-a', [

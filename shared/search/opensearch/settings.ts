@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { API, Types } from '@opensearch-project/opensearch';
-import { TOKEN_PATTERN } from '#language/analyze.ts';
+import { ANALYSIS_VERSION, NAME_AFTER, TOKEN_PATTERN } from '#language/analyze.ts';
 import { DECOMPOUND, vocabularyWords } from '#language/compounds.ts';
 import type { SearchFields } from '../fields.ts';
 
@@ -23,9 +23,17 @@ export interface AnalysisOptions {
 }
 
 /**
+ * A letter no Danish text has, put before each name (isName()) by the parts analyzer, so the
+ * decompounder can pass names by: an analyzer's filters see one token at a time, never the text
+ * before it. Taken off again before stemming.
+ */
+const NAME_MARK = 'ǂ';
+
+/**
  * The analysis of shared/language in OpenSearch terms, so both engines index the same terms: the
  * same token pattern, lower case, the same stop words, Snowball Danish; the parts analyzer adds
- * Lucene's dictionary decompounder with the parameters compoundParts() uses.
+ * Lucene's dictionary decompounder with the parameters compoundParts() uses, for words that are
+ * not names.
  */
 function analysis(options: AnalysisOptions): Analysis {
   const words = options.wordListPath
@@ -33,6 +41,13 @@ function analysis(options: AnalysisOptions): Analysis {
     : { word_list: vocabularyWords() };
   return {
     tokenizer: { da_tokens: { type: 'pattern', pattern: TOKEN_PATTERN, group: 0 } },
+    char_filter: {
+      da_names: {
+        type: 'pattern_replace',
+        pattern: `(?<=${NAME_AFTER})(?=\\p{Lu}\\p{Ll}[\\p{L}\\p{N}]{${DECOMPOUND.minWordSize - 2}})`,
+        replacement: NAME_MARK,
+      },
+    },
     filter: {
       da_stop: { type: 'stop', stopwords: '_danish_' },
       da_stem: { type: 'snowball', language: 'Danish' },
@@ -44,6 +59,12 @@ function analysis(options: AnalysisOptions): Analysis {
         only_longest_match: false,
         ...words,
       },
+      da_decompound_words: {
+        type: 'condition',
+        filter: ['da_decompound'],
+        script: { source: `!token.term.toString().startsWith('${NAME_MARK}')` },
+      },
+      da_unmark: { type: 'pattern_replace', pattern: `^${NAME_MARK}`, replacement: '' },
     },
     analyzer: {
       [EXACT_ANALYZER]: {
@@ -53,9 +74,11 @@ function analysis(options: AnalysisOptions): Analysis {
       },
       [PARTS_ANALYZER]: {
         type: 'custom',
+        char_filter: ['da_names'],
         tokenizer: 'da_tokens',
         // Parts are found in the unstemmed word, as compoundParts() does, then stemmed with it.
-        filter: ['lowercase', 'da_stop', 'da_decompound', 'da_stem'],
+        // Stop words never carry the mark: they are shorter than a name (minWordSize).
+        filter: ['lowercase', 'da_stop', 'da_decompound_words', 'da_unmark', 'da_stem'],
       },
     },
   };
@@ -99,12 +122,18 @@ export const MAPPINGS: Types.Common_Mapping.TypeMapping = {
 };
 
 /**
- * A fingerprint of the analysis and mappings this code creates an index with, kept in the index's
+ * A fingerprint of the analysis (its settings and the JS side's version) and mappings this code creates an index with, kept in the index's
  * `_meta`: an index whose fingerprint differs was made by another version, and searching it as
  * this one would (new fields, new analyzers) goes wrong until it is rebuilt (`cli reindex`).
  */
 export const INDEX_LAYOUT = createHash('sha256')
-  .update(JSON.stringify({ analysis: analysis({ wordListPath: 'package' }), mappings: MAPPINGS }))
+  .update(
+    JSON.stringify({
+      version: ANALYSIS_VERSION,
+      analysis: analysis({ wordListPath: 'package' }),
+      mappings: MAPPINGS,
+    }),
+  )
   .digest('hex')
   .slice(0, 16);
 

@@ -6,6 +6,7 @@ import {
   type SearchQuery,
   type SearchResult,
 } from '#domain/search.ts';
+import { ANALYSIS_VERSION } from '#language/analyze.ts';
 import { analyzedFields, filterFields, searchFields } from '../fields.ts';
 import type { HighlightQuery } from '../highlight.ts';
 import { emptyResult, toHit } from '../hits.ts';
@@ -50,6 +51,7 @@ export class SqliteSearchIndex implements SearchIndex {
     this.#totals = new FieldTotals(db);
     this.#scorer = new ItemScorer(db);
     this.#vocabulary = new SqliteTermVocabulary(db);
+    this.#reanalyseWhenChanged();
   }
 
   /** Opens (or creates) the index file; ':memory:' for a throwaway index. */
@@ -62,6 +64,26 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async replaceDocument(documentId: string, items: readonly IndexedItem[]): Promise<void> {
+    this.#db.transaction(() => this.#replace(documentId, items))();
+  }
+
+  /**
+   * An index whose terms were made by another analysis (ANALYSIS_VERSION) is analysed again from
+   * the items it stores, once, in one transaction: searching it as it is would miss.
+   */
+  #reanalyseWhenChanged(): void {
+    const made = this.#db.prepare("SELECT value FROM meta WHERE name = 'analysis'").pluck().get();
+    if (made === ANALYSIS_VERSION) return;
+    const documents = this.#db.prepare('SELECT DISTINCT document_id FROM items').pluck().all() as string[];
+    this.#db.transaction(() => {
+      for (const documentId of documents) this.#replace(documentId, this.#itemsOf(documentId));
+      this.#db
+        .prepare("INSERT OR REPLACE INTO meta (name, value) VALUES ('analysis', ?)")
+        .run(ANALYSIS_VERSION);
+    })();
+  }
+
+  #replace(documentId: string, items: readonly IndexedItem[]): void {
     const insertItem = this.#db.prepare(
       `INSERT INTO items (id, document_id, body, municipality, body_key, municipality_key, date, year, outcome, access, case_number, position, title_terms, decision_terms, body_terms)
        VALUES (@id, @documentId, @body, @municipality, @bodyKey, @municipalityKey, @date, @year, @outcome, @access, @caseNumber, @position, @titleTerms, @decisionTerms, @bodyTerms)`,
@@ -70,23 +92,21 @@ export class SqliteSearchIndex implements SearchIndex {
     const insertTerms = this.#db.prepare(
       `INSERT INTO items_fts (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ${FTS_COLUMNS.map(() => '?').join(', ')})`,
     );
-    this.#db.transaction(() => {
-      this.#delete(documentId);
-      for (const item of items) {
-        const fields = filterFields(item);
-        const terms = analyzedFields(searchFields(item));
-        const { lastInsertRowid } = insertItem.run({
-          id: item.id,
-          ...fields,
-          titleTerms: terms.title.length,
-          decisionTerms: terms.decision.length,
-          bodyTerms: terms.body.length,
-        });
-        insertJson.run(lastInsertRowid, JSON.stringify(item));
-        insertTerms.run(lastInsertRowid, ...FTS_COLUMNS.map((c) => terms[c].join(' ')));
-        this.#totals.add(FTS_COLUMNS.map((c) => terms[c].length));
-      }
-    })();
+    this.#delete(documentId);
+    for (const item of items) {
+      const fields = filterFields(item);
+      const terms = analyzedFields(searchFields(item));
+      const { lastInsertRowid } = insertItem.run({
+        id: item.id,
+        ...fields,
+        titleTerms: terms.title.length,
+        decisionTerms: terms.decision.length,
+        bodyTerms: terms.body.length,
+      });
+      insertJson.run(lastInsertRowid, JSON.stringify(item));
+      insertTerms.run(lastInsertRowid, ...FTS_COLUMNS.map((c) => terms[c].join(' ')));
+      this.#totals.add(FTS_COLUMNS.map((c) => terms[c].length));
+    }
   }
 
   async deleteDocument(documentId: string): Promise<void> {
@@ -111,6 +131,10 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async itemsOf(documentId: string): Promise<IndexedItem[]> {
+    return this.#itemsOf(documentId);
+  }
+
+  #itemsOf(documentId: string): IndexedItem[] {
     const rows = this.#db
       .prepare(
         'SELECT j.json AS json FROM items i JOIN item_json j ON j.rowid = i.rowid WHERE i.document_id = ? ORDER BY i.position',

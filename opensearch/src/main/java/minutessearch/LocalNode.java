@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.common.logging.LogConfigurator;
@@ -17,6 +18,7 @@ import org.opensearch.index.reindex.ReindexPlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.painless.PainlessPlugin;
+import org.opensearch.plugins.ExtensiblePlugin;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.transport.Netty4Plugin;
 
@@ -37,6 +39,24 @@ public final class LocalNode {
     ClasspathNode(Environment environment, Collection<Class<? extends Plugin>> plugins) {
       super(environment, plugins, true);
     }
+  }
+
+  /**
+   * Hands Painless the extensions of the other modules (the analysis module's `token`, for the
+   * `condition` filter's scripts). The server does so only for plugins it loads from folders;
+   * Painless keeps them in a static table, so any instance can take them before the node starts.
+   */
+  private static void loadPainlessExtensions() {
+    new PainlessPlugin()
+        .loadExtensions(
+            new ExtensiblePlugin.ExtensionLoader() {
+              @Override
+              public <T> List<T> loadExtensions(Class<T> type) {
+                return ServiceLoader.load(type, LocalNode.class.getClassLoader()).stream()
+                    .map(ServiceLoader.Provider::get)
+                    .toList();
+              }
+            });
   }
 
   private LocalNode() {}
@@ -69,6 +89,7 @@ public final class LocalNode {
     LogConfigurator.setNodeName("local");
     LogConfigurator.configure(environment);
 
+    loadPainlessExtensions();
     Node node = new ClasspathNode(environment, MODULES);
     node.start();
     CountDownLatch stopped = new CountDownLatch(1);
