@@ -14,6 +14,13 @@ export const PARTIAL_WHEN_FEWER_THAN = 10;
 /** A synonym scores this much of a word of the query. */
 export const SYNONYM_WEIGHT = 0.5;
 
+/**
+ * The words of a query of several plain words, in the order written, as one phrase in a field
+ * score this much more of the field's weight: "akutpladser plejecenter" ranks the items that say
+ * it first. Tuned on the graded queries (docs/search.md).
+ */
+export const PROXIMITY_WEIGHT = 0.5;
+
 /** A synonym as a term of the query: a word, or a phrase of several; null when all stop words. */
 function synonymTerm(synonym: string): QueryTerm | null {
   const words = tokenize(synonym).map((t) => t.term);
@@ -25,6 +32,7 @@ function synonymTerm(synonym: string): QueryTerm | null {
 
 /** The text fields a phrase or prefix is matched in: the exact ones, never compound parts. */
 export const EXACT_FIELDS = ['title', 'decision', 'body'] as const satisfies readonly (keyof SearchFields)[];
+export type ExactField = (typeof EXACT_FIELDS)[number];
 
 /** A query read once, for both engines: what must match, what scores, what is highlighted. */
 export interface SearchPlan {
@@ -53,6 +61,11 @@ export interface SearchPlan {
    * or more): FTS5 keeps no gaps, so the embedded engine checks those in JS (matchesFully).
    */
   readonly positional: boolean;
+  /**
+   * A query of two or more plain words (no syntax) as a phrase, stop words kept as the gaps
+   * between them: it scores where a field has it (PROXIMITY_WEIGHT) and never decides a match.
+   */
+  readonly proximity: readonly string[] | null;
 }
 
 export function planSearch(q: string): SearchPlan {
@@ -88,7 +101,17 @@ export function planSearch(q: string): SearchPlan {
     compounds,
     searchable: parsed.groups.length > 0,
     positional: phrases.length > 0,
+    proximity: proximityOf(q, typed),
   };
+}
+
+/** The words of a query of plain words only (no phrase, exclusion, prefix, OR or case number), two or more. */
+function proximityOf(q: string, typed: ParsedQuery): string[] | null {
+  const plain =
+    typed.excluded.length === 0 && typed.groups.every((g) => g.length === 1 && g[0]?.kind === 'word');
+  if (!plain || typed.groups.length < 2) return null;
+  const words = tokenize(q).map((t) => t.term);
+  return phrasePattern(words).length > 1 ? words : null;
 }
 
 /** A word term's stem (its only analysed term: words are single tokens, stop words dropped). */
@@ -108,19 +131,22 @@ export function phrasePattern(words: readonly string[]): { offset: number; stem:
   return pattern;
 }
 
+/** A text's stems by position, stop words as gaps (null), as Lucene's positions have them. */
+function stemPositions(text: string): (string | null)[] {
+  return tokenize(text).map(({ term }) => (isStopWord(term) ? null : stem(term)));
+}
+
 /** An item's text as matching needs it: each exact field's stems by position, and all its terms. */
 class ItemText {
-  readonly positions: Record<(typeof EXACT_FIELDS)[number], (string | null)[]>;
+  readonly positions: Record<ExactField, (string | null)[]>;
   readonly exact: Set<string>;
   readonly any: Set<string>;
 
   constructor(fields: SearchFields) {
-    const positions = (text: string) =>
-      tokenize(text).map(({ term }) => (isStopWord(term) ? null : stem(term)));
     this.positions = {
-      title: positions(fields.title),
-      decision: positions(fields.decision),
-      body: positions(fields.body),
+      title: stemPositions(fields.title),
+      decision: stemPositions(fields.decision),
+      body: stemPositions(fields.body),
     };
     this.exact = new Set<string>();
     this.any = new Set<string>();
@@ -145,15 +171,29 @@ class ItemText {
   }
 }
 
-function hasPhrase(
-  positions: readonly (string | null)[],
-  pattern: readonly { offset: number; stem: string }[],
-) {
-  if (pattern.length === 0) return false;
+type PhrasePattern = readonly { offset: number; stem: string }[];
+
+/** Where a field has a phrase: each place its words stand in order, the stop words' gaps between. */
+function phraseOccurrences(positions: readonly (string | null)[], pattern: PhrasePattern): number {
+  if (pattern.length === 0) return 0;
+  let n = 0;
   for (let at = 0; at < positions.length; at++) {
-    if (pattern.every(({ offset, stem }) => positions[at + offset] === stem)) return true;
+    if (pattern.every(({ offset, stem }) => positions[at + offset] === stem)) n++;
   }
-  return false;
+  return n;
+}
+
+const hasPhrase = (positions: readonly (string | null)[], pattern: PhrasePattern) =>
+  phraseOccurrences(positions, pattern) > 0;
+
+/** How often each exact field has a phrase, as Lucene's exact phrase matching counts it. */
+export function phraseCounts(fields: SearchFields, words: readonly string[]): Record<ExactField, number> {
+  const pattern = phrasePattern(words);
+  return {
+    title: phraseOccurrences(stemPositions(fields.title), pattern),
+    decision: phraseOccurrences(stemPositions(fields.decision), pattern),
+    body: phraseOccurrences(stemPositions(fields.body), pattern),
+  };
 }
 
 /**

@@ -50,6 +50,10 @@ const MORE_QUERIES: readonly Record<string, unknown>[] = [
   { q: '"taget til efterretning"' },
   { q: '"taget efterretning"' },
   { q: '"til efterretning taget"' },
+  // Plain words score as a phrase too, a stop word's gap kept (SearchPlan.proximity).
+  { q: 'taget til efterretning' },
+  { q: 'sagen taget til efterretning', sort: 'date' },
+  { q: 'direktionen drøftede' },
   { q: 'budget -godkendt' },
   { q: 'budget -"taget til efterretning"' },
   { q: 'lokalpl*' },

@@ -275,19 +275,22 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
       expect(result.results.every((r) => r.match === 'full')).toBe(true);
     });
 
-    it('finds a phrase: its words in order, a stop word of the text only where the query has one', async () => {
+    it('finds a phrase: its words in order, any word where the query has a stop word, none where it has none', async () => {
       await index.replaceDocument('salg', [
         indexedItem({ documentId: 'salg', position: 0, title: 'Salg af ejendommen Skolevej 4' }),
         indexedItem({ documentId: 'salg', position: 1, title: 'Ejendommen og salg' }),
         indexedItem({ documentId: 'salg', position: 2, title: 'Salg ejendommen' }),
+        indexedItem({ documentId: 'salg', position: 3, title: 'Salg nye ejendommen' }),
       ]);
+      // The gap the query's stop word leaves is a place: any word of the text may stand in it.
       expect(await tiers({ q: '"salg af ejendommen"' })).toEqual([
+        ['Salg nye ejendommen', 'full'],
         ['Salg af ejendommen Skolevej 4', 'full'],
         ['Ejendommen og salg', 'partial'],
         ['Salg ejendommen', 'partial'],
       ]);
       // Another stop word in the same place matches, as OpenSearch's positions have it.
-      expect((await index.search(query({ q: '"salg i ejendommen"' }))).total).toBe(1);
+      expect((await index.search(query({ q: '"salg i ejendommen"' }))).total).toBe(2);
       expect((await tiers({ q: '"salg ejendommen"' })).filter(([, m]) => m === 'full')).toEqual([
         ['Salg ejendommen', 'full'],
       ]);
@@ -299,6 +302,28 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
         ['Fokus på sygefravær', 'partial'],
       ]);
       expect((await index.search(query({ q: '"fravær" sygefravær' }))).total).toBe(0);
+    });
+
+    it('ranks the items that have the words of a plain query as a phrase first', async () => {
+      await index.replaceDocument('akut', [
+        indexedItem({ documentId: 'akut', position: 0, title: 'Plejecenter og akutpladser Tune' }),
+        indexedItem({ documentId: 'akut', position: 1, title: 'Akutpladser på plejecenter Tune' }),
+        indexedItem({ documentId: 'akut', position: 2, title: 'Akutpladser plejecenter Tune' }),
+      ]);
+      // Equal but for the order of the words: the phrase as written goes first, stop word or not.
+      expect(await titles({ q: 'akutpladser plejecenter' })).toEqual([
+        'Akutpladser plejecenter Tune',
+        'Plejecenter og akutpladser Tune',
+        'Akutpladser på plejecenter Tune',
+      ]);
+      expect((await titles({ q: 'akutpladser på plejecenter' }))[0]).toBe('Akutpladser på plejecenter Tune');
+      expect((await titles({ q: 'plejecenter og akutpladser' }))[0]).toBe('Plejecenter og akutpladser Tune');
+      // No item has these as a phrase: equal scores, so agenda order.
+      expect(await titles({ q: 'plejecenter akutpladser' })).toEqual([
+        'Plejecenter og akutpladser Tune',
+        'Akutpladser på plejecenter Tune',
+        'Akutpladser plejecenter Tune',
+      ]);
     });
 
     it('excludes a word with a minus, compounds with it too', async () => {

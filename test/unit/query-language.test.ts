@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesFully, planSearch } from '#search/plan.ts';
+import { matchesFully, phraseCounts, planSearch } from '#search/plan.ts';
 import { parseQuery } from '#search/query-language.ts';
 import { MALFORMED_FRAVÆR } from '#test/support/malformed-queries.ts';
 
@@ -86,5 +86,23 @@ describe('the search plan', () => {
     expect(full('"ejendommen salg"', 'Salg ejendommen')).toBe(false);
     expect(full('"salg ejendommen" -skolevej', 'Salg ejendommen Skolevej')).toBe(false);
     expect(full('24/16905', 'Personalesag 24/16905')).toBe(true);
+  });
+
+  it('scores the words of a plain query as a phrase, syntax and single words not', () => {
+    expect(planSearch('akutpladser på plejecenter').proximity).toEqual(['akutpladser', 'på', 'plejecenter']);
+    for (const q of ['akutpladser', 'og akutpladser', '"akutpladser plejecenter"', 'akut* plejecenter'])
+      expect(planSearch(q).proximity).toBeNull();
+    for (const q of ['akutpladser OR plejecenter', 'akutpladser -plejecenter', 'plejecenter 24/16905'])
+      expect(planSearch(q).proximity).toBeNull();
+  });
+
+  it('counts a phrase in each field as Lucene counts its places', () => {
+    const fields = {
+      title: 'Salg af ejendommen',
+      decision: 'Salg i ejendommen godkendt; salg ejendommen nej; salg nye ejendommen',
+      body: '',
+    };
+    expect(phraseCounts(fields, ['salg', 'af', 'ejendommen'])).toEqual({ title: 1, decision: 2, body: 0 });
+    expect(phraseCounts(fields, ['salg', 'ejendommen'])).toEqual({ title: 0, decision: 1, body: 0 });
   });
 });

@@ -2,7 +2,7 @@ import type { API, Types } from '@opensearch-project/opensearch';
 import type { MatchTier, SearchQuery } from '#domain/search.ts';
 import { FIELD_WEIGHTS, QUERY_PART_WEIGHT } from '../fields.ts';
 import { bodyName, municipalityName } from '../names.ts';
-import { EXACT_FIELDS, phrasePattern, type SearchPlan, SYNONYM_WEIGHT } from '../plan.ts';
+import { EXACT_FIELDS, PROXIMITY_WEIGHT, phrasePattern, type SearchPlan, SYNONYM_WEIGHT } from '../plan.ts';
 import type { QueryTerm } from '../query-language.ts';
 import { PARTS_SUBFIELD, TEXT_OBJECT } from './settings.ts';
 
@@ -149,7 +149,7 @@ function termClause(term: QueryTerm): Query {
 
 /**
  * What scores: every word of the query in every field at the field's weight, summed
- * (most_fields), and for partial matches all parts of a compound of the query, each in some
+ * (most_fields), the words as a phrase in each exact field (a query of plain words), and for partial matches all parts of a compound of the query, each in some
  * field, at QUERY_PART_WEIGHT; a sum the embedded engine computes the same way (sqlite/scoring.ts).
  */
 function scoringClauses(plan: SearchPlan, tier: MatchTier): Query[] {
@@ -169,7 +169,18 @@ function scoringClauses(plan: SearchPlan, tier: MatchTier): Query[] {
         },
       ]
     : [];
-  if (tier === 'full') return [...words, ...synonyms];
+  // The query's words as a phrase, per exact field at its weight (the embedded engine: scoring.ts).
+  const proximity: Query[] = plan.proximity
+    ? EXACT_FIELDS.map((field) => ({
+        match_phrase: {
+          [fieldName(field)]: {
+            query: plan.proximity?.join(' ') ?? '',
+            boost: Math.fround(PROXIMITY_WEIGHT * FIELD_WEIGHTS[field]),
+          },
+        },
+      }))
+    : [];
+  if (tier === 'full') return [...words, ...synonyms, ...proximity];
   // Parts are already analysed (stemmed) in JS: matched as they are (keyword), never stemmed twice.
   const parts: Query[] = plan.compounds.map((compound) => ({
     bool: {
@@ -180,7 +191,7 @@ function scoringClauses(plan: SearchPlan, tier: MatchTier): Query[] {
       boost: QUERY_PART_WEIGHT,
     },
   }));
-  return [...words, ...synonyms, ...parts];
+  return [...words, ...synonyms, ...proximity, ...parts];
 }
 
 /** The filters as the embedded engine applies them: body and municipality by their keys (names.ts). */

@@ -48,6 +48,8 @@ const LENGTH_TABLE = Array.from({ length: 256 }, (_, norm) =>
 /** Scores a term in one field: `weight` once per term and boost, `score` per item. */
 export interface FieldScorer {
   weight(boost: number, docFreq: number): number;
+  /** A phrase's weight: Lucene sums the idf of its terms (in double, then a float). */
+  phraseWeight(boost: number, docFreqs: readonly number[]): number;
   /** A term's score in an item where it occurs `freq` times in a field of `length` terms (overlaps not counted). */
   score(weight: number, freq: number, length: number): number;
 }
@@ -55,11 +57,11 @@ export interface FieldScorer {
 export function fieldScorer({ docCount, sumTotalTermFreq }: FieldStatistics): FieldScorer {
   const avgdl = f(sumTotalTermFreq / docCount);
   const inverseNorms = LENGTH_TABLE.map((length) => f(1 / f(K1 * f(f(1 - B) + f(f(B * length) / avgdl)))));
+  const idf = (docFreq: number) => f(Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5)));
+  const weigh = (boost: number, idf: number) => f(f(f(boost) * LEGACY_FACTOR) * idf);
   return {
-    weight: (boost, docFreq) => {
-      const idf = f(Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5)));
-      return f(f(f(boost) * LEGACY_FACTOR) * idf);
-    },
+    weight: (boost, docFreq) => weigh(boost, idf(docFreq)),
+    phraseWeight: (boost, docFreqs) => weigh(boost, f(docFreqs.reduce((sum, d) => sum + idf(d), 0))),
     score: (weight, freq, length) => {
       const inverseNorm = inverseNorms[lengthNorm(length)] as number;
       return f(weight - f(weight / f(1 + f(freq * inverseNorm))));

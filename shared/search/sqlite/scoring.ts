@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { MatchTier } from '#domain/search.ts';
 import { analyze } from '#language/analyze.ts';
 import { FIELD_WEIGHTS, QUERY_PART_WEIGHT } from '../fields.ts';
-import { type SearchPlan, SYNONYM_WEIGHT } from '../plan.ts';
+import { EXACT_FIELDS, type ExactField, PROXIMITY_WEIGHT, type SearchPlan, SYNONYM_WEIGHT } from '../plan.ts';
 import { type FieldScorer, type FieldStatistics, fieldScorer } from './lucene-bm25.ts';
 import { FTS_COLUMNS, type FtsColumn, LENGTH_FIELDS } from './schema.ts';
 
@@ -38,6 +38,15 @@ export function scoredClauses(plan: SearchPlan, tier: MatchTier = 'full'): Score
     minimumMatch: parts.length,
   }));
   return [words, ...synonyms, ...compounds];
+}
+
+/**
+ * The query's words as a phrase (SearchPlan.proximity): its stems, and how often each item that
+ * has it has it in each exact field.
+ */
+export interface ScoredPhrase {
+  readonly stems: readonly string[];
+  readonly counts: ReadonlyMap<number, Readonly<Record<ExactField, number>>>;
 }
 
 /** An item to score: its rowid and the lengths of its text fields, in LENGTH_FIELDS order. */
@@ -81,12 +90,16 @@ export class ItemScorer {
     this.#postings = db.prepare('SELECT doc, col FROM items_vocab WHERE term = ?').raw();
   }
 
-  /** The score of each item, by rowid; `postings` keeps what was read for the search's next call. */
+  /**
+   * The score of each item, by rowid; `postings` keeps what was read for the search's next call.
+   * A phrase scores as OpenSearch's `match_phrase` per exact field, at PROXIMITY_WEIGHT.
+   */
   scores(
     statistics: Record<FtsColumn, FieldStatistics>,
     clauses: readonly ScoredClause[],
     items: readonly Scorable[],
     postings: PostingsCache = new Map(),
+    phrase: ScoredPhrase | null = null,
   ): Map<number, number> {
     const lengths = new Map(items.map((item) => [item.rowid, item.lengths]));
     const scorers = new Map<FtsColumn, FieldScorer>();
@@ -116,6 +129,22 @@ export class ItemScorer {
       }
       for (const [doc, { terms, score }] of matched) {
         if (terms >= clause.minimumMatch) sums.set(doc, (sums.get(doc) ?? 0) + score);
+      }
+    }
+    if (phrase) {
+      for (const col of EXACT_FIELDS) {
+        const docFreqs = phrase.stems.map(
+          (stem) => cached(postings, stem, () => this.#postingsOf(stem)).get(col)?.size ?? 0,
+        );
+        if (docFreqs.includes(0)) continue;
+        const field = cached(scorers, col, () => fieldScorer(statistics[col]));
+        const weight = field.phraseWeight(Math.fround(PROXIMITY_WEIGHT * FIELD_WEIGHTS[col]), docFreqs);
+        const lengthAt = LENGTH_AT[FTS_COLUMNS.indexOf(col)] as number;
+        for (const [doc, counts] of phrase.counts) {
+          const length = lengths.get(doc)?.[lengthAt];
+          if (counts[col] === 0 || length === undefined) continue;
+          sums.set(doc, (sums.get(doc) ?? 0) + field.score(weight, counts[col], length));
+        }
       }
     }
     // Lucene sums a query's clauses in double and returns a float.

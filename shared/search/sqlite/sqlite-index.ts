@@ -17,6 +17,7 @@ import {
   highlightQuery,
   matchesFully,
   PARTIAL_WHEN_FEWER_THAN,
+  phraseCounts,
   phrasePattern,
   planSearch,
   type SearchPlan,
@@ -27,7 +28,7 @@ import type { QueryTerm } from '../query-language.ts';
 import { suggestQuery } from '../suggest.ts';
 import { FieldTotals } from './field-totals.ts';
 import { type Facet, FTS_COLUMNS, LENGTH_FIELDS, openSchema } from './schema.ts';
-import { ItemScorer, type PostingsCache, scoredClauses } from './scoring.ts';
+import { ItemScorer, type PostingsCache, type ScoredPhrase, scoredClauses } from './scoring.ts';
 import { SqliteTermVocabulary } from './vocabulary.ts';
 
 type Db = Database.Database;
@@ -247,8 +248,28 @@ export class SqliteSearchIndex implements SearchIndex {
       scoredClauses(plan, tier),
       matches,
       postings,
+      plan.proximity && this.#phrase(plan.proximity, matches),
     );
     return matches.map((match) => ({ ...match, score: scores.get(match.rowid) ?? 0 }));
+  }
+
+  /**
+   * Where the matches have the query's words as a phrase, counted in JS with the stop words'
+   * gaps as Lucene counts them, in the few items FTS5 finds the words near each other in.
+   */
+  #phrase(words: readonly string[], matches: readonly Match[]): ScoredPhrase {
+    const pattern = phrasePattern(words);
+    const near = new Set(
+      this.#db
+        .prepare('SELECT rowid FROM items_fts WHERE items_fts MATCH ?')
+        .pluck()
+        .all(nearExpression(pattern)) as number[],
+    );
+    const items = this.#items(matches.filter((m) => near.has(m.rowid)).map((m) => m.rowid));
+    const counts = new Map(
+      [...items].map(([rowid, item]) => [rowid, phraseCounts(searchFields(item), words)]),
+    );
+    return { stems: pattern.map((p) => p.stem), counts };
   }
 
   /** Browsing without words or filters: newest first, counted by the triggers' running totals. */
@@ -420,14 +441,23 @@ function termExpression(term: QueryTerm): string {
     case 'prefix':
       return `${EXACT_COLUMNS} : ${quoted(term.text)} *`;
     case 'phrase':
-      return `${EXACT_COLUMNS} : (${phrasePattern(term.words)
-        .map((p) => quoted(p.stem))
-        .join(' + ')})`;
+      return nearExpression(phrasePattern(term.words));
     case 'case':
       return `{title} : (${phrasePattern(term.words)
         .map((p) => quoted(p.stem))
         .join(' + ')})`;
   }
+}
+
+/**
+ * A phrase's stems near each other in one exact column: every place Lucene finds the phrase
+ * (its stop-word gaps may hold any word, and FTS5 keeps no stop words, so the stems stand at most
+ * as far apart), and some more, which matchesFully and phraseCounts rule out.
+ */
+function nearExpression(pattern: readonly { offset: number; stem: string }[]): string {
+  if (pattern.length === 1) return `${EXACT_COLUMNS} : ${quoted(pattern[0]?.stem ?? '')}`;
+  const span = pattern.at(-1)?.offset ?? 0;
+  return `${EXACT_COLUMNS} : NEAR(${pattern.map((p) => quoted(p.stem)).join(' ')}, ${span})`;
 }
 
 /** Excluded terms FTS5 can exclude exactly: all but phrases of several words (checked in JS). */
