@@ -12,4 +12,13 @@ export interface SearchIndex {
   get(id: string): Promise<IndexedItem | null>;
   /** All items of a document, in agenda order (empty when there is no such document). */
   itemsOf(documentId: string): Promise<IndexedItem[]>;
+  /**
+   * Every full match of a search (its words and filters; page, size and sort aside, no partial
+   * matches), in batches of at most `batchSize`, each read only when the one before is taken: an
+   * export of the whole archive holds one batch at a time. Grouped by document, in agenda order.
+   */
+  matchBatches(query: SearchQuery, batchSize?: number): AsyncIterable<IndexedItem[]>;
 }
+
+/** Items per batch of matchBatches: small enough to hold, large enough to be few round trips. */
+export const MATCH_BATCH_SIZE = 500;

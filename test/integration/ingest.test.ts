@@ -94,6 +94,9 @@ class IndexThatFailsOnce implements SearchIndex {
   itemsOf(documentId: string) {
     return this.inner.itemsOf(documentId);
   }
+  matchBatches(query: SearchQuery, batchSize?: number) {
+    return this.inner.matchBatches(query, batchSize);
+  }
 }
 
 /** The bucket, noting which keys were downloaded. */

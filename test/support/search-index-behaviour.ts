@@ -3,6 +3,7 @@ import { type IndexedItem, SearchQuery } from '#domain/search.ts';
 import type { SearchIndex } from '#search/port.ts';
 import { MALFORMED_FRAVÆR } from '#test/support/malformed-queries.ts';
 import { indexedItem } from './indexed-items.ts';
+import { matchBatchesBehaviour } from './match-batches-behaviour.ts';
 
 const query = (input: Record<string, unknown>) => SearchQuery.parse(input);
 
@@ -502,4 +503,5 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
       expect((await index.search(query({ q: 'og i at' }))).total).toBe(0);
     });
   });
+  matchBatchesBehaviour(name, open);
 }

@@ -1,16 +1,34 @@
 import type { API, Client, Types } from '@opensearch-project/opensearch';
-import type { IndexedItem, SearchQuery, SearchResult } from '#domain/search.ts';
+import { z } from 'zod';
+import {
+  type IndexedItem,
+  IndexedItem as IndexedItemSchema,
+  type SearchQuery,
+  type SearchResult,
+} from '#domain/search.ts';
 import { emptyResult } from '../hits.ts';
 import { highlightQuery, PARTIAL_WHEN_FEWER_THAN, planSearch } from '../plan.ts';
-import type { SearchIndex } from '../port.ts';
+import { MATCH_BATCH_SIZE, type SearchIndex } from '../port.ts';
 import { suggestQuery } from '../suggest.ts';
 import { toDocument } from './document.ts';
 import { BulkIndexError, callEngine } from './errors.ts';
-import { partialQuery, searchRequestBody } from './query.ts';
+import { matchBatchBody, partialQuery, searchRequestBody } from './query.ts';
 import { bulkFailures, partialHits, storedItem, storedItems, toSearchResult } from './response.ts';
 import { createIndexBody, INDEX_LAYOUT } from './settings.ts';
 import { indexName, nextVersion, versionOf } from './versions.ts';
 import { OpenSearchTermVocabulary } from './vocabulary.ts';
+
+/** A batch of matches: the items, and the sort values the next batch starts after. */
+const MatchBatch = z.object({
+  hits: z.object({
+    hits: z.array(
+      z.object({
+        _source: z.object({ item: IndexedItemSchema }),
+        sort: z.array(z.union([z.string(), z.number()])),
+      }),
+    ),
+  }),
+});
 
 /** More items than any one meeting has: a document's items come back in one response. */
 const MAX_ITEMS_PER_DOCUMENT = 1000;
@@ -125,6 +143,19 @@ export class OpenSearchIndex implements SearchIndex {
     };
     const response = await callEngine('search', () => this.#client.search({ index: this.#alias, body }));
     return callEngine('search', async () => storedItems(response.body));
+  }
+
+  /** Full matches a batch at a time, each after the last one's sort values (matchBatchBody). */
+  async *matchBatches(query: SearchQuery, batchSize = MATCH_BATCH_SIZE): AsyncIterable<IndexedItem[]> {
+    const plan = planSearch(query.q);
+    if (query.q && !plan.searchable) return;
+    for (let after: Types.Common.FieldValue[] | null = null, full = true; full; ) {
+      const body = await this.#search(matchBatchBody(query, plan, batchSize, after));
+      const { hits } = await callEngine('search', async () => MatchBatch.parse(body).hits);
+      full = hits.length === batchSize;
+      after = hits.at(-1)?.sort ?? null;
+      if (hits.length > 0) yield hits.map((hit) => hit._source.item);
+    }
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {

@@ -67,6 +67,27 @@ export function searchRequestBody(
   };
 }
 
+/**
+ * One batch of a query's full matches, after the last one's sort values (search_after): sorted
+ * by document and agenda position, a unique pair, so every match comes exactly once; unscored
+ * and uncounted, as an export needs neither.
+ */
+export function matchBatchBody(
+  query: SearchQuery,
+  plan: SearchPlan,
+  size: number,
+  after: readonly Types.Common.FieldValue[] | null,
+): API.Search_RequestBody {
+  return {
+    query: fullQuery(query, plan),
+    sort: [{ documentId: { order: 'asc' } }, { position: { order: 'asc' } }],
+    track_total_hits: false,
+    size,
+    _source: ['item'],
+    ...(after && { search_after: [...after] }),
+  };
+}
+
 /** Items with every group of the query and no excluded term, within the filters. */
 export function fullQuery(query: SearchQuery, plan: SearchPlan): Query {
   if (query.q === '') return { bool: { must: { match_all: {} }, filter: filters(query) } };

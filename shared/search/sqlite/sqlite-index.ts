@@ -23,7 +23,7 @@ import {
   type SearchPlan,
   wordStem,
 } from '../plan.ts';
-import type { SearchIndex } from '../port.ts';
+import { MATCH_BATCH_SIZE, type SearchIndex } from '../port.ts';
 import type { QueryTerm } from '../query-language.ts';
 import { suggestQuery } from '../suggest.ts';
 import { FieldTotals } from './field-totals.ts';
@@ -142,6 +142,38 @@ export class SqliteSearchIndex implements SearchIndex {
       )
       .all(documentId) as { json: string }[];
     return rows.map((row) => stored(row.json));
+  }
+
+  /**
+   * Full matches by rowid, a batch at a time (keyset paging: each batch starts after the last
+   * rowid of the one before, so no batch reads more than it returns). FTS5 yields its matches in
+   * rowid order from a rowid, and a document's items are inserted together in agenda order.
+   */
+  async *matchBatches(query: SearchQuery, batchSize = MATCH_BATCH_SIZE): AsyncIterable<IndexedItem[]> {
+    const plan = planSearch(query.q);
+    if (query.q && !plan.searchable) return;
+    const { where, params } = filters(query);
+    // Driven by FTS5 when there are words (it seeks to a rowid), else by the items' own rowids.
+    const [from, key] = query.q
+      ? ['items_fts JOIN items i ON i.rowid = items_fts.rowid', 'items_fts.rowid']
+      : ['items i', 'i.rowid'];
+    const read = this.#db
+      .prepare(
+        `SELECT i.rowid, j.json FROM ${from} JOIN item_json j ON j.rowid = i.rowid
+         ${where} ${query.q ? 'AND items_fts MATCH @match' : ''} AND ${key} > @after ORDER BY ${key} LIMIT @limit`,
+      )
+      .raw();
+    const bound = { ...params, ...(query.q && { match: fullExpression(plan) }), limit: batchSize };
+    for (let after = 0, full = true; full; ) {
+      const rows = read.all({ ...bound, after }) as [number, string][];
+      full = rows.length === batchSize;
+      after = rows.at(-1)?.[0] ?? after;
+      // FTS5's phrases have no stop-word gaps: checked as the search checks them.
+      const items = rows
+        .map(([, json]) => stored(json))
+        .filter((item) => !plan.positional || matchesFully(searchFields(item), plan));
+      if (items.length > 0) yield items;
+    }
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
