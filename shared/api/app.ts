@@ -7,6 +7,7 @@ import { InvalidCursorError } from '#storage/errors.ts';
 import type { ApiDeps } from './deps.ts';
 import { isProblemStatus, type ProblemStatus, problem, validationIssues } from './problem.ts';
 import { registerAuthConfig } from './routes/auth-config.ts';
+import { registerCases } from './routes/cases.ts';
 import { registerDocuments } from './routes/documents.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerItems } from './routes/items.ts';
@@ -51,6 +52,7 @@ export function createApp(given: ApiDeps): OpenAPIHono {
   registerSearch(app, deps);
   registerItems(app, deps);
   registerMeetings(app, deps);
+  registerCases(app, deps);
   registerDocuments(app, deps);
   registerUploads(app, deps);
   registerHealth(app, deps);

@@ -13,5 +13,7 @@ export async function itemView(
   if (indexed === null) return { found: false, reason: 'unknown' };
   const pdf = await pdfLink(deps, indexed.documentId, indexed.key, citedPage(indexed));
   if (pdf === null) return { found: false, reason: 'file-gone' };
-  return { found: true, view: { item: itemDetail(indexed), card: cardOf(indexed), pdf } };
+  // Prior decisions whole (body, date, text, outcome, votes): a closed item is indexed without any.
+  const priorDecisions = indexed.item.access === 'open' ? (indexed.priorDecisions ?? []) : [];
+  return { found: true, view: { item: itemDetail(indexed), card: cardOf(indexed), priorDecisions, pdf } };
 }

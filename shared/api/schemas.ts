@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { DocumentRecord, DocumentStatus, MeetingSummary, ParseQuality } from '#domain/document.ts';
+import { PriorDecision } from '#domain/meeting.ts';
 import {
   DecisionCard,
   IndexedItem,
@@ -29,13 +30,27 @@ export const PdfLink = z
 export type PdfLink = z.infer<typeof PdfLink>;
 
 /** An item as the item endpoint shows it: the indexed item without the card's parts and its position. */
-export const ItemDetail = IndexedItem.omit({ decision: true, recommendation: true, summary: true })
+export const ItemDetail = IndexedItem.omit({
+  decision: true,
+  recommendation: true,
+  summary: true,
+  priorDecisions: true,
+})
   .extend({ item: SearchHit.shape.item })
   .openapi('ItemDetail');
 export type ItemDetail = z.infer<typeof ItemDetail>;
 
+/** A decision of an earlier body recorded in the item (Økonomiudvalget before Byrådet), whole. */
+export const PriorDecisionSchema = PriorDecision.meta({ id: 'PriorDecision' });
+
 export const ItemView = z
-  .object({ item: ItemDetail, card: DecisionCardSchema, pdf: PdfLink })
+  .object({
+    item: ItemDetail,
+    card: DecisionCardSchema,
+    /** Earlier bodies' decisions, in order, with their body and date; empty for a closed item. */
+    priorDecisions: z.array(PriorDecisionSchema),
+    pdf: PdfLink,
+  })
   .openapi('ItemView');
 export type ItemView = z.infer<typeof ItemView>;
 

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { Access, Decision, IsoDate, MeetingKind, Outcome, SectionKind, SummarySentence } from './meeting.ts';
+import {
+  Access,
+  Decision,
+  IsoDate,
+  MeetingKind,
+  Outcome,
+  PriorDecision,
+  SectionKind,
+  SummarySentence,
+} from './meeting.ts';
 
 /** A date range's one rule across fields: `from` must not be after `to` (ISO dates compare as text). */
 export function inDateOrder<T extends z.ZodType<{ readonly from?: string; readonly to?: string }>>(
@@ -72,6 +81,8 @@ export const IndexedItem = z.object({
   ),
   summary: DecisionCard.shape.summary,
   pages: z.object({ first: z.number().int(), last: z.number().int() }).nullable(),
+  /** Earlier bodies' decisions in the item, in order (open items only); absent in items indexed before they were kept. */
+  priorDecisions: z.array(PriorDecision).optional(),
 });
 export type IndexedItem = z.infer<typeof IndexedItem>;
 
@@ -105,6 +116,23 @@ export const MatchTier = z.enum(['full', 'partial']).meta({
 });
 export type MatchTier = z.infer<typeof MatchTier>;
 
+/**
+ * The items of the hit's municipality with its case number: how many treatments, and whether the
+ * number is an umbrella (one number for many topics, shared/cases/umbrella.ts), not one case.
+ */
+export const HitCase = z
+  .object({
+    municipality: z.string(),
+    caseNumber: z.string(),
+    treatments: z.number().int().positive(),
+    umbrella: z.boolean(),
+  })
+  .meta({
+    description:
+      'The case of the hit: items of its municipality with its case number (GET /cases/{municipality}/{caseNumber}). An umbrella number (one number for many topics) is not a case: umbrella is true and the count is not a history.',
+  });
+export type HitCase = z.infer<typeof HitCase>;
+
 /** One hit: a decision (or an item without one) with its highlights and a query-focused summary. */
 export const SearchHit = z.object({
   id: z.string(),
@@ -116,6 +144,8 @@ export const SearchHit = z.object({
   highlights: z.array(z.string()),
   source: z.object({ documentId: z.string(), key: z.string(), page: z.number().int().nullable() }),
   match: MatchTier,
+  /** The case the hit belongs to (shared/cases), added by the API; null without a case number. */
+  case: HitCase.nullable().optional(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

@@ -48,6 +48,8 @@ export function toIndexedItems(doc: MeetingDocument, source: DocumentSource): In
         : [],
       summary: open ? item.summary : [],
       pages: item.pages,
+      // With their body and date: the case page and the item view show them in order.
+      priorDecisions: open ? item.priorDecisions : [],
     };
   });
 }

@@ -1,4 +1,5 @@
 import type { IndexedItem, SearchQuery, SearchResult } from '#domain/search.ts';
+import type { CaseKey, CaseMember } from '../cases/members.ts';
 
 /**
  * The search index, whatever engine keeps it: SQLite FTS5 on a laptop, OpenSearch in AWS. Both
@@ -12,6 +13,12 @@ export interface SearchIndex {
   get(id: string): Promise<IndexedItem | null>;
   /** All items of a document, in agenda order (empty when there is no such document). */
   itemsOf(documentId: string): Promise<IndexedItem[]>;
+  /**
+   * The items of these cases (each a municipality's key and a case number), closed ones too,
+   * oldest first (date, then document, then agenda order; undated first), at most
+   * CASE_MEMBER_LIMIT in all: one request for a whole page of hits (shared/cases).
+   */
+  caseMembers(keys: readonly CaseKey[]): Promise<CaseMember[]>;
   /**
    * Every full match of a search (its words and filters; page, size and sort aside, no partial
    * matches), in batches of at most `batchSize`, each read only when the one before is taken: an

@@ -115,7 +115,18 @@ describe('GET /search', () => {
     expect(result.results[0]?.source).toMatchObject({ key: expect.stringMatching(/^minutes\//) });
     // The contract's shape exactly: no links or internal fields slipped into a hit.
     expect(Object.keys(answer.body.results[0]).sort()).toEqual(
-      ['decision', 'highlights', 'id', 'item', 'match', 'meeting', 'score', 'source', 'summary'].sort(),
+      [
+        'case',
+        'decision',
+        'highlights',
+        'id',
+        'item',
+        'match',
+        'meeting',
+        'score',
+        'source',
+        'summary',
+      ].sort(),
     );
   });
 
@@ -430,6 +441,7 @@ describe('GET /openapi.json', () => {
     expect(Object.keys(answer.body.paths).sort()).toEqual(
       [
         '/auth-config',
+        '/cases/{municipality}/{caseNumber}',
         '/documents',
         '/documents/{id}',
         '/health',

@@ -94,6 +94,9 @@ class IndexThatFailsOnce implements SearchIndex {
   itemsOf(documentId: string) {
     return this.inner.itemsOf(documentId);
   }
+  caseMembers(keys: Parameters<SearchIndex['caseMembers']>[0]) {
+    return this.inner.caseMembers(keys);
+  }
   matchBatches(query: SearchQuery, batchSize?: number) {
     return this.inner.matchBatches(query, batchSize);
   }

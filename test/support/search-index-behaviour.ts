@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { type IndexedItem, SearchQuery } from '#domain/search.ts';
 import type { SearchIndex } from '#search/port.ts';
 import { MALFORMED_FRAVÆR } from '#test/support/malformed-queries.ts';
+import { caseMembersBehaviour } from './case-members-behaviour.ts';
 import { indexedItem } from './indexed-items.ts';
 import { matchBatchesBehaviour } from './match-batches-behaviour.ts';
 
@@ -504,4 +505,5 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
     });
   });
   matchBatchesBehaviour(name, open);
+  caseMembersBehaviour(name, open);
 }

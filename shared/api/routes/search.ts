@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { SearchQuery } from '#domain/search.ts';
+import { withCases } from '../../cases/hit-cases.ts';
 import type { ApiDeps } from '../deps.ts';
 import { problemResponse } from '../problem.ts';
 import { SearchResultSchema } from '../schemas.ts';
@@ -21,5 +22,8 @@ const search = createRoute({
 });
 
 export function registerSearch(app: OpenAPIHono, deps: Pick<ApiDeps, 'index'>): void {
-  app.openapi(search, async (c) => c.json(await deps.index.search(c.req.valid('query')), 200));
+  // Each hit with its case ("Sagen er behandlet N gange"): one more query for the whole page.
+  app.openapi(search, async (c) =>
+    c.json(await withCases(deps.index, await deps.index.search(c.req.valid('query'))), 200),
+  );
 }

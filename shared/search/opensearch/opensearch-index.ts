@@ -10,6 +10,8 @@ import { emptyResult } from '../hits.ts';
 import { highlightQuery, PARTIAL_WHEN_FEWER_THAN, planSearch } from '../plan.ts';
 import { MATCH_BATCH_SIZE, type SearchIndex } from '../port.ts';
 import { suggestQuery } from '../suggest.ts';
+import type { CaseKey, CaseMember } from '../../cases/members.ts';
+import { caseMembersBody, caseMembersOf } from './case-members.ts';
 import { toDocument } from './document.ts';
 import { BulkIndexError, callEngine } from './errors.ts';
 import { matchBatchBody, partialQuery, searchRequestBody } from './query.ts';
@@ -156,6 +158,12 @@ export class OpenSearchIndex implements SearchIndex {
       after = hits.at(-1)?.sort ?? null;
       if (hits.length > 0) yield hits.map((hit) => hit._source.item);
     }
+  }
+
+  async caseMembers(keys: readonly CaseKey[]): Promise<CaseMember[]> {
+    if (keys.length === 0) return [];
+    const body = await this.#search(caseMembersBody(keys));
+    return callEngine('search', async () => caseMembersOf(body));
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {

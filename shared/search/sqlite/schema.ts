@@ -72,6 +72,8 @@ CREATE TABLE IF NOT EXISTS items (
 );
 CREATE INDEX IF NOT EXISTS items_document ON items(document_id);
 CREATE INDEX IF NOT EXISTS items_date ON items(date, position);
+-- A case's items (shared/cases): a page of hits asks for the items of all its case numbers at once.
+CREATE INDEX IF NOT EXISTS items_case ON items(case_number, municipality_key);
 CREATE TABLE IF NOT EXISTS item_json (rowid INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS facet_totals (
   facet TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL,

@@ -7,6 +7,7 @@ import {
   type SearchResult,
 } from '#domain/search.ts';
 import { ANALYSIS_VERSION } from '#language/analyze.ts';
+import type { CaseKey, CaseMember } from '../../cases/members.ts';
 import { analyzedFields, filterFields, searchFields } from '../fields.ts';
 import type { HighlightQuery } from '../highlight.ts';
 import { emptyResult, toHit } from '../hits.ts';
@@ -26,6 +27,7 @@ import {
 import { MATCH_BATCH_SIZE, type SearchIndex } from '../port.ts';
 import type { QueryTerm } from '../query-language.ts';
 import { suggestQuery } from '../suggest.ts';
+import { caseMembers } from './case-members.ts';
 import { FieldTotals } from './field-totals.ts';
 import { type Facet, FTS_COLUMNS, LENGTH_FIELDS, openSchema } from './schema.ts';
 import { ItemScorer, type PostingsCache, type ScoredPhrase, scoredClauses } from './scoring.ts';
@@ -174,6 +176,10 @@ export class SqliteSearchIndex implements SearchIndex {
         .filter((item) => !plan.positional || matchesFully(searchFields(item), plan));
       if (items.length > 0) yield items;
     }
+  }
+
+  async caseMembers(keys: readonly CaseKey[]): Promise<CaseMember[]> {
+    return caseMembers(this.#db, keys);
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {

@@ -1,0 +1,81 @@
+import type { API } from '@opensearch-project/opensearch';
+import { z } from 'zod';
+import { Access } from '#domain/meeting.ts';
+import { CASE_MEMBER_LIMIT, type CaseKey, type CaseMember } from '../../cases/members.ts';
+
+/**
+ * The items of these cases, oldest first as the embedded engine orders them (undated first,
+ * then by document and agenda position), with only the fields a case member needs in `_source`.
+ */
+export function caseMembersBody(keys: readonly CaseKey[]): API.Search_RequestBody {
+  return {
+    query: {
+      bool: {
+        filter: [
+          {
+            bool: {
+              should: keys.map((k) => ({
+                bool: {
+                  filter: [
+                    { term: { caseNumber: k.caseNumber } },
+                    { term: { municipalityKey: k.municipalityKey } },
+                  ],
+                },
+              })),
+              minimum_should_match: 1,
+            },
+          },
+        ],
+      },
+    },
+    sort: [{ date: { order: 'asc', missing: '_first' } }, { documentId: 'asc' }, { position: 'asc' }],
+    size: CASE_MEMBER_LIMIT,
+    track_total_hits: false,
+    _source: [
+      'documentId',
+      'position',
+      'municipality',
+      'municipalityKey',
+      'caseNumber',
+      'body',
+      'date',
+      'item.id',
+      'item.item.number',
+      'item.item.title',
+      'item.item.access',
+    ],
+  };
+}
+
+const MemberSource = z.object({
+  documentId: z.string(),
+  position: z.number().int(),
+  municipality: z.string().nullish(),
+  municipalityKey: z.string(),
+  caseNumber: z.string(),
+  body: z.string().nullish(),
+  date: z.string().nullish(),
+  item: z.object({
+    id: z.string(),
+    item: z.object({ number: z.number().int().nullable(), title: z.string(), access: Access }),
+  }),
+});
+
+const MembersResponse = z.object({ hits: z.object({ hits: z.array(z.object({ _source: MemberSource })) }) });
+
+/** The members in a response to caseMembersBody. */
+export function caseMembersOf(body: unknown): CaseMember[] {
+  return MembersResponse.parse(body).hits.hits.map(({ _source: s }) => ({
+    id: s.item.id,
+    documentId: s.documentId,
+    position: s.position,
+    municipality: s.municipality ?? null,
+    municipalityKey: s.municipalityKey,
+    caseNumber: s.caseNumber,
+    body: s.body ?? null,
+    date: s.date ?? null,
+    number: s.item.item.number,
+    title: s.item.item.title,
+    access: s.item.item.access,
+  }));
+}

@@ -1,0 +1,238 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '#api/app.ts';
+import { ItemView } from '#api/schemas.ts';
+import { SearchResult } from '#domain/search.ts';
+import type { SearchIndex } from '#search/port.ts';
+import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
+import { DynamoRegistry } from '#storage/dynamo-registry.ts';
+import { S3BlobStore } from '#storage/s3-blob-store.ts';
+import { seedMinutes } from '#test/support/api-seed.ts';
+import {
+  BUDGET,
+  CASE,
+  CASE_MUNICIPALITY,
+  CLOSED_CASE,
+  COMMITTEE_DECISION,
+  caseDocuments,
+  ONE_MEETING,
+  STANDING_ITEM,
+} from '#test/support/case-items.ts';
+import { type LocalAws, startLocalAws } from '#test/support/local-aws.ts';
+import { CaseView } from '../../shared/cases/schema.ts';
+
+const NOW = new Date('2026-11-23T10:00:00.000Z');
+/** Minutes whose item 13 records Økonomiudvalget's decision before the council's. */
+const EGHOLT = 'test/fixtures/corpus/extra/pdf/e1_egholt_kommunalbestyrelsen_20250327.pdf';
+
+let aws: LocalAws;
+let dir: string;
+let index: SqliteSearchIndex;
+let app: OpenAPIHono;
+/** How often the API asked the index for case members: the page's hits share one request. */
+let caseRequests = 0;
+let egholt: string;
+
+/** The real index, counting the case requests that pass through it. */
+function counted(inner: SearchIndex): SearchIndex {
+  return new Proxy(inner, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target);
+      if (property !== 'caseMembers' || typeof value !== 'function') return value?.bind?.(target) ?? value;
+      return (...args: Parameters<SearchIndex['caseMembers']>) => {
+        caseRequests++;
+        return target.caseMembers(...args);
+      };
+    },
+  });
+}
+
+beforeAll(async () => {
+  aws = await startLocalAws();
+  dir = await mkdtemp(join(tmpdir(), 'cases-api-'));
+  index = SqliteSearchIndex.open(join(dir, 'search.sqlite'));
+  for (const [documentId, items] of Object.entries(caseDocuments()))
+    await index.replaceDocument(documentId, items);
+  const registry = new DynamoRegistry({ client: aws.dynamo, table: aws.table });
+  const blobs = new S3BlobStore({ client: aws.s3, bucket: aws.bucket });
+  egholt = (await seedMinutes({ index, registry, blobs }, EGHOLT, NOW.toISOString())).id;
+  app = createApp({
+    index: counted(index),
+    registry,
+    blobs,
+    uploadMaxBytes: 1_000_000,
+    linkTtlSeconds: 120,
+    now: () => NOW,
+  });
+});
+
+afterAll(async () => {
+  index?.close();
+  await aws?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+interface Answer {
+  readonly status: number;
+  readonly type: string | null;
+  // biome-ignore lint/suspicious/noExplicitAny: a JSON answer, checked by each test against its schema
+  readonly body: any;
+}
+
+async function call(path: string): Promise<Answer> {
+  const response = await app.request(path);
+  return { status: response.status, type: response.headers.get('content-type'), body: await response.json() };
+}
+
+const casePath = (municipality: string, caseNumber: string) =>
+  `/cases/${encodeURIComponent(municipality)}/${encodeURIComponent(caseNumber)}`;
+
+describe('GET /cases/{municipality}/{caseNumber}', () => {
+  it('lists a case’s treatments oldest first, each with its body, date, decision and prior decisions', async () => {
+    const answer = await call(casePath(CASE_MUNICIPALITY, CASE));
+    expect(answer.status).toBe(200);
+    const view = CaseView.parse(answer.body);
+    expect(view).toMatchObject({ municipality: CASE_MUNICIPALITY, caseNumber: CASE, umbrella: null });
+    expect(
+      view.treatments.map((t) => [t.meeting.body, t.meeting.date, t.item.title, t.decision?.outcome]),
+    ).toEqual([
+      ['Økonomiudvalget', '2024-03-04', 'Udvidelse af Vesterlund Skole', 'recommended'],
+      ['Byrådet', '2024-03-18', 'Udvidelse af Vesterlund Skole', 'approved'],
+    ]);
+    expect(view.treatments[1]?.priorDecisions).toEqual([COMMITTEE_DECISION]);
+    expect(view.treatments[1]?.priorDecisions[0]).toMatchObject({
+      body: 'Økonomiudvalget',
+      date: '2024-03-04',
+    });
+    // The latest decision first; the other municipality's item with the same number is another case.
+    expect(view.summary.latest).toMatchObject({ body: 'Byrådet', date: '2024-03-18', outcome: 'approved' });
+    expect(view.summary.line).toBe(
+      'Senest: Byrådet 2024-03-18: Byrådet godkendte indstillingen. ' +
+        'Behandlet 2 gange: Økonomiudvalget 2024-03-04, Byrådet 2024-03-18.',
+    );
+    // An item of another case whose text names the number.
+    expect(view.mentions.map((m) => [m.item.title, m.item.caseNumber])).toEqual([
+      ['Skolebus til Vesterlund Skole', '24/20000'],
+    ]);
+  });
+
+  it('finds the municipality however it is written', async () => {
+    const answer = await call(casePath('vesterlund', CASE));
+    expect(answer.status).toBe(200);
+    expect(answer.body.treatments).toHaveLength(2);
+    expect(answer.body.municipality).toBe(CASE_MUNICIPALITY);
+  });
+
+  it('shows a closed case by its titles and metadata only', async () => {
+    const answer = await call(casePath(CASE_MUNICIPALITY, CLOSED_CASE));
+    expect(answer.status).toBe(200);
+    const view = CaseView.parse(answer.body);
+    expect(view.treatments.map((t) => [t.item.access, t.item.title, t.decision, t.priorDecisions])).toEqual([
+      ['closed', 'Salg af grund', null, []],
+      ['closed', 'Salg af grund', null, []],
+    ]);
+    expect(view.summary).toEqual({
+      latest: null,
+      line: 'Ingen offentlig beslutning i sagen. Behandlet 2 gange: Økonomiudvalget 2024-03-04, Byrådet 2024-03-18.',
+    });
+  });
+
+  it.each([
+    [STANDING_ITEM, 'meetingsOfOneBodyInAYear', 6],
+    [BUDGET, 'distinctTitles', 6],
+    [ONE_MEETING, 'itemsAtOneMeeting', 3],
+  ])(
+    'says that umbrella number %s is not one case, and lists its items unchained',
+    async (number, sign, items) => {
+      const view = CaseView.parse((await call(casePath(CASE_MUNICIPALITY, number))).body);
+      expect(view.umbrella?.signs).toEqual([sign]);
+      expect(view.umbrella?.spread.items).toBe(items);
+      expect(view.summary.latest).toBeNull();
+      expect(view.summary.line).toMatch(
+        new RegExp(`^Sagsnummer ${number} bruges til mange emner \\(${items} punkter`),
+      );
+      expect(view.treatments).toHaveLength(items);
+      expect(view.treatments.every((t) => t.decision === null && t.priorDecisions.length === 0)).toBe(true);
+    },
+  );
+
+  it('answers 404 for a number no item has, here or in another municipality', async () => {
+    for (const path of [casePath(CASE_MUNICIPALITY, '99/99999'), casePath('Greve Kommune', CASE)]) {
+      const answer = await call(path);
+      expect(answer.status).toBe(404);
+      expect(answer.type).toMatch(/^application\/problem\+json/);
+    }
+  });
+
+  it('answers 400, never 500, for what is no case number', async () => {
+    for (const number of ['24/16905"', '"', '-24', 'a b', 'x'.repeat(101), '24/16905 OR 1=1']) {
+      const answer = await call(casePath(CASE_MUNICIPALITY, number));
+      expect(answer.status, number).toBe(400);
+      expect(answer.body.errors?.[0]).toMatchObject({ in: 'param', path: 'caseNumber' });
+    }
+    expect((await call(casePath(' ', CASE))).status).toBe(400);
+  });
+
+  it('is in the OpenAPI document', async () => {
+    const doc = (await call('/openapi.json')).body;
+    expect(Object.keys(doc.paths)).toContain('/cases/{municipality}/{caseNumber}');
+    expect(doc.components.schemas).toHaveProperty('CaseView');
+  });
+});
+
+describe('GET /search: each hit’s case', () => {
+  it('says how many times a hit’s case was treated, and that an umbrella is none, in one request a page', async () => {
+    caseRequests = 0;
+    const answer = await call('/search?municipality=Vesterlund%20Kommune&size=50');
+    expect(caseRequests).toBe(1);
+    const result = SearchResult.parse(answer.body);
+    const byTitle = new Map(result.results.map((hit) => [hit.item.title, hit.case]));
+    expect(byTitle.get('Udvidelse af Vesterlund Skole')).toEqual({
+      municipality: CASE_MUNICIPALITY,
+      caseNumber: CASE,
+      treatments: 2,
+      umbrella: false,
+    });
+    expect(byTitle.get('Salg af grund')).toMatchObject({ treatments: 2, umbrella: false });
+    expect(byTitle.get('Skolebus til Vesterlund Skole')).toMatchObject({ treatments: 1, umbrella: false });
+    expect(byTitle.get('Godkendelse af dagsorden')).toMatchObject({ treatments: 6, umbrella: true });
+    expect(byTitle.get('Budget 2025: Anlæg')).toMatchObject({ caseNumber: BUDGET, umbrella: true });
+  });
+
+  it('gives a hit without a case number no case, and asks nothing when no hit has one', async () => {
+    caseRequests = 0;
+    const result = SearchResult.parse((await call('/search?q=beslutningsprotokol&municipality=Egholt')).body);
+    for (const hit of result.results) if (hit.item.caseNumber === null) expect(hit.case).toBeNull();
+    caseRequests = 0;
+    const none = SearchResult.parse((await call('/search?q=zzzzqqq')).body);
+    expect(none.results).toEqual([]);
+    expect(caseRequests).toBe(0);
+  });
+});
+
+describe('GET /items/{id}: prior decisions', () => {
+  it('come whole, with their body and date, before the council’s own decision', async () => {
+    const items = await index.itemsOf(egholt);
+    const item = items.find((i) => i.item.number === 13);
+    const view = ItemView.parse((await call(`/items/${encodeURIComponent(item?.id ?? '')}`)).body);
+    expect(view.card.decision).toMatchObject({ date: '2025-03-27', outcome: 'approved' });
+    expect(view.priorDecisions).toEqual([
+      expect.objectContaining({
+        body: 'Økonomiudvalget',
+        date: '2025-03-18',
+        text: 'Anbefales.',
+        outcome: 'recommended',
+      }),
+    ]);
+  });
+
+  it('are none for an item that records none', async () => {
+    const items = await index.itemsOf(egholt);
+    const first = items.find((i) => i.item.access === 'open' && i.priorDecisions?.length === 0);
+    const view = ItemView.parse((await call(`/items/${encodeURIComponent(first?.id ?? '')}`)).body);
+    expect(view.priorDecisions).toEqual([]);
+  });
+});
