@@ -117,6 +117,9 @@ export function* syntheticDocuments(pool: Pool, items: number, seed = 7): Genera
       municipality: pick(MUNICIPALITIES),
       date,
       kind: 'minutes' as const,
+      start: null,
+      end: null,
+      location: null,
     };
     const count = Math.min(ITEMS_PER_DOCUMENT, items - d * ITEMS_PER_DOCUMENT);
     const documentItems = Array.from({ length: count }, (_, position): IndexedItem => {
@@ -156,6 +159,9 @@ export function* syntheticDocuments(pool: Pool, items: number, seed = 7): Genera
           { text: sections[0]?.text.split('. ')[0] ?? '', page: 1 + position, section: 'Sagsfremstilling' },
         ].filter((s) => s.text),
         pages: { first: 1 + position, last: 1 + position },
+        absent: [],
+        attachments: [],
+        format: 'pdf' as const,
       };
     });
     yield { documentId, items: documentItems };

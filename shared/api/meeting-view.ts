@@ -1,7 +1,7 @@
 import type { ApiDeps } from './deps.ts';
 import { type LinkDeps, type Linked, pdfLink } from './pdf-link.ts';
 import type { MeetingView } from './schemas.ts';
-import { meetingHeader, meetingItem } from './views.ts';
+import { meetingHeader, meetingItem, meetingPlace } from './views.ts';
 
 type MeetingDeps = LinkDeps & Pick<ApiDeps, 'index' | 'registry'>;
 
@@ -16,5 +16,9 @@ export async function meetingView(deps: MeetingDeps, id: string): Promise<Linked
   if (header === null) return { found: false, reason: 'unknown' };
   const [items, pdf] = await Promise.all([deps.index.itemsOf(id), pdfLink(deps, id, record.key, null)]);
   if (pdf === null) return { found: false, reason: 'file-gone' };
-  return { found: true, view: { ...header, quality: record.quality, items: items.map(meetingItem), pdf } };
+  const meeting = { ...header.meeting, ...meetingPlace(items) };
+  return {
+    found: true,
+    view: { ...header, meeting, quality: record.quality, items: items.map(meetingItem), pdf },
+  };
 }

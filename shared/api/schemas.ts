@@ -62,6 +62,8 @@ export const MeetingItem = z
     pages: IndexedItem.shape.pages,
     decision: IndexedItem.shape.decision,
     summary: IndexedItem.shape.summary,
+    absent: IndexedItem.shape.absent,
+    attachments: IndexedItem.shape.attachments,
   })
   .openapi('MeetingItem');
 export type MeetingItem = z.infer<typeof MeetingItem>;
@@ -75,7 +77,12 @@ const MeetingHeader = z.object({
 });
 export type MeetingHeader = z.infer<typeof MeetingHeader>;
 
+/** When and where the meeting was held (MeetingInfo), as its items keep it. */
+const MeetingPlace = IndexedItem.shape.meeting.pick({ start: true, end: true, location: true });
+export type MeetingPlace = z.infer<typeof MeetingPlace>;
+
 export const MeetingView = MeetingHeader.extend({
+  meeting: MeetingSummary.extend(MeetingPlace.shape),
   quality: ParseQuality.nullable(),
   items: z.array(MeetingItem),
   pdf: PdfLink,

@@ -1,7 +1,7 @@
 import type { DocumentRecord } from '#domain/document.ts';
 import type { DecisionCard, IndexedItem } from '#domain/search.ts';
 import { publicItem } from '#search/hits.ts';
-import type { ItemDetail, MeetingHeader, MeetingItem, MeetingListEntry } from './schemas.ts';
+import type { ItemDetail, MeetingHeader, MeetingItem, MeetingListEntry, MeetingPlace } from './schemas.ts';
 
 // Pure mappings from what the index and the registry keep to what the API shows. A closed
 // item shows its title and metadata only: the index keeps nothing more of it (toIndexedItems).
@@ -15,6 +15,9 @@ export function itemDetail(indexed: IndexedItem): ItemDetail {
     item: publicItem(indexed),
     sections: indexed.sections,
     pages: indexed.pages,
+    absent: indexed.absent,
+    attachments: indexed.attachments,
+    format: indexed.format,
   };
 }
 
@@ -30,7 +33,18 @@ export function meetingItem(indexed: IndexedItem): MeetingItem {
     pages: indexed.pages,
     decision: indexed.decision,
     summary: indexed.summary,
+    absent: indexed.absent,
+    attachments: indexed.attachments,
   };
+}
+
+/**
+ * When and where a meeting was held, as its items keep it (the registry keeps neither): every
+ * item of a meeting carries the same; null when it has no items or they were indexed before.
+ */
+export function meetingPlace(items: readonly IndexedItem[]): MeetingPlace {
+  const meeting = items[0]?.meeting;
+  return { start: meeting?.start ?? null, end: meeting?.end ?? null, location: meeting?.location ?? null };
 }
 
 /** What a meeting is shown with; null when the document holds no meeting (never indexed). */

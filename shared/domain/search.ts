@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import {
   Access,
+  Attachment,
+  ClockTime,
   Decision,
   IsoDate,
   MeetingKind,
   Outcome,
   PriorDecision,
   SectionKind,
+  SourceFormat,
   SummarySentence,
 } from './meeting.ts';
+import { partyLetter } from './parties.ts';
 
 /** A date range's one rule across fields: `from` must not be after `to` (ISO dates compare as text). */
 export function inDateOrder<T extends z.ZodType<{ readonly from?: string; readonly to?: string }>>(
@@ -31,6 +35,18 @@ export const SearchQuery = inDateOrder(
     outcome: Outcome.optional(),
     access: Access.optional(),
     caseNumber: z.string().trim().min(1).max(100).optional(),
+    /** split: someone voted against or abstained; unanimous: recorded as unanimous (search.md). */
+    votes: z.enum(['split', 'unanimous']).optional(),
+    /** A party letter (`Ø`) or a national party's name (`Enhedslisten`), on some side of a vote. */
+    party: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      .refine((value) => partyLetter(value) !== null, {
+        message: "a party's letter (A, V, Ø, …) or a national party's name (Venstre, Enhedslisten, …)",
+      })
+      .optional(),
     sort: z.enum(['relevance', 'date']).default('relevance'),
     page: z.coerce.number().int().min(1).max(1000).default(1),
     size: z.coerce.number().int().min(1).max(100).default(10),
@@ -59,6 +75,10 @@ export const IndexedItem = z.object({
     municipality: z.string().nullable(),
     date: IsoDate.nullable(),
     kind: MeetingKind,
+    // Time and place (MeetingInfo); items indexed before they were kept read as unknown.
+    start: ClockTime.nullable().default(null),
+    end: ClockTime.nullable().default(null),
+    location: z.string().nullable().default(null),
   }),
   item: z.object({
     number: z.number().int().nullable(),
@@ -81,6 +101,12 @@ export const IndexedItem = z.object({
   ),
   summary: DecisionCard.shape.summary,
   pages: z.object({ first: z.number().int(), last: z.number().int() }).nullable(),
+  /** Members absent for this item (open items only; items indexed before read as none). */
+  absent: z.array(z.string()).default([]),
+  /** Its attachments (open items only): number, title, access and where to fetch it. */
+  attachments: z.array(Attachment.omit({ reference: true })).default([]),
+  /** What the document was read from; null for items indexed before it was kept (the key tells). */
+  format: SourceFormat.nullable().default(null),
   /** Earlier bodies' decisions in the item, in order (open items only); absent in items indexed before they were kept. */
   priorDecisions: z.array(PriorDecision).optional(),
 });

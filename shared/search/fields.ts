@@ -1,6 +1,7 @@
 import type { IndexedItem } from '#domain/search.ts';
 import { analyzeBoth } from '#language/analyze.ts';
 import { bodyName, municipalityName } from './names.ts';
+import { type VoteKind, voteKind, voteParties } from './votes.ts';
 
 /**
  * The searchable text of an item, in three fields of falling weight: the title, the decision,
@@ -40,6 +41,10 @@ export interface FilterFields {
   readonly access: 'open' | 'closed';
   readonly caseNumber: string | null;
   readonly position: number;
+  /** How the decision was voted (votes.ts), for the `votes` filter. */
+  readonly votes: VoteKind | null;
+  /** The party letters on any side of the decision's vote, for the `party` filter. */
+  readonly parties: readonly string[];
 }
 
 export function filterFields(item: IndexedItem): FilterFields {
@@ -57,6 +62,8 @@ export function filterFields(item: IndexedItem): FilterFields {
     access: item.item.access,
     caseNumber: item.item.caseNumber,
     position: item.item.position,
+    votes: voteKind(item.decision),
+    parties: voteParties(item.decision),
   };
 }
 

@@ -10,8 +10,9 @@ export interface DocumentSource {
 }
 
 /**
- * The items of a meeting as the index keeps them. A closed item keeps its title and metadata
- * only: it never carries sections, a decision or a summary, whatever the extraction held.
+ * The items of a meeting as the index keeps them, with the meeting's time and place. A closed
+ * item keeps its title and metadata only: it never carries sections, a decision, a summary, its
+ * absent members or its attachments, whatever the extraction held.
  */
 export function toIndexedItems(doc: MeetingDocument, source: DocumentSource): IndexedItem[] {
   return doc.items.map((item, position) => {
@@ -27,6 +28,9 @@ export function toIndexedItems(doc: MeetingDocument, source: DocumentSource): In
         municipality: doc.meeting.municipality,
         date: doc.meeting.date,
         kind: doc.meeting.kind,
+        start: doc.meeting.start,
+        end: doc.meeting.end,
+        location: doc.meeting.location,
       },
       item: {
         number: item.number,
@@ -50,6 +54,17 @@ export function toIndexedItems(doc: MeetingDocument, source: DocumentSource): In
       pages: item.pages,
       // With their body and date: the case page and the item view show them in order.
       priorDecisions: open ? item.priorDecisions : [],
+      absent: open ? item.absent : [],
+      attachments: open
+        ? item.attachments.map(({ number, title, access, link }) => ({
+            number,
+            title,
+            access,
+            // A closed attachment of an open item: its title is listed, never where to fetch it.
+            link: access === 'open' ? link : null,
+          }))
+        : [],
+      format: doc.source.format,
     };
   });
 }

@@ -446,6 +446,7 @@ describe('GET /openapi.json', () => {
         '/documents/{id}',
         '/health',
         '/items/{id}',
+        '/items/{id}/pdf',
         '/meetings',
         '/meetings/{id}',
         '/search',
@@ -454,7 +455,7 @@ describe('GET /openapi.json', () => {
     );
     const searchParams = answer.body.paths['/search'].get.parameters.map((p: { name: string }) => p.name);
     expect(searchParams).toEqual(
-      expect.arrayContaining(['q', 'from', 'to', 'body', 'outcome', 'page', 'size']),
+      expect.arrayContaining(['q', 'from', 'to', 'body', 'outcome', 'votes', 'party', 'page', 'size']),
     );
     expect(answer.body.components.schemas).toHaveProperty('Problem');
     expect(answer.body.components.schemas.SearchResult.properties.facets.required).toEqual([

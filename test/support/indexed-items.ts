@@ -1,4 +1,4 @@
-import type { Outcome } from '#domain/meeting.ts';
+import type { Outcome, Votes } from '#domain/meeting.ts';
 import type { IndexedItem } from '#domain/search.ts';
 
 export interface ItemSpec {
@@ -13,6 +13,7 @@ export interface ItemSpec {
   readonly municipality?: string;
   readonly access?: 'open' | 'closed';
   readonly caseNumber?: string;
+  readonly votes?: Votes;
 }
 
 /** A small, hand-made indexed item, as toIndexedItems would make it from minutes. */
@@ -30,6 +31,9 @@ export function indexedItem(spec: ItemSpec): IndexedItem {
       municipality: spec.municipality ?? 'Vesterlund Kommune',
       date: spec.date ?? '2025-03-04',
       kind: 'minutes',
+      start: null,
+      end: null,
+      location: null,
     },
     item: {
       number: position + 1,
@@ -44,7 +48,7 @@ export function indexedItem(spec: ItemSpec): IndexedItem {
             date: spec.date ?? '2025-03-04',
             text: spec.decision,
             outcome: spec.outcome ?? 'approved',
-            votes: null,
+            votes: spec.votes ?? null,
             page: 2,
           }
         : null,
@@ -63,5 +67,8 @@ export function indexedItem(spec: ItemSpec): IndexedItem {
         : [],
     summary: [],
     pages: { first: 1, last: 2 },
+    absent: [],
+    attachments: [],
+    format: 'pdf',
   };
 }

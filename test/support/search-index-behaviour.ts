@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Votes } from '#domain/meeting.ts';
 import { type IndexedItem, SearchQuery } from '#domain/search.ts';
 import type { SearchIndex } from '#search/port.ts';
 import { MALFORMED_FRAVÆR } from '#test/support/malformed-queries.ts';
@@ -502,6 +503,64 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
       for (const q of ['"fravær', 'fravær AND', 'NEAR(fravær', 'fravær*', '(', '-fravær', 'sygefravær OR'])
         expect((await index.search(query({ q }))).total).toBeGreaterThanOrEqual(0);
       expect((await index.search(query({ q: 'og i at' }))).total).toBe(0);
+    });
+
+    it('filters by how a decision was voted and by a party on any side of its vote', async () => {
+      const side = (count: number | null, parties: string[]) => ({ count, parties });
+      const voted = (position: number, title: string, decision: string, votes?: Votes) =>
+        indexedItem({ documentId: 'votes', position, title, decision, votes, date: '2025-05-06' });
+      await index.replaceDocument('votes', [
+        voted(0, 'Budget med stemmer imod', 'Godkendt.', {
+          for: side(21, ['A', 'V']),
+          against: side(4, ['Ø']),
+          abstained: null,
+        }),
+        voted(1, 'Budget med alle for', 'Godkendt.', {
+          for: side(25, ['A', 'V', 'Ø']),
+          against: null,
+          abstained: null,
+        }),
+        voted(2, 'Budget anbefalet enstemmigt', 'Økonomiudvalget anbefaler enstemmigt.'),
+        voted(3, 'Budget godkendt uden afstemning', 'Godkendt.'),
+        voted(4, 'Budget med en der undlod', 'Godkendt.', {
+          for: null,
+          against: null,
+          abstained: side(null, ['F']),
+        }),
+        voted(5, 'Budget med et flertal', 'Et flertal godkendte indstillingen.'),
+        voted(6, 'Budget med nul imod', 'Vedtaget.', {
+          for: side(13, []),
+          against: side(0, []),
+          abstained: null,
+        }),
+        indexedItem({ documentId: 'votes', position: 7, title: 'Budget lukket', access: 'closed' }),
+      ]);
+      const sorted = async (input: Record<string, unknown>) =>
+        (await titles({ q: 'budget', ...input })).sort();
+      expect(await sorted({ votes: 'split' })).toEqual([
+        'Budget med en der undlod',
+        'Budget med et flertal',
+        'Budget med stemmer imod',
+      ]);
+      expect(await sorted({ votes: 'unanimous' })).toEqual([
+        'Budget anbefalet enstemmigt',
+        'Budget med alle for',
+        'Budget med nul imod',
+      ]);
+      // A party by its letter in any case or by its name, on whichever side it voted.
+      for (const party of ['Ø', 'ø', 'Enhedslisten']) {
+        expect(await sorted({ party })).toEqual(['Budget med alle for', 'Budget med stemmer imod']);
+      }
+      expect(await sorted({ party: 'SF' })).toEqual(['Budget med en der undlod']);
+      expect(await sorted({ party: 'Ø', votes: 'split' })).toEqual(['Budget med stemmer imod']);
+      expect(await sorted({ party: 'K' })).toEqual([]);
+      // Without words too (not the browsing shortcut), and the stored votes come back intact.
+      expect((await index.search(query({ votes: 'split', party: 'a' }))).total).toBe(1);
+      expect((await index.get('votes:0'))?.decision?.votes).toEqual({
+        for: side(21, ['A', 'V']),
+        against: side(4, ['Ø']),
+        abstained: null,
+      });
     });
   });
   matchBatchesBehaviour(name, open);

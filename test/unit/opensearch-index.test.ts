@@ -165,6 +165,9 @@ describe('OpenSearch index: creation', () => {
         year: keyword,
         date: { type: 'date', format: 'strict_date' },
         position: { type: 'integer' },
+        // How the decision was voted and the parties of its vote (votes.ts): filters only.
+        votes: keyword,
+        parties: keyword,
         text: { properties: { title: text, decision: text, body: text } },
         item: { type: 'object', enabled: false },
       },
@@ -222,6 +225,9 @@ describe('OpenSearch index: writes', () => {
           year: '2025',
           ...differing[position],
           position,
+          // No vote recorded in these decisions: neither split nor unanimous, no parties.
+          votes: null,
+          parties: [],
           text: searchFields(item),
           item,
         },
@@ -375,7 +381,7 @@ describe('OpenSearch index: the search request', () => {
     });
   });
 
-  it('filters by date range, body and municipality by their keys, outcome, access and case number', async () => {
+  it('filters by date range, body and municipality by their keys, outcome, access, case number and votes', async () => {
     const body = await searchBody({
       from: '2025-01-01',
       to: '2025-12-31',
@@ -384,6 +390,8 @@ describe('OpenSearch index: the search request', () => {
       outcome: 'postponed',
       access: 'closed',
       caseNumber: '24/16905',
+      votes: 'split',
+      party: 'enhedslisten',
     });
     expect(body.query).toEqual({
       bool: {
@@ -395,6 +403,9 @@ describe('OpenSearch index: the search request', () => {
           { term: { outcome: { value: 'postponed' } } },
           { term: { access: { value: 'closed' } } },
           { term: { caseNumber: { value: '24/16905' } } },
+          { term: { votes: { value: 'split' } } },
+          // A party's name is asked for by its letter, as the votes record it.
+          { term: { parties: { value: 'Ø' } } },
         ],
       },
     });

@@ -1,4 +1,5 @@
 import type { API, Types } from '@opensearch-project/opensearch';
+import { partyLetter } from '#domain/parties.ts';
 import type { MatchTier, SearchQuery } from '#domain/search.ts';
 import { FIELD_WEIGHTS, QUERY_PART_WEIGHT } from '../fields.ts';
 import { bodyName, municipalityName } from '../names.ts';
@@ -224,6 +225,8 @@ function filters(query: SearchQuery): Query[] {
     term('outcome', query.outcome),
     term('access', query.access),
     term('caseNumber', query.caseNumber),
+    term('votes', query.votes),
+    term('parties', query.party === undefined ? undefined : (partyLetter(query.party) ?? undefined)),
   ];
   return clauses.filter((clause) => clause !== null);
 }

@@ -115,6 +115,9 @@ export const MAPPINGS: Types.Common_Mapping.TypeMapping = {
     year: keyword,
     date: { type: 'date', format: 'strict_date' },
     position: { type: 'integer' },
+    // How the decision was voted and the party letters of its vote (votes.ts): filters only.
+    votes: keyword,
+    parties: keyword,
     [TEXT_OBJECT]: { properties: Object.fromEntries(TEXT_FIELDS.map((field) => [field, textField])) },
     // The item as the port returns it: kept for get() and hits, never searched.
     item: { type: 'object', enabled: false },

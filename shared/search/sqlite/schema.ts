@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
+import { IndexedItem } from '#domain/search.ts';
 import { FIELD_WEIGHTS, type SearchFields } from '../fields.ts';
 import { bodyName, municipalityName, NAME_KEYS } from '../names.ts';
+import { voteKind, voteParties } from '../votes.ts';
 
 export type FtsColumn = keyof typeof FIELD_WEIGHTS;
 export const FTS_COLUMNS = Object.keys(FIELD_WEIGHTS) as FtsColumn[];
@@ -66,6 +68,9 @@ CREATE TABLE IF NOT EXISTS items (
   access TEXT NOT NULL,
   case_number TEXT,
   position INTEGER NOT NULL,
+  -- How the decision was voted (votes.ts) and its parties as ' A V Ø ' (partiesColumn).
+  votes TEXT,
+  parties TEXT,
   title_terms INTEGER NOT NULL DEFAULT 0,
   decision_terms INTEGER NOT NULL DEFAULT 0,
   body_terms INTEGER NOT NULL DEFAULT 0
@@ -146,8 +151,9 @@ function refreshKeys(db: Database.Database): void {
 /**
  * Brings an index made by an earlier version up to SCHEMA, before SCHEMA runs: facet totals kept
  * per combination of body, year and outcome go (with their triggers; SCHEMA makes them again and
- * openSchema counts them), and rows made before they kept their field lengths get them from
- * FTS5's own column sizes, once.
+ * openSchema counts them), rows made before they kept their field lengths get them from
+ * FTS5's own column sizes, and rows made before the vote filters get them from their stored items,
+ * once.
  */
 function upgradeSchema(db: Database.Database): void {
   const columnsOf = (table: string) =>
@@ -158,7 +164,9 @@ function upgradeSchema(db: Database.Database): void {
       DROP TABLE facet_totals; DROP INDEX IF EXISTS items_facets;`);
   }
   const columns = columnsOf('items');
-  if (columns.length === 0 || columns.includes('title_terms')) return;
+  if (columns.length === 0) return;
+  if (!columns.includes('votes')) addVotes(db);
+  if (columns.includes('title_terms')) return;
   db.transaction(() => {
     for (const field of LENGTH_FIELDS) {
       db.exec(`ALTER TABLE items ADD COLUMN ${field}_terms INTEGER NOT NULL DEFAULT 0`);
@@ -170,6 +178,30 @@ function upgradeSchema(db: Database.Database): void {
     for (const [rowid, sz] of rows) {
       const sizes = columnSizes(sz);
       update.run(...LENGTH_FIELDS.map((field) => sizes[FTS_COLUMNS.indexOf(field)] ?? 0), rowid);
+    }
+  })();
+}
+
+/** A row's parties as the `parties` column keeps them: each letter between spaces, so one is found whole. */
+export function partiesColumn(parties: readonly string[]): string | null {
+  return parties.length === 0 ? null : ` ${parties.join(' ')} `;
+}
+
+/** The vote filters' columns, filled from each row's stored item (its decision keeps the votes). */
+function addVotes(db: Database.Database): void {
+  db.transaction(() => {
+    db.exec('ALTER TABLE items ADD COLUMN votes TEXT; ALTER TABLE items ADD COLUMN parties TEXT;');
+    const update = db.prepare('UPDATE items SET votes = ?, parties = ? WHERE rowid = ?');
+    // In batches: a statement cannot write while another iterates, and an index can be large.
+    const batch = db
+      .prepare('SELECT rowid, json FROM item_json WHERE rowid > ? ORDER BY rowid LIMIT 1000')
+      .raw();
+    for (let rows = batch.all(0) as [number, string][]; rows.length > 0; ) {
+      for (const [rowid, json] of rows) {
+        const { decision } = IndexedItem.parse(JSON.parse(json));
+        update.run(voteKind(decision), partiesColumn(voteParties(decision)), rowid);
+      }
+      rows = batch.all(rows.at(-1)?.[0]) as [number, string][];
     }
   })();
 }

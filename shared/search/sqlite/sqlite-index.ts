@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { partyLetter } from '#domain/parties.ts';
 import {
   type IndexedItem,
   IndexedItem as IndexedItemSchema,
@@ -29,7 +30,7 @@ import type { QueryTerm } from '../query-language.ts';
 import { suggestQuery } from '../suggest.ts';
 import { caseMembers } from './case-members.ts';
 import { FieldTotals } from './field-totals.ts';
-import { type Facet, FTS_COLUMNS, LENGTH_FIELDS, openSchema } from './schema.ts';
+import { type Facet, FTS_COLUMNS, LENGTH_FIELDS, openSchema, partiesColumn } from './schema.ts';
 import { ItemScorer, type PostingsCache, type ScoredPhrase, scoredClauses } from './scoring.ts';
 import { SqliteTermVocabulary } from './vocabulary.ts';
 
@@ -88,8 +89,8 @@ export class SqliteSearchIndex implements SearchIndex {
 
   #replace(documentId: string, items: readonly IndexedItem[]): void {
     const insertItem = this.#db.prepare(
-      `INSERT INTO items (id, document_id, body, municipality, body_key, municipality_key, date, year, outcome, access, case_number, position, title_terms, decision_terms, body_terms)
-       VALUES (@id, @documentId, @body, @municipality, @bodyKey, @municipalityKey, @date, @year, @outcome, @access, @caseNumber, @position, @titleTerms, @decisionTerms, @bodyTerms)`,
+      `INSERT INTO items (id, document_id, body, municipality, body_key, municipality_key, date, year, outcome, access, case_number, position, votes, parties, title_terms, decision_terms, body_terms)
+       VALUES (@id, @documentId, @body, @municipality, @bodyKey, @municipalityKey, @date, @year, @outcome, @access, @caseNumber, @position, @votes, @parties, @titleTerms, @decisionTerms, @bodyTerms)`,
     );
     const insertJson = this.#db.prepare('INSERT INTO item_json (rowid, json) VALUES (?, ?)');
     const insertTerms = this.#db.prepare(
@@ -102,6 +103,7 @@ export class SqliteSearchIndex implements SearchIndex {
       const { lastInsertRowid } = insertItem.run({
         id: item.id,
         ...fields,
+        parties: partiesColumn(fields.parties),
         titleTerms: terms.title.length,
         decisionTerms: terms.decision.length,
         bodyTerms: terms.body.length,
@@ -461,6 +463,9 @@ function filters(query: SearchQuery): { where: string; params: Record<string, st
   add('i.outcome = @outcome', 'outcome', query.outcome);
   add('i.access = @access', 'access', query.access);
   add('i.case_number = @caseNumber', 'caseNumber', query.caseNumber);
+  add('i.votes = @votes', 'votes', query.votes);
+  const party = query.party === undefined ? null : partyLetter(query.party);
+  add('instr(i.parties, @party) > 0', 'party', party === null ? undefined : ` ${party} `);
   return { where: `WHERE ${clauses.join(' AND ')}`, params };
 }
 
