@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: the search page with the sample minutes, photographed for the docs.
  * Starts the local service on a temporary data folder, drives Debian's chromium, and writes
- * docs/screenshots/{search,search-phone,meeting,upload}.png.
+ * docs/screenshots/{search,search-phone,meeting,item,meetings,upload}.png.
  */
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,16 +11,23 @@ import { CHROMIUM, serviceWith } from '../test/support/web-service.ts';
 
 const OUT = 'docs/screenshots';
 const SAMPLES = 'test/fixtures/corpus/pdf';
+/** A portal's agenda with votes, absences and linked attachments, for the item page. */
+const WITH_VOTES = 'test/fixtures/firstagenda/egholt-byraad-2025-03-27.json';
 const UPLOAD = 'test/fixtures/corpus/extra/pdf/e2_vesterlund_oekonomiudvalget_20240611.pdf';
 const DESKTOP = { width: 1280, height: 960 };
 const PHONE = { width: 390, height: 844 };
+
+interface MeetingView {
+  readonly items: readonly { readonly id: string; readonly decision: { readonly votes: unknown } | null }[];
+}
 
 const samples = (await readdir(SAMPLES))
   .filter((name) => name.endsWith('.pdf'))
   .map((name) => join(SAMPLES, name));
 const dataDir = await mkdtemp(join(tmpdir(), 'screenshots-'));
-const service = await serviceWith(dataDir, samples);
+const service = await serviceWith(dataDir, [...samples, WITH_VOTES]);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+const api = async <T>(path: string): Promise<T> => (await (await fetch(`${service.url}${path}`)).json()) as T;
 try {
   await mkdir(OUT, { recursive: true });
 
@@ -31,25 +38,44 @@ try {
     return page;
   };
   const desktop = await search(DESKTOP);
-  await desktop.locator('.card').first().getByRole('button', { name: 'Vis indstilling og PDF' }).click();
+  await desktop.locator('.card').nth(1).getByRole('button', { name: 'Vis resumé og indstilling' }).click();
   await desktop.locator('.card .recommendation').first().waitFor();
   await desktop.screenshot({ path: join(OUT, 'search.png') });
 
+  // Results first on a phone: no scrolling to reach them.
   const phone = await search(PHONE);
-  await phone.locator('.results').scrollIntoViewIfNeeded();
   await phone.screenshot({ path: join(OUT, 'search-phone.png') });
 
-  // The meeting with a closed item (Direktionen, 3 September 2024).
+  // The meeting with a closed item (Direktionen, 3 September 2024), from its top.
   await desktop.goto(`${service.url}/?q=mindreforbrug`);
-  await desktop.locator('.card').first().getByRole('link', { name: 'Se hele mødet' }).click();
+  const meeting = desktop.locator('.card').first().getByRole('link', { name: 'Se hele mødet' });
+  const meetingId = new URL((await meeting.getAttribute('href')) ?? '', desktop.url()).searchParams.get(
+    'meeting',
+  );
+  await desktop.goto(`${service.url}/?meeting=${meetingId}`);
   await desktop.locator('.agenda').waitFor();
   await desktop.screenshot({ path: join(OUT, 'meeting.png') });
+
+  // An item page with a recorded vote.
+  const list = await api<{ meetings: { id: string }[] }>('/meetings?limit=100');
+  const views = await Promise.all(list.meetings.map((m) => api<MeetingView>(`/meetings/${m.id}`)));
+  const voted = views.flatMap((view) => view.items).find((item) => item.decision?.votes);
+  if (!voted) throw new Error('no item with a vote among the samples');
+  await desktop.goto(`${service.url}/?item=${encodeURIComponent(voted.id)}`);
+  await desktop.locator('#item-view .votes').first().waitFor();
+  await desktop.screenshot({ path: join(OUT, 'item.png') });
+
+  await desktop.goto(`${service.url}/?meetings`);
+  await desktop.locator('.meeting-list').waitFor();
+  await desktop.screenshot({ path: join(OUT, 'meetings.png') });
 
   await desktop.goto(`${service.url}/?upload`);
   await desktop.setInputFiles('#files', UPLOAD);
   await desktop.locator('.upload-done').waitFor({ timeout: 60_000 });
   await desktop.screenshot({ path: join(OUT, 'upload.png') });
-  process.stdout.write(`Saved search.png, search-phone.png, meeting.png and upload.png in ${OUT}\n`);
+  process.stdout.write(
+    `Saved search.png, search-phone.png, meeting.png, item.png, meetings.png and upload.png in ${OUT}\n`,
+  );
 } finally {
   await browser.close();
   await service.stop();

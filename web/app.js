@@ -1,14 +1,18 @@
 // The search page: shows the view the URL names, and keeps links inside the page.
-import { completeSignIn } from './auth.js';
+import { completeSignIn, uploadAccess } from './auth.js';
 import { focusHeading } from './dom.js';
+import { showItem } from './item.js';
 import { showMeeting } from './meeting.js';
-import { navigate, onNavigate, searchStateOf } from './nav.js';
+import { showMeetings } from './meetings.js';
+import { meetingsStateOf, navigate, onNavigate, searchStateOf } from './nav.js';
 import { showSearch } from './search.js';
 import { showUpload } from './upload.js';
 
 const views = {
   search: /** @type {HTMLElement} */ (document.getElementById('search-view')),
   meeting: /** @type {HTMLElement} */ (document.getElementById('meeting-view')),
+  item: /** @type {HTMLElement} */ (document.getElementById('item-view')),
+  meetings: /** @type {HTMLElement} */ (document.getElementById('meetings-view')),
   upload: /** @type {HTMLElement} */ (document.getElementById('upload-view')),
 };
 
@@ -30,10 +34,21 @@ function show(name) {
 function route() {
   const params = new URLSearchParams(location.search);
   const meeting = params.get('meeting');
+  const item = params.get('item');
   if (meeting) {
     show('meeting');
     document.title = 'Møde – Referatsøgning';
     void showMeeting(meeting);
+  } else if (item) {
+    show('item');
+    document.title = 'Punkt – Referatsøgning';
+    void showItem(item);
+  } else if (params.has('meetings')) {
+    const changed = show('meetings');
+    const state = meetingsStateOf(params);
+    const where = [state.body, state.municipality].filter(Boolean).join(', ');
+    document.title = `${where ? `Møder i ${where}` : 'Møder'} – Referatsøgning`;
+    void showMeetings(state, changed);
   } else if (params.has('upload')) {
     const changed = show('upload');
     document.title = 'Upload referater – Referatsøgning';
@@ -47,6 +62,22 @@ function route() {
     showSearch(state);
     if (changed) focusHeading(views.search.querySelector('h1'));
   }
+  void showUploadLink();
+}
+
+/**
+ * The header's upload link: "Upload referater" where this tab may upload (locally, or signed in),
+ * "Log ind" where writing needs a sign-in the page can do, nothing where it cannot (AWS IAM).
+ * Told again when the sign-in state may have changed (a return from the sign-in, the upload view).
+ */
+async function showUploadLink() {
+  const link = document.getElementById('upload-link');
+  const entry = link?.closest('li');
+  if (!link || !entry) return;
+  await signingIn.catch(() => {});
+  const access = await uploadAccess();
+  entry.hidden = access === 'off';
+  link.textContent = access === 'sign-in' ? 'Log ind' : 'Upload referater';
 }
 
 // Links marked data-nav change the view without reloading; modified clicks open a new tab as usual.

@@ -25,6 +25,20 @@ export function authConfig() {
   return config;
 }
 
+/**
+ * What the page offers for uploading here: `open` (nothing needed, or signed in), `sign-in` (a
+ * sign-in the page can run first), `off` (writing needs what the page cannot do: AWS IAM, or a
+ * token without sign-in settings). When auth-config cannot be asked, `open`: the upload view then
+ * says what went wrong.
+ * @returns {Promise<'open' | 'sign-in' | 'off'>}
+ */
+export async function uploadAccess() {
+  const current = await authConfig().catch(() => null);
+  if (!current || current.mode === 'none') return 'open';
+  if (current.mode === 'iam' || !current.signIn) return 'off';
+  return session() ? 'open' : 'sign-in';
+}
+
 /** The page's own URL: where the issuer returns to (the app client's callback URL). */
 const pageUrl = () => `${location.origin}${location.pathname}`;
 

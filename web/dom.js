@@ -147,10 +147,25 @@ export function notice(kind, text, ...extra) {
 }
 
 /**
- * Where a quote stands in the PDF: ` (side N)`.
+ * Where a quote stands in the PDF: ` (side N)`; with `href`, a link there (in a new window).
  * @param {number} page
+ * @param {string | null} [href]
  */
-export const pageRef = (page) => h('span', { class: 'page-ref' }, ` (side ${page})`);
+export const pageRef = (page, href = null) =>
+  href
+    ? h(
+        'span',
+        {},
+        ' ',
+        h(
+          'a',
+          { class: 'page-ref', href, target: '_blank', rel: 'noopener' },
+          h('span', { class: 'visually-hidden' }, 'Referatet som PDF, '),
+          `(side ${page})`,
+          h('span', { class: 'visually-hidden' }, ' (åbner i et nyt vindue)'),
+        ),
+      )
+    : h('span', { class: 'page-ref' }, ` (side ${page})`);
 
 /**
  * A quoted summary line citing its page.
@@ -189,18 +204,18 @@ const QUOTED_PARTS = {
 };
 
 /**
- * One part of an opened item, the recommendation or the decision: its text citing its page, or a
- * note that the minutes lack it.
+ * One part of an opened item, the recommendation or the decision: its text citing its page (a link
+ * to it with `pageHref`), or a note that the minutes lack it.
  * @param {'recommendation' | 'decision'} kind
  * @param {{ text: string, page: number | null } | null | undefined} part
- * @param {...(Node | null)} extra
+ * @param {{ extra?: (Node | null)[], pageHref?: string | null }} [options]
  */
-export function quotedPart(kind, part, ...extra) {
+export function quotedPart(kind, part, { extra = [], pageHref = null } = {}) {
   const { heading, missing } = QUOTED_PARTS[kind];
   return h(
     'section',
     { class: kind },
-    h('h4', {}, heading, part?.page ? pageRef(part.page) : null),
+    h('h4', {}, heading, part?.page ? pageRef(part.page, pageHref) : null),
     part ? h('p', { class: 'prose' }, part.text) : h('p', { class: 'muted' }, missing),
     ...extra,
   );

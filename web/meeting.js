@@ -1,7 +1,8 @@
-// The meeting view: the agenda in order with each decision; closed items by title only; the
-// document's processing status and what the parser made of it.
+// The meeting view: when and where, who was absent, the agenda in order with each decision and
+// its vote (every item at an anchor, `#punkt-3`); closed items by title only. What the parser made
+// of the document waits behind "Om behandlingen", below the agenda: it is for checking, not reading.
 import { getMeeting } from './api.js';
-import { itemTitle, pdfLink } from './card.js';
+import { itemAnchor, itemNumber, pdfLink } from './card.js';
 import {
   count,
   danishDate,
@@ -14,6 +15,8 @@ import {
   STATUS_LABELS,
   summarySection,
 } from './dom.js';
+import { absentLine, attachmentList, itemField, meetingField, timeAndPlace, votesLine } from './extracted.js';
+import { EMPTY_SEARCH, itemUrl, meetingsUrl, searchUrl } from './nav.js';
 
 const view = /** @type {HTMLElement} */ (document.getElementById('meeting-view'));
 
@@ -21,13 +24,17 @@ let shown = '';
 
 /** @param {string} id */
 export async function showMeeting(id) {
-  if (shown === id && view.childElementCount > 0) return;
+  if (shown === id && view.childElementCount > 0) {
+    focusTarget();
+    return;
+  }
   shown = id;
   view.replaceChildren(h('h1', {}, 'Møde'), h('p', { class: 'loading', role: 'status' }, 'Henter mødet …'));
   try {
     const meeting = await getMeeting(id);
     if (shown !== id) return;
-    view.replaceChildren(...meetingParts(meeting));
+    view.replaceChildren(...meetingParts(meeting).filter((node) => node !== null));
+    document.title = `${meetingTitle(meeting)} – Referatsøgning`;
   } catch (error) {
     if (shown !== id) return;
     view.replaceChildren(
@@ -37,29 +44,74 @@ export async function showMeeting(id) {
     );
     shown = '';
   }
-  focusHeading(view.querySelector('h1'));
+  focusTarget();
+}
+
+/** The item the URL's fragment names (`#punkt-3`), else the view's heading, gets the focus. */
+function focusTarget() {
+  const anchor = location.hash.slice(1);
+  const item = anchor ? document.getElementById(decodeURIComponent(anchor)) : null;
+  if (item && view.contains(item)) {
+    focusHeading(item.querySelector('h3'));
+    item.scrollIntoView({ block: 'start' });
+  } else {
+    focusHeading(view.querySelector('h1'));
+  }
 }
 
 /** @param {any} m the API's MeetingView */
+const meetingTitle = (m) => [m.meeting.body ?? 'Ukendt udvalg', danishDate(m.meeting.date)].join(', ');
+
+/** @param {any} m the API's MeetingView */
 function meetingParts(m) {
-  const title = [m.meeting.body ?? 'Ukendt udvalg', danishDate(m.meeting.date)].join(', ');
   const kind = m.meeting.kind === 'agenda' ? 'Dagsorden' : 'Referat';
+  const { body, municipality } = m.meeting;
   return [
-    h('p', { class: 'breadcrumb' }, h('a', { href: './', 'data-nav': true }, '← Til søgningen')),
-    h('h1', {}, title),
-    metaLine(kind, m.meeting.municipality, m.pages ? count(m.pages, 'side', 'sider') : null),
+    h(
+      'p',
+      { class: 'breadcrumb' },
+      h('a', { href: searchUrl(EMPTY_SEARCH), 'data-nav': true }, '← Til søgningen'),
+      body || municipality
+        ? [
+            ' · ',
+            h(
+              'a',
+              { href: meetingsUrl({ body: body ?? '', municipality: municipality ?? '' }), 'data-nav': true },
+              `Alle møder i ${[body, municipality].filter(Boolean).join(', ')}`,
+            ),
+          ]
+        : null,
+    ),
+    h('h1', {}, meetingTitle(m)),
+    metaLine(kind, municipality, m.pages ? count(m.pages, 'side', 'sider') : null),
+    timeAndPlace(m),
+    absentLine(meetingField(m, 'absent'), 'Fraværende'),
     m.quality?.needsReview ? reviewNotice(m.quality) : null,
     h(
       'p',
       { class: 'card-actions' },
       pdfLink(m.pdf, async () => (await getMeeting(m.id)).pdf, 'Åbn hele referatet (PDF)'),
     ),
-    processing(m),
     h('h2', {}, 'Dagsorden'),
     m.items.length > 0
-      ? h('ol', { class: 'agenda' }, m.items.map(agendaItem))
+      ? h('ol', { class: 'agenda' }, agendaItems(m.items))
       : notice('info', 'Der blev ikke fundet nogen punkter i dokumentet.'),
+    processing(m),
   ];
+}
+
+/**
+ * The agenda's entries, each at its anchor; a number written twice anchors its first item only.
+ * @param {any[]} items the API's MeetingItems
+ */
+function agendaItems(items) {
+  const taken = new Set();
+  return items.map((entry) => {
+    const anchor = itemAnchor(entry.item);
+    const free = anchor !== null && !taken.has(anchor);
+    if (free) taken.add(anchor);
+    return agendaItem(entry, free ? anchor : null);
+  });
 }
 
 /** What lowered the parser's confidence, in the reader's words, by the API's concern codes. */
@@ -118,35 +170,48 @@ function processing(m) {
     }
   }
   return h(
-    'section',
-    { class: 'quality', 'aria-labelledby': 'quality-heading' },
-    h('h2', { id: 'quality-heading' }, 'Behandling og kvalitet'),
+    'details',
+    { class: 'quality' },
+    h('summary', {}, 'Om behandlingen'),
     h(
       'dl',
       {},
-      rows.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]),
+      rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]),
     ),
   );
 }
 
-/** @param {any} entry the API's MeetingItem */
-function agendaItem(entry) {
+/**
+ * @param {any} entry the API's MeetingItem
+ * @param {string | null} anchor
+ */
+function agendaItem(entry, anchor) {
+  const heading = [
+    h('p', { class: 'item-number' }, itemNumber(entry.item) ?? 'Punkt uden nummer'),
+    h('h3', {}, h('a', { href: itemUrl(entry.id), 'data-nav': true }, entry.item.title)),
+  ];
   if (entry.item.access === 'closed') {
     return h(
       'li',
-      { class: 'agenda-item closed' },
-      h('h3', {}, itemTitle(entry.item)),
+      { class: 'agenda-item closed', id: anchor },
+      h('div', {}, heading),
       h('span', { class: 'badge badge-closed' }, 'Lukket punkt'),
     );
   }
   return h(
     'li',
-    { class: 'agenda-item' },
-    h('h3', {}, itemTitle(entry.item)),
-    metaLine(entry.item.caseNumber ? `Sagsnr. ${entry.item.caseNumber}` : null, pagesText(entry.pages)),
-    outcomeBadge(entry.decision?.outcome),
+    { class: 'agenda-item', id: anchor },
+    heading,
+    metaLine(
+      entry.item.caseNumber ? `Sagsnr. ${entry.item.caseNumber}` : null,
+      pagesText(entry.pages),
+      outcomeBadge(entry.decision?.outcome),
+    ),
     decisionSection(entry.decision),
+    votesLine(entry.decision?.votes),
+    absentLine(itemField(entry, 'absent'), 'Fraværende under punktet'),
     summarySection(entry.summary),
+    attachmentList(itemField(entry, 'attachments')),
   );
 }
 

@@ -1,5 +1,5 @@
 // The page's state lives in the URL query: `?q=…&body=…&page=…` (search), `?meeting=<id>`,
-// `?upload`. Views change the URL through `navigate`; app.js renders whatever the URL says.
+// `?item=<id>`, `?meetings&body=…&cursor=…`, `?upload`. Views change the URL through `navigate`; app.js renders whatever the URL says.
 
 /** @typedef {{ q: string, body: string, from: string, to: string, outcome: string, municipality: string, sort: string, page: number }} SearchState */
 
@@ -69,7 +69,67 @@ export function searchUrl(state) {
 }
 
 /**
- * The page URL of a meeting.
+ * The page URL of a meeting, at one of its items when `anchor` names it (`punkt-3`).
+ * @param {string} id
+ * @param {string | null} [anchor]
+ */
+export const meetingUrl = (id, anchor = null) =>
+  `?meeting=${encodeURIComponent(id)}${anchor ? `#${anchor}` : ''}`;
+
+/**
+ * The permanent page of an item.
  * @param {string} id
  */
-export const meetingUrl = (id) => `?meeting=${encodeURIComponent(id)}`;
+export const itemUrl = (id) => `?item=${encodeURIComponent(id)}`;
+
+/**
+ * The API's redirect to the item's PDF at its page: a link that keeps working, where a presigned
+ * URL expires after minutes. Relative, as every API path of the page (it may sit behind a prefix).
+ * @param {string} id
+ */
+export const itemPdfUrl = (id) => `items/${encodeURIComponent(id)}/pdf`;
+
+/**
+ * Whether an item was read from a PDF, so `itemPdfUrl` leads somewhere: its format, or for items
+ * indexed before the format was kept, its object key. A portal's page or agenda JSON has no PDF.
+ * @param {string | null | undefined} key
+ * @param {string | null | undefined} [format]
+ */
+export const fromPdf = (key, format) => (format ? format === 'pdf' : /\.pdf$/i.test(key ?? ''));
+
+/** @typedef {{ body: string, municipality: string, cursor: string }} MeetingsState */
+
+/**
+ * The list of meetings: `?meetings&body=…&municipality=…&cursor=…` (only the parts that are set).
+ * @param {Partial<MeetingsState>} [state]
+ */
+export function meetingsUrl(state = {}) {
+  const params = new URLSearchParams();
+  for (const key of /** @type {const} */ (['body', 'municipality', 'cursor'])) {
+    const value = state[key];
+    if (value) params.set(key, value);
+  }
+  const query = params.toString();
+  return query ? `?meetings&${query}` : '?meetings';
+}
+
+/**
+ * @param {URLSearchParams} params
+ * @returns {MeetingsState}
+ */
+export const meetingsStateOf = (params) => ({
+  body: params.get('body') ?? '',
+  municipality: params.get('municipality') ?? '',
+  cursor: params.get('cursor') ?? '',
+});
+
+/**
+ * The Atom feed of a search: its words and filters, neither its sort nor its page.
+ * @param {SearchState} state
+ */
+export function feedUrl(state) {
+  const params = new URLSearchParams();
+  for (const key of SEARCH_KEYS) if (key !== 'sort' && state[key]) params.set(key, state[key]);
+  const query = params.toString();
+  return query ? `feed?${query}` : 'feed';
+}

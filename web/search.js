@@ -2,7 +2,7 @@
 import { api } from './api.js';
 import { decisionCard } from './card.js';
 import { count, danishNumber, h, notice, OUTCOME_LABELS } from './dom.js';
-import { EMPTY_SEARCH, navigate, SEARCH_KEYS, searchUrl } from './nav.js';
+import { EMPTY_SEARCH, feedUrl, meetingsUrl, navigate, SEARCH_KEYS, searchUrl } from './nav.js';
 
 /** @typedef {import('./nav.js').SearchState} SearchState */
 
@@ -21,6 +21,18 @@ const status = $('search-status');
 const results = $('results');
 const facets = $('facets');
 const pager = $('pager');
+const feedLink = /** @type {HTMLAnchorElement} */ ($('feed-link'));
+const filtersToggle = $('filters-toggle');
+const filtersChosen = $('filters-chosen');
+const filters = $('filters');
+
+// On a phone the results come first: the filters wait behind the "Filtre" button (a disclosure);
+// on a wide screen they are the sidebar and the button is not shown (app.css).
+filtersToggle.addEventListener('click', () => {
+  const open = filtersToggle.getAttribute('aria-expanded') !== 'true';
+  filtersToggle.setAttribute('aria-expanded', String(open));
+  filters.classList.toggle('open', open);
+});
 
 /** @type {SearchState} */
 let state = EMPTY_SEARCH;
@@ -163,6 +175,7 @@ function render(s, answer) {
   // Pages run through the full matches, then the partial ones.
   const shown = total + partialTotal;
   status.textContent = statusText(s, total, partialTotal, answer.size);
+  feedLink.href = feedUrl(s);
   renderFacets(s, answer.facets);
   const hint = suggestion && suggestion !== s.q ? didYouMean(s, suggestion) : null;
   if (full.length === 0 && partial.length === 0) {
@@ -245,8 +258,11 @@ function statusText(s, total, partialTotal, size = PAGE_SIZE) {
   return `${found} for »${s.q}«${partial}${page}`;
 }
 
-const hasFilters = (/** @type {SearchState} */ s) =>
-  Boolean(s.body || s.from || s.to || s.outcome || s.municipality);
+const hasFilters = (/** @type {SearchState} */ s) => chosenFilters(s) > 0;
+
+/** How many filters are set (the year and a period are one, the date range). */
+const chosenFilters = (/** @type {SearchState} */ s) =>
+  [s.body, s.from || s.to, s.outcome, s.municipality].filter(Boolean).length;
 
 /**
  * @param {SearchState} s
@@ -303,8 +319,8 @@ function renderFacets(s, counts) {
   // A body or municipality is counted under one name however it is written, and its filter finds
   // only its own items: while one is chosen, the one value its facet shows is that choice, even
   // when the URL writes it another way (»byrådet« for »Byråd«).
-  const named = (/** @type {'body' | 'municipality'} */ key, /** @type {string} */ legend) =>
-    facetGroup(
+  const named = (/** @type {'body' | 'municipality'} */ key, /** @type {string} */ legend) => {
+    const group = facetGroup(
       key,
       legend,
       byCount(counts[key]),
@@ -312,6 +328,10 @@ function renderFacets(s, counts) {
       () => s[key] !== '',
       (name, active) => ({ [key]: active ? '' : name }),
     );
+    // A chosen body or municipality leads on to its meetings, newest first.
+    if (group && s[key]) group.append(meetingsLink(s, key, Object.keys(counts[key] ?? {})[0] ?? s[key]));
+    return group;
+  };
   const groups = [
     named('body', 'Udvalg'),
     named('municipality', 'Kommune'),
@@ -333,6 +353,8 @@ function renderFacets(s, counts) {
       (outcome, active) => ({ outcome: active ? '' : outcome }),
     ),
   ];
+  const chosen = chosenFilters(s);
+  filtersChosen.textContent = chosen > 0 ? ` (${chosen} valgt)` : '';
   facets.replaceChildren(
     ...groups.filter((g) => g !== null),
     hasFilters(s)
@@ -346,6 +368,22 @@ function renderFacets(s, counts) {
           'Nulstil filtre',
         )
       : '',
+  );
+}
+
+/**
+ * "Møder i Direktionen": the list of the chosen body's (or municipality's) meetings, with the other
+ * of the two when it is chosen too.
+ * @param {SearchState} s
+ * @param {'body' | 'municipality'} key
+ * @param {string} name the chosen value as the facet names it
+ */
+function meetingsLink(s, key, name) {
+  const state = { body: s.body, municipality: s.municipality, [key]: name };
+  return h(
+    'p',
+    { class: 'facet-more' },
+    h('a', { href: meetingsUrl(state), 'data-nav': true }, `Møder i ${name} →`),
   );
 }
 

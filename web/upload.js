@@ -28,6 +28,7 @@ const zone = /** @type {HTMLElement} */ (document.getElementById('drop-zone'));
 const picker = /** @type {HTMLInputElement} */ (document.getElementById('files'));
 const list = /** @type {HTMLElement} */ (document.getElementById('uploads'));
 const announcer = /** @type {HTMLElement} */ (document.getElementById('upload-status'));
+const uploads = /** @type {HTMLElement} */ (document.getElementById('upload-list'));
 
 picker.addEventListener('change', () => {
   if (picker.files) void uploadAll([...picker.files]);
@@ -115,6 +116,8 @@ function showAccount(mayUpload, ...content) {
   account.replaceChildren(...content.filter((node) => node !== null));
   account.hidden = account.childElementCount === 0;
   form.hidden = !mayUpload;
+  // Uploads made in this tab stay listed after signing out; an empty list is not offered.
+  uploads.hidden = !mayUpload && list.childElementCount === 0;
 }
 
 /** Whether this tab may upload now: nothing is needed, or it is signed in. */

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalService } from '../../functions/local/service.ts';
+import { seriousViolations } from '../support/axe.ts';
 import { CHROMIUM, serviceWith } from '../support/web-service.ts';
 
 const NEEDS_REVIEW = 'test/fixtures/portal/needs-review.html';
@@ -27,7 +27,6 @@ async function uploadState(page: Page, file: string): Promise<string | null> {
   await expect.poll(() => state.textContent(), { timeout: 30_000 }).toMatch(/indekseret|fejlede|kræver/i);
   return state.textContent();
 }
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let dataDir: string;
 let service: LocalService;
@@ -73,32 +72,12 @@ async function close(page: Page): Promise<void> {
 
 const params = (page: Page) => new URL(page.url()).searchParams;
 
-/** axe-core's serious and critical findings on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated over the DevTools protocol: the page's CSP (rightly) refuses an injected <script>.
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } })
-      .axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 /** The parts of GET /search's answer these tests read or change; the fields of partial matches and suggestions may be absent. */
 interface SearchAnswer {
   readonly total: number;
   readonly partialTotal?: number;
   readonly suggestion?: string | null;
   readonly results: readonly { readonly match?: 'full' | 'partial' }[];
-}
-
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly nodes: readonly { readonly target: readonly string[] }[];
 }
 
 describe('the search page, served by the app', () => {
@@ -130,7 +109,7 @@ describe('the search page in a browser', () => {
     await expect.poll(() => page.textContent('#search-status')).toContain('for »fravær«');
     expect(params(page).get('q')).toBe('fravær');
 
-    const marked = page.locator('.highlights li', { has: page.locator('mark', { hasText: /^fravær$/i }) });
+    const marked = page.locator('.passage', { has: page.locator('mark', { hasText: /^fravær$/i }) });
     expect(await marked.allTextContents()).toContainEqual(expect.stringMatching(/sygefravær/i));
     const bodies = async () =>
       (await page.locator('.card .meta').allTextContents()).map((t) => t.split(' · ')[0]);
@@ -258,16 +237,16 @@ describe('the search page in a browser', () => {
     await card.waitFor();
     expect(await card.locator('.summary li').count()).toBeGreaterThan(0);
     expect(await card.locator('.summary').textContent()).toMatch(/\(side \d+\)/);
-    await card.getByRole('button', { name: 'Vis indstilling og PDF' }).click();
+    await card.getByRole('button', { name: 'Vis resumé og indstilling' }).click();
     await card.locator('.recommendation .prose').waitFor();
     expect(await card.locator('.recommendation').textContent()).toMatch(/indstille/i);
     expect(await card.locator('.card-detail .decision').textContent()).toContain('Sagen udsættes');
 
-    const link = card.locator('.pdf-link');
-    const href = (await link.getAttribute('href')) ?? '';
-    const page5 = /#page=(\d+)$/.exec(href);
-    expect(page5).not.toBeNull();
-    expect(await link.textContent()).toContain(`Åbn PDF, side ${page5?.[1]}`);
+    // »(side N)« links to the API's lasting redirect to the PDF at that page (docs/web.md).
+    const link = card.locator('.card-detail .decision a.page-ref');
+    expect(await link.textContent()).toMatch(/\(side \d+\)/);
+    const href = new URL((await link.getAttribute('href')) ?? '', page.url()).href;
+    expect(href).toMatch(/\/items\/[^/]+\/pdf$/);
     const pdf = await fetch(href);
     expect(pdf.status).toBe(200);
     expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
@@ -277,22 +256,22 @@ describe('the search page in a browser', () => {
 
   it('says so when an expired PDF link cannot be renewed', async () => {
     const page = await open('/?q=mindreforbrug');
-    let itemRequests = 0;
-    await page.route('**/items/*', async (route) => {
-      itemRequests += 1;
-      if (itemRequests > 1) return route.fulfill({ status: 503, body: '' });
+    let meetingRequests = 0;
+    await page.route(/\/meetings\/[0-9a-f]{64}$/, async (route) => {
+      meetingRequests += 1;
+      if (meetingRequests > 1) return route.fulfill({ status: 503, body: '' });
       const response = await route.fetch();
       const view = (await response.json()) as { pdf: object };
       const expired = { ...view, pdf: { ...view.pdf, expiresAt: new Date(0).toISOString() } };
       return route.fulfill({ response, json: expired });
     });
-    const card = page.locator('.card').first();
-    await card.getByRole('button', { name: 'Vis indstilling og PDF' }).click();
-    await card.locator('.pdf-link').click();
+    await page.locator('.card').first().getByRole('link', { name: 'Se hele mødet' }).click();
+    const actions = page.locator('#meeting-view .card-actions');
+    await actions.locator('.pdf-link').click();
     await expect
-      .poll(() => card.getByRole('alert').textContent())
+      .poll(() => actions.getByRole('alert').textContent())
       .toBe('PDF’en kunne ikke åbnes: Noget gik galt hos os. Prøv igen om lidt.');
-    expect(itemRequests).toBe(2);
+    expect(meetingRequests).toBe(2);
     expect(page.context().pages()).toHaveLength(1);
     await page.close();
     const errors = pageErrors.get(page) ?? [];
@@ -307,11 +286,11 @@ describe('the search page in a browser', () => {
     expect(await page.locator('h1:visible').textContent()).toBe('Direktionen, 3. september 2024');
     const closed = page.locator('.agenda-item.closed');
     expect(await closed.count()).toBe(1);
-    expect(await closed.locator('h3').textContent()).toMatch(/^2\. /);
+    expect(await closed.locator('.item-number').textContent()).toBe('Punkt 2');
     expect(await closed.locator('.badge').textContent()).toBe('Lukket punkt');
     expect(await closed.locator('.decision, .summary').count()).toBe(0);
-    const numbers = await page.locator('.agenda-item h3').allTextContents();
-    expect(numbers.map((t) => Number.parseInt(t, 10))).toEqual([1, 2, 3]);
+    const numbers = await page.locator('.agenda-item .item-number').allTextContents();
+    expect(numbers).toEqual(['Punkt 1', 'Punkt 2', 'Punkt 3']);
     expect(await page.textContent('.quality')).toMatch(/Status\s*Indekseret/);
     expect(await page.textContent('.quality')).toMatch(/Lukkede punkter\s*1/);
     expect(await seriousViolations(page)).toEqual([]);
