@@ -142,7 +142,7 @@ storeOptions(
   program
     .command('status')
     .description('the registry: every document, or one with its parse-quality report')
-    .argument('[document]', 'a document id')
+    .argument('[document]', 'a document: its id, the short id the list shows, or an object key')
     .option('--json', 'print the registry records as JSON')
     .option('--needs-review', 'only the documents whose reading a person should check'),
 ).action(

@@ -1,5 +1,6 @@
 import type { DocumentRecord } from '#domain/document.ts';
 import { allDocuments } from '#storage/registry.ts';
+import { resolveDocument } from './document-ref.ts';
 import type { Store } from './store.ts';
 
 export interface StatusOptions {
@@ -8,7 +9,10 @@ export interface StatusOptions {
   readonly needsReview: boolean;
 }
 
-/** `status [DOC]`: every document in the registry, or one with its parse-quality report. */
+/**
+ * `status [DOC]`: every document in the registry, or one (by id, short id or key) with its
+ * parse-quality report; exit code 1 when DOC names no document.
+ */
 export async function statusCommand(
   documentId: string | undefined,
   store: Store,
@@ -16,11 +20,12 @@ export async function statusCommand(
 ): Promise<number> {
   const { registry } = store.adapters;
   if (documentId !== undefined) {
-    const record = await registry.get(documentId);
-    if (record === null) {
-      process.stderr.write(`no document ${documentId} in the registry\n`);
+    const resolved = await resolveDocument(registry, documentId);
+    if ('error' in resolved) {
+      process.stderr.write(`${resolved.error}\n`);
       return 1;
     }
+    const { record } = resolved;
     process.stdout.write(json ? `${JSON.stringify(record, null, 2)}\n` : describeOne(record));
     return 0;
   }
