@@ -9,6 +9,7 @@ import { isProblemStatus, type ProblemStatus, problem, validationIssues } from '
 import { registerAuthConfig } from './routes/auth-config.ts';
 import { registerCases } from './routes/cases.ts';
 import { registerDocuments } from './routes/documents.ts';
+import { registerExport } from './routes/export.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerItems } from './routes/items.ts';
 import { registerMeetings } from './routes/meetings.ts';
@@ -50,6 +51,7 @@ export function createApp(given: ApiDeps): OpenAPIHono {
   app.use(`${ASSETS_PREFIX}*`, etag());
 
   registerSearch(app, deps);
+  registerExport(app, deps);
   registerItems(app, deps);
   registerMeetings(app, deps);
   registerCases(app, deps);
