@@ -132,6 +132,23 @@ describe('the results on a phone (390 × 844)', () => {
     await close(page);
   });
 
+  it('fits the meeting, item and meetings pages to the width, without scrolling sideways', async () => {
+    const { meeting, item } = await findItem((entry) => (entry.attachments ?? []).length > 0);
+    const page = await open(`/?meeting=${meeting.id}`, PHONE);
+    for (const [path, ready] of [
+      [`/?meeting=${meeting.id}`, '.agenda'],
+      [`/?item=${encodeURIComponent(item.id)}`, '#item-view .attachments'],
+      ['/?meetings', '.meeting-list'],
+    ] as const) {
+      await page.goto(`${service.url}${path}`);
+      await page.locator(ready).waitFor();
+      const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+    await close(page);
+  });
+
   it('keeps the filters as a sidebar on a wide screen, with no »Filtre« button', async () => {
     const page = await open('/?q=sygefravær');
     await page.locator('.card').first().waitFor();
