@@ -1,5 +1,6 @@
 // The search page: shows the view the URL names, and keeps links inside the page.
 import { completeSignIn, uploadAccess } from './auth.js';
+import { showCase } from './case.js';
 import { focusHeading } from './dom.js';
 import { showItem } from './item.js';
 import { showMeeting } from './meeting.js';
@@ -12,6 +13,7 @@ const views = {
   search: /** @type {HTMLElement} */ (document.getElementById('search-view')),
   meeting: /** @type {HTMLElement} */ (document.getElementById('meeting-view')),
   item: /** @type {HTMLElement} */ (document.getElementById('item-view')),
+  case: /** @type {HTMLElement} */ (document.getElementById('case-view')),
   meetings: /** @type {HTMLElement} */ (document.getElementById('meetings-view')),
   upload: /** @type {HTMLElement} */ (document.getElementById('upload-view')),
 };
@@ -35,7 +37,12 @@ function route() {
   const params = new URLSearchParams(location.search);
   const meeting = params.get('meeting');
   const item = params.get('item');
-  if (meeting) {
+  const caseRef = params.get('case');
+  if (caseRef) {
+    show('case');
+    document.title = 'Sag – Referatsøgning';
+    void showCase(caseRef);
+  } else if (meeting) {
     show('meeting');
     document.title = 'Møde – Referatsøgning';
     void showMeeting(meeting);

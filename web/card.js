@@ -3,6 +3,7 @@
 // summary and recommendation wait behind a disclosure; opening it fetches the item
 // (GET items/{id}) for the recommendation, the vote, who was absent and the attachments.
 import { getItem } from './api.js';
+import { caseLine } from './case-link.js';
 import {
   dateElement,
   h,
@@ -80,6 +81,7 @@ export function decisionCard(hit) {
     decisionLine(hit),
     votesLine(hit.decision?.votes),
     passage(hit),
+    caseLine(hit.case),
     h(
       'div',
       { class: 'card-actions' },

@@ -83,6 +83,14 @@ export const meetingUrl = (id, anchor = null) =>
 export const itemUrl = (id) => `?item=${encodeURIComponent(id)}`;
 
 /**
+ * The page of a case: `?case=<municipality>/<case number>` (the case number may hold "/").
+ * @param {string} municipality
+ * @param {string} caseNumber
+ */
+export const caseUrl = (municipality, caseNumber) =>
+  `?case=${encodeURIComponent(`${municipality}/${caseNumber}`)}`;
+
+/**
  * The API's redirect to the item's PDF at its page: a link that keeps working, where a presigned
  * URL expires after minutes. Relative, as every API path of the page (it may sit behind a prefix).
  * @param {string} id

@@ -1,0 +1,198 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalService } from '../../functions/local/service.ts';
+import { seriousViolations } from '../support/axe.ts';
+import { agenda, bytesOf, itemHtml, type PointSpec } from '../support/firstagenda.ts';
+import { CHROMIUM, serviceWith } from '../support/web-service.ts';
+
+/**
+ * Generated FirstAgenda meetings of one municipality, ingested through the service's own bucket:
+ * a local plan that goes from Økonomiudvalget to the council (whose item records the committee's
+ * decision in its history), a closed sale in both, an item of another case that names the plan's
+ * number, and "Godkendelse af dagsorden" under one number at five council meetings (an umbrella).
+ */
+const PLAN = '25-000202';
+const SALE = '25-000404';
+const AGENDA = '25-000001';
+const SECRET = 'køber nr. 2 for 3,1 mio. kr.';
+
+const dagsorden: PointSpec = {
+  title: 'Godkendelse af dagsorden',
+  caseNumber: AGENDA,
+  html: itemHtml({ decision: 'Godkendt.' }),
+};
+const sale: PointSpec = {
+  title: 'Lukket: Salg af grund ved Havnevej',
+  caseNumber: SALE,
+  html: `<div><p>Byrådet godkendte salget til ${SECRET}</p></div>`,
+};
+const plan = (decision: string, history?: string): PointSpec => ({
+  title: 'Vedtagelse af lokalplan for Mosevej',
+  caseNumber: PLAN,
+  html: itemHtml({
+    decision,
+    sections: [['Resume', 'Lokalplanen giver mulighed for 40 rækkehuse ved Mosevej.']],
+    history,
+  }),
+});
+
+const MEETINGS = [
+  agenda({
+    body: 'Økonomiudvalget 2022-2025',
+    date: '2025-03-18T16:00:00+01:00',
+    items: [dagsorden, plan('Økonomiudvalget anbefaler, at lokalplanen vedtages.'), sale],
+  }),
+  agenda({
+    date: '2025-03-27T17:00:00+01:00',
+    items: [
+      dagsorden,
+      plan(
+        'Med stemmerne 20 for og 1 imod godkendte Byrådet Økonomiudvalgets indstilling.<br>For stemte: (A), (V) og (C).<br>Imod stemte: (Ø).',
+        '<u>18-03-2025 Økonomiudvalget</u><br> <div>Økonomiudvalget anbefaler, at lokalplanen vedtages.</div><br>',
+      ),
+      sale,
+      {
+        title: 'Trafik ved Mosevej',
+        caseNumber: '25-000999',
+        html: itemHtml({
+          decision: 'Godkendt.',
+          sections: [['Resume', `Vejen udvides, når lokalplanen i sag ${PLAN} er vedtaget.`]],
+        }),
+      },
+    ],
+  }),
+  ...['01-30', '02-27', '04-24', '05-29'].map((day) =>
+    agenda({ date: `2025-${day}T17:00:00+01:00`, items: [dagsorden] }),
+  ),
+];
+
+let dataDir: string;
+let service: LocalService;
+let browser: Browser;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'case-e2e-'));
+  const files = await Promise.all(
+    MEETINGS.map(async (meeting, i) => {
+      const file = join(dataDir, `meeting-${i}.json`);
+      await writeFile(file, bytesOf(meeting));
+      return file;
+    }),
+  );
+  [service, browser] = await Promise.all([
+    serviceWith(join(dataDir, 'data'), files),
+    chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] }),
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await service?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const pageErrors = new WeakMap<Page, string[]>();
+
+/** A fresh page; script errors fail the test, as do failed requests but the ones `expected` allows. */
+async function open(path: string, expected?: RegExp): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !expected?.test(message.location().url)) errors.push(message.text());
+  });
+  pageErrors.set(page, errors);
+  await page.goto(`${service.url}${path}`);
+  return page;
+}
+
+async function close(page: Page): Promise<void> {
+  await page.close();
+  expect(pageErrors.get(page)).toEqual([]);
+}
+
+const caseView = (page: Page) => page.locator('#case-view');
+
+describe('the case page', () => {
+  it('goes from a card’s "Sagen er behandlet 2 gange" to the case, its treatments in order', async () => {
+    const page = await open('/?q=lokalplan');
+    const card = page.locator('.card', { hasText: 'Vedtagelse af lokalplan for Mosevej' }).first();
+    const link = card.getByRole('link', { name: 'Sagen er behandlet 2 gange' });
+    await link.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('case')).toMatch(/\/25-000202$/);
+    await expect.poll(() => caseView(page).locator('h1').textContent()).toBe(`Sag ${PLAN}`);
+    expect(await page.title()).toMatch(new RegExp(`^Sag ${PLAN}, .* – Referatsøgning$`));
+
+    // The latest decision first, then every treatment oldest first with its body and date.
+    expect(await caseView(page).locator('.case-summary').textContent()).toMatch(
+      /^godkendt Senest: Byråd 2025-03-27: Med stemmerne 20 for og 1 imod godkendte Byrådet .* Behandlet 2 gange: Økonomiudvalget 2025-03-18, Byråd 2025-03-27\.$/,
+    );
+    const treatments = caseView(page).locator('.case-treatment');
+    expect(await treatments.locator('h3').allTextContents()).toEqual([
+      'Vedtagelse af lokalplan for Mosevej',
+      'Vedtagelse af lokalplan for Mosevej',
+    ]);
+    expect(await treatments.locator('> .meta').allTextContents()).toEqual([
+      expect.stringMatching(/^Økonomiudvalget · 18\. marts 2025 · Punkt 2 · anbefalet/),
+      expect.stringMatching(/^Byråd · 27\. marts 2025 · Punkt 2 · godkendt/),
+    ]);
+    // The council's item records the committee's decision: shown with its body and date, then its own vote.
+    const council = treatments.nth(1);
+    expect(await council.locator('.prior-decisions li').allTextContents()).toEqual([
+      expect.stringMatching(
+        /^Økonomiudvalget, 18\. marts 2025.*Økonomiudvalget anbefaler, at lokalplanen vedtages\./,
+      ),
+    ]);
+    expect(await council.locator('.decision .votes').textContent()).toMatch(/For: .*Imod: Ø/);
+    // An item of another case that names the number.
+    expect(await caseView(page).locator('.case-mentions a').allTextContents()).toEqual([
+      'Trafik ved Mosevej',
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('lokalplan');
+    await expect.poll(() => page.locator('#search-view').isVisible()).toBe(true);
+    await close(page);
+  });
+
+  it('shows a closed case by its titles, never its content', async () => {
+    const page = await open(`/?case=${encodeURIComponent(`Egholt Kommune/${SALE}`)}`);
+    await expect.poll(() => caseView(page).locator('.case-treatment').count()).toBe(2);
+    expect(await caseView(page).locator('.case-treatment .badge-closed').count()).toBe(2);
+    expect(await caseView(page).textContent()).not.toContain('3,1 mio');
+    expect(await caseView(page).locator('.case-summary').textContent()).toContain(
+      'Ingen offentlig beslutning',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await close(page);
+  });
+
+  it('says an umbrella number is no case, and its cards carry no "behandlet" line', async () => {
+    const search = await open('/?q=dagsorden');
+    await expect.poll(() => search.locator('.card').count()).toBeGreaterThan(4);
+    expect(await search.locator('.case-line').count()).toBe(0);
+    await close(search);
+
+    const page = await open(`/?case=${encodeURIComponent(`Egholt Kommune/${AGENDA}`)}`);
+    await expect
+      .poll(() => caseView(page).locator('.notice').textContent())
+      .toMatch(new RegExp(`^Sagsnummer ${AGENDA} bruges til mange emner \\(6 punkter`));
+    expect(await caseView(page).locator('h2').first().textContent()).toBe('Punkter med sagsnummeret');
+    expect(await caseView(page).locator('.case-treatment').count()).toBe(6);
+    expect(await caseView(page).locator('.case-treatment .decision').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await close(page);
+  });
+
+  it('says so when there is no such case, and links back to the search', async () => {
+    const page = await open(`/?case=${encodeURIComponent('Egholt Kommune/99-999999')}`, /\/cases\//);
+    await expect.poll(() => caseView(page).locator('h1').textContent()).toBe('Sagen kunne ikke vises');
+    expect(await caseView(page).locator('.notice').textContent()).toContain('Det findes ikke');
+    expect(await seriousViolations(page)).toEqual([]);
+    await close(page);
+  });
+});

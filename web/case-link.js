@@ -1,0 +1,22 @@
+// A search hit's case as one line on its card: "Sagen er behandlet 3 gange", a link to the case
+// page. Nothing for an item treated once, or for an umbrella number (many topics under one number,
+// not one case: shared/cases/umbrella.ts).
+import { h } from './dom.js';
+import { caseUrl } from './nav.js';
+
+/**
+ * @param {{ municipality: string, caseNumber: string, treatments: number, umbrella: boolean } | null | undefined} hitCase
+ * @returns {HTMLElement | null}
+ */
+export function caseLine(hitCase) {
+  if (!hitCase || hitCase.umbrella || hitCase.treatments < 2) return null;
+  return h(
+    'p',
+    { class: 'case-line' },
+    h(
+      'a',
+      { href: caseUrl(hitCase.municipality, hitCase.caseNumber), 'data-nav': true },
+      `Sagen er behandlet ${hitCase.treatments} gange`,
+    ),
+  );
+}
