@@ -8,8 +8,10 @@ import type { ApiDeps } from './deps.ts';
 import { isProblemStatus, type ProblemStatus, problem, validationIssues } from './problem.ts';
 import { registerAuthConfig } from './routes/auth-config.ts';
 import { registerCases } from './routes/cases.ts';
+import { registerChanges } from './routes/changes.ts';
 import { registerDocuments } from './routes/documents.ts';
 import { registerExport } from './routes/export.ts';
+import { FEED_PATH, registerFeed } from './routes/feed.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerItems } from './routes/items.ts';
 import { registerMeetings } from './routes/meetings.ts';
@@ -52,6 +54,8 @@ export function createApp(given: ApiDeps): OpenAPIHono {
 
   registerSearch(app, deps);
   registerExport(app, deps);
+  registerChanges(app, deps);
+  registerFeed(app, deps);
   registerItems(app, deps);
   registerMeetings(app, deps);
   registerCases(app, deps);
@@ -98,6 +102,8 @@ const cacheControl: MiddlewareHandler = async (c, next) => {
 function cachePolicy(path: string, status: number): string {
   if (status >= 400) return 'no-store';
   if (path === OPENAPI_PATH) return 'public, max-age=300';
+  // A feed is kept by its reader and revalidated by its ETag (routes/feed.ts).
+  if (path === FEED_PATH) return 'no-cache';
   if (path === PAGE_PATH || path.startsWith(ASSETS_PREFIX)) return 'no-cache';
   return 'no-store';
 }

@@ -334,6 +334,30 @@ export class DynamoRegistry implements DocumentRegistry {
     });
   }
 
+  changedSince(options: {
+    readonly since: string;
+    readonly limit: number;
+    readonly cursor?: string;
+  }): Promise<Page<DocumentRecord>> {
+    return storageCall('registry.changedSince', async () => {
+      const index = indexes.documents;
+      const start = await this.#startKey(options.cursor, DocumentsCursor);
+      // DynamoDB refuses a start key outside the key condition: a cursor of an earlier `since`.
+      if (start !== undefined && start.updatedAt < options.since) {
+        throw new InvalidCursorError('the cursor is not within the changes asked for');
+      }
+      return this.#page('registry.changedSince', {
+        IndexName: index.name,
+        KeyConditionExpression: '#partition = :partition AND #sort >= :since',
+        ExpressionAttributeNames: { '#partition': index.partitionKey, '#sort': index.sortKey },
+        ExpressionAttributeValues: { ':partition': DOCUMENT_KIND, ':since': options.since },
+        Limit: options.limit,
+        ExclusiveStartKey: start,
+        ScanIndexForward: true,
+      });
+    });
+  }
+
   meetings(
     filter: MeetingFilter & { readonly limit: number; readonly cursor?: string },
   ): Promise<Page<DocumentRecord>> {
@@ -386,10 +410,10 @@ export class DynamoRegistry implements DocumentRegistry {
     return start;
   }
 
-  /** One Query of an index, newest first, as a page of records. */
+  /** One Query of an index, newest first unless the query says otherwise, as a page of records. */
   async #page(operation: string, query: Omit<QueryCommandInput, 'TableName'>): Promise<Page<DocumentRecord>> {
     const result = await this.#client.send(
-      new QueryCommand({ ...query, TableName: this.#table, ScanIndexForward: false }),
+      new QueryCommand({ ScanIndexForward: false, ...query, TableName: this.#table }),
     );
     return {
       records: (result.Items ?? []).map((item) => toRecord(operation, item)),

@@ -85,6 +85,15 @@ export interface DocumentRegistry {
     readonly limit: number;
     readonly cursor?: string;
   }): Promise<Page<DocumentRecord>>;
+  /**
+   * Documents whose record changed at or after `since` (an ISO time), oldest change first: what a
+   * mirror reads to follow the index (indexed, indexed again, removed).
+   */
+  changedSince(options: {
+    readonly since: string;
+    readonly limit: number;
+    readonly cursor?: string;
+  }): Promise<Page<DocumentRecord>>;
   /** Indexed documents as meetings, newest meeting first, filtered. */
   meetings(
     filter: MeetingFilter & { readonly limit: number; readonly cursor?: string },
