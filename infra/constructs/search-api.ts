@@ -42,6 +42,8 @@ export const READ_ROUTES: readonly RouteKey[] = [
   'GET /items/{id}',
   'GET /meetings',
   'GET /meetings/{id}',
+  // The case number URL-encoded in one segment (24%2F16905), as the app routes it.
+  'GET /cases/{municipality}/{caseNumber}',
   'GET /health',
   'GET /openapi.json',
   'GET /auth-config',
