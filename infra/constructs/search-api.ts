@@ -39,6 +39,10 @@ export const READ_ROUTES: readonly RouteKey[] = [
   'GET /',
   'GET /assets/{name}',
   'GET /search',
+  // Export, alerts and mirrors: a feed reader or a mirror polls without signing in.
+  'GET /export',
+  'GET /feed',
+  'GET /changes',
   'GET /items/{id}',
   'GET /meetings',
   'GET /meetings/{id}',
