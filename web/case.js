@@ -72,7 +72,7 @@ function caseParts(c) {
       ? notice('info', c.summary.line)
       : h('p', { class: 'case-summary' }, outcomeBadge(c.summary.latest?.outcome), ' ', c.summary.line),
     h('h2', {}, umbrella ? 'Punkter med sagsnummeret' : 'Behandlinger'),
-    h('ol', { class: 'case-treatments' }, c.treatments.map(treatment)),
+    h('ol', { class: 'agenda case-treatments' }, c.treatments.map(treatment)),
     c.mentions.length > 0
       ? [
           h('h2', {}, 'Nævnt i andre punkter'),
@@ -101,7 +101,7 @@ function treatment(t) {
   const closed = t.item.access === 'closed';
   return h(
     'li',
-    { class: 'case-treatment' },
+    { class: 'agenda-item case-treatment' },
     h('h3', {}, h('a', { href: itemUrl(t.id), 'data-nav': true }, t.item.title)),
     metaLine(
       t.meeting.body ?? 'Ukendt udvalg',
