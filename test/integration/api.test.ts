@@ -442,8 +442,11 @@ describe('GET /openapi.json', () => {
       [
         '/auth-config',
         '/cases/{municipality}/{caseNumber}',
+        '/changes',
         '/documents',
         '/documents/{id}',
+        '/export',
+        '/feed',
         '/health',
         '/items/{id}',
         '/items/{id}/pdf',
