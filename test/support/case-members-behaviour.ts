@@ -59,6 +59,17 @@ export function caseMembersBehaviour(name: string, open: () => Promise<SearchInd
       );
     });
 
+    it('answers for a thousand and more keys at once, and never a number of a municipality not asked with it', async () => {
+      const unknown = Array.from({ length: 1200 }, (_, i) => key(CASE_MUNICIPALITY, `99/${10000 + i}`));
+      const members = await index.caseMembers([
+        ...unknown,
+        key(CASE_MUNICIPALITY, CASE),
+        key('Norddjurs Kommune', BUDGET),
+      ]);
+      // Vesterlund's case and nothing of Norddjurs: Norddjurs has CASE, Vesterlund has BUDGET, neither was asked.
+      expect(members.map((m) => m.id)).toEqual(['oeu-2024-03-04:0', 'byr-2024-03-18:0']);
+    });
+
     it('finds nothing for an unknown number, a number of another municipality, or no keys', async () => {
       expect(await index.caseMembers([key(CASE_MUNICIPALITY, '99/99999')])).toEqual([]);
       expect(await index.caseMembers([key('Greve Kommune', CASE)])).toEqual([]);

@@ -1,30 +1,22 @@
 import type { API } from '@opensearch-project/opensearch';
 import { z } from 'zod';
 import { Access } from '#domain/meeting.ts';
-import { CASE_MEMBER_LIMIT, type CaseKey, type CaseMember } from '../../cases/members.ts';
+import { CASE_MEMBER_LIMIT, type CaseKey, type CaseMember, caseId } from '../../cases/members.ts';
 
 /**
  * The items of these cases, oldest first as the embedded engine orders them (undated first,
  * then by document and agenda position), with only the fields a case member needs in `_source`.
+ * Two `terms` filters, however many keys (a clause per key would meet the cluster's clause limit):
+ * a number of another municipality asked for comes too, and caseMembersOf leaves it out.
  */
 export function caseMembersBody(keys: readonly CaseKey[]): API.Search_RequestBody {
+  const distinct = (values: string[]) => [...new Set(values)];
   return {
     query: {
       bool: {
         filter: [
-          {
-            bool: {
-              should: keys.map((k) => ({
-                bool: {
-                  filter: [
-                    { term: { caseNumber: k.caseNumber } },
-                    { term: { municipalityKey: k.municipalityKey } },
-                  ],
-                },
-              })),
-              minimum_should_match: 1,
-            },
-          },
+          { terms: { caseNumber: distinct(keys.map((k) => k.caseNumber)) } },
+          { terms: { municipalityKey: distinct(keys.map((k) => k.municipalityKey)) } },
         ],
       },
     },
@@ -63,9 +55,10 @@ const MemberSource = z.object({
 
 const MembersResponse = z.object({ hits: z.object({ hits: z.array(z.object({ _source: MemberSource })) }) });
 
-/** The members in a response to caseMembersBody. */
-export function caseMembersOf(body: unknown): CaseMember[] {
-  return MembersResponse.parse(body).hits.hits.map(({ _source: s }) => ({
+/** The members of the cases asked for (`keys`) in a response to caseMembersBody. */
+export function caseMembersOf(body: unknown, keys: readonly CaseKey[]): CaseMember[] {
+  const wanted = new Set(keys.map(caseId));
+  const members = MembersResponse.parse(body).hits.hits.map(({ _source: s }) => ({
     id: s.item.id,
     documentId: s.documentId,
     position: s.position,
@@ -78,4 +71,5 @@ export function caseMembersOf(body: unknown): CaseMember[] {
     title: s.item.item.title,
     access: s.item.item.access,
   }));
+  return members.filter((member) => wanted.has(caseId(member)));
 }

@@ -6,11 +6,11 @@ import {
   type SearchQuery,
   type SearchResult,
 } from '#domain/search.ts';
+import type { CaseKey, CaseMember } from '../../cases/members.ts';
 import { emptyResult } from '../hits.ts';
 import { highlightQuery, PARTIAL_WHEN_FEWER_THAN, planSearch } from '../plan.ts';
 import { MATCH_BATCH_SIZE, type SearchIndex } from '../port.ts';
 import { suggestQuery } from '../suggest.ts';
-import type { CaseKey, CaseMember } from '../../cases/members.ts';
 import { caseMembersBody, caseMembersOf } from './case-members.ts';
 import { toDocument } from './document.ts';
 import { BulkIndexError, callEngine } from './errors.ts';
@@ -163,7 +163,7 @@ export class OpenSearchIndex implements SearchIndex {
   async caseMembers(keys: readonly CaseKey[]): Promise<CaseMember[]> {
     if (keys.length === 0) return [];
     const body = await this.#search(caseMembersBody(keys));
-    return callEngine('search', async () => caseMembersOf(body));
+    return callEngine('search', async () => caseMembersOf(body, keys));
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
