@@ -45,7 +45,8 @@ export async function caseView(
     umbrella: null,
     summary: caseSummary(treatments),
     treatments,
-    mentions: await mentionsOf(index, shown.municipality, key.caseNumber, new Set(members.map((m) => m.id))),
+    // The municipality as asked (validated at the edge): it has the same key as the one shown.
+    mentions: await mentionsOf(index, municipality, key.caseNumber, new Set(members.map((m) => m.id))),
   };
 }
 

@@ -176,6 +176,25 @@ describe('GET /cases/{municipality}/{caseNumber}', () => {
     expect((await call(casePath(' ', CASE))).status).toBe(400);
   });
 
+  it('answers hostile paths with a problem, never a 500', async () => {
+    const paths = [
+      `/cases/${'x'.repeat(201)}/${encodeURIComponent(CASE)}`,
+      '/cases/Vesterlund/%E0%A4%A',
+      '/cases/%00/24-1',
+      '/cases/Vesterlund/24-1%00',
+      '/cases/..%2F..%2Fetc/passwd',
+      '/cases/Vesterlund/og',
+      '/cases/!!!/24-1',
+      '/cases/Vesterlund',
+      `/cases/Vesterlund/${'9'.repeat(100)}`,
+    ];
+    for (const path of paths) {
+      const answer = await call(path);
+      expect([400, 404], path).toContain(answer.status);
+      expect(answer.type, path).toMatch(/^application\/problem\+json/);
+    }
+  });
+
   it('is in the OpenAPI document', async () => {
     const doc = (await call('/openapi.json')).body;
     expect(Object.keys(doc.paths)).toContain('/cases/{municipality}/{caseNumber}');
