@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '#api/app.ts';
 import { ItemView } from '#api/schemas.ts';
@@ -193,6 +194,23 @@ describe('GET /cases/{municipality}/{caseNumber}', () => {
       expect([400, 404], path).toContain(answer.status);
       expect(answer.type, path).toMatch(/^application\/problem\+json/);
     }
+  });
+
+  it('routes a case number with "/" through the Lambda adapter as API Gateway passes it (rawPath, still encoded)', async () => {
+    const rawPath = casePath(CASE_MUNICIPALITY, CASE);
+    expect(rawPath).toContain('24%2F16905');
+    // The fields of an HTTP API (payload 2.0) event the adapter reads.
+    const event = {
+      version: '2.0',
+      rawPath,
+      rawQueryString: '',
+      headers: { host: 'api.example.test' },
+      requestContext: { http: { method: 'GET', path: rawPath }, domainName: 'api.example.test' },
+      isBase64Encoded: false,
+    } as unknown as LambdaEvent;
+    const result = await handle(app)(event);
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body)).toEqual((await call(rawPath)).body);
   });
 
   it('is in the OpenAPI document', async () => {
