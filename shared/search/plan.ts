@@ -190,10 +190,45 @@ const hasPhrase = (positions: readonly (string | null)[], pattern: PhrasePattern
 export function phraseCounts(fields: SearchFields, words: readonly string[]): Record<ExactField, number> {
   const pattern = phrasePattern(words);
   return {
-    title: phraseOccurrences(stemPositions(fields.title), pattern),
-    decision: phraseOccurrences(stemPositions(fields.decision), pattern),
-    body: phraseOccurrences(stemPositions(fields.body), pattern),
+    title: countPhrase(fields.title, pattern),
+    decision: countPhrase(fields.decision, pattern),
+    body: countPhrase(fields.body, pattern),
   };
+}
+
+/** Characters of text read after a place the phrase may start, doubled while too few words. */
+const PHRASE_WINDOW = 256;
+
+/**
+ * A phrase's places in a text without tokenizing all of it (long sections, many candidates): a
+ * Danish stem begins its word (Snowball only cuts endings), so a place starts where the text has
+ * the first stem. From the space before it (tokens hold no spaces, so tokenizing from there
+ * splits as the whole text would) the words after it are read and compared.
+ */
+function countPhrase(text: string, pattern: PhrasePattern): number {
+  const first = pattern[0]?.stem;
+  if (first === undefined) return 0;
+  const lower = text.toLowerCase();
+  // Lower case of the same length keeps places; otherwise (rare letters) all of it is tokenized.
+  if (lower.length !== text.length) return phraseOccurrences(stemPositions(text), pattern);
+  const words = (pattern.at(-1)?.offset ?? 0) + 1;
+  let count = 0;
+  for (let at = lower.indexOf(first); at >= 0; at = lower.indexOf(first, at + 1)) {
+    const from = Math.max(lower.lastIndexOf(' ', at), lower.lastIndexOf('\n', at)) + 1;
+    for (let size = PHRASE_WINDOW; ; size *= 2) {
+      const tokens = tokenize(lower.slice(from, at + size));
+      const start = tokens.findIndex((t) => t.start === at - from);
+      if (start < 0) break;
+      // The window may cut its last token: read on until a token follows the phrase's last.
+      if (tokens.length - start <= words && at + size < lower.length) continue;
+      const positions = tokens
+        .slice(start, start + words)
+        .map(({ term }) => (isStopWord(term) ? null : stem(term)));
+      if (phraseOccurrences(positions, pattern) > 0 && positions.length === words) count++;
+      break;
+    }
+  }
+  return count;
 }
 
 /**

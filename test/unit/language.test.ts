@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeParts, isName, stem, tokenize } from '#language/analyze.ts';
-import { compoundParts } from '#language/compounds.ts';
+import { compoundParts, vocabularyWords } from '#language/compounds.ts';
 import { splitSentences } from '#language/sentences.ts';
 
 describe('Danish analysis', () => {
@@ -34,6 +34,12 @@ describe('Danish analysis', () => {
       'ungegaranti',
       'verdensmål',
     ]);
+  });
+
+  it('stems a word to a beginning of it, which phrase counting relies on', () => {
+    const words = vocabularyWords();
+    const inflected = words.flatMap((w) => [w, `${w}erne`, `${w}ets`, `${w}igst`]);
+    expect(inflected.filter((w) => !w.startsWith(stem(w)))).toEqual([]);
   });
 
   it('finds the vocabulary words inside compounds', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchesFully, phraseCounts, planSearch } from '#search/plan.ts';
+import { isStopWord, stem, tokenize } from '#language/analyze.ts';
+import { matchesFully, phraseCounts, phrasePattern, planSearch } from '#search/plan.ts';
 import { parseQuery } from '#search/query-language.ts';
 import { MALFORMED_FRAVÆR } from '#test/support/malformed-queries.ts';
 
@@ -104,5 +105,29 @@ describe('the search plan', () => {
     };
     expect(phraseCounts(fields, ['salg', 'af', 'ejendommen'])).toEqual({ title: 1, decision: 2, body: 0 });
     expect(phraseCounts(fields, ['salg', 'ejendommen'])).toEqual({ title: 0, decision: 1, body: 0 });
+  });
+
+  it('counts a phrase where it starts a word only, however long the text, as whole tokenizing does', () => {
+    const text = [
+      'Sygefraværspolitik og fraværspolitikken: fravær politik, fravær-politik, 24/2025 2025 budget.',
+      'x'.repeat(600),
+      'Fravær  politik\tfravær i politik; ufravær politik fravær',
+    ].join(' ');
+    const count = (...words: string[]) => phraseCounts({ title: '', decision: '', body: text }, words).body;
+    expect(count('fravær', 'politik')).toBe(3);
+    expect(count('fravær', 'i', 'politik')).toBe(1);
+    expect(count('2025', 'budget')).toBe(1);
+    // Every two and three neighbouring words of the text: as counting over all its stems.
+    const stems = tokenize(text).map(({ term }) => (isStopWord(term) ? null : stem(term)));
+    const reference = (phrase: string[]) => {
+      const pattern = phrasePattern(phrase);
+      return stems.filter((_, at) => pattern.every((p) => stems[at + p.offset] === p.stem)).length;
+    };
+    const words = tokenize(text).map((t) => t.term);
+    for (let i = 0; i + 2 < words.length; i++) {
+      for (const phrase of [words.slice(i, i + 2), words.slice(i, i + 3)]) {
+        if (phrasePattern(phrase).length > 0) expect(count(...phrase)).toBe(reference(phrase));
+      }
+    }
   });
 });

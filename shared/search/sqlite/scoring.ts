@@ -41,12 +41,18 @@ export function scoredClauses(plan: SearchPlan, tier: MatchTier = 'full'): Score
 }
 
 /**
- * The query's words as a phrase (SearchPlan.proximity): its stems, and how often each item that
- * has it has it in each exact field.
+ * The query's words as a phrase (SearchPlan.proximity) scored as OpenSearch's `match_phrase` per
+ * exact field, at PROXIMITY_WEIGHT: `score` of an item from how often each field has it, and
+ * `most` it could score, from the index alone, so a search need count the phrase only in the
+ * items that could still reach its page.
  */
-export interface ScoredPhrase {
-  readonly stems: readonly string[];
-  readonly counts: ReadonlyMap<number, Readonly<Record<ExactField, number>>>;
+export interface PhraseScorer {
+  score(counts: Readonly<Record<ExactField, number>>, lengths: readonly number[]): number;
+  /**
+   * The most the phrase can score in an item whose `columns` have its stems near each other: as
+   * if each held it as often as its rarest stem (a phrase's count is never more).
+   */
+  most(rowid: number, columns: readonly ExactField[], lengths: readonly number[]): number;
 }
 
 /** An item to score: its rowid and the lengths of its text fields, in LENGTH_FIELDS order. */
@@ -91,15 +97,15 @@ export class ItemScorer {
   }
 
   /**
-   * The score of each item, by rowid; `postings` keeps what was read for the search's next call.
-   * A phrase scores as OpenSearch's `match_phrase` per exact field, at PROXIMITY_WEIGHT.
+   * The score of each item, by rowid, as the double sum Lucene keeps before it returns a float
+   * (`Math.fround`, once any phrase score is added); `postings` keeps what was read for the
+   * search's next call.
    */
   scores(
     statistics: Record<FtsColumn, FieldStatistics>,
     clauses: readonly ScoredClause[],
     items: readonly Scorable[],
     postings: PostingsCache = new Map(),
-    phrase: ScoredPhrase | null = null,
   ): Map<number, number> {
     const lengths = new Map(items.map((item) => [item.rowid, item.lengths]));
     const scorers = new Map<FtsColumn, FieldScorer>();
@@ -131,25 +137,41 @@ export class ItemScorer {
         if (terms >= clause.minimumMatch) sums.set(doc, (sums.get(doc) ?? 0) + score);
       }
     }
-    if (phrase) {
-      for (const col of EXACT_FIELDS) {
-        const docFreqs = phrase.stems.map(
-          (stem) => cached(postings, stem, () => this.#postingsOf(stem)).get(col)?.size ?? 0,
-        );
-        if (docFreqs.includes(0)) continue;
-        const field = cached(scorers, col, () => fieldScorer(statistics[col]));
-        const weight = field.phraseWeight(Math.fround(PROXIMITY_WEIGHT * FIELD_WEIGHTS[col]), docFreqs);
-        const lengthAt = LENGTH_AT[FTS_COLUMNS.indexOf(col)] as number;
-        for (const [doc, counts] of phrase.counts) {
-          const length = lengths.get(doc)?.[lengthAt];
-          if (counts[col] === 0 || length === undefined) continue;
-          sums.set(doc, (sums.get(doc) ?? 0) + field.score(weight, counts[col], length));
-        }
-      }
-    }
-    // Lucene sums a query's clauses in double and returns a float.
-    for (const [doc, sum] of sums) sums.set(doc, Math.fround(sum));
     return sums;
+  }
+
+  /** The phrase of `stems` as each exact field scores it, from the index's statistics. */
+  phraseScorer(
+    statistics: Record<FtsColumn, FieldStatistics>,
+    stems: readonly string[],
+    postings: PostingsCache = new Map(),
+  ): PhraseScorer {
+    const fields = EXACT_FIELDS.flatMap((col) => {
+      const docs = stems.map((stem) => cached(postings, stem, () => this.#postingsOf(stem)).get(col));
+      if (docs.some((d) => d === undefined)) return [];
+      const field = fieldScorer(statistics[col]);
+      const docFreqs = docs.map((d) => d?.size ?? 0);
+      const weight = field.phraseWeight(Math.fround(PROXIMITY_WEIGHT * FIELD_WEIGHTS[col]), docFreqs);
+      return [{ col, field, weight, docs, lengthAt: LENGTH_AT[FTS_COLUMNS.indexOf(col)] as number }];
+    });
+    return {
+      most: (rowid, columns, lengths) => {
+        let sum = 0;
+        for (const { col, field, weight, docs, lengthAt } of fields) {
+          if (!columns.includes(col)) continue;
+          const freq = Math.min(...docs.map((d) => d?.get(rowid) ?? 0));
+          if (freq > 0) sum += field.score(weight, freq, lengths[lengthAt] as number);
+        }
+        return sum;
+      },
+      score: (counts, lengths) => {
+        let sum = 0;
+        for (const { col, field, weight, lengthAt } of fields) {
+          if (counts[col] > 0) sum += field.score(weight, counts[col], lengths[lengthAt] as number);
+        }
+        return sum;
+      },
+    };
   }
 
   /** Where a term occurs: one row per occurrence, counted per column and item. */

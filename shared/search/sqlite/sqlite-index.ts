@@ -15,6 +15,7 @@ import { emptyResult, toHit } from '../hits.ts';
 import { bodyName, FacetCounts, municipalityName } from '../names.ts';
 import {
   EXACT_FIELDS,
+  type ExactField,
   hasExcluded,
   highlightQuery,
   matchesFully,
@@ -31,7 +32,7 @@ import { suggestQuery } from '../suggest.ts';
 import { caseMembers } from './case-members.ts';
 import { FieldTotals } from './field-totals.ts';
 import { type Facet, FTS_COLUMNS, LENGTH_FIELDS, openSchema, partiesColumn } from './schema.ts';
-import { ItemScorer, type PostingsCache, type ScoredPhrase, scoredClauses } from './scoring.ts';
+import { ItemScorer, type PostingsCache, scoredClauses } from './scoring.ts';
 import { SqliteTermVocabulary } from './vocabulary.ts';
 
 type Db = Database.Database;
@@ -217,6 +218,10 @@ export class SqliteSearchIndex implements SearchIndex {
     const order = query.sort === 'date' || !query.q ? newestFirst : bestFirst;
     // Full matches first, then partial ones: the page's share of each, tagged with its tier.
     const [start, end] = pageBounds(query);
+    if (plan.proximity) {
+      full = this.#withPhrase(plan.proximity, full, order, end, postings);
+      partial = this.#withPhrase(plan.proximity, partial, order, end - full.length, postings);
+    }
     const page = [
       ...full
         .sort(order)
@@ -288,28 +293,79 @@ export class SqliteSearchIndex implements SearchIndex {
       scoredClauses(plan, tier),
       matches,
       postings,
-      plan.proximity && this.#phrase(plan.proximity, matches),
     );
-    return matches.map((match) => ({ ...match, score: scores.get(match.rowid) ?? 0 }));
+    return matches.map((match) => {
+      const raw = scores.get(match.rowid) ?? 0;
+      return { ...match, raw, score: Math.fround(raw) };
+    });
   }
 
   /**
-   * Where the matches have the query's words as a phrase, counted in JS with the stop words'
-   * gaps as Lucene counts them, in the few items FTS5 finds the words near each other in.
+   * The query's words as a phrase added to the scores of the matches that could reach the first
+   * `needed` of `order`. By relevance: in order of the most each could score (its other score and
+   * the most the phrase could add, from the index), until that is below the `needed`-th best
+   * final score so far; by date, the first `needed`. The phrase is counted in JS, with the stop
+   * words' gaps as Lucene counts them, only in items FTS5 finds its stems near each other in.
+   * The other matches keep their score: none of them is on the page, and totals and facets do not
+   * depend on scores.
    */
-  #phrase(words: readonly string[], matches: readonly Match[]): ScoredPhrase {
+  #withPhrase(
+    words: readonly string[],
+    matches: Match[],
+    order: (a: Match, b: Match) => number,
+    needed: number,
+    postings: PostingsCache,
+  ): Match[] {
+    if (needed <= 0 || matches.length === 0) return matches;
     const pattern = phrasePattern(words);
-    const near = new Set(
-      this.#db
-        .prepare('SELECT rowid FROM items_fts WHERE items_fts MATCH ?')
-        .pluck()
-        .all(nearExpression(pattern)) as number[],
+    const phrase = this.#scorer.phraseScorer(
+      this.#totals.statistics(),
+      pattern.map((p) => p.stem),
+      postings,
     );
-    const items = this.#items(matches.filter((m) => near.has(m.rowid)).map((m) => m.rowid));
-    const counts = new Map(
-      [...items].map(([rowid, item]) => [rowid, phraseCounts(searchFields(item), words)]),
-    );
-    return { stems: pattern.map((p) => p.stem), counts };
+    const near = this.#nearColumns(pattern);
+    // Read as stored, unchecked: only their text is counted, and the search checks its page.
+    const read = this.#db.prepare('SELECT json FROM item_json WHERE rowid = ?').pluck();
+    const scored = (m: Match): Match => {
+      if (!near.has(m.rowid)) return m;
+      const item = JSON.parse(read.get(m.rowid) as string) as IndexedItem;
+      const counts = phraseCounts(searchFields(item), words);
+      return { ...m, score: Math.fround((m.raw ?? m.score) + phrase.score(counts, m.lengths)) };
+    };
+    if (order === newestFirst) {
+      const sorted = matches.sort(order);
+      return [...sorted.slice(0, needed).map(scored), ...sorted.slice(needed)];
+    }
+    const candidates = matches
+      .map((m) => ({ m, most: m.score + phrase.most(m.rowid, near.get(m.rowid) ?? [], m.lengths) }))
+      .sort((a, b) => b.most - a.most);
+    const best: number[] = [];
+    const result: Match[] = [];
+    let at = 0;
+    // Ties go on to the date: an item that could equal the needed-th best is scored too.
+    for (; at < candidates.length; at++) {
+      const { m, most } = candidates[at] as { m: Match; most: number };
+      if (best.length >= needed && most < (best[needed - 1] as number)) break;
+      const final = scored(m);
+      result.push(final);
+      best.push(final.score);
+      best.sort((a, b) => b - a);
+      if (best.length > needed) best.pop();
+    }
+    for (; at < candidates.length; at++) result.push((candidates[at] as { m: Match }).m);
+    return result;
+  }
+
+  /** The items whose exact columns have a phrase's stems near each other, with those columns. */
+  #nearColumns(pattern: readonly { offset: number; stem: string }[]): Map<number, ExactField[]> {
+    const near = new Map<number, ExactField[]>();
+    const read = this.#db.prepare('SELECT rowid FROM items_fts WHERE items_fts MATCH ?').pluck();
+    for (const col of EXACT_FIELDS) {
+      for (const rowid of read.all(nearExpression(pattern, [col])) as number[]) {
+        near.set(rowid, [...(near.get(rowid) ?? []), col]);
+      }
+    }
+    return near;
   }
 
   /** Browsing without words or filters: newest first, counted by the triggers' running totals. */
@@ -369,6 +425,8 @@ interface Match {
   readonly rowid: number;
   /** Higher is better; 0 when browsing. */
   readonly score: number;
+  /** The score as the double sum before Lucene's float (scoring.ts), for a phrase to add to. */
+  readonly raw?: number;
   /** The lengths of its text fields, in LENGTH_FIELDS order, for scoring. */
   readonly lengths: readonly number[];
   readonly date: string | null;
@@ -497,10 +555,14 @@ function termExpression(term: QueryTerm): string {
  * (its stop-word gaps may hold any word, and FTS5 keeps no stop words, so the stems stand at most
  * as far apart), and some more, which matchesFully and phraseCounts rule out.
  */
-function nearExpression(pattern: readonly { offset: number; stem: string }[]): string {
-  if (pattern.length === 1) return `${EXACT_COLUMNS} : ${quoted(pattern[0]?.stem ?? '')}`;
+function nearExpression(
+  pattern: readonly { offset: number; stem: string }[],
+  columns: readonly ExactField[] = EXACT_FIELDS,
+): string {
+  const within = `{${columns.join(' ')}}`;
+  if (pattern.length === 1) return `${within} : ${quoted(pattern[0]?.stem ?? '')}`;
   const span = pattern.at(-1)?.offset ?? 0;
-  return `${EXACT_COLUMNS} : NEAR(${pattern.map((p) => quoted(p.stem)).join(' ')}, ${span})`;
+  return `${within} : NEAR(${pattern.map((p) => quoted(p.stem)).join(' ')}, ${span})`;
 }
 
 /** Excluded terms FTS5 can exclude exactly: all but phrases of several words (checked in JS). */
