@@ -2,6 +2,7 @@ import { describeIssues } from '#config/service.ts';
 import type { Outcome } from '#domain/meeting.ts';
 import { SearchQuery, type SearchResult } from '#domain/search.ts';
 import type { SearchIndex } from '#search/port.ts';
+import { withCases } from '../../shared/cases/hit-cases.ts';
 
 export interface SearchOptions {
   readonly from?: string;
@@ -29,8 +30,11 @@ export async function searchCommand(
     process.stderr.write(`invalid search: ${describeIssues(parsed.error)}\n`);
     return 2;
   }
+  // On the index itself, each hit's case as the API adds it: the same JSON either way.
   const result =
-    'index' in source ? await source.index.search(parsed.data) : await fromApi(source.api, parsed.data);
+    'index' in source
+      ? await withCases(source.index, await source.index.search(parsed.data))
+      : await fromApi(source.api, parsed.data);
   process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : readable(result));
   return 0;
 }

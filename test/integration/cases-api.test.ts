@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '#api/app.ts';
 import { ItemView } from '#api/schemas.ts';
 import { SearchResult } from '#domain/search.ts';
@@ -23,6 +23,7 @@ import {
   STANDING_ITEM,
 } from '#test/support/case-items.ts';
 import { type LocalAws, startLocalAws } from '#test/support/local-aws.ts';
+import { searchCommand } from '../../functions/cli/search.ts';
 import { CaseView } from '../../shared/cases/schema.ts';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
@@ -271,5 +272,25 @@ describe('GET /items/{id}: prior decisions', () => {
     const first = items.find((i) => i.item.access === 'open' && i.priorDecisions?.length === 0);
     const view = ItemView.parse((await call(`/items/${encodeURIComponent(first?.id ?? '')}`)).body);
     expect(view.priorDecisions).toEqual([]);
+  });
+});
+
+describe('cli search --json on the index itself', () => {
+  it('prints each hit’s case, the same JSON as the API', async () => {
+    const written: string[] = [];
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const options = { json: true, municipality: CASE_MUNICIPALITY };
+      expect(await searchCommand('udvidelse', options, { index })).toBe(0);
+    } finally {
+      stdout.mockRestore();
+    }
+    const printed = SearchResult.parse(JSON.parse(written.join('')));
+    expect(printed.results[0]?.case).toMatchObject({ caseNumber: CASE, treatments: 2, umbrella: false });
+    const api = await call(`/search?q=udvidelse&municipality=${encodeURIComponent(CASE_MUNICIPALITY)}`);
+    expect(printed).toEqual(api.body);
   });
 });
