@@ -44,6 +44,8 @@ export const READ_ROUTES: readonly RouteKey[] = [
   'GET /feed',
   'GET /changes',
   'GET /items/{id}',
+  // The permanent link to an item's PDF page: a redirect to a freshly signed URL.
+  'GET /items/{id}/pdf',
   'GET /meetings',
   'GET /meetings/{id}',
   // The case number URL-encoded in one segment (24%2F16905), as the app routes it.

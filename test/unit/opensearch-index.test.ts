@@ -350,9 +350,16 @@ describe('OpenSearch index: the search request', () => {
       await ix.search(query({ q: 'sygefravær trivsel' }));
       return os.request(1).body;
     })()) as { query: { bool: { should: unknown[] } } };
-    // Partial matches score all the parts of a compound of the query too.
+    // Partial matches score all the parts of a compound of the query too, and plain words as a
+    // phrase in each exact field (proximity).
+    const phrase = (field: string, boost: number) => ({
+      match_phrase: { [`text.${field}`]: { query: 'sygefravær trivsel', boost } },
+    });
     expect(sygefravær.query.bool.should).toEqual([
       { multi_match: { query: 'sygefravær trivsel', fields: WEIGHTED, type: 'most_fields' } },
+      phrase('title', 1.5),
+      phrase('decision', 0.75),
+      phrase('body', 0.5),
       sygefraværParts(2),
     ]);
     expect(partial.aggs).toBeUndefined();
