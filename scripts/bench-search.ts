@@ -15,7 +15,6 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
 import { SearchQuery } from '#domain/search.ts';
 import { searchFields } from '#search/fields.ts';
 import { OpenSearchIndex } from '#search/opensearch/opensearch-index.ts';
@@ -33,6 +32,7 @@ import {
 } from './lib/bench-opensearch.ts';
 import { mb, percentile, perSecond, positiveIntegerOption, printMachine } from './lib/bench-report.ts';
 import { QUERY_MIX } from './lib/bench-service.ts';
+import { plainBaseline, plainMatch } from './lib/plain-fts.ts';
 import { corpusPool, type Pool, type SyntheticDocument, syntheticDocuments } from './lib/synthetic-items.ts';
 
 const { values } = parseArgs({
@@ -120,23 +120,6 @@ function laterDocuments(pool: Pool, size: number, count: number): SyntheticDocum
     if (Number(document.documentId.slice('synthetic-'.length)) >= firstNew) later.push(document);
   }
   return later.slice(0, count);
-}
-
-function plainBaseline(path: string) {
-  const db = new Database(path);
-  db.exec(
-    "CREATE VIRTUAL TABLE plain USING fts5(title, decision, body, tokenize = 'unicode61 remove_diacritics 0')",
-  );
-  const insert = db.prepare('INSERT INTO plain (title, decision, body) VALUES (?, ?, ?)');
-  const query = db.prepare(
-    'SELECT rowid, bm25(plain) AS rank FROM plain WHERE plain MATCH ? ORDER BY rank LIMIT 10',
-  );
-  return { db, insert, query };
-}
-
-function plainMatch(q: string): string | null {
-  const words = q.match(/[\p{L}\p{N}]+/gu);
-  return words ? words.map((w) => `"${w}"`).join(' OR ') : null;
 }
 
 /** The plain table's queries of the mix (those with words), after a warm-up round. */
