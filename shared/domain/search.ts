@@ -11,6 +11,7 @@ import {
   SectionKind,
   SourceFormat,
   SummarySentence,
+  Votes,
 } from './meeting.ts';
 import { partyLetter } from './parties.ts';
 
@@ -165,7 +166,10 @@ export const SearchHit = z.object({
   score: z.number(),
   meeting: IndexedItem.shape.meeting,
   item: IndexedItem.shape.item.omit({ position: true }),
-  decision: z.object({ date: IsoDate.nullable(), text: z.string(), outcome: Outcome }).nullable(),
+  /** The decision with its recorded vote (null when the minutes record none); null for a closed item. */
+  decision: z
+    .object({ date: IsoDate.nullable(), text: z.string(), outcome: Outcome, votes: Votes.nullable() })
+    .nullable(),
   summary: z.array(SummarySentence),
   highlights: z.array(z.string()),
   source: z.object({ documentId: z.string(), key: z.string(), page: z.number().int().nullable() }),

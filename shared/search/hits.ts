@@ -24,7 +24,12 @@ export function toHit(
     meeting: item.meeting,
     item: publicItem(item),
     decision: item.decision
-      ? { date: item.decision.date, text: item.decision.text, outcome: item.decision.outcome }
+      ? {
+          date: item.decision.date,
+          text: item.decision.text,
+          outcome: item.decision.outcome,
+          votes: item.decision.votes,
+        }
       : null,
     summary,
     highlights: highlights(item, terms, marks),

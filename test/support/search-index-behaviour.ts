@@ -554,8 +554,18 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
       expect(await sorted({ party: 'SF' })).toEqual(['Budget med en der undlod']);
       expect(await sorted({ party: 'Ø', votes: 'split' })).toEqual(['Budget med stemmer imod']);
       expect(await sorted({ party: 'K' })).toEqual([]);
-      // Without words too (not the browsing shortcut), and the stored votes come back intact.
-      expect((await index.search(query({ votes: 'split', party: 'a' }))).total).toBe(1);
+      // Without words too (not the browsing shortcut), and the stored votes come back intact, on
+      // the hit (the card shows them) as on the stored item.
+      const split = await index.search(query({ votes: 'split', party: 'a' }));
+      expect(split.total).toBe(1);
+      expect(split.results[0]?.decision?.votes).toEqual({
+        for: side(21, ['A', 'V']),
+        against: side(4, ['Ø']),
+        abstained: null,
+      });
+      expect((await index.search(query({ q: 'budget uden afstemning' }))).results[0]?.decision?.votes).toBe(
+        null,
+      );
       expect((await index.get('votes:0'))?.decision?.votes).toEqual({
         for: side(21, ['A', 'V']),
         against: side(4, ['Ø']),
