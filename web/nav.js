@@ -1,7 +1,11 @@
 // The page's state lives in the URL query: `?q=…&body=…&page=…` (search), `?meeting=<id>`,
 // `?item=<id>`, `?meetings&body=…&cursor=…`, `?upload`. Views change the URL through `navigate`; app.js renders whatever the URL says.
 
-/** @typedef {{ q: string, body: string, from: string, to: string, outcome: string, municipality: string, sort: string, page: number }} SearchState */
+/**
+ * `votes` is `split` or `unanimous`, `party` a party's letter or name on some side of the vote
+ * (docs/api.md, GET /search).
+ * @typedef {{ q: string, body: string, from: string, to: string, outcome: string, municipality: string, votes: string, party: string, sort: string, page: number }} SearchState
+ */
 
 export const SEARCH_KEYS = /** @type {const} */ ([
   'q',
@@ -10,6 +14,8 @@ export const SEARCH_KEYS = /** @type {const} */ ([
   'to',
   'outcome',
   'municipality',
+  'votes',
+  'party',
   'sort',
 ]);
 
@@ -48,6 +54,8 @@ export function searchStateOf(params) {
     to: params.get('to') ?? '',
     outcome: params.get('outcome') ?? '',
     municipality: params.get('municipality') ?? '',
+    votes: params.get('votes') ?? '',
+    party: params.get('party') ?? '',
     sort: params.get('sort') ?? '',
     page: Number.isFinite(page) && page > 1 ? page : 1,
   };

@@ -3,13 +3,14 @@ import { api } from './api.js';
 import { decisionCard } from './card.js';
 import { count, danishNumber, h, notice, OUTCOME_LABELS } from './dom.js';
 import { EMPTY_SEARCH, feedUrl, meetingsUrl, navigate, SEARCH_KEYS, searchUrl } from './nav.js';
+import { partySelect, VOTE_CHOICES } from './vote-filter.js';
 
 /** @typedef {import('./nav.js').SearchState} SearchState */
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 250;
 /** What "Nulstil filtre" and "Fjern alle filtre" change: every filter, not the words or the sort. */
-const NO_FILTERS = { body: '', from: '', to: '', outcome: '', municipality: '' };
+const NO_FILTERS = { body: '', from: '', to: '', outcome: '', municipality: '', votes: '', party: '' };
 /** The focus target of a render that should move focus to the status line. */
 const STATUS = 'status';
 
@@ -262,7 +263,7 @@ const hasFilters = (/** @type {SearchState} */ s) => chosenFilters(s) > 0;
 
 /** How many filters are set (the year and a period are one, the date range). */
 const chosenFilters = (/** @type {SearchState} */ s) =>
-  [s.body, s.from || s.to, s.outcome, s.municipality].filter(Boolean).length;
+  [s.body, s.from || s.to, s.outcome, s.municipality, s.votes, s.party].filter(Boolean).length;
 
 /**
  * @param {SearchState} s
@@ -352,6 +353,7 @@ function renderFacets(s, counts) {
       (outcome) => s.outcome === outcome,
       (outcome, active) => ({ outcome: active ? '' : outcome }),
     ),
+    voteGroup(s),
   ];
   const chosen = chosenFilters(s);
   filtersChosen.textContent = chosen > 0 ? ` (${chosen} valgt)` : '';
@@ -388,10 +390,30 @@ function meetingsLink(s, key, name) {
 }
 
 /**
- * A facet: one toggle button per value, with its count, in the order given.
+ * »Afstemning«: every decision, split votes or unanimous ones (one is pressed, »Alle« when none is
+ * chosen), and a party on some side of the vote. Shown whatever the results: votes have no counts.
+ * @param {SearchState} s
+ */
+function voteGroup(s) {
+  const group = /** @type {HTMLElement} */ (
+    facetGroup(
+      'votes',
+      'Afstemning',
+      VOTE_CHOICES.map(([value]) => [value, null]),
+      (value) => VOTE_CHOICES.find(([choice]) => choice === value)?.[1] ?? value,
+      (value) => s.votes === value,
+      (value) => ({ votes: value }),
+    )
+  );
+  group.append(partySelect(s.party, (party) => go({ party }, 'party'), 'party'));
+  return group;
+}
+
+/**
+ * A facet: one toggle button per value, with its count (none where it is null), in the order given.
  * @param {string} name the facet's key, for the focus after a toggle
  * @param {string} legend
- * @param {[string, number][]} entries
+ * @param {[string, number | null][]} entries
  * @param {(value: string) => string} label
  * @param {(value: string) => boolean} isActive
  * @param {(value: string, active: boolean) => Partial<SearchState>} toggle the change a press makes
@@ -421,12 +443,14 @@ function facetGroup(name, legend, entries, label, isActive, toggle) {
               onclick: () => go(toggle(value, active), key),
             },
             h('span', {}, label(value)),
-            h(
-              'span',
-              { class: 'facet-count' },
-              danishNumber(n),
-              h('span', { class: 'visually-hidden' }, ' resultater'),
-            ),
+            n === null
+              ? null
+              : h(
+                  'span',
+                  { class: 'facet-count' },
+                  danishNumber(n),
+                  h('span', { class: 'visually-hidden' }, ' resultater'),
+                ),
           ),
         );
       }),

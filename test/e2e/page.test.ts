@@ -1,10 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalService } from '../../functions/local/service.ts';
+import { type LocalService, loadFiles } from '../../functions/local/service.ts';
 import { seriousViolations } from '../support/axe.ts';
+import { agenda, bytesOf, itemHtml, type PointSpec } from '../support/firstagenda.ts';
 import { CHROMIUM, serviceWith } from '../support/web-service.ts';
 
 // The page for real screens (issue 15): compact cards, results first on a phone, votes and the
@@ -255,6 +256,26 @@ describe('votes, absences, attachments, time and place', () => {
     await close(page);
   });
 
+  it('show the vote on the card’s face, before the card is opened', async () => {
+    const { item } = await findItem((entry) => entry.decision?.votes != null);
+    const page = await open(`/?q=${encodeURIComponent(item.item.title)}`);
+    const card = page.locator('.card', {
+      has: page.locator(`a[href="?item=${encodeURIComponent(item.id)}"]`),
+    });
+    await card.waitFor();
+    expect(await card.locator('.card-detail').isVisible()).toBe(false);
+    const face = card.locator('> .votes');
+    expect(await face.isVisible()).toBe(true);
+    expect(await face.textContent()).toMatch(
+      /^Afstemning: For: A, V, C, F \(20\) · Imod: Ø \(1\) · Undlod: –$/,
+    );
+    // A hit without a vote shows no vote line.
+    await page.goto(`${service.url}/?q=mindreforbrug`);
+    await page.locator('.card').first().waitFor();
+    expect(await page.locator('.card').first().locator('.votes').count()).toBe(0);
+    await close(page);
+  });
+
   it('list attachments by title, linked where the source links them, and who was absent', async () => {
     const { meeting, item } = await findItem((entry) =>
       (entry.attachments ?? []).some((a) => a.link !== null),
@@ -481,5 +502,121 @@ describe('the upload link in the header', () => {
     const iam = await open('/', undefined, answering({ mode: 'iam' }));
     await expect.poll(() => uploadLink(iam).isVisible()).toBe(false);
     await close(iam);
+  });
+});
+
+/**
+ * A committee's generated FirstAgenda meeting, older than the Egholt council's: a split vote with
+ * F abstaining, a unanimous one, a split one with Ø against, and a decision without a vote.
+ */
+const decided = (title: string, decision: string): PointSpec => ({ title, html: itemHtml({ decision }) });
+const VOTED = agenda({
+  body: 'Kultur- og Fritidsudvalget',
+  date: '2025-02-20T16:00:00+01:00',
+  items: [
+    decided(
+      'Tilskud til idrætsforeninger',
+      'Godkendt.<br>For stemte: A, V og C (9).<br>Undlod at stemme: F (2).',
+    ),
+    decided('Nye åbningstider på biblioteket', 'Indstillingen blev godkendt enstemmigt.'),
+    decided('Kunstgræsbane ved Egholt Skole', 'Godkendt.<br>For stemte: A og V (8).<br>Imod stemte: Ø (1).'),
+    decided('Orientering om kulturnatten', 'Taget til efterretning.'),
+  ],
+});
+
+describe('the vote filters', () => {
+  beforeAll(async () => {
+    const file = join(dataDir, 'kultur-2025-02-20.json');
+    await writeFile(file, bytesOf(VOTED));
+    await loadFiles(service, [file], 'samples/');
+  });
+
+  const votes = (page: Page) => page.getByRole('group', { name: 'Afstemning' });
+  const pressed = (page: Page) => votes(page).locator('[aria-pressed="true"]').textContent();
+  const titles = (page: Page) => page.locator('.card h3').allTextContents();
+  const feedHref = (page: Page) => page.getByRole('link', { name: /^Følg søgningen/ }).getAttribute('href');
+  const LOKALPLAN = 'Vedtagelse af lokalplan for boligområde ved Mosevej';
+
+  it('narrow to split votes and a party, kept in the URL and the feed link, and cleared with the others', async () => {
+    const page = await open('/');
+    await page.locator('.card').first().waitFor();
+    expect(await pressed(page)).toBe('Alle');
+    expect(await page.locator('#party').inputValue()).toBe('');
+
+    await votes(page).getByRole('button', { name: 'Delt' }).click();
+    await expect.poll(() => params(page).get('votes')).toBe('split');
+    await expect
+      .poll(() => titles(page))
+      .toEqual([LOKALPLAN, 'Tilskud til idrætsforeninger', 'Kunstgræsbane ved Egholt Skole']);
+    expect(await page.locator('#search-status').textContent()).toBe('3 beslutninger med de valgte filtre');
+    // Each card shows its vote on its face.
+    expect(await page.locator('.card > .votes').allTextContents()).toEqual([
+      'Afstemning: For: A, V, C, F (20) · Imod: Ø (1) · Undlod: –',
+      'Afstemning: For: A, V, C (9) · Imod: – · Undlod: F (2)',
+      'Afstemning: For: A, V (8) · Imod: Ø (1) · Undlod: –',
+    ]);
+    expect(await page.evaluate('document.activeElement?.dataset.focus')).toBe('votes:split');
+
+    await page.locator('#party').selectOption('Ø');
+    await expect.poll(() => params(page).get('party')).toBe('Ø');
+    await expect.poll(() => titles(page)).toEqual([LOKALPLAN, 'Kunstgræsbane ved Egholt Skole']);
+    expect(await page.evaluate('document.activeElement?.id')).toBe('party');
+    expect(await feedHref(page)).toBe(`feed?${new URLSearchParams({ votes: 'split', party: 'Ø' })}`);
+    expect(await page.locator('#filters-chosen').textContent()).toBe(' (2 valgt)');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The URL holds both: a reload shows them chosen.
+    await page.reload();
+    await page.locator('.card').first().waitFor();
+    expect(await pressed(page)).toBe('Delt');
+    expect(await page.locator('#party').inputValue()).toBe('Ø');
+
+    // A party nobody recorded finds nothing; »Fjern alle filtre« clears both with the others.
+    await page.locator('#party').selectOption('K');
+    await expect.poll(() => page.locator('#results .notice').textContent()).toMatch(/^Ingen beslutninger/);
+    await page.getByRole('button', { name: 'Fjern alle filtre' }).click();
+    await expect.poll(() => [...params(page).keys()]).toEqual([]);
+    await expect.poll(() => pressed(page)).toBe('Alle');
+    expect(await page.locator('#party').inputValue()).toBe('');
+    expect(await feedHref(page)).toBe('feed');
+    await close(page);
+  });
+
+  it('find unanimous votes, a party on any side, and a party by its name from a link', async () => {
+    const page = await open('/?votes=unanimous');
+    await expect.poll(() => titles(page)).toEqual(['Nye åbningstider på biblioteket']);
+    expect(await pressed(page)).toBe('Enstemmig');
+    // »Enstemmigt« is said in the decision: no sides recorded, so no vote line.
+    expect(await page.locator('.card .votes').count()).toBe(0);
+
+    await page.locator('#party').selectOption('F');
+    await expect.poll(() => params(page).get('party')).toBe('F');
+    await expect.poll(() => titles(page)).toEqual([]);
+    await votes(page).getByRole('button', { name: 'Alle' }).click();
+    await expect.poll(() => params(page).has('votes')).toBe(false);
+    // F voted for the council's plan and abstained in the committee.
+    await expect.poll(() => titles(page)).toEqual([LOKALPLAN, 'Tilskud til idrætsforeninger']);
+    await page.getByRole('button', { name: 'Nulstil filtre' }).click();
+    await expect.poll(() => [...params(page).keys()]).toEqual([]);
+
+    await page.goto(`${service.url}/?party=Enhedslisten`);
+    await expect.poll(() => titles(page)).toEqual([LOKALPLAN, 'Kunstgræsbane ved Egholt Skole']);
+    expect(await page.locator('#party').inputValue()).toBe('Enhedslisten');
+    expect(await seriousViolations(page)).toEqual([]);
+    await close(page);
+  });
+
+  it('are in the filters on a phone, counted on the »Filtre« button', async () => {
+    const page = await open('/?votes=split&party=V', PHONE);
+    await page.locator('.card').first().waitFor();
+    const toggle = page.getByRole('button', { name: /^Filtre/ });
+    expect(await toggle.textContent()).toBe('Filtre (2 valgt)');
+    await toggle.click();
+    expect(await votes(page).isVisible()).toBe(true);
+    expect(await page.getByLabel('Parti').isVisible()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await close(page);
   });
 });
