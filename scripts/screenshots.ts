@@ -1,13 +1,14 @@
 /**
  * `npm run screenshots`: the search page with the sample minutes, photographed for the docs.
  * Starts the local service on a temporary data folder, drives Debian's chromium, and writes
- * docs/screenshots/{search,search-phone,meeting,item,meetings,upload}.png.
+ * docs/screenshots/{search,search-phone,meeting,item,case,meetings,upload}.png.
  */
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM, serviceWith } from '../test/support/web-service.ts';
+import { CASE_MUNICIPALITY, CASE_NUMBER, caseMeetingFiles } from './lib/screenshot-case.ts';
 
 const OUT = 'docs/screenshots';
 const SAMPLES = 'test/fixtures/corpus/pdf';
@@ -25,13 +26,17 @@ const samples = (await readdir(SAMPLES))
   .filter((name) => name.endsWith('.pdf'))
   .map((name) => join(SAMPLES, name));
 const dataDir = await mkdtemp(join(tmpdir(), 'screenshots-'));
-const service = await serviceWith(dataDir, [...samples, WITH_VOTES]);
+const caseMeetings = await caseMeetingFiles(dataDir);
+const service = await serviceWith(join(dataDir, 'data'), [...samples, WITH_VOTES, ...caseMeetings]);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 const api = async <T>(path: string): Promise<T> => (await (await fetch(`${service.url}${path}`)).json()) as T;
-/** Saves the page as docs/screenshots/<name>.png, without the focus ring a view puts on its heading. */
-const shoot = async (page: Page, name: string) => {
+/**
+ * Saves the page as docs/screenshots/<name>.png, without the focus ring a view puts on its heading;
+ * `fullPage`: all of it, not the viewport.
+ */
+const shoot = async (page: Page, name: string, fullPage = false) => {
   await page.evaluate('document.activeElement?.blur()');
-  await page.screenshot({ path: join(OUT, `${name}.png`) });
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage });
 };
 try {
   await mkdir(OUT, { recursive: true });
@@ -70,6 +75,14 @@ try {
   await desktop.locator('#item-view .votes').first().waitFor();
   await shoot(desktop, 'item');
 
+  // A case treated three times, the earlier decisions in each later item; the whole page.
+  await desktop.goto(`${service.url}/?case=${encodeURIComponent(`${CASE_MUNICIPALITY}/${CASE_NUMBER}`)}`);
+  await desktop
+    .locator('.case-treatment')
+    .nth(caseMeetings.length - 1)
+    .waitFor();
+  await shoot(desktop, 'case', true);
+
   await desktop.goto(`${service.url}/?meetings`);
   await desktop.locator('.meeting-list').waitFor();
   await shoot(desktop, 'meetings');
@@ -79,7 +92,7 @@ try {
   await desktop.locator('.upload-done').waitFor({ timeout: 60_000 });
   await shoot(desktop, 'upload');
   process.stdout.write(
-    `Saved search.png, search-phone.png, meeting.png, item.png, meetings.png and upload.png in ${OUT}\n`,
+    `Saved search.png, search-phone.png, meeting.png, item.png, case.png, meetings.png and upload.png in ${OUT}\n`,
   );
 } finally {
   await browser.close();
