@@ -505,11 +505,13 @@ describe('the upload link in the header', () => {
   });
 });
 
+/** An agenda item whose HTML holds only the decision given. */
+const decided = (title: string, decision: string): PointSpec => ({ title, html: itemHtml({ decision }) });
+
 /**
  * A committee's generated FirstAgenda meeting, older than the Egholt council's: a split vote with
  * F abstaining, a unanimous one, a split one with Ø against, and a decision without a vote.
  */
-const decided = (title: string, decision: string): PointSpec => ({ title, html: itemHtml({ decision }) });
 const VOTED = agenda({
   body: 'Kultur- og Fritidsudvalget',
   date: '2025-02-20T16:00:00+01:00',
