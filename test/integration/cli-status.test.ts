@@ -1,15 +1,13 @@
-import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentRecord } from '#domain/document.ts';
 import { DynamoRegistry } from '#storage/dynamo-registry.ts';
+import { runCli } from '#test/support/cli-process.ts';
 import { startLocalAws } from '#test/support/local-aws.ts';
 import { resolveDocument } from '../../functions/cli/document-ref.ts';
 
-const run = promisify(execFile);
 const SEEDS = 'test/fixtures/corpus/pdf';
 
 let root: string;
@@ -17,13 +15,7 @@ let dataDir: string;
 let records: DocumentRecord[];
 
 /** The CLI in a process of its own, on a data folder, as `npm run cli --` runs it. */
-async function cli(...args: string[]) {
-  const result = await run(process.execPath, ['functions/cli/main.ts', ...args], {
-    env: { ...process.env, DATA_DIR: dataDir },
-    encoding: 'utf8',
-  }).catch((error: { code: number; stdout: string; stderr: string }) => error);
-  return { code: 'code' in result ? result.code : 0, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (...args: string[]) => runCli(args, { DATA_DIR: dataDir });
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'cli-status-'));

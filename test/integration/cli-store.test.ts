@@ -1,28 +1,21 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceConfigFromEnv } from '#config/service.ts';
 import { DocumentRecord } from '#domain/document.ts';
 import { SearchResult } from '#domain/search.ts';
+import { runCli } from '#test/support/cli-process.ts';
 import { startLocalService } from '../../functions/local/service.ts';
 
-const run = promisify(execFile);
 const SEEDS = 'test/fixtures/corpus/pdf';
 
 let root: string;
 let minutes: string;
 
 /** The CLI in a process of its own, on a data folder, as `npm run cli --` runs it. */
-async function cli(dataDir: string, ...args: string[]) {
-  const result = await run(process.execPath, ['functions/cli/main.ts', ...args], {
-    env: { ...process.env, DATA_DIR: dataDir },
-    encoding: 'utf8',
-  }).catch((error: { code: number; stdout: string; stderr: string }) => error);
-  return { code: 'code' in result ? result.code : 0, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (dataDir: string, ...args: string[]) => runCli(args, { DATA_DIR: dataDir });
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'cli-store-'));

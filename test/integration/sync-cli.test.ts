@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentRecord } from '#domain/document.ts';
 import { SearchResult } from '#domain/search.ts';
-import { runCli } from '../support/sync-cli-process.ts';
+import { runCli } from '../support/cli-process.ts';
 import { FIXTURE_MEETINGS, PORTAL_FIXTURES, ReplayPortal } from '../support/sync-replay-portal.ts';
 
 /**

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentRecord } from '#domain/document.ts';
 import { SearchResult } from '#domain/search.ts';
 import { PROJECT_ROOT } from '../../infra/constructs/house-bundling.ts';
-import { runCli } from '../support/sync-cli-process.ts';
+import { runCli } from '../support/cli-process.ts';
 import { ReplayPortal } from '../support/sync-replay-portal.ts';
 
 /**
