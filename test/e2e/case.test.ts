@@ -1,12 +1,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalService } from '../../functions/local/service.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { agenda, bytesOf, itemHtml, type PointSpec } from '../support/firstagenda.ts';
-import { CHROMIUM, serviceWith } from '../support/web-service.ts';
+import { startWebBed, type WebBed, watchedPages } from '../support/web-service.ts';
 
 /**
  * Generated FirstAgenda meetings of one municipality, ingested through the service's own bucket:
@@ -70,8 +69,7 @@ const MEETINGS = [
 ];
 
 let dataDir: string;
-let service: LocalService;
-let browser: Browser;
+let bed: WebBed;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'case-e2e-'));
@@ -82,37 +80,21 @@ beforeAll(async () => {
       return file;
     }),
   );
-  [service, browser] = await Promise.all([
-    serviceWith(join(dataDir, 'data'), files),
-    chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] }),
-  ]);
+  bed = await startWebBed(join(dataDir, 'data'), files);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await service?.stop();
+  await bed?.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const pageErrors = new WeakMap<Page, string[]>();
+const pages = watchedPages(() => bed);
 
 /** A fresh page; script errors fail the test, as do failed requests but the ones `expected` allows. */
-async function open(path: string, expected?: RegExp): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !expected?.test(message.location().url)) errors.push(message.text());
-  });
-  pageErrors.set(page, errors);
-  await page.goto(`${service.url}${path}`);
-  return page;
-}
+const open = (path: string, expected?: RegExp) =>
+  pages.open(path, { expected: (url) => expected?.test(url) ?? false });
 
-async function close(page: Page): Promise<void> {
-  await page.close();
-  expect(pageErrors.get(page)).toEqual([]);
-}
+const close = (page: Page) => pages.close(page);
 
 const caseView = (page: Page) => page.locator('#case-view');
 

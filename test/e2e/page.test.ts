@@ -1,12 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalService, loadFiles } from '../../functions/local/service.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { agenda, bytesOf, itemHtml, type PointSpec } from '../support/firstagenda.ts';
-import { CHROMIUM, serviceWith } from '../support/web-service.ts';
+import { startWebBed, type WebBed, watchedPages } from '../support/web-service.ts';
 
 // The page for real screens (issue 15): compact cards, results first on a phone, votes and the
 // other extracted parts as text, permanent item pages, the list of meetings and the feed link.
@@ -22,47 +22,30 @@ const SEEDS = [
 const PHONE = { width: 390, height: 844 };
 
 let dataDir: string;
+let bed: WebBed;
 let service: LocalService;
-let browser: Browser;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'page-e2e-'));
-  [service, browser] = await Promise.all([
-    serviceWith(dataDir, SEEDS),
-    chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] }),
-  ]);
+  bed = await startWebBed(dataDir, SEEDS);
+  ({ service } = bed);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await service?.stop();
+  await bed?.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const pageErrors = new WeakMap<Page, string[]>();
+const pages = watchedPages(() => bed);
 
 /** A fresh page (desktop unless a viewport is given); script errors fail the test at `close`. */
-async function open(
+const open = (
   path: string,
   viewport = { width: 1280, height: 900 },
   prepare?: (page: Page) => Promise<void>,
-): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  await prepare?.(page);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  pageErrors.set(page, errors);
-  await page.goto(`${service.url}${path}`);
-  return page;
-}
+) => pages.open(path, { viewport, prepare });
 
-async function close(page: Page): Promise<void> {
-  await page.close();
-  expect(pageErrors.get(page)).toEqual([]);
-}
+const close = (page: Page) => pages.close(page);
 
 const params = (page: Page) => new URL(page.url()).searchParams;
 
@@ -389,7 +372,7 @@ describe('the item page', () => {
     const page = await open(`/?item=${'0'.repeat(64)}:9`);
     await expect.poll(() => page.locator('#item-view h1').textContent()).toBe('Punktet kunne ikke vises');
     await page.close();
-    expect((pageErrors.get(page) ?? []).filter((error) => !error.includes('404'))).toEqual([]);
+    expect(pages.errorsOf(page).filter((error) => !error.includes('404'))).toEqual([]);
   });
 });
 

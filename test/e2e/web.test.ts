@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalService } from '../../functions/local/service.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { CHROMIUM, serviceWith } from '../support/web-service.ts';
+import { startWebBed, type WebBed, watchedPages } from '../support/web-service.ts';
 
 const NEEDS_REVIEW = 'test/fixtures/portal/needs-review.html';
 const SEEDS = [
@@ -29,46 +29,34 @@ async function uploadState(page: Page, file: string): Promise<string | null> {
 }
 
 let dataDir: string;
+let bed: WebBed;
 let service: LocalService;
 let browser: Browser;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'web-e2e-'));
-  [service, browser] = await Promise.all([
-    serviceWith(dataDir, SEEDS),
-    chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] }),
-  ]);
+  bed = await startWebBed(dataDir, SEEDS);
+  ({ service, browser } = bed);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await service?.stop();
+  await bed?.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-/** A fresh page at a desktop width; script errors fail the test. `prepare` runs before it loads. */
-async function open(path: string, width = 1280, prepare?: (page: Page) => Promise<void>): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  await prepare?.(page);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    // The upload view polls documents/{sha256}, a 404 until the bucket's notification is handled.
-    const expected404 = message.location().url.includes('/documents/') && message.text().includes('404');
-    if (message.type() === 'error' && !expected404) errors.push(message.text());
-  });
-  pageErrors.set(page, errors);
-  await page.goto(`${service.url}${path}`);
-  return page;
-}
+const pages = watchedPages(() => bed);
 
-const pageErrors = new WeakMap<Page, string[]>();
+/** A fresh page at a desktop width; script errors fail the test. `prepare` runs before it loads. */
+const open = (path: string, width = 1280, prepare?: (page: Page) => Promise<void>) =>
+  pages.open(path, {
+    viewport: { width, height: 900 },
+    prepare,
+    // The upload view polls documents/{sha256}, a 404 until the bucket's notification is handled.
+    expected: (url, text) => url.includes('/documents/') && text.includes('404'),
+  });
 
 /** Closes the page; the page must have had no script errors. */
-async function close(page: Page): Promise<void> {
-  await page.close();
-  expect(pageErrors.get(page)).toEqual([]);
-}
+const close = (page: Page) => pages.close(page);
 
 const params = (page: Page) => new URL(page.url()).searchParams;
 
@@ -213,7 +201,7 @@ describe('the search page in a browser', () => {
     await page.close();
     // Chromium checks the CSP as it parses the onerror attribute, even in the inert template, and
     // reports the handler blocked; that report is the only error there may be.
-    const errors = pageErrors.get(page) ?? [];
+    const errors = pages.errorsOf(page);
     expect(errors.filter((error) => !error.startsWith('Executing inline event handler'))).toEqual([]);
   });
 
@@ -274,7 +262,7 @@ describe('the search page in a browser', () => {
     expect(meetingRequests).toBe(2);
     expect(page.context().pages()).toHaveLength(1);
     await page.close();
-    const errors = pageErrors.get(page) ?? [];
+    const errors = pages.errorsOf(page);
     expect(errors.filter((error) => !error.includes('status of 503'))).toEqual([]);
   });
 

@@ -1,3 +1,5 @@
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { LocalConfig } from '#config/local.ts';
 import { serviceConfigFromEnv } from '#config/service.ts';
 import type { QueueReport } from '../../functions/local/ingest-queue.ts';
@@ -22,4 +24,66 @@ export async function serviceWith(dataDir: string, pdfs: readonly string[]): Pro
     await service.stop();
     throw error;
   }
+}
+
+/** The local service with the given files ingested, and Chromium: started and stopped together. */
+export interface WebBed {
+  readonly service: LocalService;
+  readonly browser: Browser;
+  stop(): Promise<void>;
+}
+
+export async function startWebBed(dataDir: string, files: readonly string[]): Promise<WebBed> {
+  const [service, browser] = await Promise.all([
+    serviceWith(dataDir, files),
+    chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] }),
+  ]);
+  return {
+    service,
+    browser,
+    async stop() {
+      await browser.close();
+      await service.stop();
+    },
+  };
+}
+
+export interface OpenOptions {
+  /** @default a desktop: 1280 x 900 */
+  readonly viewport?: { readonly width: number; readonly height: number };
+  /** Runs before the page loads (routes, init scripts). */
+  readonly prepare?: (page: Page) => Promise<void>;
+  /** A console error the test expects (a poll's 404), by the message's URL and text. */
+  readonly expected?: (url: string, text: string) => boolean;
+}
+
+/**
+ * Pages of the service that fail the test which opened them, at `close`, when a script threw or
+ * logged an error the test did not expect.
+ */
+export function watchedPages(bed: () => WebBed) {
+  const errors = new WeakMap<Page, string[]>();
+  return {
+    async open(path: string, options: OpenOptions = {}): Promise<Page> {
+      const page = await bed().browser.newPage({
+        viewport: options.viewport ?? { width: 1280, height: 900 },
+      });
+      await options.prepare?.(page);
+      const seen: string[] = [];
+      page.on('pageerror', (error) => seen.push(error.message));
+      page.on('console', (message) => {
+        const expected = options.expected?.(message.location().url, message.text()) ?? false;
+        if (message.type() === 'error' && !expected) seen.push(message.text());
+      });
+      errors.set(page, seen);
+      await page.goto(`${bed().service.url}${path}`);
+      return page;
+    },
+    /** The errors a page has had so far. */
+    errorsOf: (page: Page): readonly string[] => errors.get(page) ?? [],
+    async close(page: Page): Promise<void> {
+      await page.close();
+      expect(errors.get(page)).toEqual([]);
+    },
+  };
 }
