@@ -27,8 +27,8 @@ const PARTY_NAMES: Record<string, string> = {
   alternativet: 'Å',
 };
 
-/** A party letter as the vote reader keeps it (shared/parse/read/votes.ts): one or two capitals. */
-const LETTER = /^[A-ZÆØÅ]{1,2}$/;
+/** A party letter as minutes write it in a vote ("Imod: Ø", "A, V og C"): one or two capitals. */
+export const PARTY_LETTER = /^[A-ZÆØÅ]{1,2}$/;
 
 /**
  * The letter a party filter asks for: a letter in any case (`ø` is `Ø`), or a national party's
@@ -39,5 +39,5 @@ export function partyLetter(value: string): string | null {
   const named = PARTY_NAMES[text.replace(/^partiet /, '')];
   if (named) return named;
   const letter = text.toLocaleUpperCase('da');
-  return LETTER.test(letter) ? letter : null;
+  return PARTY_LETTER.test(letter) ? letter : null;
 }

@@ -63,7 +63,9 @@ export function analyze(text: string): string[] {
  */
 export const NAME_AFTER = '[\\p{L},][ \\t\\u00A0]{1,10}';
 const NAME_BEFORE = new RegExp(`${NAME_AFTER}$`, 'u');
-const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+/** A name's word: a capital, a small letter, and long enough to be split (shorter words have no parts). */
+export const NAME_WORD = `\\p{Lu}\\p{Ll}[\\p{L}\\p{N}]{${DECOMPOUND.minWordSize - 2}}`;
+const NAME = new RegExp(`^${NAME_WORD}`, 'u');
 
 /**
  * A capitalised word inside a sentence, long enough to be split (shorter words have no parts):
@@ -71,8 +73,7 @@ const CAPITALISED = /^\p{Lu}\p{Ll}/u;
  */
 export function isName(text: string, token: Token): boolean {
   return (
-    token.end - token.start >= DECOMPOUND.minWordSize &&
-    CAPITALISED.test(text.slice(token.start, token.start + 2)) &&
+    NAME.test(text.slice(token.start, token.end)) &&
     NAME_BEFORE.test(text.slice(Math.max(0, token.start - 11), token.start))
   );
 }

@@ -171,7 +171,7 @@ class ItemText {
   }
 }
 
-type PhrasePattern = readonly { offset: number; stem: string }[];
+export type PhrasePattern = readonly { offset: number; stem: string }[];
 
 /** Where a field has a phrase: each place its words stand in order, the stop words' gaps between. */
 function phraseOccurrences(positions: readonly (string | null)[], pattern: PhrasePattern): number {
@@ -186,9 +186,8 @@ function phraseOccurrences(positions: readonly (string | null)[], pattern: Phras
 const hasPhrase = (positions: readonly (string | null)[], pattern: PhrasePattern) =>
   phraseOccurrences(positions, pattern) > 0;
 
-/** How often each exact field has a phrase, as Lucene's exact phrase matching counts it. */
-export function phraseCounts(fields: SearchFields, words: readonly string[]): Record<ExactField, number> {
-  const pattern = phrasePattern(words);
+/** How often each exact field has a phrase (phrasePattern), as Lucene's exact phrase matching counts it. */
+export function phraseCounts(fields: SearchFields, pattern: PhrasePattern): Record<ExactField, number> {
   return {
     title: countPhrase(fields.title, pattern),
     decision: countPhrase(fields.decision, pattern),

@@ -1,6 +1,5 @@
 import type { Votes } from '#domain/meeting.ts';
-
-const PARTY = /^[A-ZÆØÅ]{1,2}$/;
+import { PARTY_LETTER } from '#domain/parties.ts';
 
 function parties(text: string | undefined): string[] {
   if (!text) return [];
@@ -8,7 +7,7 @@ function parties(text: string | undefined): string[] {
     .replace(/[()]/g, ' ')
     .split(/,|\bog\b|\s+/)
     .map((p) => p.trim())
-    .filter((p, i, all) => PARTY.test(p) && all.indexOf(p) === i);
+    .filter((p, i, all) => PARTY_LETTER.test(p) && all.indexOf(p) === i);
 }
 
 type Side = NonNullable<Votes['for']>;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { API, Types } from '@opensearch-project/opensearch';
-import { ANALYSIS_VERSION, NAME_AFTER, TOKEN_PATTERN } from '#language/analyze.ts';
+import { ANALYSIS_VERSION, NAME_AFTER, NAME_WORD, TOKEN_PATTERN } from '#language/analyze.ts';
 import { DECOMPOUND, vocabularyWords } from '#language/compounds.ts';
 import type { SearchFields } from '../fields.ts';
 
@@ -44,7 +44,7 @@ function analysis(options: AnalysisOptions): Analysis {
     char_filter: {
       da_names: {
         type: 'pattern_replace',
-        pattern: `(?<=${NAME_AFTER})(?=\\p{Lu}\\p{Ll}[\\p{L}\\p{N}]{${DECOMPOUND.minWordSize - 2}})`,
+        pattern: `(?<=${NAME_AFTER})(?=${NAME_WORD})`,
         replacement: NAME_MARK,
       },
     },

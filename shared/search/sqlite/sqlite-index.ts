@@ -329,7 +329,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const scored = (m: Match): Match => {
       if (!near.has(m.rowid)) return m;
       const item = JSON.parse(read.get(m.rowid) as string) as IndexedItem;
-      const counts = phraseCounts(searchFields(item), words);
+      const counts = phraseCounts(searchFields(item), pattern);
       return { ...m, score: Math.fround((m.raw ?? m.score) + phrase.score(counts, m.lengths)) };
     };
     if (order === newestFirst) {
