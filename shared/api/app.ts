@@ -65,15 +65,7 @@ export function createApp(given: ApiDeps): OpenAPIHono {
   registerAuthConfig(app, deps);
   registerWeb(app, deps, deps.log);
 
-  app.doc31(OPENAPI_PATH, {
-    openapi: '3.1.0',
-    info: {
-      title: 'minutes-search',
-      version: API_VERSION,
-      description: 'Search the decisions in Danish municipal minutes (referater), citing the PDF page.',
-    },
-    servers: [{ url: '/' }],
-  });
+  serveOpenApiDocument(app);
 
   app.notFound((c) => problem(c, 404, `There is no ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
@@ -87,6 +79,28 @@ export function createApp(given: ApiDeps): OpenAPIHono {
     return problem(c, 500, 'The request failed on our side; it has been logged');
   });
   return app;
+}
+
+/**
+ * GET /openapi.json: the document is made on the first request, when every route is registered,
+ * and kept as its JSON text for the app's life (making it took 9-60 ms, on every request).
+ */
+function serveOpenApiDocument(app: OpenAPIHono): void {
+  let documentJson: string | undefined;
+  app.get(OPENAPI_PATH, (c) => {
+    documentJson ??= JSON.stringify(
+      app.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: {
+          title: 'minutes-search',
+          version: API_VERSION,
+          description: 'Search the decisions in Danish municipal minutes (referater), citing the PDF page.',
+        },
+        servers: [{ url: '/' }],
+      }),
+    );
+    return c.body(documentJson, 200, { 'Content-Type': 'application/json' });
+  });
 }
 
 /**
