@@ -1,7 +1,8 @@
 // The case view (`?case=<municipality>/<case number>`): every treatment of a case number in a
 // municipality, oldest first, each with the earlier bodies' decisions it records and its own
-// decision and vote, under a line that says the latest decision first. An umbrella number (one
-// number for many topics) says so and lists its items by title only; a closed item shows its title.
+// decision and vote, under a line that says the latest decision first. An item whose text names
+// the number is a treatment too, marked "Nævner sagen". An umbrella number (one number for many
+// topics) says so and lists its own items by title only; a closed item shows its title.
 import { api } from './api.js';
 import { itemAnchor, itemNumber } from './card.js';
 import { count, dateElement, focusHeading, h, metaLine, notice, outcomeBadge } from './dom.js';
@@ -72,10 +73,17 @@ function caseParts(c) {
       ? notice('info', c.summary.line)
       : h('p', { class: 'case-summary' }, outcomeBadge(c.summary.latest?.outcome), ' ', c.summary.line),
     h('h2', {}, umbrella ? 'Punkter med sagsnummeret' : 'Behandlinger'),
+    c.treatments.some((/** @type {any} */ t) => t.via === 'reference')
+      ? h(
+          'p',
+          { class: 'muted' },
+          'Punkter mærket “Nævner sagen” har ikke sagens nummer selv, men nævner det i teksten.',
+        )
+      : null,
     h('ol', { class: 'agenda case-treatments' }, c.treatments.map(treatment)),
     c.mentions.length > 0
       ? [
-          h('h2', {}, 'Nævnt i andre punkter'),
+          h('h2', {}, 'Nummeret findes også i'),
           h(
             'ul',
             { class: 'case-mentions' },
@@ -99,14 +107,16 @@ function caseParts(c) {
  */
 function treatment(t) {
   const closed = t.item.access === 'closed';
+  const named = t.via === 'reference';
   return h(
     'li',
-    { class: 'agenda-item case-treatment' },
+    { class: named ? 'agenda-item case-treatment case-reference' : 'agenda-item case-treatment' },
     h('h3', {}, h('a', { href: itemUrl(t.id), 'data-nav': true }, t.item.title)),
     metaLine(
       t.meeting.body ?? 'Ukendt udvalg',
       dateElement(t.meeting.date),
       itemNumber(t.item),
+      named ? h('span', { class: 'badge badge-reference' }, 'Nævner sagen') : null,
       closed ? h('span', { class: 'badge badge-closed' }, 'Lukket punkt') : outcomeBadge(t.decision?.outcome),
       h('a', { href: meetingUrl(t.meeting.id, itemAnchor(t.item)), 'data-nav': true }, 'Se mødet'),
     ),

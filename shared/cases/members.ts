@@ -1,15 +1,20 @@
+import type { CaseVia } from '#domain/search.ts';
 import { municipalityName } from '../search/names.ts';
 
 /**
- * A case: the items of one municipality with one case number. The municipality is compared by
- * its key (names.ts: "Greve Kommune" and "greve" are one), the case number as written.
+ * A case: the items of one municipality with one case number, and those whose text names it
+ * (references.ts). The municipality is compared by its key (names.ts: "Greve Kommune" and
+ * "greve" are one), the case number as written.
  */
 export interface CaseKey {
   readonly municipalityKey: string;
   readonly caseNumber: string;
 }
 
-/** What the index tells of one item of a case: enough to count, order and judge its spread. */
+/**
+ * What the index tells of one item of a case: enough to count, order and judge its spread. An
+ * item is a member of its own number's case and of each case its text names, once for each.
+ */
 export interface CaseMember {
   readonly id: string;
   readonly documentId: string;
@@ -17,7 +22,11 @@ export interface CaseMember {
   /** The municipality and body as shown (names.ts). */
   readonly municipality: string | null;
   readonly municipalityKey: string;
+  /** The case's number: the item's own (via number) or one its text names (via reference). */
   readonly caseNumber: string;
+  /** The item's own case number. */
+  readonly itemCaseNumber: string | null;
+  readonly via: CaseVia;
   readonly body: string | null;
   readonly date: string | null;
   readonly number: number | null;
@@ -40,6 +49,18 @@ export function caseKeyOf(municipality: string | null, caseNumber: string | null
 
 /** One string per case, for maps. */
 export const caseId = (key: CaseKey): string => `${key.municipalityKey}\u0000${key.caseNumber}`;
+
+/**
+ * The order of members in every engine: undated first, then by date, document and agenda
+ * position; an item's own case before the cases it names, those by number.
+ */
+export function memberOrder(a: CaseMember, b: CaseMember): number {
+  if (a.date !== b.date) return a.date === null ? -1 : b.date === null ? 1 : a.date < b.date ? -1 : 1;
+  if (a.documentId !== b.documentId) return a.documentId < b.documentId ? -1 : 1;
+  if (a.position !== b.position) return a.position - b.position;
+  if (a.via !== b.via) return a.via === 'number' ? -1 : 1;
+  return a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : 0;
+}
 
 /** Members grouped by case, each group in the order the index returned it (oldest first). */
 export function byCase(members: readonly CaseMember[]): Map<string, CaseMember[]> {

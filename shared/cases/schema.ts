@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Decision, IsoDate, PriorDecision } from '#domain/meeting.ts';
-import { SearchHit } from '#domain/search.ts';
+import { CaseVia, SearchHit } from '#domain/search.ts';
 import { UMBRELLA_THRESHOLDS } from './umbrella.ts';
 
 // The case page's answer (GET /cases/{municipality}/{caseNumber}), named for the OpenAPI
@@ -13,10 +13,14 @@ const CaseMeeting = z.object({
   date: IsoDate.nullable(),
 });
 
-/** One treatment: an item of the case at one meeting. A closed item: title and metadata only. */
+/**
+ * One treatment: an item of the case at one meeting, with the case's number (`via: number`) or
+ * naming it in its text (`via: reference`). A closed item: title and metadata only.
+ */
 export const CaseTreatment = z
   .object({
     id: z.string(),
+    via: CaseVia,
     meeting: CaseMeeting,
     item: SearchHit.shape.item,
     decision: Decision.nullable(),
@@ -26,7 +30,10 @@ export const CaseTreatment = z
   .meta({ id: 'CaseTreatment' });
 export type CaseTreatment = z.infer<typeof CaseTreatment>;
 
-/** An item of another case (or none) whose text names this case number. */
+/**
+ * An item a search for the case number finds that is no treatment: the number stands where it is
+ * not read as a reference (a title, a longer code). Items whose text names the case are treatments.
+ */
 export const CaseMention = z
   .object({ id: z.string(), meeting: CaseMeeting, item: SearchHit.shape.item })
   .meta({ id: 'CaseMention' });
@@ -51,7 +58,10 @@ export const CaseUmbrella = z
 /** The latest decision and the course of the case, first on the page. */
 export const CaseSummary = z
   .object({
-    /** The latest treatment with a decision; null when none is public (closed, or not yet decided). */
+    /**
+     * The latest treatment with the case's number and a decision (an item naming the case decides
+     * its own); null when none is public (closed, or not yet decided).
+     */
     latest: z
       .object({
         id: z.string(),
@@ -61,7 +71,10 @@ export const CaseSummary = z
         text: z.string(),
       })
       .nullable(),
-    /** One line, latest decision first: "Senest: Byrådet 2022-12-12: <its text> Behandlet 2 gange: …". */
+    /**
+     * One line, latest decision first: "Senest: Byrådet 2022-12-12: <its text> Behandlet 3 gange: …,
+     * Byrådet 2023-02-06 (nævner sagen)." Every treatment is counted and listed.
+     */
     line: z.string(),
   })
   .meta({ id: 'CaseSummary' });
@@ -74,8 +87,9 @@ export const CaseView = z
     /** Null for a case; for an umbrella number why it is one: its items are then listed, not chained. */
     umbrella: CaseUmbrella.nullable(),
     summary: CaseSummary,
-    /** Oldest first. An umbrella's items come with their title and metadata only. */
+    /** Oldest first, those naming the case among them. An umbrella's own items only, title and metadata. */
     treatments: z.array(CaseTreatment),
+    /** Items a search for the number finds that are no treatment (before references were read: every item naming it). */
     mentions: z.array(CaseMention),
   })
   .meta({ id: 'CaseView' });

@@ -7,18 +7,23 @@ const QUOTE_CHARS = 160;
 const where = (t: { meeting: { body: string | null; date: string | null } }) =>
   [t.meeting.body ?? 'ukendt udvalg', t.meeting.date].filter(Boolean).join(' ');
 
+/** Where, and for an item that names the case in its text, that it does. */
+const listedAs = (t: CaseTreatment) => (t.via === 'reference' ? `${where(t)} (nævner sagen)` : where(t));
+
 function quoted(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= QUOTE_CHARS ? flat : `${flat.slice(0, QUOTE_CHARS - 1).trimEnd()}…`;
 }
 
 /**
- * The case's summary: its latest public decision first, in its own words (its outcome is in
- * `latest`), then where it was treated, oldest first ("Senest: Byrådet 2022-12-12: Byrådet
- * godkendte indstillingen. Behandlet 2 gange: Økonomiudvalget 2022-12-05, Byrådet 2022-12-12.").
+ * The case's summary: the latest public decision of an item with its number first, in its own
+ * words (its outcome is in `latest`; an item naming the case decides a case of its own), then
+ * where it was treated, oldest first, the items naming it among them ("Senest: Byrådet
+ * 2022-12-12: Byrådet godkendte indstillingen. Behandlet 2 gange: Økonomiudvalget 2022-12-05,
+ * Byrådet 2022-12-12.").
  */
 export function caseSummary(treatments: readonly CaseTreatment[]): CaseSummary {
-  const latest = treatments.findLast((t) => t.decision !== null);
+  const latest = treatments.findLast((t) => t.decision !== null && t.via === 'number');
   const decision = latest?.decision;
   const head =
     latest && decision
@@ -36,7 +41,7 @@ export function caseSummary(treatments: readonly CaseTreatment[]): CaseSummary {
             text: decision.text,
           }
         : null,
-    line: `${head} Behandlet ${times}: ${treatments.map(where).join(', ')}.`,
+    line: `${head} Behandlet ${times}: ${treatments.map(listedAs).join(', ')}.`,
   };
 }
 

@@ -71,5 +71,25 @@ export function umbrellaSigns(spread: CaseSpread): UmbrellaSign[] {
   );
 }
 
-export const isUmbrella = (members: readonly CaseMember[]): boolean =>
-  umbrellaSigns(spreadOf(members)).length > 0;
+/**
+ * What a case number's members are: null when no item has it as its own (a number only named is
+ * no case); an umbrella when its own items reach a threshold (the items naming it are not judged,
+ * and are not chained into it: it lists its own items only); else a case of its own items and the
+ * items naming it.
+ */
+export type JudgedNumber =
+  | { readonly kind: 'case'; readonly members: readonly CaseMember[] }
+  | {
+      readonly kind: 'umbrella';
+      readonly members: readonly CaseMember[];
+      readonly spread: CaseSpread;
+      readonly signs: UmbrellaSign[];
+    };
+
+export function judgeNumber(members: readonly CaseMember[]): JudgedNumber | null {
+  const own = members.filter((m) => m.via === 'number');
+  if (own.length === 0) return null;
+  const spread = spreadOf(own);
+  const signs = umbrellaSigns(spread);
+  return signs.length > 0 ? { kind: 'umbrella', members: own, spread, signs } : { kind: 'case', members };
+}

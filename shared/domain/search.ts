@@ -110,6 +110,11 @@ export const IndexedItem = z.object({
   format: SourceFormat.nullable().default(null),
   /** Earlier bodies' decisions in the item, in order (open items only); absent in items indexed before they were kept. */
   priorDecisions: z.array(PriorDecision).optional(),
+  /**
+   * The case numbers its text names, its own aside (open items only; shared/cases/references.ts);
+   * absent in items indexed before they were kept, which are read again where they are needed.
+   */
+  caseRefs: z.array(z.string()).optional(),
 });
 export type IndexedItem = z.infer<typeof IndexedItem>;
 
@@ -143,9 +148,18 @@ export const MatchTier = z.enum(['full', 'partial']).meta({
 });
 export type MatchTier = z.infer<typeof MatchTier>;
 
+/** How an item belongs to a case: it has the case's number, or its text names it. */
+export const CaseVia = z.enum(['number', 'reference']).meta({
+  description:
+    'number: the item has the case\'s number as its own. reference: its text names the number ("jf. sagsnr. 24/16905"), which an item of the same municipality has as its own.',
+});
+export type CaseVia = z.infer<typeof CaseVia>;
+
 /**
- * The items of the hit's municipality with its case number: how many treatments, and whether the
- * number is an umbrella (one number for many topics, shared/cases/umbrella.ts), not one case.
+ * The hit's case: the items of its municipality with its case number or whose text names it, how
+ * many treatments, and whether the number is an umbrella (one number for many topics,
+ * shared/cases/umbrella.ts), not one case. A hit without a number of its own has the first case
+ * its text names (via `reference`).
  */
 export const HitCase = z
   .object({
@@ -153,10 +167,11 @@ export const HitCase = z
     caseNumber: z.string(),
     treatments: z.number().int().positive(),
     umbrella: z.boolean(),
+    via: CaseVia,
   })
   .meta({
     description:
-      'The case of the hit: items of its municipality with its case number (GET /cases/{municipality}/{caseNumber}). An umbrella number (one number for many topics) is not a case: umbrella is true and the count is not a history.',
+      "The case of the hit (GET /cases/{municipality}/{caseNumber}): the items of its municipality with its case number, and those whose text names that number. A hit without a case number of its own has the first existing case its text names (via: reference). An umbrella number (one number for many topics) is not a case: umbrella is true, the count is of the number's own items and is not a history, and no reference leads to it.",
   });
 export type HitCase = z.infer<typeof HitCase>;
 
@@ -165,7 +180,13 @@ export const SearchHit = z.object({
   id: z.string(),
   score: z.number(),
   meeting: IndexedItem.shape.meeting,
-  item: IndexedItem.shape.item.omit({ position: true }),
+  item: IndexedItem.shape.item.omit({ position: true }).extend({
+    /** The case numbers its text names (shared/cases/references.ts); none for a closed item. */
+    caseRefs: z.array(z.string()).optional().meta({
+      description:
+        'The case numbers its text names, its own aside, whether or not an item has them (none for a closed item).',
+    }),
+  }),
   /** The decision with its recorded vote (null when the minutes record none); null for a closed item. */
   decision: z
     .object({ date: IsoDate.nullable(), text: z.string(), outcome: Outcome, votes: Votes.nullable() })
@@ -174,7 +195,7 @@ export const SearchHit = z.object({
   highlights: z.array(z.string()),
   source: z.object({ documentId: z.string(), key: z.string(), page: z.number().int().nullable() }),
   match: MatchTier,
-  /** The case the hit belongs to (shared/cases), added by the API; null without a case number. */
+  /** The case the hit belongs to (shared/cases), added by the API; null when it has none and names none. */
   case: HitCase.nullable().optional(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;

@@ -1,5 +1,6 @@
 import type { IndexedItem } from '#domain/search.ts';
 import { analyzeBoth } from '#language/analyze.ts';
+import { caseRefsOf } from '../cases/references.ts';
 import { bodyName, municipalityName } from './names.ts';
 import { type VoteKind, voteKind, voteParties } from './votes.ts';
 
@@ -40,6 +41,8 @@ export interface FilterFields {
   readonly outcome: string | null;
   readonly access: 'open' | 'closed';
   readonly caseNumber: string | null;
+  /** The case numbers its text names (shared/cases/references.ts), for the cases it belongs to. */
+  readonly caseRefs: readonly string[];
   readonly position: number;
   /** How the decision was voted (votes.ts), for the `votes` filter. */
   readonly votes: VoteKind | null;
@@ -61,6 +64,7 @@ export function filterFields(item: IndexedItem): FilterFields {
     outcome: item.decision?.outcome ?? null,
     access: item.item.access,
     caseNumber: item.item.caseNumber,
+    caseRefs: caseRefsOf(item),
     position: item.item.position,
     votes: voteKind(item.decision),
     parties: voteParties(item.decision),

@@ -1,5 +1,6 @@
 import type { IndexedItem, MatchTier, SearchHit, SearchQuery, SearchResult } from '#domain/search.ts';
 import { summariseForQuery } from '#summarise/summarise.ts';
+import { caseRefsOf } from '../cases/references.ts';
 import { type HighlightQuery, highlights } from './highlight.ts';
 
 /** Scores to three decimals: the engines agree to about six significant digits (float32). */
@@ -38,10 +39,13 @@ export function toHit(
   };
 }
 
-/** The item's own fields as hits and views show them: its position in the agenda is the index's. */
+/**
+ * The item's own fields as hits and views show them, with the case numbers its text names (none
+ * for a closed item): its position in the agenda is the index's.
+ */
 export function publicItem(indexed: IndexedItem): SearchHit['item'] {
   const { number, title, access, caseNumber } = indexed.item;
-  return { number, title, access, caseNumber };
+  return { number, title, access, caseNumber, caseRefs: caseRefsOf(indexed) };
 }
 
 /** The page a citation of the item opens at: its decision's, else its first. */

@@ -2,6 +2,7 @@ import type { MeetingDocument } from '#domain/meeting.ts';
 import type { IndexedItem } from '#domain/search.ts';
 import { decisionCard } from '#summarise/decision-card.ts';
 import { textSections } from '#summarise/summarise.ts';
+import { namedCases } from '../cases/references.ts';
 
 /** Where a document's bytes live: its content hash and its object key. */
 export interface DocumentSource {
@@ -18,7 +19,7 @@ export function toIndexedItems(doc: MeetingDocument, source: DocumentSource): In
   return doc.items.map((item, position) => {
     const open = item.access === 'open';
     const card = decisionCard(item);
-    return {
+    const indexed: IndexedItem = {
       id: `${source.documentId}:${position}`,
       documentId: source.documentId,
       key: source.key,
@@ -66,5 +67,7 @@ export function toIndexedItems(doc: MeetingDocument, source: DocumentSource): In
         : [],
       format: doc.source.format,
     };
+    // The case numbers its text names, read once here (a closed item has no text to read).
+    return { ...indexed, caseRefs: namedCases(indexed) };
   });
 }

@@ -11,7 +11,8 @@ import { startWebBed, type WebBed, watchedPages } from '../support/web-service.t
  * Generated FirstAgenda meetings of one municipality, ingested through the service's own bucket:
  * a local plan that goes from Økonomiudvalget to the council (whose item records the committee's
  * decision in its history), a closed sale in both, an item of another case that names the plan's
- * number, and "Godkendelse af dagsorden" under one number at five council meetings (an umbrella).
+ * number, an item without a number of its own that names it too, and "Godkendelse af dagsorden"
+ * under one number at five council meetings (an umbrella).
  */
 const PLAN = '25-000202';
 const SALE = '25-000404';
@@ -63,9 +64,23 @@ const MEETINGS = [
       },
     ],
   }),
-  ...['01-30', '02-27', '04-24', '05-29'].map((day) =>
+  ...['01-30', '02-27', '04-24'].map((day) =>
     agenda({ date: `2025-${day}T17:00:00+01:00`, items: [dagsorden] }),
   ),
+  agenda({
+    date: '2025-05-29T17:00:00+02:00',
+    items: [
+      dagsorden,
+      {
+        title: 'Orientering om byggeriet ved Mosevej',
+        caseNumber: null,
+        html: itemHtml({
+          decision: 'Taget til efterretning.',
+          sections: [['Resume', `Byggeriet efter lokalplanen (sagsnr. ${PLAN}) begynder til efteråret.`]],
+        }),
+      },
+    ],
+  }),
 ];
 
 let dataDir: string;
@@ -99,10 +114,10 @@ const close = (page: Page) => pages.close(page);
 const caseView = (page: Page) => page.locator('#case-view');
 
 describe('the case page', () => {
-  it('goes from a card’s "Sagen er behandlet 2 gange" to the case, its treatments in order', async () => {
+  it('goes from a card’s "Sagen er behandlet 4 gange" to the case, its treatments in order', async () => {
     const page = await open('/?q=lokalplan');
     const card = page.locator('.card', { hasText: 'Vedtagelse af lokalplan for Mosevej' }).first();
-    const link = card.getByRole('link', { name: 'Sagen er behandlet 2 gange' });
+    const link = card.getByRole('link', { name: 'Sagen er behandlet 4 gange' });
     await link.click();
     await expect.poll(() => new URL(page.url()).searchParams.get('case')).toMatch(/\/25-000202$/);
     await expect.poll(() => caseView(page).locator('h1').textContent()).toBe(`Sag ${PLAN}`);
@@ -110,16 +125,21 @@ describe('the case page', () => {
 
     // The latest decision first, then every treatment oldest first with its body and date.
     expect(await caseView(page).locator('.case-summary').textContent()).toMatch(
-      /^godkendt Senest: Byråd 2025-03-27: Med stemmerne 20 for og 1 imod godkendte Byrådet .* Behandlet 2 gange: Økonomiudvalget 2025-03-18, Byråd 2025-03-27\.$/,
+      /^godkendt Senest: Byråd 2025-03-27: Med stemmerne 20 for og 1 imod godkendte Byrådet .* Behandlet 4 gange: Økonomiudvalget 2025-03-18, Byråd 2025-03-27, Byråd 2025-03-27 \(nævner sagen\), Byråd 2025-05-29 \(nævner sagen\)\.$/,
     );
     const treatments = caseView(page).locator('.case-treatment');
     expect(await treatments.locator('h3').allTextContents()).toEqual([
       'Vedtagelse af lokalplan for Mosevej',
       'Vedtagelse af lokalplan for Mosevej',
+      'Trafik ved Mosevej',
+      'Orientering om byggeriet ved Mosevej',
     ]);
+    // Items whose text names the number are treatments, marked as such.
     expect(await treatments.locator('> .meta').allTextContents()).toEqual([
       expect.stringMatching(/^Økonomiudvalget · 18\. marts 2025 · Punkt 2 · anbefalet/),
       expect.stringMatching(/^Byråd · 27\. marts 2025 · Punkt 2 · godkendt/),
+      expect.stringMatching(/^Byråd · 27\. marts 2025 · Punkt 4 · Nævner sagen · godkendt/),
+      expect.stringMatching(/^Byråd · 29\. maj 2025 · Punkt 2 · Nævner sagen · taget til efterretning/),
     ]);
     // The council's item records the committee's decision: shown with its body and date, then its own vote.
     const council = treatments.nth(1);
@@ -129,15 +149,31 @@ describe('the case page', () => {
       ),
     ]);
     expect(await council.locator('.decision .votes').textContent()).toMatch(/For: .*Imod: Ø/);
-    // An item of another case that names the number.
-    expect(await caseView(page).locator('.case-mentions a').allTextContents()).toEqual([
+    expect(await caseView(page).locator('.case-reference h3').allTextContents()).toEqual([
       'Trafik ved Mosevej',
+      'Orientering om byggeriet ved Mosevej',
     ]);
+    // Every item naming the number is a treatment: none is left to list apart.
+    expect(await caseView(page).locator('.case-mentions').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.goBack();
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('lokalplan');
     await expect.poll(() => page.locator('#search-view').isVisible()).toBe(true);
+    await close(page);
+  });
+
+  it('leads from the card of an item without a number of its own to the case its text names', async () => {
+    const page = await open('/?q=byggeriet');
+    const card = page.locator('.card', { hasText: 'Orientering om byggeriet ved Mosevej' }).first();
+    await card.getByRole('link', { name: `Nævner sag ${PLAN}, behandlet 4 gange` }).click();
+    await expect.poll(() => caseView(page).locator('h1').textContent()).toBe(`Sag ${PLAN}`);
+    expect(await caseView(page).locator('.case-treatment').count()).toBe(4);
+    expect(await caseView(page).locator('.badge-reference').allTextContents()).toEqual([
+      'Nævner sagen',
+      'Nævner sagen',
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
     await close(page);
   });
 

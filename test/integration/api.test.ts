@@ -206,6 +206,8 @@ describe('GET /items/{id}', () => {
       title: 'Disponering af overført mindreforbrug fra budgetforlig 2023',
       access: 'open',
       caseNumber: '24/16905',
+      // The case numbers its text names: none here.
+      caseRefs: [],
     });
     expect(view.item.sections.length).toBeGreaterThan(0);
     expect(view.card.decision).toMatchObject({ outcome: 'postponed', page: 5 });

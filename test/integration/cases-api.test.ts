@@ -20,7 +20,10 @@ import {
   COMMITTEE_DECISION,
   caseDocuments,
   ONE_MEETING,
+  OTHER_CASE,
+  REFERRING_MEETING,
   STANDING_ITEM,
+  UNKNOWN_CASE,
 } from '#test/support/case-items.ts';
 import { type LocalAws, startLocalAws } from '#test/support/local-aws.ts';
 import { searchCommand } from '../../functions/cli/search.ts';
@@ -99,10 +102,13 @@ describe('GET /cases/{municipality}/{caseNumber}', () => {
     const view = CaseView.parse(answer.body);
     expect(view).toMatchObject({ municipality: CASE_MUNICIPALITY, caseNumber: CASE, umbrella: null });
     expect(
-      view.treatments.map((t) => [t.meeting.body, t.meeting.date, t.item.title, t.decision?.outcome]),
+      view.treatments.map((t) => [t.meeting.body, t.meeting.date, t.item.title, t.decision?.outcome, t.via]),
     ).toEqual([
-      ['Økonomiudvalget', '2024-03-04', 'Udvidelse af Vesterlund Skole', 'recommended'],
-      ['Byrådet', '2024-03-18', 'Udvidelse af Vesterlund Skole', 'approved'],
+      ['Økonomiudvalget', '2024-03-04', 'Udvidelse af Vesterlund Skole', 'recommended', 'number'],
+      ['Byrådet', '2024-03-18', 'Udvidelse af Vesterlund Skole', 'approved', 'number'],
+      // Items whose text names the number are treatments too.
+      ['Byrådet', '2024-03-18', 'Skolebus til Vesterlund Skole', 'approved', 'reference'],
+      ['Byrådet', '2024-06-10', 'Orientering om skoleudvidelsen', 'noted', 'reference'],
     ]);
     expect(view.treatments[1]?.priorDecisions).toEqual([COMMITTEE_DECISION]);
     expect(view.treatments[1]?.priorDecisions[0]).toMatchObject({
@@ -111,20 +117,20 @@ describe('GET /cases/{municipality}/{caseNumber}', () => {
     });
     // The latest decision first; the other municipality's item with the same number is another case.
     expect(view.summary.latest).toMatchObject({ body: 'Byrådet', date: '2024-03-18', outcome: 'approved' });
+    // The latest decision is the case's own: an item naming it decides its own matter.
     expect(view.summary.line).toBe(
       'Senest: Byrådet 2024-03-18: Byrådet godkendte indstillingen. ' +
-        'Behandlet 2 gange: Økonomiudvalget 2024-03-04, Byrådet 2024-03-18.',
+        'Behandlet 4 gange: Økonomiudvalget 2024-03-04, Byrådet 2024-03-18, ' +
+        'Byrådet 2024-03-18 (nævner sagen), Byrådet 2024-06-10 (nævner sagen).',
     );
-    // An item of another case whose text names the number.
-    expect(view.mentions.map((m) => [m.item.title, m.item.caseNumber])).toEqual([
-      ['Skolebus til Vesterlund Skole', '24/20000'],
-    ]);
+    // Every item whose text names the number is a treatment; the closed one's stored text is not read.
+    expect(view.mentions).toEqual([]);
   });
 
   it('finds the municipality however it is written', async () => {
     const answer = await call(casePath('vesterlund', CASE));
     expect(answer.status).toBe(200);
-    expect(answer.body.treatments).toHaveLength(2);
+    expect(answer.body.treatments).toHaveLength(4);
     expect(answer.body.municipality).toBe(CASE_MUNICIPALITY);
   });
 
@@ -231,11 +237,17 @@ describe('GET /search: each hit’s case', () => {
     expect(byTitle.get('Udvidelse af Vesterlund Skole')).toEqual({
       municipality: CASE_MUNICIPALITY,
       caseNumber: CASE,
-      treatments: 2,
+      treatments: 4,
       umbrella: false,
+      via: 'number',
     });
     expect(byTitle.get('Salg af grund')).toMatchObject({ treatments: 2, umbrella: false });
-    expect(byTitle.get('Skolebus til Vesterlund Skole')).toMatchObject({ treatments: 1, umbrella: false });
+    // Its own case, though its text names another.
+    expect(byTitle.get('Skolebus til Vesterlund Skole')).toMatchObject({
+      caseNumber: OTHER_CASE,
+      treatments: 1,
+      umbrella: false,
+    });
     expect(byTitle.get('Godkendelse af dagsorden')).toMatchObject({ treatments: 6, umbrella: true });
     expect(byTitle.get('Budget 2025: Anlæg')).toMatchObject({ caseNumber: BUDGET, umbrella: true });
   });
@@ -289,8 +301,56 @@ describe('cli search --json on the index itself', () => {
       stdout.mockRestore();
     }
     const printed = SearchResult.parse(JSON.parse(written.join('')));
-    expect(printed.results[0]?.case).toMatchObject({ caseNumber: CASE, treatments: 2, umbrella: false });
+    expect(printed.results[0]?.case).toMatchObject({ caseNumber: CASE, treatments: 4, umbrella: false });
     const api = await call(`/search?q=udvidelse&municipality=${encodeURIComponent(CASE_MUNICIPALITY)}`);
     expect(printed).toEqual(api.body);
+  });
+});
+
+describe('cases of items whose text names a case number', () => {
+  it('gives a hit without a number of its own the case its text names, counted with every treatment', async () => {
+    caseRequests = 0;
+    const result = SearchResult.parse(
+      (await call(`/search?municipality=Vesterlund%20Kommune&from=2024-06-10&to=2024-06-10`)).body,
+    );
+    expect(caseRequests).toBe(1);
+    const byTitle = new Map(result.results.map((hit) => [hit.item.title, hit]));
+    expect(byTitle.get('Orientering om skoleudvidelsen')?.case).toEqual({
+      municipality: CASE_MUNICIPALITY,
+      caseNumber: CASE,
+      treatments: 4,
+      umbrella: false,
+      via: 'reference',
+    });
+    expect(byTitle.get('Orientering om skoleudvidelsen')?.item.caseRefs).toEqual([CASE]);
+    // An umbrella gives no case through a reference, nor does a number no item has.
+    expect(byTitle.get('Mødets form')?.item.caseRefs).toEqual([STANDING_ITEM]);
+    expect(byTitle.get('Mødets form')?.case).toBeNull();
+    expect(byTitle.get('Ny skolegård')?.item.caseRefs).toEqual([UNKNOWN_CASE]);
+    expect(byTitle.get('Ny skolegård')?.case).toBeNull();
+    // A closed item tells nothing of its text, whatever was stored.
+    expect(byTitle.get('Lukket: Erstatningssag')?.item.caseRefs).toEqual([]);
+  });
+
+  it('keeps an umbrella to its own items: the item naming it is not chained in', async () => {
+    const view = CaseView.parse((await call(casePath(CASE_MUNICIPALITY, STANDING_ITEM))).body);
+    expect(view.umbrella?.spread.items).toBe(6);
+    expect(view.treatments.map((t) => t.via)).toEqual(Array(6).fill('number'));
+    expect(view.treatments.map((t) => t.meeting.id)).not.toContain(REFERRING_MEETING);
+    const hits = SearchResult.parse((await call('/search?q=dagsorden&municipality=Vesterlund')).body).results;
+    expect(hits.find((hit) => hit.item.caseNumber === STANDING_ITEM)?.case).toMatchObject({
+      treatments: 6,
+      umbrella: true,
+    });
+  });
+
+  it('answers 404 for a number only named, never owned, and shows a referring treatment’s decision', async () => {
+    expect((await call(casePath(CASE_MUNICIPALITY, UNKNOWN_CASE))).status).toBe(404);
+    const view = CaseView.parse((await call(casePath(CASE_MUNICIPALITY, CASE))).body);
+    const named = view.treatments.find((t) => t.via === 'reference' && t.item.caseNumber === null);
+    expect(named).toMatchObject({
+      item: { title: 'Orientering om skoleudvidelsen', caseRefs: [CASE] },
+      decision: { text: 'Taget til efterretning.', outcome: 'noted' },
+    });
   });
 });

@@ -2,12 +2,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultLimits } from '#config/limits.ts';
-import { SearchQuery } from '#domain/search.ts';
+import { type IndexedItem, SearchQuery } from '#domain/search.ts';
 import { extractMeeting } from '#ingest/extract-meeting.ts';
 import { toIndexedItems } from '#search/indexed-item.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import { caseView } from '../../shared/cases/case-view.ts';
 import { withCases } from '../../shared/cases/hit-cases.ts';
+import { byCase, caseKeyOf } from '../../shared/cases/members.ts';
+import { judgeNumber } from '../../shared/cases/umbrella.ts';
 
 /**
  * Cases in Greve Kommune's 100 meetings of 2022 as its FirstAgenda portal served them
@@ -26,6 +28,8 @@ const MUNICIPALITY = 'Greve Kommune';
 let index: SqliteSearchIndex;
 /** Case number → the bodies of its open items, by the JSON's own fields, in meeting date order. */
 const fromJson = new Map<string, { date: string; body: string }[]>();
+/** Every item as indexed. */
+const indexed: IndexedItem[] = [];
 
 beforeAll(async () => {
   if (!present) return;
@@ -34,10 +38,9 @@ beforeAll(async () => {
     const path = join(GREVE, file);
     const bytes = new Uint8Array(readFileSync(path));
     const doc = await extractMeeting(bytes, path, defaultLimits);
-    await index.replaceDocument(
-      doc.source.sha256,
-      toIndexedItems(doc, { documentId: doc.source.sha256, key: file }),
-    );
+    const items = toIndexedItems(doc, { documentId: doc.source.sha256, key: file });
+    indexed.push(...items);
+    await index.replaceDocument(doc.source.sha256, items);
     const json = JSON.parse(new TextDecoder().decode(bytes));
     const date = /_(\d{4}-\d{2}-\d{2})T/.exec(file)?.[1] ?? '';
     for (const point of json.Dagsordenpunkter) {
@@ -122,5 +125,26 @@ describe.skipIf(!present)('cases in Greve Kommune’s meetings of 2022', () => {
     const cases = page.results.filter((hit) => hit.case && !hit.case.umbrella);
     for (const hit of cases)
       expect(hit.case?.treatments).toBe(fromJson.get(hit.item.caseNumber ?? '')?.length);
+  });
+
+  it('reads the two case numbers its texts name, neither a case of these meetings: no case changes', async () => {
+    // Measured: 1391 items, 450 numbers, 53 umbrellas; texts name numbers twice, both earlier
+    // cases (2020, 2021) outside these 2022 meetings. "VEJ nr. 9793", "sag nr. 7" (an agenda
+    // item) and "budget 2023-2026" are read as none.
+    const named = indexed.filter((item) => (item.caseRefs ?? []).length > 0);
+    expect(named.map((item) => [item.item.caseNumber, item.caseRefs])).toEqual(
+      expect.arrayContaining([['21-008248', ['21-004456']]]),
+    );
+    expect(named).toHaveLength(2);
+    const numbers = [...fromJson.keys()];
+    for (const item of named) for (const ref of item.caseRefs ?? []) expect(numbers).not.toContain(ref);
+    expect(await caseView(index, MUNICIPALITY, '21-004456')).toBeNull();
+    // Every number's members are its own items: none joins by reference.
+    const keys = numbers.map((number) => caseKeyOf(MUNICIPALITY, number)).filter((key) => key !== null);
+    const groups = [...byCase(await index.caseMembers(keys)).values()];
+    expect(groups.flat().filter((m) => m.via === 'reference')).toEqual([]);
+    const judged = groups.map(judgeNumber);
+    expect(judged.filter((j) => j?.kind === 'umbrella')).toHaveLength(53);
+    expect(judged.filter((j) => j?.kind === 'case')).toHaveLength(397);
   });
 });

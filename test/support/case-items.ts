@@ -8,6 +8,10 @@ import { indexedItem } from './indexed-items.ts';
  * item records the committee's decision as a prior decision), a closed case keeps its title, and
  * three umbrella numbers spread as Greve's do (a standing item at every meeting, a budget number
  * over many titles, many items at one meeting). Another municipality has the case's number too.
+ * Items name cases in their text (shared/cases/references.ts): one of another case and one without
+ * a number of its own name CASE, one names the standing item (an umbrella: no case), one a number
+ * no item has, a closed item's text (as if it had been stored) names CASE and must not count, and
+ * an item of the other municipality names a number only Vesterlund has.
  */
 export const CASE_MUNICIPALITY = 'Vesterlund Kommune';
 export const CASE = '24/16905';
@@ -15,6 +19,12 @@ export const CLOSED_CASE = '24-001122';
 export const STANDING_ITEM = '23/00001';
 export const BUDGET = 'EMN-2024-123';
 export const ONE_MEETING = '24/55555';
+/** The case of an item that names CASE. */
+export const OTHER_CASE = '24/20000';
+/** A number an item names that no item has. */
+export const UNKNOWN_CASE = '24/99999';
+/** A council meeting whose items name cases in their text; the first has no number of its own. */
+export const REFERRING_MEETING = 'byr-2024-06-10';
 
 export const COMMITTEE_DECISION: PriorDecision = {
   body: 'Økonomiudvalget',
@@ -80,11 +90,57 @@ export function caseDocuments(): Record<string, IndexedItem[]> {
       documentId: 'byr-2024-03-18',
       position: 2,
       title: 'Skolebus til Vesterlund Skole',
-      text: `Bussen kører, når skolen er udvidet, jf. sag ${CASE}.`,
+      // Its own number in its text too: no reference to itself.
+      text: `Bussen kører (sagsnr. ${OTHER_CASE}), når skolen er udvidet, jf. sag ${CASE}.`,
       decision: 'Godkendt.',
       date: '2024-03-18',
       body: 'Byrådet',
-      caseNumber: '24/20000',
+      caseNumber: OTHER_CASE,
+    }),
+  ]);
+  add(REFERRING_MEETING, [
+    indexedItem({
+      documentId: REFERRING_MEETING,
+      position: 0,
+      title: 'Orientering om skoleudvidelsen',
+      text: `Byrådet godkendte udvidelsen (Sagsnr.: ${CASE}) den 18. marts 2024. Byggeriet begynder 12/2024, dok.nr. ${ONE_MEETING}.`,
+      decision: 'Taget til efterretning.',
+      outcome: 'noted',
+      date: '2024-06-10',
+      body: 'Byrådet',
+    }),
+    indexedItem({
+      documentId: REFERRING_MEETING,
+      position: 1,
+      title: 'Mødets form',
+      text: `Som ved alle møder, jf. ${STANDING_ITEM}.`,
+      decision: 'Godkendt.',
+      date: '2024-06-10',
+      body: 'Byrådet',
+    }),
+    {
+      // A closed item whose text was stored by mistake: it must never tell what it names.
+      ...indexedItem({
+        documentId: REFERRING_MEETING,
+        position: 2,
+        title: 'Lukket: Erstatningssag',
+        access: 'closed',
+        date: '2024-06-10',
+        body: 'Byrådet',
+        caseNumber: '24/30000',
+      }),
+      sections: [
+        { heading: 'Sagsfremstilling', kind: 'presentation', text: `Jf. sag ${CASE}.`, page: 1, pages: [1] },
+      ],
+    },
+    indexedItem({
+      documentId: REFERRING_MEETING,
+      position: 3,
+      title: 'Ny skolegård',
+      text: `Se sagsnr. ${UNKNOWN_CASE}.`,
+      decision: 'Godkendt.',
+      date: '2024-06-10',
+      body: 'Byrådet',
     }),
   ]);
   // A standing item: one number at six council meetings of 2024.
@@ -144,6 +200,16 @@ export function caseDocuments(): Record<string, IndexedItem[]> {
       body: 'Byrådet',
       municipality: 'Norddjurs Kommune',
       caseNumber: CASE,
+    }),
+    indexedItem({
+      documentId: 'other-2024-05-01',
+      position: 1,
+      title: 'Regnskab',
+      text: `Som i sag ${ONE_MEETING}.`,
+      decision: 'Godkendt.',
+      date: '2024-05-01',
+      body: 'Byrådet',
+      municipality: 'Norddjurs Kommune',
     }),
   ]);
   return docs;

@@ -35,6 +35,8 @@ function member(documentId: string, body: string, date: string, title: string): 
     municipality: 'Vesterlund Kommune',
     municipalityKey: 'vesterlund',
     caseNumber: '24/1',
+    itemCaseNumber: '24/1',
+    via: 'number',
     body,
     date,
     number: 1,

@@ -162,6 +162,8 @@ describe('OpenSearch index: creation', () => {
         outcome: keyword,
         access: keyword,
         caseNumber: keyword,
+        // The case numbers the item's text names: a case's items are also those naming it.
+        caseRefs: keyword,
         year: keyword,
         date: { type: 'date', format: 'strict_date' },
         position: { type: 'integer' },
@@ -228,6 +230,8 @@ describe('OpenSearch index: writes', () => {
           // No vote recorded in these decisions: neither split nor unanimous, no parties.
           votes: null,
           parties: [],
+          // None of these items names a case in its text.
+          caseRefs: [],
           text: searchFields(item),
           item,
         },

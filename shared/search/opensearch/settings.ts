@@ -112,6 +112,9 @@ export const MAPPINGS: Types.Common_Mapping.TypeMapping = {
     outcome: keyword,
     access: keyword,
     caseNumber: keyword,
+    // The case numbers the item's text names (shared/cases/references.ts): a case's items are
+    // also those naming its number.
+    caseRefs: keyword,
     year: keyword,
     date: { type: 'date', format: 'strict_date' },
     position: { type: 'integer' },

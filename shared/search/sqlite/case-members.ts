@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3';
-import { CASE_MEMBER_LIMIT, type CaseKey, type CaseMember } from '../../cases/members.ts';
+import { CASE_MEMBER_LIMIT, type CaseKey, type CaseMember, memberOrder } from '../../cases/members.ts';
 
-/** Keys per statement: two bound values each, well within SQLite's 32766. A page asks for at most 100. */
+/** Keys per statement: two bound values each, twice, well within SQLite's 32766. A page asks for at most 100. */
 const KEYS_PER_STATEMENT = 1000;
 
 /**
- * The items of these cases, oldest first (NULL dates first, as OpenSearch is asked to sort them),
- * from the rows' columns and the stored item's title and number (json_extract), found through the
- * index on (case_number, municipality_key).
+ * The items of these cases, oldest first (memberOrder, as OpenSearch's are put in it): those with
+ * a case's number (through the index on (case_number, municipality_key)) and those whose text
+ * names it (through case_refs, then the item's row for its municipality), from the rows' columns
+ * and the stored item's title and number (json_extract).
  */
 export function caseMembers(db: Database.Database, keys: readonly CaseKey[]): CaseMember[] {
   const members: CaseMember[] = [];
@@ -15,29 +16,30 @@ export function caseMembers(db: Database.Database, keys: readonly CaseKey[]): Ca
     members.push(...statement(db, keys.slice(at, at + KEYS_PER_STATEMENT)));
   }
   // Several statements' rows in one order; one statement's are in it already.
-  if (keys.length > KEYS_PER_STATEMENT) members.sort(oldestFirst);
+  if (keys.length > KEYS_PER_STATEMENT) members.sort(memberOrder);
   return members.slice(0, CASE_MEMBER_LIMIT);
 }
 
+const MEMBER_COLUMNS = `i.id AS id, i.document_id AS documentId, i.position AS position,
+  i.municipality AS municipality, i.municipality_key AS municipalityKey,
+  i.case_number AS itemCaseNumber, i.body AS body, i.date AS date,
+  json_extract(j.json, '$.item.number') AS number, json_extract(j.json, '$.item.title') AS title,
+  i.access AS access`;
+
 function statement(db: Database.Database, keys: readonly CaseKey[]): CaseMember[] {
+  const wanted = `(VALUES ${keys.map(() => '(?, ?)').join(', ')})`;
+  const values = keys.flatMap((k) => [k.caseNumber, k.municipalityKey]);
   return db
     .prepare(
-      `SELECT i.id AS id, i.document_id AS documentId, i.position AS position,
-              i.municipality AS municipality, i.municipality_key AS municipalityKey,
-              i.case_number AS caseNumber, i.body AS body, i.date AS date,
-              json_extract(j.json, '$.item.number') AS number, json_extract(j.json, '$.item.title') AS title,
-              i.access AS access
+      `SELECT ${MEMBER_COLUMNS}, i.case_number AS caseNumber, 'number' AS via
        FROM items i JOIN item_json j ON j.rowid = i.rowid
-       WHERE (i.case_number, i.municipality_key) IN (VALUES ${keys.map(() => '(?, ?)').join(', ')})
-       ORDER BY i.date, i.document_id, i.position
+       WHERE (i.case_number, i.municipality_key) IN ${wanted}
+       UNION ALL
+       SELECT ${MEMBER_COLUMNS}, r.case_number AS caseNumber, 'reference' AS via
+       FROM case_refs r JOIN items i ON i.rowid = r.item_rowid JOIN item_json j ON j.rowid = i.rowid
+       WHERE (r.case_number, i.municipality_key) IN ${wanted}
+       ORDER BY date, documentId, position, via, caseNumber
        LIMIT ?`,
     )
-    .all(...keys.flatMap((k) => [k.caseNumber, k.municipalityKey]), CASE_MEMBER_LIMIT) as CaseMember[];
-}
-
-/** SQLite's ORDER BY above, in JS: undated first, then by date, document and position. */
-function oldestFirst(a: CaseMember, b: CaseMember): number {
-  if (a.date !== b.date) return a.date === null ? -1 : b.date === null ? 1 : a.date < b.date ? -1 : 1;
-  if (a.documentId !== b.documentId) return a.documentId < b.documentId ? -1 : 1;
-  return a.position - b.position;
+    .all(...values, ...values, CASE_MEMBER_LIMIT) as CaseMember[];
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { IndexedItem } from '#domain/search.ts';
+import { caseRefsOf } from '../../cases/references.ts';
 import { FIELD_WEIGHTS, type SearchFields } from '../fields.ts';
 import { bodyName, municipalityName, NAME_KEYS } from '../names.ts';
 import { voteKind, voteParties } from '../votes.ts';
@@ -36,6 +37,19 @@ export function columnSizes(blob: Uint8Array): number[] {
 /** The facets facet_totals counts, each a column of items. */
 export const FACETS = ['body', 'municipality', 'year', 'outcome'] as const;
 export type Facet = (typeof FACETS)[number];
+
+/**
+ * The case numbers each item's text names (shared/cases/references.ts), a row each: a case's
+ * items are those with its number and those naming it, found by number and then the item's row.
+ */
+const CASE_REFS = `
+CREATE TABLE IF NOT EXISTS case_refs (
+  case_number TEXT NOT NULL,
+  item_rowid INTEGER NOT NULL,
+  PRIMARY KEY (case_number, item_rowid)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS case_refs_item ON case_refs(item_rowid);
+`;
 
 /**
  * Items in a plain table of small rows (filters, facets), the stored item as JSON in a table of
@@ -80,6 +94,7 @@ CREATE INDEX IF NOT EXISTS items_date ON items(date, position);
 -- A case's items (shared/cases): a page of hits asks for the items of all its case numbers at once.
 CREATE INDEX IF NOT EXISTS items_case ON items(case_number, municipality_key);
 CREATE TABLE IF NOT EXISTS item_json (rowid INTEGER PRIMARY KEY, json TEXT NOT NULL);
+${CASE_REFS}
 CREATE TABLE IF NOT EXISTS facet_totals (
   facet TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL,
   PRIMARY KEY (facet, value)
@@ -152,8 +167,8 @@ function refreshKeys(db: Database.Database): void {
  * Brings an index made by an earlier version up to SCHEMA, before SCHEMA runs: facet totals kept
  * per combination of body, year and outcome go (with their triggers; SCHEMA makes them again and
  * openSchema counts them), rows made before they kept their field lengths get them from
- * FTS5's own column sizes, and rows made before the vote filters get them from their stored items,
- * once.
+ * FTS5's own column sizes, and rows made before the vote filters or the case references get them
+ * from their stored items, once.
  */
 function upgradeSchema(db: Database.Database): void {
   const columnsOf = (table: string) =>
@@ -166,6 +181,7 @@ function upgradeSchema(db: Database.Database): void {
   const columns = columnsOf('items');
   if (columns.length === 0) return;
   if (!columns.includes('votes')) addVotes(db);
+  if (columnsOf('case_refs').length === 0) addCaseRefs(db);
   if (columns.includes('title_terms')) return;
   db.transaction(() => {
     for (const field of LENGTH_FIELDS) {
@@ -192,16 +208,34 @@ function addVotes(db: Database.Database): void {
   db.transaction(() => {
     db.exec('ALTER TABLE items ADD COLUMN votes TEXT; ALTER TABLE items ADD COLUMN parties TEXT;');
     const update = db.prepare('UPDATE items SET votes = ?, parties = ? WHERE rowid = ?');
-    // In batches: a statement cannot write while another iterates, and an index can be large.
-    const batch = db
-      .prepare('SELECT rowid, json FROM item_json WHERE rowid > ? ORDER BY rowid LIMIT 1000')
-      .raw();
-    for (let rows = batch.all(0) as [number, string][]; rows.length > 0; ) {
-      for (const [rowid, json] of rows) {
-        const { decision } = IndexedItem.parse(JSON.parse(json));
-        update.run(voteKind(decision), partiesColumn(voteParties(decision)), rowid);
-      }
-      rows = batch.all(rows.at(-1)?.[0]) as [number, string][];
-    }
+    eachStoredItem(db, (rowid, { decision }) =>
+      update.run(voteKind(decision), partiesColumn(voteParties(decision)), rowid),
+    );
   })();
+}
+
+/** The case references' table, filled by reading each row's stored item (references.ts). */
+function addCaseRefs(db: Database.Database): void {
+  db.transaction(() => {
+    db.exec(CASE_REFS);
+    const insert = caseRefInsert(db);
+    eachStoredItem(db, (rowid, item) => {
+      for (const number of caseRefsOf(item)) insert.run(number, rowid);
+    });
+  })();
+}
+
+/** Stores a case number an item's text names. */
+export const caseRefInsert = (db: Database.Database) =>
+  db.prepare('INSERT OR IGNORE INTO case_refs (case_number, item_rowid) VALUES (?, ?)');
+
+/** Every stored item with its row, in batches: a statement cannot write while another iterates, and an index can be large. */
+function eachStoredItem(db: Database.Database, visit: (rowid: number, item: IndexedItem) => void): void {
+  const batch = db
+    .prepare('SELECT rowid, json FROM item_json WHERE rowid > ? ORDER BY rowid LIMIT 1000')
+    .raw();
+  for (let rows = batch.all(0) as [number, string][]; rows.length > 0; ) {
+    for (const [rowid, json] of rows) visit(rowid, IndexedItem.parse(JSON.parse(json)));
+    rows = batch.all(rows.at(-1)?.[0]) as [number, string][];
+  }
 }

@@ -31,7 +31,14 @@ import type { QueryTerm } from '../query-language.ts';
 import { suggestQuery } from '../suggest.ts';
 import { caseMembers } from './case-members.ts';
 import { FieldTotals } from './field-totals.ts';
-import { type Facet, FTS_COLUMNS, LENGTH_FIELDS, openSchema, partiesColumn } from './schema.ts';
+import {
+  caseRefInsert,
+  type Facet,
+  FTS_COLUMNS,
+  LENGTH_FIELDS,
+  openSchema,
+  partiesColumn,
+} from './schema.ts';
 import { ItemScorer, type PostingsCache, scoredClauses } from './scoring.ts';
 import { SqliteTermVocabulary } from './vocabulary.ts';
 
@@ -97,9 +104,10 @@ export class SqliteSearchIndex implements SearchIndex {
     const insertTerms = this.#db.prepare(
       `INSERT INTO items_fts (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ${FTS_COLUMNS.map(() => '?').join(', ')})`,
     );
+    const insertRef = caseRefInsert(this.#db);
     this.#delete(documentId);
     for (const item of items) {
-      const fields = filterFields(item);
+      const { caseRefs, ...fields } = filterFields(item);
       const terms = analyzedFields(searchFields(item));
       const { lastInsertRowid } = insertItem.run({
         id: item.id,
@@ -110,6 +118,7 @@ export class SqliteSearchIndex implements SearchIndex {
         bodyTerms: terms.body.length,
       });
       insertJson.run(lastInsertRowid, JSON.stringify(item));
+      for (const number of caseRefs) insertRef.run(number, lastInsertRowid);
       insertTerms.run(lastInsertRowid, ...FTS_COLUMNS.map((c) => terms[c].join(' ')));
       this.#totals.add(FTS_COLUMNS.map((c) => terms[c].length));
     }
@@ -121,6 +130,9 @@ export class SqliteSearchIndex implements SearchIndex {
 
   #delete(documentId: string): void {
     this.#totals.removeDocument(documentId);
+    this.#db
+      .prepare('DELETE FROM case_refs WHERE item_rowid IN (SELECT rowid FROM items WHERE document_id = ?)')
+      .run(documentId);
     for (const table of ['items_fts', 'item_json']) {
       this.#db
         .prepare(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM items WHERE document_id = ?)`)
