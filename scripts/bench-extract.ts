@@ -7,7 +7,7 @@
  * cost of isolation shows. Prints figures, asserts nothing.
  * Usage: npm run bench:extract [-- --runs N]
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,9 @@ import { defaultLimits } from '#config/limits.ts';
 import { extractLines } from '#extract/index.ts';
 import { extractMeeting } from '#ingest/extract-meeting.ts';
 import { IsolatedExtractor } from '#ingest/isolated-extractor.ts';
+import { pdfsIn, SAMPLE_FOLDERS } from '../functions/samples.ts';
 import {
+  median,
   pdftotextVersion,
   perSecond,
   positiveIntegerOption,
@@ -26,7 +28,6 @@ import {
 } from './lib/bench-report.ts';
 import { generateMinutesPdf } from './lib/minutes-pdf.ts';
 
-const CORPUS_DIRS = ['test/fixtures/corpus/pdf', 'test/fixtures/corpus/extra/pdf'];
 /** About 0.9 pages per generated item: this many items make a document of about 200 pages. */
 const LARGE_DOCUMENT_ITEMS = 224;
 /** The target: the whole pipeline reaches at least this share of pdftotext's pages per second. */
@@ -49,15 +50,6 @@ interface Result {
 function runCount(): number {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
   return positiveIntegerOption('runs', values.runs);
-}
-
-function corpusFiles(): string[] {
-  return CORPUS_DIRS.flatMap((dir) =>
-    readdirSync(dir)
-      .filter((name) => name.endsWith('.pdf'))
-      .sort()
-      .map((name) => join(dir, name)),
-  );
 }
 
 /** pdf.js refuses a Buffer: it wants a plain Uint8Array. */
@@ -110,14 +102,6 @@ async function elapsedMs(run: () => Promise<void> | void): Promise<number> {
   const start = performance.now();
   await run();
   return performance.now() - start;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 const READERS = {
@@ -235,7 +219,7 @@ async function main(): Promise<void> {
       versions: [`pdfjs-dist ${pdfjsVersion()}`],
       lines: [`pdftotext: ${requirePdftotext()}`, `runs: warm-up + ${runs}, median\n`],
     });
-    const corpus = corpusFiles();
+    const corpus = await pdfsIn(SAMPLE_FOLDERS);
     const generated = [await largeDocument(dir)];
     const sets: DocumentSet[] = [
       { name: 'corpus', files: corpus, pages: await pagesOf(corpus) },

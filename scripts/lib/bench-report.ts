@@ -59,6 +59,13 @@ export function row(cells: readonly string[], widths: readonly number[]): string
 
 export const perSecond = (count: number, ms: number): number => count / (ms / 1000);
 
+/** The middle value (the mean of the two middle ones for an even count); 0 when there are none. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
 /** The value at quantile `p` (0..1) of values sorted ascending; 0 when there are none. */
 export const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
