@@ -6,13 +6,16 @@
  * 45-65 ms, splitting them into strings 25-80 ms; see docs/benchmarks.md).
  *
  * Layout, little-endian 32-bit words: format, the shortest word's length the list was made for,
- * word count n, n + 1 offsets into the text; then the text, the words joined by '\n' (offset n
- * is the text's length + 1). Whether the words are still the dictionary's is for a test to say
- * (test/unit/language-data.test.ts): checking the 3.7 MB dictionary here would cost what the
- * compact form saves.
+ * word count n; for each two-letter beginning (first byte x 256 + second), the first word that
+ * begins with it or later (65,537 words: the first two steps of every search are a table read,
+ * not 34 comparisons of interpreted code in a fresh process); n + 1 offsets into the text; then
+ * the text, the words joined by '\n' (offset n is the text's length + 1). Whether the words are
+ * still the dictionary's is for a test to say (test/unit/language-data.test.ts): checking the
+ * 3.7 MB dictionary here would cost what the compact form saves.
  */
-const FORMAT = 1;
+const FORMAT = 2;
 const HEADER_WORDS = 3;
+const PAIRS = 256 * 256;
 
 export class VocabularyEncodingError extends Error {
   constructor(word: string, minLength: number) {
@@ -26,28 +29,37 @@ export class VocabularyEncodingError extends Error {
 export class SortedVocabulary {
   private readonly text: Uint8Array;
   private readonly offsets: Uint32Array;
+  private readonly pairStarts: Uint32Array;
 
-  private constructor(text: Uint8Array, offsets: Uint32Array) {
+  private constructor(text: Uint8Array, offsets: Uint32Array, pairStarts: Uint32Array) {
     this.text = text;
     this.offsets = offsets;
+    this.pairStarts = pairStarts;
   }
 
-  /** The bytes of the compact form: the distinct words, sorted, none shorter than `minLength`. */
+  /** The bytes of the compact form: the distinct words, sorted, none shorter than `minLength` (2 or more). */
   static encode(words: Iterable<string>, minLength: number): Uint8Array {
+    if (minLength < 2)
+      throw new RangeError(`the compact vocabulary holds words of 2 or more letters, not ${minLength}`);
     const sorted = [...new Set(words)].sort();
     for (const word of sorted) {
       if (!isLatin1Word(word) || word.length < minLength) throw new VocabularyEncodingError(word, minLength);
     }
-    const text = Buffer.from(sorted.join('\n'), 'latin1');
-    const header = new Uint32Array(HEADER_WORDS + sorted.length + 1);
+    const header = new Uint32Array(HEADER_WORDS + PAIRS + 1 + sorted.length + 1);
     header.set([FORMAT, minLength, sorted.length]);
+    let k = 0;
+    for (let pair = 0; pair <= PAIRS; pair++) {
+      while (k < sorted.length && pairOf(sorted[k] as string) < pair) k++;
+      header[HEADER_WORDS + pair] = k;
+    }
+    const offsetsStart = HEADER_WORDS + PAIRS + 1;
     let offset = 0;
-    sorted.forEach((word, k) => {
-      header[HEADER_WORDS + k] = offset;
+    sorted.forEach((word, i) => {
+      header[offsetsStart + i] = offset;
       offset += word.length + 1;
     });
-    header[HEADER_WORDS + sorted.length] = offset;
-    return Buffer.concat([Buffer.from(header.buffer), text]);
+    header[offsetsStart + sorted.length] = offset;
+    return Buffer.concat([Buffer.from(header.buffer), Buffer.from(sorted.join('\n'), 'latin1')]);
   }
 
   /** The list in `bytes`, or undefined when they are not this format or not made for `minLength`. */
@@ -58,12 +70,15 @@ export class SortedVocabulary {
     const header = new Uint32Array(aligned.buffer, aligned.byteOffset, HEADER_WORDS);
     const [format, madeFor, count = 0] = header;
     if (format !== FORMAT || madeFor !== minLength) return undefined;
-    const textStart = (HEADER_WORDS + count + 1) * 4;
+    const offsetsStart = HEADER_WORDS + PAIRS + 1;
+    const textStart = (offsetsStart + count + 1) * 4;
     if (aligned.byteLength < textStart) return undefined;
-    const offsets = new Uint32Array(aligned.buffer, aligned.byteOffset + HEADER_WORDS * 4, count + 1);
+    const word = (at: number, length: number) =>
+      new Uint32Array(aligned.buffer, aligned.byteOffset + at * 4, length);
+    const offsets = word(offsetsStart, count + 1);
     const text = aligned.subarray(textStart);
     if (offsets[count] !== text.byteLength + 1) return undefined;
-    return new SortedVocabulary(text, offsets);
+    return new SortedVocabulary(text, offsets, word(HEADER_WORDS, PAIRS + 1));
   }
 
   /** The list of `words` in memory, as decoding its compact form would give it. */
@@ -93,15 +108,21 @@ export class SortedVocabulary {
    */
   lengthsAt(word: string, start: number, maxLength: number): number[] {
     const lengths: number[] = [];
-    let low = 0;
-    let high = this.size;
-    for (let j = 0; j < maxLength && start + j < word.length; j++) {
+    // No word is shorter than two letters, and a letter outside Latin-1 begins none.
+    if (maxLength < 2 || start + 2 > word.length) return lengths;
+    const first = word.charCodeAt(start);
+    const second = word.charCodeAt(start + 1);
+    if (first > 0xff || second > 0xff) return lengths;
+    const pair = (first << 8) | second;
+    let low = this.pairStarts[pair] as number;
+    let high = this.pairStarts[pair + 1] as number;
+    if (low < high && this.lengthOf(low) === 2) lengths.push(2);
+    for (let j = 2; low < high && j < maxLength && start + j < word.length; j++) {
       const code = word.charCodeAt(start + j);
       low = this.firstWithCodeAtLeast(low, high, j, code);
       high = this.firstWithCodeAtLeast(low, high, j, code + 1);
-      if (low === high) break;
       // The prefix itself, when it is a word, sorts first among the words that begin with it.
-      if (this.lengthOf(low) === j + 1) lengths.push(j + 1);
+      if (low < high && this.lengthOf(low) === j + 1) lengths.push(j + 1);
     }
     return lengths;
   }
@@ -125,16 +146,18 @@ export class SortedVocabulary {
     return (this.offsets[k + 1] as number) - (this.offsets[k] as number) - 1;
   }
 
-  /** Word k's code at position j, -1 past its end (a shorter word sorts first). */
-  private codeAt(k: number, j: number): number {
-    return j < this.lengthOf(k) ? (this.text[(this.offsets[k] as number) + j] as number) : -1;
-  }
-
-  /** In [low, high), where the words share their first j letters, the first whose letter j is `code` or later. */
+  /**
+   * In [low, high), where the words share their first j letters, the first whose letter j is
+   * `code` or later (past a word's end counts as -1: a shorter word sorts first). Written out
+   * rather than through helpers: a fresh process runs it interpreted, where calls cost most.
+   */
   private firstWithCodeAtLeast(low: number, high: number, j: number, code: number): number {
+    const { offsets, text } = this;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (this.codeAt(middle, j) < code) low = middle + 1;
+      const at = (offsets[middle] as number) + j;
+      const letter = at < (offsets[middle + 1] as number) - 1 ? (text[at] as number) : -1;
+      if (letter < code) low = middle + 1;
       else high = middle;
     }
     return low;
@@ -162,6 +185,11 @@ export class SortedVocabulary {
     }
     return length - text.length;
   }
+}
+
+/** A word's first two letters as one number, the index of the two-letter table. */
+function pairOf(word: string): number {
+  return (word.charCodeAt(0) << 8) | word.charCodeAt(1);
 }
 
 /** Letters Latin-1 holds as one byte each, and no newline (the separator). */

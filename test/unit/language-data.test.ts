@@ -104,6 +104,16 @@ describe('SortedVocabulary', () => {
     expect(vocabulary.lengthsAt('skolebestyrelsen', 5, 20)).toEqual([10]);
   });
 
+  it('finds two-letter words, and nothing for letters outside Latin-1', () => {
+    const short = SortedVocabulary.of(['ab', 'abc', 'abcd', 'bær'], 2);
+    expect(short.lengthsAt('abcde', 0, 20)).toEqual([2, 3, 4]);
+    expect(short.lengthsAt('abcde', 0, 2)).toEqual([2]);
+    expect(short.lengthsAt('xbær', 1, 20)).toEqual([3]);
+    expect(short.lengthsAt('αβγ', 0, 20)).toEqual([]);
+    expect(short.lengthsAt('a', 0, 20)).toEqual([]);
+    expect(() => SortedVocabulary.encode(['a'], 1)).toThrow(RangeError);
+  });
+
   it('is used only for the shortest word length it was made for', () => {
     const bytes = SortedVocabulary.encode(['skole'], 4);
     expect(SortedVocabulary.decode(bytes, 4)?.words()).toEqual(['skole']);
