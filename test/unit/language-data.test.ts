@@ -11,6 +11,7 @@ import {
   loadCompoundVocabulary,
   sortedVocabularyWords,
   splitCompound,
+  vocabularyWordFrom,
   vocabularyWords,
 } from '#language/compounds.ts';
 import { SortedVocabulary, VocabularyEncodingError } from '#language/sorted-vocabulary.ts';
@@ -62,6 +63,14 @@ describe('compact language data', () => {
       ...vocabularyWords().filter((_, i) => i % 97 === 0),
     ];
     for (const word of words) expect(compoundParts(word), word).toEqual(partsBySet(word));
+  });
+
+  it('gives the first vocabulary word not before a text, as a lower bound over the sorted list does', () => {
+    const sorted = sortedVocabularyWords();
+    const lowerBound = (text: string) => sorted.find((word) => word >= text);
+    for (const text of ['kystbeskyt', 'budgetfor', 'a', 'ærgrelse', 'zzzz', 'øvelse', 'åben', 'ü']) {
+      expect(vocabularyWordFrom(text), text).toBe(lowerBound(text));
+    }
   });
 
   it('splits query compounds into the fewest vocabulary words', () => {
