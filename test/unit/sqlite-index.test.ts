@@ -27,6 +27,7 @@ describe('SQLite FTS5 index file', () => {
     const item = indexedItem({ title: 'Trafik og sygefravær', text: 'Sygefraværet steg.' });
     await first.replaceDocument('doc-a', [item]);
     const before = await first.search(SearchQuery.parse({ q: 'fravær' }));
+    const stored = await first.get(item.id);
     first.close();
     // Terms an earlier analysis made are gone when it changed: nothing finds the item until it is analysed again.
     const db = new Database(path);
@@ -36,8 +37,39 @@ describe('SQLite FTS5 index file', () => {
     db.close();
     const reopened = SqliteSearchIndex.open(path);
     expect(await reopened.search(SearchQuery.parse({ q: 'fravær' }))).toEqual(before);
-    expect(await reopened.get(item.id)).toEqual(item);
+    expect(await reopened.get(item.id)).toEqual(stored);
+    expect(stored).toMatchObject(item);
     reopened.close();
+  });
+
+  it('finds what another connection wrote to the file, and forgets what it changed or removed', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'index-')), 'search.sqlite');
+    const reader = SqliteSearchIndex.open(path);
+    const writer = SqliteSearchIndex.open(path);
+    const budget = SearchQuery.parse({ q: 'budget' });
+    const found = async () => (await reader.search(budget)).results.map((r) => [r.item.title, r.score]);
+    await writer.replaceDocument('doc-a', [indexedItem({ title: 'Budget 2026', decision: 'Godkendt.' })]);
+    const one = await found();
+    expect(one.map(([title]) => title)).toEqual(['Budget 2026']);
+    // The reader has kept the term's postings and the item's row: a write elsewhere must reach it.
+    await writer.replaceDocument('doc-b', [
+      indexedItem({
+        documentId: 'doc-b',
+        title: 'Budget for veje',
+        text: 'Budget, budget og budget.',
+        date: '2026-02-01',
+      }),
+    ]);
+    const two = await found();
+    expect(two.map(([title]) => title)).toEqual(['Budget for veje', 'Budget 2026']);
+    expect(two[1]?.[1]).not.toBe(one[0]?.[1]);
+    await writer.deleteDocument('doc-b');
+    expect(await found()).toEqual(one);
+    // Its own writes too.
+    await reader.replaceDocument('doc-a', [indexedItem({ title: 'Trafik', decision: 'Godkendt.' })]);
+    expect(await found()).toEqual([]);
+    reader.close();
+    writer.close();
   });
 
   it('offers a compound the minutes write apart as a partial match, all its parts needed', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SearchQuery } from '#domain/search.ts';
+import { ANALYSIS_VERSION } from '#language/analyze.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import { indexedItem } from '#test/support/indexed-items.ts';
 
@@ -25,10 +26,11 @@ describe('SQLite index file made before the vote filters and the extracted detai
     ]);
     current.close();
 
-    // The layout before: no vote columns, and items stored without absent, attachments, format,
-    // or the meeting's time and place.
+    // The layout before: no vote columns, items stored without absent, attachments, format, or the
+    // meeting's time and place, and marked as made by the analysis alone (before stored forms).
     const old = new Database(path);
     old.exec('ALTER TABLE items DROP COLUMN votes; ALTER TABLE items DROP COLUMN parties;');
+    old.prepare("UPDATE meta SET value = ? WHERE name = 'analysis'").run(ANALYSIS_VERSION);
     const rows = old.prepare('SELECT rowid, json FROM item_json').raw().all() as [number, string][];
     for (const [rowid, json] of rows) {
       const { absent, attachments, format, meeting, ...rest } = JSON.parse(json);

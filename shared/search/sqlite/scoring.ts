@@ -91,9 +91,21 @@ function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
  */
 export class ItemScorer {
   readonly #postings: Database.Statement;
+  readonly #kept = new Map<string, { postings: Postings; size: number }>();
+  #keptSize = 0;
 
   constructor(db: Database.Database) {
-    this.#postings = db.prepare('SELECT doc, col FROM items_vocab WHERE term = ?').raw();
+    // One row of two strings per term: a row per occurrence costs more to hand to JS than to find.
+    const column = `CASE col ${FTS_COLUMNS.map((col, i) => `WHEN '${col}' THEN ${i}`).join(' ')} END`;
+    this.#postings = db
+      .prepare(`SELECT group_concat(doc), group_concat(${column}, '') FROM items_vocab WHERE term = ?`)
+      .raw();
+  }
+
+  /** Forgets the postings kept from earlier searches: the index changed. */
+  clear(): void {
+    this.#kept.clear();
+    this.#keptSize = 0;
   }
 
   /**
@@ -174,13 +186,44 @@ export class ItemScorer {
     };
   }
 
-  /** Where a term occurs: one row per occurrence, counted per column and item. */
+  /**
+   * Where a term occurs, counted per column and item: kept for later searches (the most recently
+   * used, up to POSTINGS_KEPT occurrences), as a query's words recur in the next ones.
+   */
   #postingsOf(term: string): Postings {
-    const byColumn: Postings = new Map();
-    for (const [doc, col] of this.#postings.all(term) as [number, FtsColumn][]) {
-      const docs = cached(byColumn, col, () => new Map<number, number>());
-      docs.set(doc, (docs.get(doc) ?? 0) + 1);
+    const kept = this.#kept.get(term);
+    if (kept) {
+      this.#kept.delete(term);
+      this.#kept.set(term, kept);
+      return kept.postings;
     }
-    return byColumn;
+    const [docs, columns] = this.#postings.get(term) as [string | null, string | null];
+    const postings = countPostings(docs, columns);
+    const size = columns?.length ?? 0;
+    this.#kept.set(term, { postings, size });
+    this.#keptSize += size;
+    for (const [old, { size: oldSize }] of this.#kept) {
+      if (this.#keptSize <= POSTINGS_KEPT) break;
+      this.#kept.delete(old);
+      this.#keptSize -= oldSize;
+    }
+    return postings;
   }
+}
+
+/** Occurrences of postings kept between searches: about 16 bytes each in the maps. */
+const POSTINGS_KEPT = 2_000_000;
+
+/** An occurrence per item and column code, in the order fts5vocab lists them, counted. */
+function countPostings(docs: string | null, columns: string | null): Postings {
+  const byColumn: Postings = new Map();
+  if (docs === null || columns === null) return byColumn;
+  const items = docs.split(',');
+  for (let i = 0; i < items.length; i++) {
+    const col = FTS_COLUMNS[columns.charCodeAt(i) - 48] as FtsColumn;
+    const doc = Number(items[i]);
+    const counts = cached(byColumn, col, () => new Map<number, number>());
+    counts.set(doc, (counts.get(doc) ?? 0) + 1);
+  }
+  return byColumn;
 }

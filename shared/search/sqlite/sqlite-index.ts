@@ -9,7 +9,9 @@ import {
 } from '#domain/search.ts';
 import { ANALYSIS_VERSION } from '#language/analyze.ts';
 import type { CaseKey, CaseMember } from '../../cases/members.ts';
+import { caseRefsOf } from '../../cases/references.ts';
 import { analyzedFields, filterFields, searchFields } from '../fields.ts';
+import { firstInOrder } from '../first-in-order.ts';
 import type { HighlightQuery } from '../highlight.ts';
 import { emptyResult, toHit } from '../hits.ts';
 import { bodyName, FacetCounts, municipalityName } from '../names.ts';
@@ -31,14 +33,8 @@ import type { QueryTerm } from '../query-language.ts';
 import { suggestQuery } from '../suggest.ts';
 import { caseMembers } from './case-members.ts';
 import { FieldTotals } from './field-totals.ts';
-import {
-  caseRefInsert,
-  type Facet,
-  FTS_COLUMNS,
-  LENGTH_FIELDS,
-  openSchema,
-  partiesColumn,
-} from './schema.ts';
+import { type Match, MatchRows } from './match-rows.ts';
+import { caseRefInsert, FACETS, type Facet, FTS_COLUMNS, openSchema, partiesColumn } from './schema.ts';
 import { ItemScorer, type PostingsCache, scoredClauses } from './scoring.ts';
 import { SqliteTermVocabulary } from './vocabulary.ts';
 
@@ -55,6 +51,10 @@ export class SqliteSearchIndex implements SearchIndex {
   readonly #totals: FieldTotals;
   readonly #scorer: ItemScorer;
   readonly #vocabulary: SqliteTermVocabulary;
+  readonly #rows: MatchRows;
+  readonly #statements = new Map<string, Database.Statement>();
+  readonly #dataVersion: Database.Statement;
+  #seenVersion: unknown;
 
   constructor(db: Db) {
     this.#db = db;
@@ -63,6 +63,8 @@ export class SqliteSearchIndex implements SearchIndex {
     this.#totals = new FieldTotals(db);
     this.#scorer = new ItemScorer(db);
     this.#vocabulary = new SqliteTermVocabulary(db);
+    this.#rows = new MatchRows(db);
+    this.#dataVersion = db.prepare('PRAGMA data_version').pluck();
     this.#reanalyseWhenChanged();
   }
 
@@ -76,32 +78,58 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async replaceDocument(documentId: string, items: readonly IndexedItem[]): Promise<void> {
-    this.#db.transaction(() => this.#replace(documentId, items))();
+    const checked = items.map(completed);
+    this.#db.transaction(() => this.#replace(documentId, checked))();
+    this.#changed();
   }
 
   /**
-   * An index whose terms were made by another analysis (ANALYSIS_VERSION) is analysed again from
-   * the items it stores, once, in one transaction: searching it as it is would miss.
+   * What searches keep between them (postings, match rows) is forgotten when the index changes:
+   * by this connection's writes (#changed), or another's (SQLite's data_version moves).
+   */
+  #changed(): void {
+    this.#scorer.clear();
+    this.#rows.clear();
+  }
+
+  #forgetWhenChangedElsewhere(): void {
+    const version = this.#dataVersion.get();
+    if (version !== this.#seenVersion) this.#changed();
+    this.#seenVersion = version;
+  }
+
+  /** A statement prepared once per SQL text: searches make few distinct ones (their filters'). */
+  #prepared(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * An index whose terms were made by another analysis (ANALYSIS_VERSION), or whose items were
+   * stored in another form (STORED_FORM), is made again from the items it stores, once, in one
+   * transaction: searching it as it is would miss, and reading trusts what is stored.
    */
   #reanalyseWhenChanged(): void {
     const made = this.#db.prepare("SELECT value FROM meta WHERE name = 'analysis'").pluck().get();
-    if (made === ANALYSIS_VERSION) return;
+    if (made === MADE_BY) return;
     const documents = this.#db.prepare('SELECT DISTINCT document_id FROM items').pluck().all() as string[];
     this.#db.transaction(() => {
-      for (const documentId of documents) this.#replace(documentId, this.#itemsOf(documentId));
-      this.#db
-        .prepare("INSERT OR REPLACE INTO meta (name, value) VALUES ('analysis', ?)")
-        .run(ANALYSIS_VERSION);
+      for (const documentId of documents) this.#replace(documentId, this.#storedItemsOf(documentId));
+      this.#prepared("INSERT OR REPLACE INTO meta (name, value) VALUES ('analysis', ?)").run(MADE_BY);
     })();
   }
 
   #replace(documentId: string, items: readonly IndexedItem[]): void {
-    const insertItem = this.#db.prepare(
+    const insertItem = this.#prepared(
       `INSERT INTO items (id, document_id, body, municipality, body_key, municipality_key, date, year, outcome, access, case_number, position, votes, parties, title_terms, decision_terms, body_terms)
        VALUES (@id, @documentId, @body, @municipality, @bodyKey, @municipalityKey, @date, @year, @outcome, @access, @caseNumber, @position, @votes, @parties, @titleTerms, @decisionTerms, @bodyTerms)`,
     );
-    const insertJson = this.#db.prepare('INSERT INTO item_json (rowid, json) VALUES (?, ?)');
-    const insertTerms = this.#db.prepare(
+    const insertJson = this.#prepared('INSERT INTO item_json (rowid, json) VALUES (?, ?)');
+    const insertTerms = this.#prepared(
       `INSERT INTO items_fts (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ${FTS_COLUMNS.map(() => '?').join(', ')})`,
     );
     const insertRef = caseRefInsert(this.#db);
@@ -126,6 +154,7 @@ export class SqliteSearchIndex implements SearchIndex {
 
   async deleteDocument(documentId: string): Promise<void> {
     this.#db.transaction(() => this.#delete(documentId))();
+    this.#changed();
   }
 
   #delete(documentId: string): void {
@@ -134,17 +163,17 @@ export class SqliteSearchIndex implements SearchIndex {
       .prepare('DELETE FROM case_refs WHERE item_rowid IN (SELECT rowid FROM items WHERE document_id = ?)')
       .run(documentId);
     for (const table of ['items_fts', 'item_json']) {
-      this.#db
-        .prepare(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM items WHERE document_id = ?)`)
-        .run(documentId);
+      this.#prepared(
+        `DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM items WHERE document_id = ?)`,
+      ).run(documentId);
     }
-    this.#db.prepare('DELETE FROM items WHERE document_id = ?').run(documentId);
+    this.#prepared('DELETE FROM items WHERE document_id = ?').run(documentId);
   }
 
   async get(id: string): Promise<IndexedItem | null> {
-    const row = this.#db
-      .prepare('SELECT j.json AS json FROM items i JOIN item_json j ON j.rowid = i.rowid WHERE i.id = ?')
-      .get(id) as { json: string } | undefined;
+    const row = this.#prepared(
+      'SELECT j.json AS json FROM items i JOIN item_json j ON j.rowid = i.rowid WHERE i.id = ?',
+    ).get(id) as { json: string } | undefined;
     return row ? stored(row.json) : null;
   }
 
@@ -153,12 +182,15 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   #itemsOf(documentId: string): IndexedItem[] {
-    const rows = this.#db
-      .prepare(
-        'SELECT j.json AS json FROM items i JOIN item_json j ON j.rowid = i.rowid WHERE i.document_id = ? ORDER BY i.position',
-      )
-      .all(documentId) as { json: string }[];
+    const rows = this.#prepared(
+      'SELECT j.json AS json FROM items i JOIN item_json j ON j.rowid = i.rowid WHERE i.document_id = ? ORDER BY i.position',
+    ).all(documentId) as { json: string }[];
     return rows.map((row) => stored(row.json));
+  }
+
+  /** Items as stored by any version, checked and completed (fields added since). */
+  #storedItemsOf(documentId: string): IndexedItem[] {
+    return this.#itemsOf(documentId).map(completed);
   }
 
   /**
@@ -174,12 +206,10 @@ export class SqliteSearchIndex implements SearchIndex {
     const [from, key] = query.q
       ? ['items_fts JOIN items i ON i.rowid = items_fts.rowid', 'items_fts.rowid']
       : ['items i', 'i.rowid'];
-    const read = this.#db
-      .prepare(
-        `SELECT i.rowid, j.json FROM ${from} JOIN item_json j ON j.rowid = i.rowid
+    const read = this.#prepared(
+      `SELECT i.rowid, j.json FROM ${from} JOIN item_json j ON j.rowid = i.rowid
          ${where} ${query.q ? 'AND items_fts MATCH @match' : ''} AND ${key} > @after ORDER BY ${key} LIMIT @limit`,
-      )
-      .raw();
+    ).raw();
     const bound = { ...params, ...(query.q && { match: fullExpression(plan) }), limit: batchSize };
     for (let after = 0, full = true; full; ) {
       const rows = read.all({ ...bound, after }) as [number, string][];
@@ -198,6 +228,7 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    this.#forgetWhenChangedElsewhere();
     const plan = planSearch(query.q);
     if (query.q && !plan.searchable) return emptyResult(query);
     const { where, params } = filters(query);
@@ -235,13 +266,11 @@ export class SqliteSearchIndex implements SearchIndex {
       partial = this.#withPhrase(plan.proximity, partial, order, end - full.length, postings);
     }
     const page = [
-      ...full
-        .sort(order)
-        .slice(start, end)
+      ...firstInOrder(full, end, order)
+        .slice(start)
         .map((m) => ({ ...m, tier: 'full' as const })),
-      ...partial
-        .sort(order)
-        .slice(Math.max(0, start - full.length), Math.max(0, end - full.length))
+      ...firstInOrder(partial, end - full.length, order)
+        .slice(Math.max(0, start - full.length))
         .map((m) => ({ ...m, tier: 'partial' as const })),
     ];
     // "Mente du …?" only when the words find nothing at all (shared/search/suggest.ts).
@@ -260,7 +289,7 @@ export class SqliteSearchIndex implements SearchIndex {
   /** Items by rowid, read in full. */
   #items(rowids: readonly number[]): Map<number, IndexedItem> {
     const items = new Map<number, IndexedItem>();
-    const read = this.#db.prepare('SELECT rowid, json FROM item_json WHERE rowid = ?').raw();
+    const read = this.#prepared('SELECT rowid, json FROM item_json WHERE rowid = ?').raw();
     for (const rowid of rowids) {
       const row = read.get(rowid) as [number, string] | undefined;
       if (row) items.set(rowid, stored(row[1]));
@@ -269,32 +298,19 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   /**
-   * Every match with what ranking, sorting and counting need, in one pass over small rows: the
-   * page and the facets are then made in JS, and only the page's items are read in full.
+   * Every match with what ranking, sorting and counting need: FTS5 finds the rowids (joined with
+   * `items` only to filter), their small rows come from memory (match-rows.ts); the page and the
+   * facets are then made in JS, and only the page's items are read in full.
    */
   #matches(match: string | null, where: string, params: Record<string, unknown>): Match[] {
-    const sql = `${hitsClause(match !== null)}
-      SELECT hits.rowid, ${LENGTH_FIELDS.map((f) => `i.${f}_terms`).join(', ')}, i.date, i.position, i.document_id, i.body, i.municipality, i.year, i.outcome
-      FROM hits JOIN items i ON i.rowid = hits.rowid ${where}`;
-    return (
-      this.#db
-        .prepare(sql)
-        .raw()
-        .all(match === null ? params : { ...params, match }) as MatchRow[]
-    ).map(
-      ([rowid, title, decision, body_, date, position, documentId, body, municipality, year, outcome]) => ({
-        rowid,
-        score: 0,
-        lengths: [title, decision, body_],
-        date,
-        position,
-        documentId,
-        body,
-        municipality,
-        year,
-        outcome,
-      }),
-    );
+    const sql =
+      where === NO_FILTER && match !== null
+        ? 'SELECT rowid FROM items_fts WHERE items_fts MATCH @match'
+        : `${hitsClause(match !== null)} SELECT hits.rowid FROM hits JOIN items i ON i.rowid = hits.rowid ${where}`;
+    const rowids = this.#prepared(sql)
+      .pluck()
+      .all(match === null ? params : { ...params, match }) as number[];
+    return this.#rows.matches(rowids);
   }
 
   /** The matches with their scores, as OpenSearch scores the same query (scoring.ts). */
@@ -337,7 +353,7 @@ export class SqliteSearchIndex implements SearchIndex {
     );
     const near = this.#nearColumns(pattern);
     // Read as stored, unchecked: only their text is counted, and the search checks its page.
-    const read = this.#db.prepare('SELECT json FROM item_json WHERE rowid = ?').pluck();
+    const read = this.#prepared('SELECT json FROM item_json WHERE rowid = ?').pluck();
     const scored = (m: Match): Match => {
       if (!near.has(m.rowid)) return m;
       const item = JSON.parse(read.get(m.rowid) as string) as IndexedItem;
@@ -371,7 +387,7 @@ export class SqliteSearchIndex implements SearchIndex {
   /** The items whose exact columns have a phrase's stems near each other, with those columns. */
   #nearColumns(pattern: readonly { offset: number; stem: string }[]): Map<number, ExactField[]> {
     const near = new Map<number, ExactField[]>();
-    const read = this.#db.prepare('SELECT rowid FROM items_fts WHERE items_fts MATCH ?').pluck();
+    const read = this.#prepared('SELECT rowid FROM items_fts WHERE items_fts MATCH ?').pluck();
     for (const col of EXACT_FIELDS) {
       for (const rowid of read.all(nearExpression(pattern, [col])) as number[]) {
         near.set(rowid, [...(near.get(rowid) ?? []), col]);
@@ -383,14 +399,12 @@ export class SqliteSearchIndex implements SearchIndex {
   /** Browsing without words or filters: newest first, counted by the triggers' running totals. */
   #browse(query: SearchQuery): SearchResult {
     const [offset, end] = pageBounds(query);
-    const page = this.#db
-      .prepare(
-        'SELECT rowid, 0 AS score FROM items ORDER BY date DESC, position, document_id LIMIT ? OFFSET ?',
-      )
-      .all(end - offset, offset) as { rowid: number; score: number }[];
-    const totals = this.#db
-      .prepare("SELECT facet, nullif(value, '') AS value, n FROM facet_totals WHERE n > 0")
-      .all() as { facet: Facet; value: string | null; n: number }[];
+    const page = this.#prepared(
+      'SELECT rowid, 0 AS score FROM items ORDER BY date DESC, position, document_id LIMIT ? OFFSET ?',
+    ).all(end - offset, offset) as { rowid: number; score: number }[];
+    const totals = this.#prepared(
+      "SELECT facet, nullif(value, '') AS value, n FROM facet_totals WHERE n > 0",
+    ).all() as { facet: Facet; value: string | null; n: number }[];
     const facets = new Facets();
     for (const { facet, value, n } of totals) facets.add(facet, value, n);
     return {
@@ -411,43 +425,12 @@ export class SqliteSearchIndex implements SearchIndex {
     marks: HighlightQuery = {},
   ): SearchResult['results'] {
     if (page.length === 0) return [];
-    const rows = this.#db
-      .prepare(`SELECT rowid, json FROM item_json WHERE rowid IN (${page.map(() => '?').join(', ')})`)
-      .all(...page.map((p) => p.rowid)) as { rowid: number; json: string }[];
+    const rows = this.#prepared(
+      `SELECT rowid, json FROM item_json WHERE rowid IN (${page.map(() => '?').join(', ')})`,
+    ).all(...page.map((p) => p.rowid)) as { rowid: number; json: string }[];
     const json = new Map(rows.map((r) => [r.rowid, r.json]));
     return page.map((p) => toHit(stored(json.get(p.rowid) ?? 'null'), p.score, terms, p.tier, marks));
   }
-}
-
-type MatchRow = [
-  number,
-  number,
-  number,
-  number,
-  string | null,
-  number,
-  string,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-];
-
-interface Match {
-  readonly rowid: number;
-  /** Higher is better; 0 when browsing. */
-  readonly score: number;
-  /** The score as the double sum before Lucene's float (scoring.ts), for a phrase to add to. */
-  readonly raw?: number;
-  /** The lengths of its text fields, in LENGTH_FIELDS order, for scoring. */
-  readonly lengths: readonly number[];
-  readonly date: string | null;
-  readonly position: number;
-  readonly documentId: string;
-  readonly body: string | null;
-  readonly municipality: string | null;
-  readonly year: string | null;
-  readonly outcome: string | null;
 }
 
 /**
@@ -499,12 +482,17 @@ class Facets {
 }
 
 function facetsOf(matches: readonly Match[]): SearchResult['facets'] {
-  const facets = new Facets();
+  // Counted per value first: the names behind a value (names.ts) are then made once, not per match.
+  const counts = Object.fromEntries(FACETS.map((facet) => [facet, new Map<string | null, number>()]));
   for (const match of matches) {
-    facets.add('body', match.body);
-    facets.add('municipality', match.municipality);
-    facets.add('year', match.year);
-    facets.add('outcome', match.outcome);
+    for (const facet of FACETS) {
+      const values = counts[facet] as Map<string | null, number>;
+      values.set(match[facet], (values.get(match[facet]) ?? 0) + 1);
+    }
+  }
+  const facets = new Facets();
+  for (const facet of FACETS) {
+    for (const [value, n] of counts[facet] as Map<string | null, number>) facets.add(facet, value, n);
   }
   return facets.counts();
 }
@@ -607,5 +595,21 @@ function looseExpression(plan: SearchPlan): string | null {
   return withoutExcluded(alternatives.join(' OR '), plan);
 }
 
-/** An item as item_json keeps it, checked on the way out. */
-const stored = (json: string) => IndexedItemSchema.parse(JSON.parse(json));
+/**
+ * How items are stored in item_json: the items of an index made in another form are stored again
+ * when it opens (#reanalyseWhenChanged). 2: checked on the way in, trusted on the way out.
+ */
+const STORED_FORM = '2';
+const MADE_BY = `${ANALYSIS_VERSION}; stored ${STORED_FORM}`;
+
+/**
+ * An item as it is stored: checked, with the defaults of fields added since it was made, and the
+ * cases its text names, so reading can trust it as it is and need not read its text for them.
+ */
+function completed(item: IndexedItem): IndexedItem {
+  const checked = IndexedItemSchema.parse(item);
+  return { ...checked, caseRefs: caseRefsOf(checked) };
+}
+
+/** An item as item_json keeps it: completed when it was stored. */
+const stored = (json: string) => JSON.parse(json) as IndexedItem;
