@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import { caseKeyOf } from '../../shared/cases/members.ts';
 import { CASE, CASE_MUNICIPALITY, caseDocuments, REFERRING_MEETING } from '../support/case-items.ts';
+import { storeAsEarlierVersions } from '../support/earlier-index-file.ts';
 
 let dir: string | undefined;
 
@@ -28,6 +29,7 @@ describe('SQLite index file made before case references were kept', () => {
 
     // The layout before: no references' table, stored items without caseRefs.
     const old = new Database(path);
+    storeAsEarlierVersions(old);
     old.exec(`DROP TABLE case_refs; UPDATE item_json SET json = json_remove(json, '$.caseRefs');`);
     old.close();
 

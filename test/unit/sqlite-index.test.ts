@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { type IndexedItem, SearchQuery } from '#domain/search.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
+import { storeAsEarlierVersions } from '#test/support/earlier-index-file.ts';
 import { indexedItem } from '#test/support/indexed-items.ts';
 import { searchIndexBehaviour } from '#test/support/search-index-behaviour.ts';
 
@@ -141,6 +142,7 @@ describe('SQLite FTS5 index file', () => {
     // The layout before: bodies and municipalities as written, lower-cased as keys, and facet
     // totals per combination of body, year and outcome.
     const old = new Database(path);
+    storeAsEarlierVersions(old);
     old.exec(`DROP TRIGGER items_counted; DROP TRIGGER items_uncounted; DROP TABLE facet_totals; DROP TABLE meta;
       UPDATE items SET
         body = (SELECT json_extract(json, '$.meeting.body') FROM item_json j WHERE j.rowid = items.rowid),

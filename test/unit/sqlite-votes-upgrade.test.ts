@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SearchQuery } from '#domain/search.ts';
-import { ANALYSIS_VERSION } from '#language/analyze.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
+import { storeAsEarlierVersions } from '#test/support/earlier-index-file.ts';
 import { indexedItem } from '#test/support/indexed-items.ts';
 
 const side = (count: number | null, parties: string[]) => ({ count, parties });
@@ -30,7 +30,7 @@ describe('SQLite index file made before the vote filters and the extracted detai
     // meeting's time and place, and marked as made by the analysis alone (before stored forms).
     const old = new Database(path);
     old.exec('ALTER TABLE items DROP COLUMN votes; ALTER TABLE items DROP COLUMN parties;');
-    old.prepare("UPDATE meta SET value = ? WHERE name = 'analysis'").run(ANALYSIS_VERSION);
+    storeAsEarlierVersions(old);
     const rows = old.prepare('SELECT rowid, json FROM item_json').raw().all() as [number, string][];
     for (const [rowid, json] of rows) {
       const { absent, attachments, format, meeting, ...rest } = JSON.parse(json);

@@ -8,7 +8,7 @@ const KEYS_PER_STATEMENT = 1000;
  * The items of these cases, oldest first (memberOrder, as OpenSearch's are put in it): those with
  * a case's number (through the index on (case_number, municipality_key)) and those whose text
  * names it (through case_refs, then the item's row for its municipality), from the rows' columns
- * and the stored item's title and number (json_extract).
+ * with the item's number and title from its row.
  */
 export function caseMembers(db: Database.Database, keys: readonly CaseKey[]): CaseMember[] {
   const members: CaseMember[] = [];
@@ -23,7 +23,7 @@ export function caseMembers(db: Database.Database, keys: readonly CaseKey[]): Ca
 const MEMBER_COLUMNS = `i.id AS id, i.document_id AS documentId, i.position AS position,
   i.municipality AS municipality, i.municipality_key AS municipalityKey,
   i.case_number AS itemCaseNumber, i.body AS body, i.date AS date,
-  json_extract(j.json, '$.item.number') AS number, json_extract(j.json, '$.item.title') AS title,
+  i.number AS number, i.title AS title,
   i.access AS access`;
 
 function statement(db: Database.Database, keys: readonly CaseKey[]): CaseMember[] {
@@ -32,11 +32,11 @@ function statement(db: Database.Database, keys: readonly CaseKey[]): CaseMember[
   return db
     .prepare(
       `SELECT ${MEMBER_COLUMNS}, i.case_number AS caseNumber, 'number' AS via
-       FROM items i JOIN item_json j ON j.rowid = i.rowid
+       FROM items i
        WHERE (i.case_number, i.municipality_key) IN ${wanted}
        UNION ALL
        SELECT ${MEMBER_COLUMNS}, r.case_number AS caseNumber, 'reference' AS via
-       FROM case_refs r JOIN items i ON i.rowid = r.item_rowid JOIN item_json j ON j.rowid = i.rowid
+       FROM case_refs r JOIN items i ON i.rowid = r.item_rowid
        WHERE (r.case_number, i.municipality_key) IN ${wanted}
        ORDER BY date, documentId, position, via, caseNumber
        LIMIT ?`,

@@ -4,6 +4,7 @@ import { caseRefsOf } from '../../cases/references.ts';
 import { FIELD_WEIGHTS, type SearchFields } from '../fields.ts';
 import { bodyName, municipalityName, NAME_KEYS } from '../names.ts';
 import { voteKind, voteParties } from '../votes.ts';
+import { decodeItem } from './stored-item.ts';
 
 export type FtsColumn = keyof typeof FIELD_WEIGHTS;
 export const FTS_COLUMNS = Object.keys(FIELD_WEIGHTS) as FtsColumn[];
@@ -85,6 +86,9 @@ CREATE TABLE IF NOT EXISTS items (
   -- How the decision was voted (votes.ts) and its parties as ' A V Ø ' (partiesColumn).
   votes TEXT,
   parties TEXT,
+  -- The item's number and title, for its case's list (case-members.ts) without reading the stored item.
+  number INTEGER,
+  title TEXT,
   title_terms INTEGER NOT NULL DEFAULT 0,
   decision_terms INTEGER NOT NULL DEFAULT 0,
   body_terms INTEGER NOT NULL DEFAULT 0
@@ -93,7 +97,7 @@ CREATE INDEX IF NOT EXISTS items_document ON items(document_id);
 CREATE INDEX IF NOT EXISTS items_date ON items(date, position);
 -- A case's items (shared/cases): a page of hits asks for the items of all its case numbers at once.
 CREATE INDEX IF NOT EXISTS items_case ON items(case_number, municipality_key);
-CREATE TABLE IF NOT EXISTS item_json (rowid INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS item_json (rowid INTEGER PRIMARY KEY, json BLOB NOT NULL);
 ${CASE_REFS}
 CREATE TABLE IF NOT EXISTS facet_totals (
   facet TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL,
@@ -182,6 +186,7 @@ function upgradeSchema(db: Database.Database): void {
   if (columns.length === 0) return;
   if (!columns.includes('votes')) addVotes(db);
   if (columnsOf('case_refs').length === 0) addCaseRefs(db);
+  if (!columns.includes('title')) addNumberAndTitle(db);
   if (columns.includes('title_terms')) return;
   db.transaction(() => {
     for (const field of LENGTH_FIELDS) {
@@ -225,6 +230,13 @@ function addCaseRefs(db: Database.Database): void {
   })();
 }
 
+/** The item's number and title on its row, from its stored item (JSON text in files made before). */
+function addNumberAndTitle(db: Database.Database): void {
+  db.exec(`ALTER TABLE items ADD COLUMN number INTEGER; ALTER TABLE items ADD COLUMN title TEXT;
+    UPDATE items SET number = json_extract(j.json, '$.item.number'), title = json_extract(j.json, '$.item.title')
+    FROM item_json j WHERE j.rowid = items.rowid;`);
+}
+
 /** Stores a case number an item's text names. */
 export const caseRefInsert = (db: Database.Database) =>
   db.prepare('INSERT OR IGNORE INTO case_refs (case_number, item_rowid) VALUES (?, ?)');
@@ -234,8 +246,8 @@ function eachStoredItem(db: Database.Database, visit: (rowid: number, item: Inde
   const batch = db
     .prepare('SELECT rowid, json FROM item_json WHERE rowid > ? ORDER BY rowid LIMIT 1000')
     .raw();
-  for (let rows = batch.all(0) as [number, string][]; rows.length > 0; ) {
-    for (const [rowid, json] of rows) visit(rowid, IndexedItem.parse(JSON.parse(json)));
-    rows = batch.all(rows.at(-1)?.[0]) as [number, string][];
+  for (let rows = batch.all(0) as [number, string | Uint8Array][]; rows.length > 0; ) {
+    for (const [rowid, json] of rows) visit(rowid, IndexedItem.parse(decodeItem(json)));
+    rows = batch.all(rows.at(-1)?.[0]) as [number, string | Uint8Array][];
   }
 }

@@ -36,6 +36,7 @@ import { FieldTotals } from './field-totals.ts';
 import { type Match, MatchRows } from './match-rows.ts';
 import { caseRefInsert, FACETS, type Facet, FTS_COLUMNS, openSchema, partiesColumn } from './schema.ts';
 import { ItemScorer, type PostingsCache, scoredClauses } from './scoring.ts';
+import { decodeItem, encodeItem } from './stored-item.ts';
 import { SqliteTermVocabulary } from './vocabulary.ts';
 
 type Db = Database.Database;
@@ -125,8 +126,8 @@ export class SqliteSearchIndex implements SearchIndex {
 
   #replace(documentId: string, items: readonly IndexedItem[]): void {
     const insertItem = this.#prepared(
-      `INSERT INTO items (id, document_id, body, municipality, body_key, municipality_key, date, year, outcome, access, case_number, position, votes, parties, title_terms, decision_terms, body_terms)
-       VALUES (@id, @documentId, @body, @municipality, @bodyKey, @municipalityKey, @date, @year, @outcome, @access, @caseNumber, @position, @votes, @parties, @titleTerms, @decisionTerms, @bodyTerms)`,
+      `INSERT INTO items (id, document_id, body, municipality, body_key, municipality_key, date, year, outcome, access, case_number, position, votes, parties, number, title, title_terms, decision_terms, body_terms)
+       VALUES (@id, @documentId, @body, @municipality, @bodyKey, @municipalityKey, @date, @year, @outcome, @access, @caseNumber, @position, @votes, @parties, @number, @title, @titleTerms, @decisionTerms, @bodyTerms)`,
     );
     const insertJson = this.#prepared('INSERT INTO item_json (rowid, json) VALUES (?, ?)');
     const insertTerms = this.#prepared(
@@ -141,11 +142,13 @@ export class SqliteSearchIndex implements SearchIndex {
         id: item.id,
         ...fields,
         parties: partiesColumn(fields.parties),
+        number: item.item.number,
+        title: item.item.title,
         titleTerms: terms.title.length,
         decisionTerms: terms.decision.length,
         bodyTerms: terms.body.length,
       });
-      insertJson.run(lastInsertRowid, JSON.stringify(item));
+      insertJson.run(lastInsertRowid, encodeItem(item));
       for (const number of caseRefs) insertRef.run(number, lastInsertRowid);
       insertTerms.run(lastInsertRowid, ...FTS_COLUMNS.map((c) => terms[c].join(' ')));
       this.#totals.add(FTS_COLUMNS.map((c) => terms[c].length));
@@ -173,7 +176,7 @@ export class SqliteSearchIndex implements SearchIndex {
   async get(id: string): Promise<IndexedItem | null> {
     const row = this.#prepared(
       'SELECT j.json AS json FROM items i JOIN item_json j ON j.rowid = i.rowid WHERE i.id = ?',
-    ).get(id) as { json: string } | undefined;
+    ).get(id) as { json: string | Uint8Array } | undefined;
     return row ? stored(row.json) : null;
   }
 
@@ -184,7 +187,7 @@ export class SqliteSearchIndex implements SearchIndex {
   #itemsOf(documentId: string): IndexedItem[] {
     const rows = this.#prepared(
       'SELECT j.json AS json FROM items i JOIN item_json j ON j.rowid = i.rowid WHERE i.document_id = ? ORDER BY i.position',
-    ).all(documentId) as { json: string }[];
+    ).all(documentId) as { json: string | Uint8Array }[];
     return rows.map((row) => stored(row.json));
   }
 
@@ -212,7 +215,7 @@ export class SqliteSearchIndex implements SearchIndex {
     ).raw();
     const bound = { ...params, ...(query.q && { match: fullExpression(plan) }), limit: batchSize };
     for (let after = 0, full = true; full; ) {
-      const rows = read.all({ ...bound, after }) as [number, string][];
+      const rows = read.all({ ...bound, after }) as [number, Uint8Array][];
       full = rows.length === batchSize;
       after = rows.at(-1)?.[0] ?? after;
       // FTS5's phrases have no stop-word gaps: checked as the search checks them.
@@ -291,7 +294,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const items = new Map<number, IndexedItem>();
     const read = this.#prepared('SELECT rowid, json FROM item_json WHERE rowid = ?').raw();
     for (const rowid of rowids) {
-      const row = read.get(rowid) as [number, string] | undefined;
+      const row = read.get(rowid) as [number, Uint8Array] | undefined;
       if (row) items.set(rowid, stored(row[1]));
     }
     return items;
@@ -356,7 +359,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const read = this.#prepared('SELECT json FROM item_json WHERE rowid = ?').pluck();
     const scored = (m: Match): Match => {
       if (!near.has(m.rowid)) return m;
-      const item = JSON.parse(read.get(m.rowid) as string) as IndexedItem;
+      const item = decodeItem(read.get(m.rowid) as Uint8Array);
       const counts = phraseCounts(searchFields(item), pattern);
       return { ...m, score: Math.fround((m.raw ?? m.score) + phrase.score(counts, m.lengths)) };
     };
@@ -427,9 +430,9 @@ export class SqliteSearchIndex implements SearchIndex {
     if (page.length === 0) return [];
     const rows = this.#prepared(
       `SELECT rowid, json FROM item_json WHERE rowid IN (${page.map(() => '?').join(', ')})`,
-    ).all(...page.map((p) => p.rowid)) as { rowid: number; json: string }[];
+    ).all(...page.map((p) => p.rowid)) as { rowid: number; json: Uint8Array }[];
     const json = new Map(rows.map((r) => [r.rowid, r.json]));
-    return page.map((p) => toHit(stored(json.get(p.rowid) ?? 'null'), p.score, terms, p.tier, marks));
+    return page.map((p) => toHit(stored(json.get(p.rowid) as Uint8Array), p.score, terms, p.tier, marks));
   }
 }
 
@@ -597,9 +600,10 @@ function looseExpression(plan: SearchPlan): string | null {
 
 /**
  * How items are stored in item_json: the items of an index made in another form are stored again
- * when it opens (#reanalyseWhenChanged). 2: checked on the way in, trusted on the way out.
+ * when it opens (#reanalyseWhenChanged). 2: checked on the way in, trusted on the way out; 3: as
+ * DEFLATE (stored-item.ts), with the item's number and title on its row.
  */
-const STORED_FORM = '2';
+const STORED_FORM = '3';
 const MADE_BY = `${ANALYSIS_VERSION}; stored ${STORED_FORM}`;
 
 /**
@@ -612,4 +616,4 @@ function completed(item: IndexedItem): IndexedItem {
 }
 
 /** An item as item_json keeps it: completed when it was stored. */
-const stored = (json: string) => JSON.parse(json) as IndexedItem;
+const stored = decodeItem;
