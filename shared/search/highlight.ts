@@ -1,6 +1,11 @@
 import type { IndexedItem } from '#domain/search.ts';
 import { analyze, isName, isStopWord, stem, tokenize } from '#language/analyze.ts';
-import { compoundParts, DECOMPOUND, sortedVocabularyWords, splitCompound } from '#language/compounds.ts';
+import {
+  compoundParts,
+  DECOMPOUND,
+  splitCompound,
+  vocabularyWordFrom as wordFrom,
+} from '#language/compounds.ts';
 import { splitSentences } from '#language/sentences.ts';
 
 const MAX_FRAGMENTS = 3;
@@ -156,19 +161,6 @@ class Matcher {
     const outside = marks.filter((m) => !found.some((f) => m.start < f.end && m.end > f.start));
     return [...found, ...outside].sort((a, b) => a.start - b.start);
   }
-}
-
-/** The first vocabulary word not before the text (binary search over the sorted word list). */
-function wordFrom(text: string): string | undefined {
-  const words = sortedVocabularyWords();
-  let low = 0;
-  let high = words.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((words[middle] as string) < text) low = middle + 1;
-    else high = middle;
-  }
-  return words[low];
 }
 
 /**
