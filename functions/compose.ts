@@ -72,6 +72,7 @@ export function apiDepsOf(config: ServiceConfig, adapters: Adapters, now: () => 
     uploadMaxBytes: config.uploadMaxBytes,
     linkTtlSeconds: config.linkTtlSeconds,
     now,
+    exportStreamUrl: config.exportStreamUrl,
   };
 }
 

@@ -124,7 +124,7 @@ function authOf(app: App): AuthChoice {
 }
 
 /** The functions the search domain admits (the sync function never touches the index). */
-const SEARCH_CLIENTS: readonly SearchClient[] = ['ingest', 'api'];
+const SEARCH_CLIENTS: readonly SearchClient[] = ['ingest', 'api', 'export'];
 
 export interface MinutesSearchStacks {
   readonly stateful: StatefulStack;

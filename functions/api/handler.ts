@@ -1,6 +1,8 @@
 /**
  * The api Lambda's entry point and composition root: configuration, clients and the app are
- * built once per cold start; the routes are in shared/api.
+ * built once per cold start; the routes are in shared/api. API Gateway's HTTP API buffers what
+ * `handle` answers (6 MB at most), so GET /export answers a redirect to the export function
+ * (stream-handler.ts, the same app streamed) when EXPORT_STREAM_URL names it.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { handle } from 'hono/aws-lambda';

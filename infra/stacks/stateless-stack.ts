@@ -12,7 +12,7 @@ import { PortalSync, type PortalSyncSettings } from '../constructs/portal-sync.t
 import { type ApiAuth, SearchApi } from '../constructs/search-api.ts';
 
 /** The functions that search or write the index: the search domain admits their roles by name. */
-export type SearchClient = 'ingest' | 'api';
+export type SearchClient = 'ingest' | 'api' | 'export';
 
 export interface StatelessStackProps extends StackProps {
   readonly bucket: IBucket;
@@ -69,13 +69,15 @@ export class StatelessStack extends Stack {
     });
     this.api = new SearchApi(this, 'Api', {
       handler: { roleName: props.roleNames.api },
+      exporter: { roleName: props.roleNames.export },
       auth: props.auth,
       webOrigins: props.webOrigins,
       alarmTopic: props.alarmTopic,
     });
 
     // Ingest reads what was uploaded and keeps the registry and the index. The API only reads,
-    // and presigns downloads and uploads: it can neither delete nor overwrite the minutes.
+    // and presigns downloads and uploads: it can neither delete nor overwrite the minutes. The
+    // export only searches the index: no bucket, no registry.
     const ingest = this.ingest.handler;
     ingest.bindBucket(props.bucket, 'read');
     ingest.bindTable(props.table, 'readWrite');
@@ -84,6 +86,7 @@ export class StatelessStack extends Stack {
     api.bindBucket(props.bucket, 'presign');
     api.bindTable(props.table, 'read');
     api.bindSearch(props.domain, props.search, 'read');
+    this.api.exporter.bindSearch(props.domain, props.search, 'export');
 
     if (props.portalSync !== undefined) {
       this.sync = new PortalSync(this, 'Sync', {
@@ -110,6 +113,10 @@ export class StatelessStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'GET /search?q=...' });
+    new CfnOutput(this, 'ExportUrl', {
+      value: this.api.exportUrl.url,
+      description: 'GET /export?q=... streamed (the API redirects its /export here when reading is public)',
+    });
     new CfnOutput(this, 'DashboardName', { value: this.dashboard.dashboard.dashboardName });
   }
 }

@@ -25,4 +25,10 @@ export interface ApiDeps {
    * @default - nothing: anyone may write, as locally
    */
   readonly auth?: WriteAuth;
+  /**
+   * Where GET /export streams from when this runtime cannot (API Gateway buffers): /export
+   * answers a 307 redirect there.
+   * @default - /export streams itself, as locally
+   */
+  readonly exportStreamUrl?: string | null;
 }

@@ -35,6 +35,12 @@ const Env = z
       .positive()
       .default(defaultLimits.timeoutMs / 1000),
     EXTRACT_MAX_MEMORY_MB: z.coerce.number().int().min(64).default(defaultLimits.maxMemoryMb),
+    /**
+     * Where GET /export streams from when the API's own runtime cannot stream (API Gateway's HTTP
+     * API buffers an answer, 6 MB at most): the export function's URL. /export then answers a 307
+     * redirect to `<this origin>/export` with its query. Absent (locally), /export streams itself.
+     */
+    EXPORT_STREAM_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
   .refine((env) => env.SEARCH_ENGINE !== 'opensearch' || env.OPENSEARCH_ENDPOINT || env.OPENSEARCH_URL, {
     message: 'OPENSEARCH_ENDPOINT (or OPENSEARCH_URL) is required when SEARCH_ENGINE is opensearch',
@@ -63,6 +69,8 @@ export interface ServiceConfig {
   readonly uploadMaxBytes: number;
   readonly linkTtlSeconds: number;
   readonly limits: ExtractLimits;
+  /** The export function's URL, where GET /export redirects; null: /export streams itself. */
+  readonly exportStreamUrl: string | null;
 }
 
 /** A configuration error in one line: each variable and what is wrong with it. */
@@ -96,6 +104,7 @@ export function serviceConfigFromEnv(env: Readonly<Record<string, string | undef
         timeoutMs: Math.round(e.EXTRACT_TIMEOUT_SECONDS * 1000),
         maxMemoryMb: e.EXTRACT_MAX_MEMORY_MB,
       },
+      exportStreamUrl: e.EXPORT_STREAM_URL ?? null,
     },
   };
 }

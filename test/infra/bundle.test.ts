@@ -38,9 +38,10 @@ beforeAll(async () => {
   const built = await Promise.all([
     buildBundle(ENTRY_POINTS.ingest, join(root, 'ingest'), WORKER_ENTRIES.ingest),
     buildBundle(ENTRY_POINTS.api, join(root, 'api')),
+    buildBundle(ENTRY_POINTS.export, join(root, 'export')),
     buildBundle('test/infra/bundle-probe.ts', join(root, 'probe'), WORKER_ENTRIES.ingest),
   ]);
-  [bundles.ingest, bundles.api, bundles.probe] = built;
+  [bundles.ingest, bundles.api, bundles.export, bundles.probe] = built;
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -66,7 +67,7 @@ describe('house function bundles', () => {
     expect(() => createRequire(join(root, 'x.js')).resolve('pdfjs-dist/package.json')).toThrow();
   });
 
-  it.each(['ingest', 'api'] as const)('%s: one ESM file with a source map', (name) => {
+  it.each(['ingest', 'api', 'export'] as const)('%s: one ESM file with a source map', (name) => {
     const built = bundle(name);
     expect(existsSync(built.file)).toBe(true);
     expect(existsSync(`${built.file}.map`)).toBe(true);
@@ -127,7 +128,7 @@ describe('house function bundles', () => {
     expect(bundle('ingest').inputs).toContain(WORKER);
   });
 
-  it.each(['ingest', 'api'] as const)('%s: contains no SQLite native module', (name) => {
+  it.each(['ingest', 'api', 'export'] as const)('%s: contains no SQLite native module', (name) => {
     const inputs = bundle(name).inputs;
     expect(inputs.some((input) => input.includes('node_modules/better-sqlite3/'))).toBe(false);
   });
@@ -143,6 +144,48 @@ describe('house function bundles', () => {
     expect(run.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|SyntaxError/);
     expect(run.status).toBe(0);
     expect(run.stdout.trim().split('\n').at(-1)).toBe('function');
+  });
+
+  it('export: loads with the runtime’s awslambda global, streams its handler and serves GET /export only', () => {
+    const url = pathToFileURL(bundle('export').file).href;
+    const shim = pathToFileURL(join(PROJECT_ROOT, 'test/support/lambda-streaming.ts')).href;
+    // Answers that need no search engine: a route it does not serve, and parameters it refuses.
+    const requests = [
+      ['/search', 'q=budget'],
+      ['/export', 'from=2024-02-30'],
+    ];
+    const run = runIn(join(root, 'export'), [
+      '--enable-source-maps',
+      '--input-type=module',
+      '-e',
+      `const lambda = await import(${JSON.stringify(shim)});
+       lambda.installLambdaStreaming();
+       const { handler } = await import(${JSON.stringify(url)});
+       const answers = [];
+       for (const [path, query] of ${JSON.stringify(requests)}) {
+         const response = new lambda.ResponseStream();
+         await handler(lambda.functionUrlEvent(path, query), response, lambda.LAMBDA_CONTEXT);
+         const { statusCode, headers, body } = response.answer();
+         answers.push({ statusCode, type: headers['content-type'], detail: JSON.parse(body).detail });
+       }
+       console.log(JSON.stringify({ streaming: lambda.isStreamingHandler(handler), answers }));`,
+    ]);
+    expect(run.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|SyntaxError/);
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}');
+    expect(result.streaming).toBe(true);
+    expect(result.answers).toEqual([
+      {
+        statusCode: 404,
+        type: expect.stringMatching(/^application\/problem\+json/),
+        detail: expect.stringMatching(/GET \/export only/),
+      },
+      {
+        statusCode: 400,
+        type: expect.stringMatching(/^application\/problem\+json/),
+        detail: expect.any(String),
+      },
+    ]);
   });
 
   it('reads a PDF as the source does, in its bundled extraction worker, with the copied dictionary', async () => {

@@ -79,6 +79,8 @@ const SHARED = [
   'stateless/Api/Handler/Role: AwsSolutions-IAM5[Resource::<StorageBucket>/*]',
   'stateless/Api/Handler/Role: AwsSolutions-IAM5[Resource::<StorageBucket>/uploads/*]',
   'stateless/Api/Handler/Role: AwsSolutions-IAM5[Resource::<SearchDomain>/minutes/_doc/*]',
+  // The export function: X-Ray only; it searches through the alias (no wildcard) and reads nothing else.
+  'stateless/Api/Export/Role: AwsSolutions-IAM5[Resource::*]',
   'stateless/BucketNotificationsHandler050a0587b7544547bf325f094a3db834: AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
   ...PUBLIC_ROUTES,
   // The word list package's deploy-time functions (infra/constructs/word-list-package).

@@ -1,4 +1,4 @@
-import { type Stack, Validations } from 'aws-cdk-lib';
+import { Duration, type Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -39,11 +39,22 @@ function expected(read: string, write: string): Record<string, string> {
   ]);
 }
 
-function environment(template: Template): Record<string, unknown> {
-  const [fn] = Object.values(template.findResources('AWS::Lambda::Function')) as {
-    Properties: { Environment: { Variables: Record<string, unknown> } };
-  }[];
-  return fn?.Properties.Environment.Variables ?? {};
+type LambdaFunction = {
+  Properties: Record<string, unknown> & { Environment: { Variables: Record<string, unknown> } };
+};
+
+/** The API function (`handler`) or the export function (`export`) of the construct `Api`. */
+function lambda(template: Template, which: 'handler' | 'export' = 'handler'): [string, LambdaFunction] {
+  const prefix = which === 'handler' ? 'ApiHandlerFunction' : 'ApiExportFunction';
+  const found = Object.entries(template.findResources('AWS::Lambda::Function')).filter(([id]) =>
+    id.startsWith(prefix),
+  ) as [string, LambdaFunction][];
+  expect(found).toHaveLength(1);
+  return found[0] as [string, LambdaFunction];
+}
+
+function environment(template: Template, which: 'handler' | 'export' = 'handler'): Record<string, unknown> {
+  return lambda(template, which)[1].Properties.Environment.Variables;
 }
 
 /** A user pool with a hosted UI in the stack, as UserDirectory makes one. */
@@ -164,13 +175,92 @@ describe('SearchApi auth', () => {
 
   it('lists every route of the app exactly once, as reading or writing', () => {
     const app = createApp({} as ApiDeps);
+    // A Hono parameter that takes the rest of the path (`:name{.+}`) is API Gateway's greedy `{name+}`.
     const appRoutes = app.routes
       .filter((route) => route.method !== 'ALL')
-      .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+      .map(
+        (route) =>
+          `${route.method} ${route.path.replace(/:(\w+)\{\.\+\}$/, '{$1+}').replace(/:(\w+)/g, '{$1}')}`,
+      );
     const listed = [...READ_ROUTES, ...WRITE_ROUTES];
     expect(new Set(listed).size).toBe(listed.length);
     // A route's validators are entries of their own: the same method and path again.
     expect(listed.sort()).toEqual([...new Set(appRoutes)].sort());
+  });
+});
+
+describe('SearchApi routes', () => {
+  it('takes the case number greedily, as the HTTP API decodes %2F before it routes', () => {
+    const keys = Object.keys(routeAuth(apiTemplate({})));
+    expect(keys).toContain('GET /cases/{municipality}/{caseNumber+}');
+    expect(keys).not.toContain('GET /cases/{municipality}/{caseNumber}');
+    expect(READ_ROUTES.filter((key) => key.includes('+}'))).toEqual([
+      'GET /cases/{municipality}/{caseNumber+}',
+    ]);
+  });
+});
+
+describe('SearchApi export', () => {
+  /** The export function's URL and the public permissions on the export function. */
+  function exportUrl(template: Template) {
+    const [url, ...others] = Object.values(template.findResources('AWS::Lambda::Url')) as {
+      Properties: Record<string, unknown>;
+    }[];
+    expect(others).toEqual([]);
+    const [exportId] = lambda(template, 'export');
+    const permissions = (
+      Object.values(template.findResources('AWS::Lambda::Permission')) as {
+        Properties: Record<string, unknown>;
+      }[]
+    )
+      .map((p) => p.Properties)
+      .filter((p) => JSON.stringify(p.FunctionName).includes(exportId));
+    return { url: url?.Properties ?? {}, permissions };
+  }
+
+  it('streams /export from a public function URL where reading is public, and the API redirects there', () => {
+    const template = apiTemplate({});
+    const { url, permissions } = exportUrl(template);
+    expect(url).toMatchObject({
+      AuthType: 'NONE',
+      InvokeMode: 'RESPONSE_STREAM',
+      Cors: { AllowOrigins: ['*'] },
+    });
+    expect(permissions.map((p) => [p.Action, p.Principal])).toEqual([
+      ['lambda:InvokeFunctionUrl', '*'],
+      ['lambda:InvokeFunction', '*'],
+    ]);
+    const [urlId] = Object.keys(template.findResources('AWS::Lambda::Url'));
+    expect(environment(template).EXPORT_STREAM_URL).toEqual({ 'Fn::GetAtt': [urlId, 'FunctionUrl'] });
+    expect(environment(template, 'export')).not.toHaveProperty('EXPORT_STREAM_URL');
+    expect(lambda(template, 'export')[1].Properties).toMatchObject({
+      Timeout: 300,
+      Handler: 'index.handler',
+    });
+  });
+
+  it('signs for it with IAM and does not redirect there when reading is for the signed-in', () => {
+    for (const auth of ['iam', { jwt: { issuer: 'https://login.example.dk', audience: ['web'] } }] as const) {
+      const template = apiTemplate({ auth, readAccess: 'signed-in' });
+      const { url, permissions } = exportUrl(template);
+      expect(url).toMatchObject({ AuthType: 'AWS_IAM', InvokeMode: 'RESPONSE_STREAM' });
+      expect(url).not.toHaveProperty('Cors');
+      // No resource policy: an IAM principal of the account needs its own allowance to call it.
+      expect(permissions).toEqual([]);
+      // A redirect would drop the caller's credentials: the signature or token is the API's.
+      expect(environment(template)).not.toHaveProperty('EXPORT_STREAM_URL');
+    }
+  });
+
+  it('takes the export function’s settings from props', () => {
+    const template = apiTemplate({
+      exporter: { timeout: Duration.minutes(10), memorySize: 512, reservedConcurrentExecutions: 3 },
+    });
+    expect(lambda(template, 'export')[1].Properties).toMatchObject({
+      Timeout: 600,
+      MemorySize: 512,
+      ReservedConcurrentExecutions: 3,
+    });
   });
 });
 
@@ -197,6 +287,21 @@ describe('SearchApi alarms', () => {
         ExtendedStatistic: 'p99',
         Threshold: 5000,
         EvaluationPeriods: 3,
+        AlarmActions: [{ Ref: expect.stringMatching(/^Topic/) }],
+      }),
+      // The export's: a 5xx of its URL, a failed invocation (a crash or a timeout ends the stream short).
+      expect.objectContaining({
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Url5xxCount',
+        Statistic: 'Sum',
+        Threshold: 1,
+        AlarmActions: [{ Ref: expect.stringMatching(/^Topic/) }],
+      }),
+      expect.objectContaining({
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Statistic: 'Sum',
+        Threshold: 1,
         AlarmActions: [{ Ref: expect.stringMatching(/^Topic/) }],
       }),
     ]);

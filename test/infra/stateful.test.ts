@@ -140,7 +140,7 @@ describe('search domain', () => {
     expect(domain.DeletionPolicy).toBe('Retain');
   });
 
-  it('admits only the two function roles, by the role names the stateless stack gives them', () => {
+  it('admits only the three function roles that search (ingest, API, export), by the role names the stateless stack gives them', () => {
     const domain = onlyResource(dev.statefulTemplate, 'AWS::OpenSearchService::Domain');
     const policy = domain.Properties.AccessPolicies as { Statement: Record<string, unknown>[] };
     expect(policy.Statement).toHaveLength(1);
@@ -161,6 +161,7 @@ describe('search domain', () => {
     expect(roleNames).toEqual([
       'minutes-search-dev-ingest-<AWS::Region>',
       'minutes-search-dev-api-<AWS::Region>',
+      'minutes-search-dev-export-<AWS::Region>',
     ]);
     expect(condition.ArnEquals['aws:PrincipalArn'].map(flattenReference)).toEqual(
       roleNames.map((name) => `arn:<AWS::Partition>:iam::<AWS::AccountId>:role/${name}`),

@@ -6,7 +6,13 @@ import { serviceConfigFromEnv } from '#config/service.ts';
 import { SearchQuery } from '#domain/search.ts';
 import { OpenSearchIndex } from '#search/opensearch/opensearch-index.ts';
 import { REGISTRY_TABLE } from '#storage/registry-table.ts';
-import { SEARCH_ALIAS, SEARCH_READS, UPLOAD_PREFIX } from '../../infra/constructs/house-function.ts';
+import { ENTRY_POINTS } from '../../infra/constructs/house-bundling.ts';
+import {
+  EXPORT_READS,
+  SEARCH_ALIAS,
+  SEARCH_READS,
+  UPLOAD_PREFIX,
+} from '../../infra/constructs/house-function.ts';
 import { flattenReference } from '../../infra/constructs/nag.ts';
 import { RecordedOpenSearch } from '../support/recorded-opensearch.ts';
 import { type Synthesized, synthApp } from './synth.ts';
@@ -25,34 +31,73 @@ type Resource = { Properties: Record<string, unknown> };
 const resources = (type: string): Record<string, Resource> =>
   template.findResources(type) as Record<string, Resource>;
 
-/** The Lambda function (not CDK's notification handler) whose logical id starts with the prefix. */
-function houseFunction(prefix: 'Ingest' | 'Api'): { id: string; props: Record<string, unknown> } {
+/** Each house function by the logical id of its construct (`<construct path>` without slashes). */
+const CONSTRUCTS = { Ingest: 'IngestHandler', Api: 'ApiHandler', Export: 'ApiExport' } as const;
+type FunctionName = keyof typeof CONSTRUCTS;
+
+/** The Lambda function (not CDK's notification handler) of a house function. */
+function houseFunction(name: FunctionName): { id: string; props: Record<string, unknown> } {
   const found = Object.entries(resources('AWS::Lambda::Function')).filter(([id]) =>
-    id.startsWith(`${prefix}Handler`),
+    id.startsWith(`${CONSTRUCTS[name]}Function`),
   );
   expect(found).toHaveLength(1);
   const [id, fn] = found[0] as [string, Resource];
   return { id, props: fn.Properties };
 }
 
-function environment(prefix: 'Ingest' | 'Api'): Record<string, unknown> {
-  return (houseFunction(prefix).props.Environment as { Variables: Record<string, unknown> }).Variables;
+function environment(name: FunctionName): Record<string, unknown> {
+  return (houseFunction(name).props.Environment as { Variables: Record<string, unknown> }).Variables;
 }
 
 /** The statements of the default policy of a function's role. */
-function roleStatements(prefix: 'Ingest' | 'Api'): { Action: string | string[]; Resource: unknown }[] {
+function roleStatements(name: FunctionName): { Action: string | string[]; Resource: unknown }[] {
   const found = Object.entries(resources('AWS::IAM::Policy')).filter(([id]) =>
-    id.startsWith(`${prefix}HandlerRoleDefaultPolicy`),
+    id.startsWith(`${CONSTRUCTS[name]}RoleDefaultPolicy`),
   );
   expect(found).toHaveLength(1);
   const policy = (found[0] as [string, Resource])[1].Properties.PolicyDocument as { Statement: never[] };
   return policy.Statement;
 }
 
+/** An environment as deployed: references resolve only then, so a URL stands in for each. */
+function deployed(env: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? value : 'https://reference.example',
+    ]),
+  );
+}
+
 const actionsOf = (statements: { Action: string | string[] }[]) => statements.flatMap((s) => s.Action);
 
+/** Every request the recorded OpenSearch was sent is granted, and every grant was needed. */
+function expectGrantedExactly(
+  reads: readonly { action: string; paths: readonly string[] }[],
+  opensearch: RecordedOpenSearch,
+): void {
+  const sent = opensearch.requests.map(
+    (r) => `es:ESHttp${r.method[0]}${r.method.slice(1).toLowerCase()} ${r.path.slice(1)}`,
+  );
+  const granted = reads.flatMap(({ action, paths }) =>
+    paths.map((path) => `${action} ${SEARCH_ALIAS}/${path}`),
+  );
+  const allows = (grant: string, request: string) =>
+    new RegExp(`^${grant.replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`).test(request);
+  for (const request of sent)
+    expect(
+      granted.some((grant) => allows(grant, request)),
+      request,
+    ).toBe(true);
+  for (const grant of granted)
+    expect(
+      sent.some((request) => allows(grant, request)),
+      grant,
+    ).toBe(true);
+}
+
 describe('house functions', () => {
-  it.each(['Ingest', 'Api'] as const)(
+  it.each(['Ingest', 'Api', 'Export'] as const)(
     '%s runs Node 24 on arm64 with active tracing and its own log group',
     (prefix) => {
       const { props } = houseFunction(prefix);
@@ -70,7 +115,7 @@ describe('house functions', () => {
     },
   );
 
-  it.each(['Ingest', 'Api'] as const)(
+  it.each(['Ingest', 'Api', 'Export'] as const)(
     '%s has source maps and the service settings, but not AWS_REGION',
     (prefix) => {
       const env = environment(prefix);
@@ -80,8 +125,9 @@ describe('house functions', () => {
         OPENSEARCH_INDEX: SEARCH_ALIAS,
         EXTRACT_TIMEOUT_SECONDS: expect.stringMatching(/^\d+$/),
       });
-      expect(env.BUCKET_NAME).toBeDefined();
-      expect(env.TABLE_NAME).toBeDefined();
+      // The export reads the index only: neither the bucket nor the registry.
+      expect(env.BUCKET_NAME !== undefined).toBe(prefix !== 'Export');
+      expect(env.TABLE_NAME !== undefined).toBe(prefix !== 'Export');
       expect(flattenReference(env.OPENSEARCH_ENDPOINT)).toMatch(/^https:\/\//);
       // The stateful stack's word list package (test/infra/word-list.test.ts).
       expect(flattenReference(env.OPENSEARCH_WORD_LIST_PATH)).toMatch(
@@ -92,21 +138,14 @@ describe('house functions', () => {
     },
   );
 
-  it.each(['Ingest', 'Api'] as const)(
+  it.each(['Ingest', 'Api', 'Export'] as const)(
     '%s leaves the limits it is not given to the service config, whose validation its environment passes',
     (prefix) => {
       const env = environment(prefix);
       for (const name of ['UPLOAD_MAX_BYTES', 'LINK_TTL_SECONDS', 'EXTRACT_MAX_BYTES', 'EXTRACT_MAX_PAGES']) {
         expect(env).not.toHaveProperty(name);
       }
-      // References resolve only at deployment; a URL stands in for each (valid for every variable).
-      const deployed = Object.fromEntries(
-        Object.entries(env).map(([name, value]) => [
-          name,
-          typeof value === 'string' ? value : 'https://reference.example',
-        ]),
-      );
-      const result = serviceConfigFromEnv({ ...deployed, AWS_REGION: 'eu-north-1' });
+      const result = serviceConfigFromEnv({ ...deployed(env), AWS_REGION: 'eu-north-1' });
       const defaults = serviceConfigFromEnv({});
       if (!result.ok || !defaults.ok) throw new Error(result.ok ? 'no defaults' : result.error);
       const { config } = result;
@@ -117,7 +156,7 @@ describe('house functions', () => {
         maxPages: defaults.config.limits.maxPages,
       });
       expect(config.search).toMatchObject({ engine: 'opensearch', index: SEARCH_ALIAS });
-      expect(authConfigFromEnv(deployed).ok).toBe(true);
+      expect(authConfigFromEnv(deployed(env)).ok).toBe(true);
     },
   );
 
@@ -193,35 +232,48 @@ describe('house functions', () => {
     await index.search(SearchQuery.parse({ q: 'sygefravær' }));
     await index.get('doc-a:1');
     await index.itemsOf('doc-a');
-    const sent = opensearch.requests.map(
-      (r) => `es:ESHttp${r.method[0]}${r.method.slice(1).toLowerCase()} ${r.path.slice(1)}`,
-    );
-    const granted = SEARCH_READS.flatMap(({ action, paths }) =>
-      paths.map((path) => `${action} ${SEARCH_ALIAS}/${path}`),
-    );
-    const allows = (grant: string, request: string) =>
-      new RegExp(`^${grant.replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`).test(request);
-    for (const request of sent)
-      expect(
-        granted.some((grant) => allows(grant, request)),
-        request,
-      ).toBe(true);
-    for (const grant of granted)
-      expect(
-        sent.some((request) => allows(grant, request)),
-        grant,
-      ).toBe(true);
+    expectGrantedExactly(SEARCH_READS, opensearch);
+  });
+
+  it('lets the export only search through the index alias: no bucket, no registry, no item by id', () => {
+    const statements = roleStatements('Export');
+    const actions = actionsOf(statements);
+    expect(actions.filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:'))).toEqual([
+      'es:ESHttpPost',
+    ]);
+    const es = statements.find((s) => actionsOf([s]).includes('es:ESHttpPost'));
+    expect([es?.Resource].flat().map((r) => flattenReference(r).replace(/^\{.*\}/, '<domain>'))).toEqual([
+      '<domain>/minutes/_search',
+    ]);
+  });
+
+  it('lets the export send exactly what an export reads of the index, no more', async () => {
+    const opensearch = new RecordedOpenSearch();
+    const index = new OpenSearchIndex({ client: opensearch.client(), alias: SEARCH_ALIAS });
+    // GET /export reads matchBatches (search_after batches); one empty batch ends it.
+    opensearch.reply('search-fravaer-partial');
+    for await (const batch of index.matchBatches(SearchQuery.parse({ q: 'sygefravær' })))
+      expect(batch).toEqual([]);
+    expect(opensearch.requests).toHaveLength(1);
+    expectGrantedExactly(EXPORT_READS, opensearch);
+  });
+
+  it('gives the export 5 minutes to stream, far beyond API Gateway’s 30 s', () => {
+    expect(houseFunction('Export').props).toMatchObject({ Timeout: 300, MemorySize: 1024 });
+    expect(houseFunction('Export').props.ReservedConcurrentExecutions).toBeUndefined();
   });
 
   it('writes logs to its own log group only, not through a managed policy', () => {
-    for (const prefix of ['Ingest', 'Api'] as const) {
-      const logs = roleStatements(prefix).find((s) => actionsOf([s]).includes('logs:PutLogEvents'));
-      expect(flattenReference(logs?.Resource)).toMatch(new RegExp(`^<${prefix}HandlerLogGroup\\w+\\.Arn>$`));
+    for (const name of ['Ingest', 'Api', 'Export'] as const) {
+      const logs = roleStatements(name).find((s) => actionsOf([s]).includes('logs:PutLogEvents'));
+      expect(flattenReference(logs?.Resource)).toMatch(
+        new RegExp(`^<${CONSTRUCTS[name]}LogGroup\\w+\\.Arn>$`),
+      );
     }
     const roles = Object.entries(resources('AWS::IAM::Role')).filter(([id]) =>
-      /^(Ingest|Api)Handler/.test(id),
+      /^(IngestHandler|ApiHandler|ApiExport)Role/.test(id),
     );
-    expect(roles).toHaveLength(2);
+    expect(roles).toHaveLength(3);
     for (const [, role] of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   });
 });
@@ -288,9 +340,12 @@ describe('ingest queue', () => {
 });
 
 describe('alarms', () => {
-  const alarm = (metricName: string) => {
+  /** The one alarm on a metric (of one function, for Lambda's metrics). */
+  const alarm = (metricName: string, fn?: FunctionName) => {
     const found = Object.values(resources('AWS::CloudWatch::Alarm')).filter(
-      (a) => a.Properties.MetricName === metricName,
+      (a) =>
+        a.Properties.MetricName === metricName &&
+        (fn === undefined || JSON.stringify(a.Properties.Dimensions).includes(houseFunction(fn).id)),
     );
     expect(found).toHaveLength(1);
     return (found[0] as Resource).Properties;
@@ -305,7 +360,7 @@ describe('alarms', () => {
   });
 
   it('fires on ingest function errors and on an old message in the queue', () => {
-    expect(alarm('Errors')).toMatchObject({
+    expect(alarm('Errors', 'Ingest')).toMatchObject({
       Namespace: 'AWS/Lambda',
       Dimensions: [{ Name: 'FunctionName', Value: { Ref: houseFunction('Ingest').id } }],
       Threshold: 0,
@@ -313,14 +368,29 @@ describe('alarms', () => {
     expect(alarm('ApproximateAgeOfOldestMessage')).toMatchObject({ Namespace: 'AWS/SQS', Threshold: 3600 });
   });
 
-  it('notifies the topic given as context, the API’s alarms too', () => {
+  it('fires on any 5xx of the export URL and on any failed export', () => {
+    for (const metric of ['Url5xxCount', 'Errors']) {
+      expect(alarm(metric, 'Export'), metric).toMatchObject({
+        Namespace: 'AWS/Lambda',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: houseFunction('Export').id } }],
+        Statistic: 'Sum',
+        Period: 300,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      });
+    }
+  });
+
+  it('notifies the topic given as context, the API’s and the export’s alarms too', () => {
     const all = Object.values(resources('AWS::CloudWatch::Alarm'));
     expect(all.map((a) => a.Properties.MetricName).sort()).toEqual([
       '5xx',
       'ApproximateAgeOfOldestMessage',
       'ApproximateNumberOfMessagesVisible',
       'Errors',
+      'Errors',
       'Latency',
+      'Url5xxCount',
     ]);
     for (const a of all) expect(a.Properties.AlarmActions).toEqual([TOPIC]);
   });
@@ -362,6 +432,64 @@ describe('search API', () => {
   });
 });
 
+describe('export URL', () => {
+  const url = () => {
+    const [entry, ...others] = Object.entries(resources('AWS::Lambda::Url'));
+    expect(others).toEqual([]);
+    return entry as [string, Resource];
+  };
+
+  it('streams the export function’s answers to anyone, as reading is public', () => {
+    expect(url()[1].Properties).toEqual({
+      AuthType: 'NONE',
+      InvokeMode: 'RESPONSE_STREAM',
+      TargetFunctionArn: { 'Fn::GetAtt': [houseFunction('Export').id, 'Arn'] },
+      // The export is public data; a fetch redirected from the API's origin sends Origin: null.
+      Cors: {
+        AllowOrigins: ['*'],
+        AllowMethods: ['GET', 'HEAD'],
+        ExposeHeaders: ['content-disposition'],
+        MaxAge: 3600,
+      },
+    });
+    // A public URL needs both permissions since October 2025, the second only through the URL.
+    const permissions = Object.values(resources('AWS::Lambda::Permission'))
+      .map((p) => p.Properties)
+      .filter((p) => JSON.stringify(p.FunctionName).includes(houseFunction('Export').id));
+    expect(permissions).toEqual([
+      expect.objectContaining({
+        Action: 'lambda:InvokeFunctionUrl',
+        Principal: '*',
+        FunctionUrlAuthType: 'NONE',
+      }),
+      expect.objectContaining({
+        Action: 'lambda:InvokeFunction',
+        Principal: '*',
+        InvokedViaFunctionUrl: true,
+      }),
+    ]);
+  });
+
+  it('is where the API’s GET /export redirects (EXPORT_STREAM_URL), and the export function itself is never told', () => {
+    const [urlId] = url();
+    expect(environment('Api').EXPORT_STREAM_URL).toEqual({ 'Fn::GetAtt': [urlId, 'FunctionUrl'] });
+    expect(environment('Export')).not.toHaveProperty('EXPORT_STREAM_URL');
+    const loaded = serviceConfigFromEnv({
+      ...deployed(environment('Api')),
+      EXPORT_STREAM_URL: 'https://abcdefghij.lambda-url.eu-north-1.on.aws/',
+    });
+    expect(loaded).toMatchObject({
+      ok: true,
+      config: { exportStreamUrl: 'https://abcdefghij.lambda-url.eu-north-1.on.aws/' },
+    });
+  });
+
+  it('runs the export entry point, the app’s adapter for response streaming', () => {
+    expect(houseFunction('Export').props.Description).toMatch(/GET \/export/);
+    expect(ENTRY_POINTS.export).toBe('functions/api/stream-handler.ts');
+  });
+});
+
 describe('dashboard and outputs', () => {
   it('shows ingestion, queues, the API and the search domain', () => {
     const [dashboard] = Object.values(resources('AWS::CloudWatch::Dashboard'));
@@ -384,9 +512,12 @@ describe('dashboard and outputs', () => {
     expect(body).toContain('AWS/ApiGateway');
   });
 
-  it('outputs the API URL and the dashboard name', () => {
+  it('outputs the API URL, the export URL and the dashboard name', () => {
     const outputs = template.toJSON().Outputs;
     expect(flattenReference(outputs.ApiUrl.Value)).toMatch(/^https:\/\/<Api\w+>\.execute-api\./);
+    expect(outputs.ExportUrl.Value).toEqual({
+      'Fn::GetAtt': [expect.stringMatching(/^ApiExport\w*FunctionUrl/), 'FunctionUrl'],
+    });
     expect(outputs.DashboardName.Value).toEqual({ Ref: expect.stringMatching(/^Dashboard/) });
   });
 });

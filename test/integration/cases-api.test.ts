@@ -220,9 +220,67 @@ describe('GET /cases/{municipality}/{caseNumber}', () => {
     expect(JSON.parse(result.body)).toEqual((await call(rawPath)).body);
   });
 
+  it('answers the same case when the number’s slash is a real one (/cases/…/24/16905)', async () => {
+    const encoded = await call(casePath(CASE_MUNICIPALITY, CASE));
+    const spread = `/cases/${encodeURIComponent(CASE_MUNICIPALITY)}/${CASE}`;
+    expect(spread).toBe('/cases/Vesterlund%20Kommune/24/16905');
+    const answer = await call(spread);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual(encoded.body);
+    expect(CaseView.parse(answer.body).caseNumber).toBe(CASE);
+    // A number of three parts, spelled either way.
+    expect((await call(`/cases/${encodeURIComponent(CASE_MUNICIPALITY)}/24/16905/1`)).status).toBe(404);
+    expect((await call(casePath(CASE_MUNICIPALITY, '24/16905/1'))).status).toBe(404);
+  });
+
+  it('checks a number over segments as it checks one segment: the same 400 or 404 problems, never a 500', async () => {
+    const municipality = encodeURIComponent(CASE_MUNICIPALITY);
+    const numbers = [
+      ['24/16905/', 400],
+      ['24/16905"', 400],
+      ['24/a b', 400],
+      ['24/5.', 400],
+      [`24/${'x'.repeat(98)}`, 400],
+      ['24//16905', 404],
+      ['99/99999', 404],
+    ] as const;
+    for (const [number, status] of numbers) {
+      const spread = number.split('/').map(encodeURIComponent).join('/');
+      const answer = await call(`/cases/${municipality}/${spread}`);
+      expect(answer.status, number).toBe(status);
+      expect(answer.type, number).toMatch(/^application\/problem\+json/);
+      expect(answer.body, number).toEqual((await call(casePath(CASE_MUNICIPALITY, number))).body);
+    }
+    expect((await call('/cases/Greve%20Kommune/24/16905')).status).toBe(404);
+    // A dot segment is resolved before routing (the URL of /cases/…/24/.. is /cases/…/): no case, a 404 problem.
+    const dots = await call(`/cases/${municipality}/24/..`);
+    expect([dots.status, dots.type]).toEqual([404, expect.stringMatching(/^application\/problem\+json/)]);
+  });
+
+  it('routes the number through the Lambda adapter as the HTTP API hands it over: the path decoded, %2F a real slash', async () => {
+    // API Gateway's HTTP API decodes the path before routing ({caseNumber+} in infra) and passes it decoded.
+    const rawPath = `/cases/${CASE_MUNICIPALITY}/${CASE}`;
+    const event = {
+      version: '2.0',
+      rawPath,
+      rawQueryString: '',
+      headers: { host: 'api.example.test' },
+      requestContext: { http: { method: 'GET', path: rawPath }, domainName: 'api.example.test' },
+      isBase64Encoded: false,
+    } as unknown as LambdaEvent;
+    const result = await handle(app)(event);
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body)).toEqual((await call(casePath(CASE_MUNICIPALITY, CASE))).body);
+  });
+
   it('is in the OpenAPI document', async () => {
     const doc = (await call('/openapi.json')).body;
     expect(Object.keys(doc.paths)).toContain('/cases/{municipality}/{caseNumber}');
+    // Documented once, by its one-segment form; the greedy route Hono matches is not a second path.
+    expect(Object.keys(doc.paths).filter((path) => path.startsWith('/cases/'))).toEqual([
+      '/cases/{municipality}/{caseNumber}',
+    ]);
+    expect(doc.paths['/cases/{municipality}/{caseNumber}'].get.parameters).toHaveLength(2);
     expect(doc.components.schemas).toHaveProperty('CaseView');
   });
 });

@@ -27,9 +27,20 @@ export const CaseParams = z.object({
     .min(1)
     .max(100)
     .regex(CASE_NUMBER, 'a case number: letters and digits with . / - between them')
-    .openapi({ param: { name: 'caseNumber', in: 'path' }, description: 'URL-encoded: `24%2F16905`' }),
+    .openapi({
+      param: { name: 'caseNumber', in: 'path' },
+      description:
+        'URL-encoded in one segment (`24%2F16905`); its own segments (`24/16905`) are the same case',
+    }),
 });
 
+/**
+ * The case number's route, as documented: one segment, its slashes URL-encoded. API Gateway's HTTP
+ * API decodes a request's path before it routes it and hands the function the decoded path
+ * (reported by those who captured it: a `%2F` reaches a Lambda as `/`, and a one-segment
+ * `{caseNumber}` route no longer matches), so the app routes the number greedily (CASE_ROUTE) and
+ * the infra routes `{caseNumber+}`: both spellings reach the same answer.
+ */
 const one = createRoute({
   method: 'get',
   path: '/cases/{municipality}/{caseNumber}',
@@ -41,8 +52,16 @@ const one = createRoute({
   responses: byIdResponses(CaseView, 'case'),
 });
 
+/**
+ * The route as Hono matches it: the case number is the rest of the path, one segment
+ * (`24%2F16905`) or several (`24/16905`); its value is decoded either way and validated alike.
+ */
+export const CASE_ROUTE = '/cases/:municipality/:caseNumber{.+}';
+
 export function registerCases(app: OpenAPIHono, deps: Pick<ApiDeps, 'index'>): void {
-  app.openapi(one, async (c) => {
+  // Documented once, by its one-segment path; routed (and validated) by the greedy one.
+  app.openAPIRegistry.registerPath(one);
+  app.openapi({ ...one, path: CASE_ROUTE, hide: true }, async (c) => {
     const { municipality, caseNumber } = c.req.valid('param');
     return jsonOr404(
       c,

@@ -14,9 +14,12 @@ export const ExportQuery = SearchQuery.safeExtend({
   }),
 });
 
+/** The export's path, here and at the export function's URL. */
+export const EXPORT_PATH = '/export';
+
 const exportRoute = createRoute({
   method: 'get',
-  path: '/export',
+  path: EXPORT_PATH,
   tags: ['search'],
   summary: 'Every item a search matches, streamed as NDJSON or CSV',
   description:
@@ -30,13 +33,22 @@ const exportRoute = createRoute({
         [EXPORT_FORMATS.csv]: { schema: z.string() },
       },
     },
+    307: {
+      description:
+        'In AWS: the same request at the export function’s URL, which streams it (API Gateway would buffer the answer and cap it at 6 MB). The parameters are checked first: a bad one is a 400 here.',
+      headers: z.object({ Location: z.url() }),
+    },
     400: problemResponse('Invalid parameters'),
   },
 });
 
-export function registerExport(app: OpenAPIHono, deps: Pick<ApiDeps, 'index'> & { log: ApiLogger }): void {
+export function registerExport(
+  app: OpenAPIHono,
+  deps: Pick<ApiDeps, 'index' | 'exportStreamUrl'> & { log: ApiLogger },
+): void {
   app.openapi(exportRoute, async (c) => {
     const { format, ...query } = c.req.valid('query');
+    if (deps.exportStreamUrl) return c.redirect(streamedAt(deps.exportStreamUrl, c.req.url), 307);
     const batches = deps.index.matchBatches(query)[Symbol.asyncIterator]();
     // The first batch is read before answering, so an engine that fails at once is a problem answer.
     const first = await batches.next();
@@ -57,3 +69,8 @@ export function registerExport(app: OpenAPIHono, deps: Pick<ApiDeps, 'index'> & 
 }
 
 const fileName = (format: ExportFormat) => `minutes-export.${format}`;
+
+/** The same export at the streaming URL: its origin, this path, the query as the caller wrote it. */
+function streamedAt(streamUrl: string, requested: string): string {
+  return new URL(`${EXPORT_PATH}${new URL(requested).search}`, streamUrl).href;
+}
