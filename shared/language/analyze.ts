@@ -90,11 +90,13 @@ const wordTerms = new Map<string, { readonly stem: string; readonly parts: reado
 
 /**
  * Both analyses in one pass over the text, with each distinct word analysed once (indexing is
- * dominated by words it has seen before).
+ * dominated by words it has seen before); `added` is what the parts analysis adds to the exact
+ * one (the compound parts alone), which the embedded engine stores apart.
  */
-export function analyzeBoth(text: string): { exact: string[]; parts: string[] } {
+export function analyzeBoth(text: string): { exact: string[]; parts: string[]; added: string[] } {
   const exact: string[] = [];
   const parts: string[] = [];
+  const added: string[] = [];
   for (const token of tokenize(text)) {
     const { term } = token;
     if (isStopWord(term)) continue;
@@ -105,7 +107,10 @@ export function analyzeBoth(text: string): { exact: string[]; parts: string[] } 
     }
     exact.push(analysed.stem);
     parts.push(analysed.stem);
-    if (analysed.parts.length > 0 && !isName(text, token)) parts.push(...analysed.parts);
+    if (analysed.parts.length > 0 && !isName(text, token)) {
+      parts.push(...analysed.parts);
+      added.push(...analysed.parts);
+    }
   }
-  return { exact, parts };
+  return { exact, parts, added };
 }

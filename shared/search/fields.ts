@@ -87,7 +87,10 @@ export const FIELD_WEIGHTS = {
   body_parts: 0.3,
 } as const;
 
-/** The analysed terms of each field, as the embedded engine stores them. */
+/**
+ * The analysed terms of each field as the embedded engine stores them: a parts field's are only
+ * what it adds to its exact field (the compound parts); the field is both (fieldSizes, scoring.ts).
+ */
 export function analyzedFields(fields: SearchFields): Record<keyof typeof FIELD_WEIGHTS, string[]> {
   const title = analyzeBoth(fields.title);
   const decision = analyzeBoth(fields.decision);
@@ -96,9 +99,9 @@ export function analyzedFields(fields: SearchFields): Record<keyof typeof FIELD_
     title: title.exact,
     decision: decision.exact,
     body: body.exact,
-    title_parts: title.parts,
-    decision_parts: decision.parts,
-    body_parts: body.parts,
+    title_parts: title.added,
+    decision_parts: decision.added,
+    body_parts: body.added,
   };
 }
 

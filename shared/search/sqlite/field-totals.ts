@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { FieldStatistics } from './lucene-bm25.ts';
-import { type ColumnSizes, columnSizes, FTS_COLUMNS, type FtsColumn } from './schema.ts';
+import { type ColumnSizes, columnSizes, FTS_COLUMNS, type FtsColumn, fieldSizes } from './schema.ts';
 
 /**
  * The index-wide statistics BM25 needs per column (lucene-bm25.ts), kept in field_totals in the
@@ -24,14 +24,21 @@ export class FieldTotals {
     if (kept === 0) this.#rebuild();
   }
 
-  add(sizes: ColumnSizes): void {
-    this.#change(sizes, 1);
+  /** An item's row was written: `stored` are the terms its columns store. */
+  add(stored: ColumnSizes): void {
+    this.#change(fieldSizes(stored), 1);
   }
 
   /** Before the rows of a document are deleted: their sizes leave the totals. */
   removeDocument(documentId: string): void {
     const blobs = this.#documentSizes.all(documentId) as Uint8Array[];
-    for (const blob of blobs) this.#change(columnSizes(blob), -1);
+    for (const blob of blobs) this.#change(fieldSizes(columnSizes(blob)), -1);
+  }
+
+  /** Counted again from every row: after the rows were stored in another form. */
+  recount(): void {
+    this.#db.exec('DELETE FROM field_totals');
+    this.#rebuild();
   }
 
   statistics(): Record<FtsColumn, FieldStatistics> {

@@ -9,6 +9,22 @@ import { decodeItem } from './stored-item.ts';
 export type FtsColumn = keyof typeof FIELD_WEIGHTS;
 export const FTS_COLUMNS = Object.keys(FIELD_WEIGHTS) as FtsColumn[];
 
+/**
+ * The exact column each column's field includes: a parts field is its exact field's terms plus
+ * the compound parts its column stores (fields.ts analyzedFields); an exact field is itself.
+ */
+export const EXACT_OF: readonly number[] = FTS_COLUMNS.map((col) =>
+  FTS_COLUMNS.indexOf(col.replace('_parts', '') as FtsColumn),
+);
+
+/** A field's terms from the terms its columns store (in FTS_COLUMNS order): parts fields include their exact field's. */
+export function fieldSizes(stored: ColumnSizes): number[] {
+  return FTS_COLUMNS.map((_, i) => {
+    const own = stored[i] ?? 0;
+    return EXACT_OF[i] === i ? own : own + (stored[EXACT_OF[i] as number] ?? 0);
+  });
+}
+
 /** Terms per FTS column of one item, in FTS_COLUMNS order. */
 export type ColumnSizes = readonly number[];
 

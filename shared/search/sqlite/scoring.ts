@@ -4,7 +4,7 @@ import { analyze } from '#language/analyze.ts';
 import { FIELD_WEIGHTS, QUERY_PART_WEIGHT } from '../fields.ts';
 import { EXACT_FIELDS, type ExactField, PROXIMITY_WEIGHT, type SearchPlan, SYNONYM_WEIGHT } from '../plan.ts';
 import { type FieldScorer, type FieldStatistics, fieldScorer } from './lucene-bm25.ts';
-import { FTS_COLUMNS, type FtsColumn, LENGTH_FIELDS } from './schema.ts';
+import { EXACT_OF, FTS_COLUMNS, type FtsColumn, LENGTH_FIELDS } from './schema.ts';
 
 /** A term a search scores, with the boost of the clause it stands in. */
 export interface ScoredTerm {
@@ -214,16 +214,28 @@ export class ItemScorer {
 /** Occurrences of postings kept between searches: about 16 bytes each in the maps. */
 const POSTINGS_KEPT = 2_000_000;
 
-/** An occurrence per item and column code, in the order fts5vocab lists them, counted. */
+/**
+ * An occurrence per item and column code, in the order fts5vocab lists them, counted per field:
+ * a parts field has its exact field's occurrences too (its column stores only the parts).
+ */
 function countPostings(docs: string | null, columns: string | null): Postings {
-  const byColumn: Postings = new Map();
-  if (docs === null || columns === null) return byColumn;
+  const byField: Postings = new Map();
+  if (docs === null || columns === null) return byField;
   const items = docs.split(',');
   for (let i = 0; i < items.length; i++) {
-    const col = FTS_COLUMNS[columns.charCodeAt(i) - 48] as FtsColumn;
+    const at = columns.charCodeAt(i) - 48;
     const doc = Number(items[i]);
-    const counts = cached(byColumn, col, () => new Map<number, number>());
-    counts.set(doc, (counts.get(doc) ?? 0) + 1);
+    for (const field of FIELDS_WITH[at] ?? []) {
+      const counts = cached(byField, FTS_COLUMNS[field] as FtsColumn, () => new Map<number, number>());
+      counts.set(doc, (counts.get(doc) ?? 0) + 1);
+    }
   }
-  return byColumn;
+  return byField;
 }
+
+/** The fields a column's terms count in: an exact column's in its own and its parts field; a parts column's in its own. */
+const FIELDS_WITH: readonly number[][] = FTS_COLUMNS.map((_, column) =>
+  EXACT_OF[column] === column
+    ? FTS_COLUMNS.flatMap((__, field) => (EXACT_OF[field] === column ? [field] : []))
+    : [column],
+);

@@ -120,6 +120,8 @@ export class SqliteSearchIndex implements SearchIndex {
     const documents = this.#db.prepare('SELECT DISTINCT document_id FROM items').pluck().all() as string[];
     this.#db.transaction(() => {
       for (const documentId of documents) this.#replace(documentId, this.#storedItemsOf(documentId));
+      // The old rows left the totals as their form counted them: counted again from the new rows.
+      this.#totals.recount();
       this.#prepared("INSERT OR REPLACE INTO meta (name, value) VALUES ('analysis', ?)").run(MADE_BY);
     })();
   }
@@ -601,9 +603,10 @@ function looseExpression(plan: SearchPlan): string | null {
 /**
  * How items are stored in item_json: the items of an index made in another form are stored again
  * when it opens (#reanalyseWhenChanged). 2: checked on the way in, trusted on the way out; 3: as
- * DEFLATE (stored-item.ts), with the item's number and title on its row.
+ * DEFLATE (stored-item.ts), with the item's number and title on its row; 4: parts columns store
+ * only the compound parts (fields.ts analyzedFields), their fields' totals counted again.
  */
-const STORED_FORM = '3';
+const STORED_FORM = '4';
 const MADE_BY = `${ANALYSIS_VERSION}; stored ${STORED_FORM}`;
 
 /**
