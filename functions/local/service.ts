@@ -1,11 +1,13 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '#api/app.ts';
 import type { LocalConfig } from '#config/local.ts';
 import type { ServiceConfig } from '#config/service.ts';
 import { s3Changes } from '#ingest/events.ts';
+import { ExtractorPool } from '#ingest/extractor-pool.ts';
 import { changesToReconcile, keysToReread } from '#ingest/reconcile.ts';
 import { minutesContentType } from '#storage/blob-store.ts';
 import { createDynamoClient } from '#storage/clients.ts';
@@ -23,6 +25,8 @@ export interface LocalService {
   readonly config: ServiceConfig;
   readonly adapters: Adapters;
   readonly queue: IngestQueue;
+  /** The queue's extraction workers. */
+  readonly extractor: ExtractorPool;
   /** Changes found on start that a stop had cut short, now in the queue. */
   readonly reconciled: number;
   /** Indexed documents found missing from an empty index on start, now in the queue to be read again. */
@@ -108,7 +112,15 @@ async function withEmulators(
     throw error;
   });
   const now = () => new Date();
-  const queue = new IngestQueue({ ...adapters, limits: config.limits, now }, options.onReport ?? (() => {}));
+  // `ingestConcurrency` extraction workers; the queue takes twice as many objects at once, so
+  // one object's S3, registry and index calls overlap the others' reading and no worker idles.
+  const workers = local.ingestConcurrency ?? availableParallelism();
+  const extractor = new ExtractorPool(config.limits, workers);
+  const queue = new IngestQueue(
+    { ...adapters, extractor, limits: config.limits, now },
+    options.onReport ?? (() => {}),
+    { concurrency: 2 * workers },
+  );
   emulators.s3rver.on('event', (event) => queue.push(...s3Changes(event.Records, 'local')));
   // What a stop cut short (or changed while nothing listened), and what an emptied index lost, is read now, once.
   const catchUp = options.serveApi !== false;
@@ -134,6 +146,7 @@ async function withEmulators(
     config,
     adapters,
     queue,
+    extractor,
     reconciled: reconciled.length,
     reread: reread.length,
     layoutCurrent,
@@ -142,6 +155,7 @@ async function withEmulators(
       server?.closeAllConnections();
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
       await queue.idle();
+      await extractor.close();
       adapters.close();
       await emulators.stop();
     },

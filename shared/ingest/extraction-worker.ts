@@ -6,7 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { ExtractionError } from '#extract/errors.ts';
 import { explainExtraction, extractMeeting } from './extract-meeting.ts';
-import type { ExtractionJob, ExtractionReply } from './isolated-extractor.ts';
+import { type ExtractionJob, type ExtractionReply, WORKER_READY } from './isolated-extractor.ts';
 
 // pdf.js runs its own worker in this thread ("fake worker"). Without the module on globalThis it
 // imports pdf.worker.mjs by path at run time, which a bundle does not have; importing it here
@@ -16,6 +16,8 @@ import type { ExtractionJob, ExtractionReply } from './isolated-extractor.ts';
 parentPort?.on('message', async (job: ExtractionJob) => {
   parentPort?.postMessage(await run(job));
 });
+// Its modules are loaded: the time limit of the first job starts now, not before.
+parentPort?.postMessage(WORKER_READY);
 
 async function run(job: ExtractionJob): Promise<ExtractionReply> {
   try {

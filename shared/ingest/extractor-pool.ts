@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { ExtractLimits } from '#config/limits.ts';
 import type { MeetingDocument } from '#domain/meeting.ts';
 import { IsolatedExtractor, type MeetingExtractor } from './isolated-extractor.ts';
+import { Slots } from './slots.ts';
 
 /**
  * Reads several documents at once: one IsolatedExtractor (a worker thread with the time and
@@ -11,9 +12,7 @@ import { IsolatedExtractor, type MeetingExtractor } from './isolated-extractor.t
  * too-large); what is read in time is never cut short by another document's time.
  */
 export class ExtractorPool implements MeetingExtractor {
-  private readonly slots: readonly MeetingExtractor[];
-  private readonly idle: MeetingExtractor[];
-  private readonly waiting: ((slot: MeetingExtractor) => void)[] = [];
+  private readonly slots: Slots<MeetingExtractor & Partial<Pick<IsolatedExtractor, 'heapUsed'>>>;
 
   /** `size` slots (the cores by default); `slot` makes each one (tests give a fake). */
   constructor(
@@ -23,13 +22,12 @@ export class ExtractorPool implements MeetingExtractor {
   ) {
     if (!Number.isInteger(size) || size < 1)
       throw new RangeError(`a pool needs at least one slot, not ${size}`);
-    this.slots = Array.from({ length: size }, slot);
-    this.idle = [...this.slots];
+    this.slots = new Slots(Array.from({ length: size }, slot));
   }
 
   /** How many documents are being read now (at most the slots). */
   get reading(): number {
-    return this.slots.length - this.idle.length;
+    return this.slots.busy;
   }
 
   extract(bytes: Uint8Array, file: string): Promise<MeetingDocument> {
@@ -44,18 +42,17 @@ export class ExtractorPool implements MeetingExtractor {
    * Runs `use` on the first free slot and frees it after. The caller reads its file inside `use`,
    * so a long list of files is not all held in memory while it waits.
    */
-  async withSlot<T>(use: (slot: MeetingExtractor) => Promise<T>): Promise<T> {
-    const slot = this.idle.pop() ?? (await new Promise<MeetingExtractor>((take) => this.waiting.push(take)));
-    try {
-      return await use(slot);
-    } finally {
-      const next = this.waiting.shift();
-      if (next === undefined) this.idle.push(slot);
-      else next(slot);
-    }
+  withSlot<T>(use: (slot: MeetingExtractor) => Promise<T>): Promise<T> {
+    return this.slots.use(use);
+  }
+
+  /** Bytes the workers' heaps hold now, together. */
+  async heapUsed(): Promise<number> {
+    const used = await Promise.all(this.slots.all.map((slot) => slot.heapUsed?.() ?? 0));
+    return used.reduce((sum, bytes) => sum + bytes, 0);
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((slot) => slot.close()));
+    await Promise.all(this.slots.all.map((slot) => slot.close()));
   }
 }

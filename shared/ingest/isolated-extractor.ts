@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -28,6 +29,12 @@ export type ExtractionReply =
   | { readonly ok: true; readonly explanation: string }
   | { readonly ok: false; readonly kind: ExtractionErrorKind | null; readonly message: string };
 
+/** What the worker posts once its modules are loaded, before any job. */
+export const WORKER_READY = 'ready';
+
+/** Documents one worker reads before it is replaced (IsolatedExtractor's documentsPerWorker). */
+export const DOCUMENTS_PER_WORKER = 50;
+
 /** How often the memory the reading takes is looked at. */
 const MEMORY_POLL_MS = 25;
 
@@ -50,12 +57,23 @@ function workerFile(): URL {
  */
 export class IsolatedExtractor implements MeetingExtractor {
   private worker: Worker | null = null;
+  /** Settles when `worker` has loaded its modules. */
+  private ready: Promise<void> = Promise.resolve();
   private queue: Promise<unknown> = Promise.resolve();
 
   private readonly limits: ExtractLimits;
+  private readonly documentsPerWorker: number;
+  /** Documents the current worker has answered. */
+  private answered = 0;
 
-  constructor(limits: ExtractLimits) {
+  /**
+   * `documentsPerWorker`: a worker that has answered that many is replaced by a fresh one before
+   * the next document, so what pdf.js and a generously limited heap keep between documents
+   * (garbage V8 has no reason to collect below its limit, caches) cannot add up over a long ingest.
+   */
+  constructor(limits: ExtractLimits, options: { readonly documentsPerWorker?: number } = {}) {
     this.limits = limits;
+    this.documentsPerWorker = options.documentsPerWorker ?? DOCUMENTS_PER_WORKER;
   }
 
   async extract(bytes: Uint8Array, file: string): Promise<MeetingDocument> {
@@ -70,6 +88,11 @@ export class IsolatedExtractor implements MeetingExtractor {
     return reply.explanation;
   }
 
+  /** Bytes the worker's heap holds now (0 with no worker): where a long ingest's memory goes. */
+  async heapUsed(): Promise<number> {
+    return (await this.worker?.getHeapStatistics())?.used_heap_size ?? 0;
+  }
+
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
@@ -77,13 +100,13 @@ export class IsolatedExtractor implements MeetingExtractor {
   }
 
   private enqueue(bytes: Uint8Array, file: string, explain: boolean) {
-    const run = this.queue.then(() => this.run({ bytes: bytes.slice(), file, limits: this.limits, explain }));
+    const job = { bytes: bytes.slice(), file, limits: this.limits, explain };
+    const run = this.queue.then(async () => this.run(await this.readyWorker(), job));
     this.queue = run.catch(() => {});
     return run;
   }
 
-  private run(job: ExtractionJob): Promise<Extract<ExtractionReply, { ok: true }>> {
-    const worker = this.startedWorker();
+  private run(worker: Worker, job: ExtractionJob): Promise<Extract<ExtractionReply, { ok: true }>> {
     const startRss = process.memoryUsage.rss();
     const maxGrowth = this.limits.maxMemoryMb * 1024 * 1024;
     return new Promise((resolve, reject) => {
@@ -99,7 +122,11 @@ export class IsolatedExtractor implements MeetingExtractor {
           reject(error);
         });
       const onMessage = (reply: ExtractionReply) =>
-        settle(() => (reply.ok ? resolve(reply) : reject(failureOf(reply))));
+        settle(() => {
+          this.answered++;
+          if (reply.ok) resolve(reply);
+          else reject(failureOf(reply));
+        });
       const onError = (error: Error & { code?: string }) =>
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? stop(tooMuchMemory(this.limits))
@@ -126,11 +153,34 @@ export class IsolatedExtractor implements MeetingExtractor {
     }).finally(() => this.worker?.unref()) as Promise<Extract<ExtractionReply, { ok: true }>>;
   }
 
-  private startedWorker(): Worker {
-    this.worker ??= new Worker(workerFile(), {
-      resourceLimits: { maxOldGenerationSizeMb: this.limits.maxMemoryMb },
-    });
-    return this.worker;
+  /**
+   * The worker, started if need be and waited for until its modules are loaded: the limits are on
+   * reading a document, not on starting a thread (seconds on a loaded machine, each time a stopped
+   * reading's worker is replaced).
+   */
+  private async readyWorker(): Promise<Worker> {
+    if (this.worker !== null && this.answered >= this.documentsPerWorker) this.discard(this.worker);
+    if (this.worker === null) {
+      this.answered = 0;
+      const worker = new Worker(workerFile(), {
+        resourceLimits: { maxOldGenerationSizeMb: this.limits.maxMemoryMb },
+      });
+      this.worker = worker;
+      this.ready = Promise.race([
+        once(worker, 'message'),
+        once(worker, 'exit').then(([code]) => {
+          throw new Error(`the extraction worker exited with code ${code} while starting`);
+        }),
+      ]).then(() => void worker.unref());
+    }
+    const worker = this.worker;
+    try {
+      await this.ready;
+    } catch (error) {
+      this.discard(worker);
+      throw error;
+    }
+    return worker;
   }
 
   /** Stops a worker that is reading something it should not finish. */
