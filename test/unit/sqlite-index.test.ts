@@ -22,6 +22,34 @@ describe('SQLite FTS5 index file', () => {
     second.close();
   });
 
+  it('makes new files with 8 KB pages and opens files made with others as they are', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'index-'));
+    const pageSize = (path: string) => {
+      const db = new Database(path, { readonly: true });
+      const size = db.pragma('page_size', { simple: true });
+      db.close();
+      return size;
+    };
+    const made = SqliteSearchIndex.open(join(dir, 'new.sqlite'));
+    await made.replaceDocument('doc-a', [indexedItem({ title: 'Budgetopfølgning' })]);
+    made.close();
+    expect(pageSize(join(dir, 'new.sqlite'))).toBe(8192);
+    // A file an earlier version made with SQLite's default pages.
+    const earlier = SqliteSearchIndex.open(join(dir, 'earlier.sqlite'));
+    earlier.close();
+    const db = new Database(join(dir, 'earlier.sqlite'));
+    db.pragma('journal_mode = DELETE');
+    db.pragma('page_size = 4096');
+    db.exec('VACUUM');
+    db.close();
+    expect(pageSize(join(dir, 'earlier.sqlite'))).toBe(4096);
+    const reopened = SqliteSearchIndex.open(join(dir, 'earlier.sqlite'));
+    await reopened.replaceDocument('doc-a', [indexedItem({ title: 'Budgetopfølgning' })]);
+    expect((await reopened.search(SearchQuery.parse({ q: 'budgetopfølgning' }))).total).toBe(1);
+    reopened.close();
+    expect(pageSize(join(dir, 'earlier.sqlite'))).toBe(4096);
+  });
+
   it('analyses its items again when it was made with another analysis', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'index-')), 'search.sqlite');
     const first = SqliteSearchIndex.open(path);

@@ -59,6 +59,9 @@ export class SqliteSearchIndex implements SearchIndex {
 
   constructor(db: Db) {
     this.#db = db;
+    // A new file's pages hold five stored items (about 1.5 KB each) instead of two (a 4 KB page
+    // holds two and wastes a quarter); an existing file keeps the size it was made with.
+    this.#db.pragma('page_size = 8192');
     this.#db.pragma('journal_mode = WAL');
     openSchema(db);
     this.#totals = new FieldTotals(db);
