@@ -2,14 +2,16 @@
  * Ingest throughput of the local service, end to end: generated minutes PDFs are put into the
  * bucket through the S3 API (as a user would), and the bucket's notifications drive the queue:
  * S3 head/get, hashing, registry, extraction (pdf.js + parse + summaries), indexing. Prints
- * documents/s, pages/s and the share of time per stage. The baseline, timed in the same run over
- * the same files, is `pdftotext -layout` (poppler). Prints figures, asserts nothing.
- * Usage: npm run bench:ingest [-- --documents N --keep]
+ * documents/s, pages/s, the process's memory at documents 200, 1000 and 2000 (and every 100th in
+ * --trace), and the time each stage was busy per document. The baseline, timed in the same run
+ * over the same files, is `pdftotext -layout` (poppler). Prints figures, asserts nothing.
+ * Usage: npm run bench:ingest [-- --documents N --concurrency N --pdfs DIR --trace --keep]
+ * --pdfs keeps the generated PDFs in DIR and reuses those there (2,000 take minutes to make).
  */
 
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -47,8 +49,16 @@ const DOCUMENT_TIMEOUT_MS = 120_000;
 
 interface Options {
   readonly documents: number;
+  /** Extraction workers (INGEST_CONCURRENCY); the cores when absent. */
+  readonly concurrency: number | undefined;
+  readonly trace: boolean;
   readonly keep: boolean;
+  /** A folder to keep the generated PDFs in, reused by later runs; a temporary one when absent. */
+  readonly pdfs: string | undefined;
 }
+
+/** Where memory and throughput are reported (those the run reaches, and its last document). */
+const CHECKPOINTS = [200, 1000, 2000];
 
 interface MinutesFile {
   readonly path: string;
@@ -58,23 +68,34 @@ interface MinutesFile {
 
 function options(): Options {
   const { values } = parseArgs({
-    options: { documents: { type: 'string', default: '500' }, keep: { type: 'boolean', default: false } },
+    options: {
+      documents: { type: 'string', default: '500' },
+      concurrency: { type: 'string' },
+      trace: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      pdfs: { type: 'string' },
+    },
   });
-  return { documents: positiveIntegerOption('documents', values.documents), keep: values.keep === true };
+  return {
+    documents: positiveIntegerOption('documents', values.documents),
+    concurrency:
+      values.concurrency === undefined ? undefined : positiveIntegerOption('concurrency', values.concurrency),
+    trace: values.trace === true,
+    keep: values.keep === true,
+    pdfs: values.pdfs,
+  };
 }
 
 // ---- Timing the ports ----
 
-type Stage = 's3 head' | 's3 get' | 'registry' | 'index';
+type Stage = 's3 head' | 's3 get' | 'registry' | 'extraction' | 'index';
 
-/** Summed time per stage and per port method; `firstCallAt` marks where a document's ingest began. */
+/** Summed time per stage and per port method (calls overlap when documents are read at once). */
 class StageClock {
   readonly stages = new Map<Stage, number>();
   readonly methods = new Map<string, { ms: number; calls: number }>();
-  firstCallAt: number | null = null;
 
-  add(stage: Stage, method: string, start: number, ms: number): void {
-    this.firstCallAt ??= start;
+  add(stage: Stage, method: string, ms: number): void {
     this.stages.set(stage, (this.stages.get(stage) ?? 0) + ms);
     const entry = this.methods.get(method) ?? { ms: 0, calls: 0 };
     this.methods.set(method, { ms: entry.ms + ms, calls: entry.calls + 1 });
@@ -105,13 +126,17 @@ function timePort<T extends object>(
       try {
         return await original.apply(port, args);
       } finally {
-        clock.add(stage, `${name}.${method}`, start, performance.now() - start);
+        clock.add(stage, `${name}.${method}`, performance.now() - start);
       }
     };
   }
 }
 
-function timeAdapters({ adapters }: LocalService, clock: StageClock): void {
+function timeAdapters(service: LocalService, clock: StageClock): void {
+  const { adapters } = service;
+  // A service from before the extractor pool (a baseline checkout) reads on adapters.extractor.
+  const extractor = (service as { extractor?: object }).extractor ?? adapters.extractor;
+  timePort(extractor, 'extractor', { extract: 'extraction' } as never, clock);
   timePort(adapters.blobs, 'blobs', { head: 's3 head', get: 's3 get' }, clock);
   timePort(
     adapters.registry,
@@ -150,7 +175,9 @@ async function generateFolder(dir: string, count: number): Promise<MinutesFile[]
       .slice(0, 10);
     const name = `Referat ${body} ${date} ${String(n + 1).padStart(3, '0')}.pdf`;
     const path = join(dir, name);
-    writeFileSync(path, await generateMinutesPdf({ items, seed: 1000 + n, body, date }));
+    // The same seeds make the same file: one kept from an earlier run is used as it is.
+    if (!existsSync(path))
+      writeFileSync(path, await generateMinutesPdf({ items, seed: 1000 + n, body, date }));
     files.push({ path, key: `referater/${name}`, body });
   }
   return files;
@@ -158,28 +185,33 @@ async function generateFolder(dir: string, count: number): Promise<MinutesFile[]
 
 // ---- The run ----
 
+interface Checkpoint {
+  readonly documents: number;
+  readonly ms: number;
+  readonly memory: NodeJS.MemoryUsage;
+  /** The extraction workers' heaps together (null for a service without a pool). */
+  readonly workersHeap: number | null;
+  readonly load: number;
+}
+
 interface IngestRun {
   readonly wallMs: number;
-  /** From sending PutObject until the queue's first port call for it (or the put's answer, if sooner). */
-  readonly putMs: number;
-  /** From the first port call of a document until the queue reported it, summed. */
-  readonly ingestMs: number;
   readonly outcomes: readonly IngestOutcome[];
   readonly errors: readonly { key: string; error: unknown }[];
+  readonly checkpoints: readonly Checkpoint[];
 }
 
 /** Reports by key, so the loop can wait for the one its put caused. */
 class Reports {
-  readonly #waiting = new Map<string, (report: { at: number; report: QueueReport }) => void>();
+  readonly #waiting = new Map<string, (report: QueueReport) => void>();
 
   onReport = (report: QueueReport): void => {
-    const at = performance.now();
     const key = report.kind === 'error' ? report.key : report.outcome.key;
-    this.#waiting.get(key)?.({ at, report });
+    this.#waiting.get(key)?.(report);
     this.#waiting.delete(key);
   };
 
-  next(key: string): Promise<{ at: number; report: QueueReport }> {
+  next(key: string): Promise<QueueReport> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#waiting.delete(key);
@@ -194,38 +226,51 @@ class Reports {
 }
 
 /**
- * One file at a time: put it, then wait until the queue has handled its notification. So the
- * stages never overlap on the one event loop, and their times add up to the wall time.
+ * Puts the files as a user's client would, keeping `window` of them put but not yet handled (so
+ * the queue always has work, and never the whole folder's bytes at once), and samples the
+ * process's memory as the handled count passes each checkpoint.
  */
 async function ingestAll(
+  service: LocalService,
   files: readonly MinutesFile[],
   s3: S3Client,
   bucket: string,
-  clock: StageClock,
   reports: Reports,
+  window: number,
+  trace: boolean,
 ): Promise<IngestRun> {
   const outcomes: IngestOutcome[] = [];
   const errors: { key: string; error: unknown }[] = [];
-  let putMs = 0;
-  let ingestMs = 0;
+  const checkpoints: Checkpoint[] = [];
   const start = performance.now();
-  for (const file of files) {
-    const bytes = readFileSync(file.path);
-    clock.firstCallAt = null;
+  const handle = async (file: MinutesFile) => {
     const handled = reports.next(file.key);
-    const putStart = performance.now();
     await s3.send(
-      new PutObjectCommand({ Bucket: bucket, Key: file.key, Body: bytes, ContentType: 'application/pdf' }),
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: file.key,
+        Body: readFileSync(file.path),
+        ContentType: 'application/pdf',
+      }),
     );
-    const putEnd = performance.now();
-    const { at, report } = await handled;
-    const ingestStart = clock.firstCallAt ?? putEnd;
-    putMs += Math.min(putEnd, ingestStart) - putStart;
-    ingestMs += at - ingestStart;
+    const report = await handled;
     if (report.kind === 'ingested') outcomes.push(report.outcome);
     else if (report.kind === 'error') errors.push({ key: report.key, error: report.error });
-  }
-  return { wallMs: performance.now() - start, putMs, ingestMs, outcomes, errors };
+    const done = outcomes.length + errors.length;
+    if (CHECKPOINTS.includes(done) || done === files.length || (trace && done % 100 === 0)) {
+      const ms = performance.now() - start;
+      const memory = process.memoryUsage();
+      const pool = (service as { extractor?: { heapUsed?: () => Promise<number> } }).extractor;
+      const workersHeap = pool?.heapUsed === undefined ? null : await pool.heapUsed();
+      checkpoints.push({ documents: done, ms, memory, workersHeap, load: loadavg()[0] ?? 0 });
+    }
+  };
+  let next = 0;
+  const lane = async () => {
+    while (next < files.length) await handle(files[next++] as MinutesFile);
+  };
+  await Promise.all(Array.from({ length: window }, lane));
+  return { wallMs: performance.now() - start, outcomes, errors, checkpoints };
 }
 
 /** ingestObject hashes the bytes for the document id, extractMeeting again for source.sha256. */
@@ -256,7 +301,6 @@ async function searchableItems(service: LocalService): Promise<number> {
 // ---- Printing ----
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)}%`;
 
 function printDocuments(files: readonly MinutesFile[], outcomes: readonly IngestOutcome[], ms: number): void {
   const pages = outcomes.flatMap((o) => (o.status === 'indexed' ? [o.pages] : []));
@@ -271,39 +315,66 @@ function printDocuments(files: readonly MinutesFile[], outcomes: readonly Ingest
 
 function printStages(run: IngestRun, clock: StageClock, hashMs: number, documents: number): number {
   const stage = (name: Stage) => clock.stages.get(name) ?? 0;
-  const extractionMs = run.ingestMs - clock.total() - hashMs;
-  const otherMs = run.wallMs - run.putMs - run.ingestMs;
   const registryCalls = [...clock.methods]
     .filter(([method]) => method.startsWith('registry.'))
     .map(([method, { calls }]) => `${method.slice('registry.'.length)} ${calls}`)
     .join(', ');
   const rows: [string, number][] = [
-    ['S3 put (PutObject until the queue starts on it)', run.putMs],
     ['S3 head (twice per file)', stage('s3 head')],
     ['S3 get', stage('s3 get')],
     ['hashing (sha256 twice per file) [a]', hashMs],
     [`registry (${registryCalls})`, stage('registry')],
-    ['extraction (pdf.js + parse + summaries) [b]', extractionMs],
-    ['indexing (SQLite replaceDocument)', stage('index')],
-    ['other (file reads, put answers, notification hops)', otherMs],
+    ['extraction (pdf.js + parse + summaries, in a worker) [b]', stage('extraction')],
+    ['indexing (replaceDocument, one writer)', stage('index')],
   ];
-  const widths = [72, 10, 7, 10];
-  console.log(`\n${row(['stage', 'ms', 'share', 'ms/doc'], widths)}`);
-  for (const [name, ms] of rows) {
-    console.log(row([name, ms.toFixed(0), percent(ms, run.wallMs), (ms / documents).toFixed(1)], widths));
-  }
-  console.log(
-    row(['total (wall)', run.wallMs.toFixed(0), '100.0%', (run.wallMs / documents).toFixed(1)], widths),
-  );
+  const widths = [72, 10, 10];
+  console.log(`\n${row(['stage (busy time, summed over documents)', 'ms', 'ms/doc'], widths)}`);
+  for (const [name, ms] of rows) console.log(row([name, ms.toFixed(0), (ms / documents).toFixed(1)], widths));
+  console.log(row(['wall', run.wallMs.toFixed(0), (run.wallMs / documents).toFixed(1)], widths));
   console.log(`
-how: one file at a time (put, then wait until the queue has handled its notification), so stages
-  never overlap on the event loop. S3 head/get, registry and indexing: the running service's
-  adapter instances have their methods wrapped by timing decorators (the queue holds the same
-  instances). [a] hashing cannot be wrapped inside ingestObject/extractMeeting: the same sha256
-  calls were timed on the same bytes outside the run. [b] extraction by subtraction: the time
-  from a document's first port call to its report, less the wrapped port calls and [a]; it also
-  holds toIndexedItems and the use case's own bookkeeping.`);
-  return extractionMs;
+how: the running service's adapter and extractor instances have their methods wrapped by timing
+  decorators (the queue holds the same instances). Documents are read at once, so stage times
+  overlap and add up to more than the wall time. [a] hashing runs inside ingestObject and
+  extractMeeting: the same sha256 calls were timed on the same bytes outside the run. [b] from
+  the queue's call to the answer: waiting for a free worker is included.`);
+  return stage('extraction');
+}
+
+function printCheckpoints(run: IngestRun): void {
+  const widths = [10, 9, 8, 12, 8, 8, 9, 13, 6];
+  console.log(
+    `\n${row(['documents', 'time', 'docs/s', 'docs/s here', 'rss', 'heap', 'external', 'workers heap', 'load'], widths)}`,
+  );
+  let previous = { documents: 0, ms: 0 };
+  for (const point of run.checkpoints) {
+    const here = perSecond(point.documents - previous.documents, point.ms - previous.ms);
+    console.log(
+      row(
+        [
+          String(point.documents),
+          seconds(point.ms),
+          perSecond(point.documents, point.ms).toFixed(2),
+          here.toFixed(2),
+          mb(point.memory.rss),
+          mb(point.memory.heapUsed),
+          mb(point.memory.external),
+          point.workersHeap === null ? '-' : mb(point.workersHeap),
+          point.load.toFixed(2),
+        ],
+        widths,
+      ),
+    );
+    previous = point;
+  }
+  const from = run.checkpoints.find((point) => point.documents === 200);
+  const to = run.checkpoints.at(-1);
+  if (from && to && to !== from)
+    console.log(
+      `rss from document 200 to ${to.documents}: ${mb(from.memory.rss)} -> ${mb(to.memory.rss)} (${to.memory.rss >= from.memory.rss ? '+' : '-'}${mb(Math.abs(to.memory.rss - from.memory.rss))})`,
+    );
+  console.log(
+    "  (docs/s: since the first put; docs/s here: since the row before; heap: the main thread's; load: 1-minute load average then.)",
+  );
 }
 
 function printRun(run: IngestRun, items: number, searchable: number): number {
@@ -342,19 +413,26 @@ function printBaseline(pages: number, run: IngestRun, extractionMs: number, base
   );
   console.log(`ratio ours/pdftotext in pages/s: end to end ${(ours / theirs).toFixed(2)}`);
   console.log(
-    `  (extraction stage alone: ${extraction.toFixed(1)} pages/s, ${(extraction / theirs).toFixed(2)})`,
+    `  (extraction alone, per worker: ${extraction.toFixed(1)} pages/s, ${(extraction / theirs).toFixed(2)})`,
   );
 }
 
 // ---- Main ----
 
 async function main(): Promise<void> {
-  const { documents, keep } = options();
+  const { documents, concurrency, trace, keep, pdfs } = options();
   const pdftotext = pdftotextVersion();
+  const workers = concurrency ?? availableParallelism();
   printMachine({
-    lines: [`pdftotext: ${pdftotext ?? 'NOT INSTALLED (apt-get install poppler-utils): no baseline'}`],
+    lines: [
+      `pdftotext: ${pdftotext ?? 'NOT INSTALLED (apt-get install poppler-utils): no baseline'}`,
+      `load average at the start: ${loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')}; extraction workers: ${workers}`,
+    ],
   });
-  const folder = mkdtempSync(join(tmpdir(), 'bench-ingest-pdfs-'));
+  const folder = pdfs ?? mkdtempSync(join(tmpdir(), 'bench-ingest-pdfs-'));
+  mkdirSync(folder, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-ingest-data-'));
   let service: LocalService | null = null;
   let s3: S3Client | null = null;
@@ -363,7 +441,7 @@ async function main(): Promise<void> {
     const files = await generateFolder(folder, documents);
     const generationMs = performance.now() - start;
 
-    const config = benchServiceConfig(dataDir);
+    const config = { ...benchServiceConfig(dataDir), ingestConcurrency: workers };
     const reports = new Reports();
     start = performance.now();
     service = await startLocalService(config, { onReport: reports.onReport });
@@ -373,7 +451,8 @@ async function main(): Promise<void> {
     // A user's own client, as `aws s3 cp` would be: not the service's adapter.
     s3 = createS3Client({ region: service.config.region, endpoint: service.config.endpoints.s3 });
 
-    const run = await ingestAll(files, s3, service.config.bucket, clock, reports);
+    // Twice what the queue takes at once (twice the workers), so it never runs dry.
+    const run = await ingestAll(service, files, s3, service.config.bucket, reports, 4 * workers, trace);
     const items = run.outcomes.reduce((sum, o) => sum + (o.status === 'indexed' ? o.items : 0), 0);
     const searchable = await searchableItems(service);
     const hashMs = hashingMs(files);
@@ -383,12 +462,16 @@ async function main(): Promise<void> {
     const pages = printRun(run, items, searchable);
     const extractionMs = printStages(run, clock, hashMs, run.outcomes.length + run.errors.length);
     printBaseline(pages, run, extractionMs, baselineMs);
-    const memory = process.memoryUsage();
-    console.log(`\nmemory at the end: rss ${mb(memory.rss)}, heap used ${mb(memory.heapUsed)}`);
+    printCheckpoints(run);
+    console.log(
+      `load average at the end: ${loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')}`,
+    );
   } finally {
     s3?.destroy();
     await service?.stop();
-    rmSync(folder, { recursive: true, force: true });
+    if (pdfs === undefined) rmSync(folder, { recursive: true, force: true });
     if (keep) console.log(`data kept in ${dataDir}`);
     else rmSync(dataDir, { recursive: true, force: true });
   }

@@ -90,7 +90,9 @@ export class IsolatedExtractor implements MeetingExtractor {
 
   /** Bytes the worker's heap holds now (0 with no worker): where a long ingest's memory goes. */
   async heapUsed(): Promise<number> {
-    return (await this.worker?.getHeapStatistics())?.used_heap_size ?? 0;
+    // A worker being replaced has stopped running: it holds nothing worth counting.
+    const statistics = await this.worker?.getHeapStatistics().catch(() => null);
+    return statistics?.used_heap_size ?? 0;
   }
 
   async close(): Promise<void> {
