@@ -203,7 +203,7 @@ describe('GET /cases/{municipality}/{caseNumber}', () => {
     }
   });
 
-  it('routes a case number with "/" through the Lambda adapter as API Gateway passes it (rawPath, still encoded)', async () => {
+  it('routes a case number with "/" through the Lambda adapter when the rawPath keeps it encoded', async () => {
     const rawPath = casePath(CASE_MUNICIPALITY, CASE);
     expect(rawPath).toContain('24%2F16905');
     // The fields of an HTTP API (payload 2.0) event the adapter reads.
