@@ -95,6 +95,17 @@ async function call(path: string): Promise<Answer> {
 const casePath = (municipality: string, caseNumber: string) =>
   `/cases/${encodeURIComponent(municipality)}/${encodeURIComponent(caseNumber)}`;
 
+/** A GET as API Gateway's HTTP API (payload 2.0) hands it to the Lambda adapter: the fields it reads. */
+const httpApiGet = (rawPath: string) =>
+  ({
+    version: '2.0',
+    rawPath,
+    rawQueryString: '',
+    headers: { host: 'api.example.test' },
+    requestContext: { http: { method: 'GET', path: rawPath }, domainName: 'api.example.test' },
+    isBase64Encoded: false,
+  }) as unknown as LambdaEvent;
+
 describe('GET /cases/{municipality}/{caseNumber}', () => {
   it('lists a case’s treatments oldest first, each with its body, date, decision and prior decisions', async () => {
     const answer = await call(casePath(CASE_MUNICIPALITY, CASE));
@@ -206,16 +217,7 @@ describe('GET /cases/{municipality}/{caseNumber}', () => {
   it('routes a case number with "/" through the Lambda adapter when the rawPath keeps it encoded', async () => {
     const rawPath = casePath(CASE_MUNICIPALITY, CASE);
     expect(rawPath).toContain('24%2F16905');
-    // The fields of an HTTP API (payload 2.0) event the adapter reads.
-    const event = {
-      version: '2.0',
-      rawPath,
-      rawQueryString: '',
-      headers: { host: 'api.example.test' },
-      requestContext: { http: { method: 'GET', path: rawPath }, domainName: 'api.example.test' },
-      isBase64Encoded: false,
-    } as unknown as LambdaEvent;
-    const result = await handle(app)(event);
+    const result = await handle(app)(httpApiGet(rawPath));
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body)).toEqual((await call(rawPath)).body);
   });
@@ -260,15 +262,7 @@ describe('GET /cases/{municipality}/{caseNumber}', () => {
   it('routes the number through the Lambda adapter as the HTTP API hands it over: the path decoded, %2F a real slash', async () => {
     // API Gateway's HTTP API decodes the path before routing ({caseNumber+} in infra) and passes it decoded.
     const rawPath = `/cases/${CASE_MUNICIPALITY}/${CASE}`;
-    const event = {
-      version: '2.0',
-      rawPath,
-      rawQueryString: '',
-      headers: { host: 'api.example.test' },
-      requestContext: { http: { method: 'GET', path: rawPath }, domainName: 'api.example.test' },
-      isBase64Encoded: false,
-    } as unknown as LambdaEvent;
-    const result = await handle(app)(event);
+    const result = await handle(app)(httpApiGet(rawPath));
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body)).toEqual((await call(casePath(CASE_MUNICIPALITY, CASE))).body);
   });

@@ -19,20 +19,8 @@ export interface Match {
   readonly outcome: string | null;
 }
 
-type Row = Omit<Match, 'score' | 'raw'>;
-type RowTuple = [
-  number,
-  number,
-  number,
-  number,
-  string | null,
-  number,
-  string,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-];
+/** A row as read: the match's fields, its field lengths in LENGTH_FIELDS order apart. */
+type MatchRow = Omit<Match, 'score' | 'raw' | 'lengths'> & Readonly<Record<string, number>>;
 
 /**
  * The small rows of matching items, kept in memory once read: a search then costs what finding
@@ -40,16 +28,16 @@ type RowTuple = [
  * matches). About 100 bytes an item read; `clear` when the index changes.
  */
 export class MatchRows {
-  readonly #rows = new Map<number, Row>();
+  /** Kept as matches with score 0: never changed (ranking makes new ones), so handed out as they are. */
+  readonly #rows = new Map<number, Match>();
   readonly #read: Database.Statement;
 
   constructor(db: Database.Database) {
-    this.#read = db
-      .prepare(
-        `SELECT rowid, ${LENGTH_FIELDS.map((f) => `${f}_terms`).join(', ')}, date, position, document_id, body, municipality, year, outcome
+    this.#read = db.prepare(
+      `SELECT rowid, ${LENGTH_FIELDS.map((f) => `${f}_terms`).join(', ')}, date, position,
+           document_id AS documentId, body, municipality, year, outcome
          FROM items WHERE rowid IN (SELECT value FROM json_each(?))`,
-      )
-      .raw();
+    );
   }
 
   /** The matches of these rowids, in their order, with score 0; rowids no row has are left out. */
@@ -59,7 +47,7 @@ export class MatchRows {
     const matches: Match[] = [];
     for (const rowid of rowids) {
       const row = this.#rows.get(rowid);
-      if (row) matches.push({ ...row, score: 0 });
+      if (row) matches.push(row);
     }
     return matches;
   }
@@ -69,23 +57,13 @@ export class MatchRows {
   }
 
   #readRows(rowids: readonly number[]): void {
-    const rows = this.#read.all(JSON.stringify(rowids)) as RowTuple[];
-    for (const [
-      rowid,
-      title,
-      decision,
-      body_,
-      date,
-      position,
-      documentId,
-      body,
-      municipality,
-      year,
-      outcome,
-    ] of rows) {
+    for (const row of this.#read.all(JSON.stringify(rowids)) as MatchRow[]) {
+      const { rowid, date, position, documentId, body, municipality, year, outcome } = row;
+      const lengths = LENGTH_FIELDS.map((field) => row[`${field}_terms`] as number);
       this.#rows.set(rowid, {
         rowid,
-        lengths: [title, decision, body_],
+        score: 0,
+        lengths,
         date,
         position,
         documentId,

@@ -239,7 +239,7 @@ function addVotes(db: Database.Database): void {
 function addCaseRefs(db: Database.Database): void {
   db.transaction(() => {
     db.exec(CASE_REFS);
-    const insert = caseRefInsert(db);
+    const insert = db.prepare(CASE_REF_INSERT);
     eachStoredItem(db, (rowid, item) => {
       for (const number of caseRefsOf(item)) insert.run(number, rowid);
     });
@@ -254,8 +254,7 @@ function addNumberAndTitle(db: Database.Database): void {
 }
 
 /** Stores a case number an item's text names. */
-export const caseRefInsert = (db: Database.Database) =>
-  db.prepare('INSERT OR IGNORE INTO case_refs (case_number, item_rowid) VALUES (?, ?)');
+export const CASE_REF_INSERT = 'INSERT OR IGNORE INTO case_refs (case_number, item_rowid) VALUES (?, ?)';
 
 /** Every stored item with its row, in batches: a statement cannot write while another iterates, and an index can be large. */
 function eachStoredItem(db: Database.Database, visit: (rowid: number, item: IndexedItem) => void): void {

@@ -34,7 +34,7 @@ import { suggestQuery } from '../suggest.ts';
 import { caseMembers } from './case-members.ts';
 import { FieldTotals } from './field-totals.ts';
 import { type Match, MatchRows } from './match-rows.ts';
-import { caseRefInsert, FACETS, type Facet, FTS_COLUMNS, openSchema, partiesColumn } from './schema.ts';
+import { CASE_REF_INSERT, FACETS, type Facet, FTS_COLUMNS, openSchema, partiesColumn } from './schema.ts';
 import { ItemScorer, type PostingsCache, scoredClauses } from './scoring.ts';
 import { decodeItem, encodeItem } from './stored-item.ts';
 import { SqliteTermVocabulary } from './vocabulary.ts';
@@ -138,7 +138,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const insertTerms = this.#prepared(
       `INSERT INTO items_fts (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ${FTS_COLUMNS.map(() => '?').join(', ')})`,
     );
-    const insertRef = caseRefInsert(this.#db);
+    const insertRef = this.#prepared(CASE_REF_INSERT);
     this.#delete(documentId);
     for (const item of items) {
       const { caseRefs, ...fields } = filterFields(item);
@@ -182,7 +182,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const row = this.#prepared(
       'SELECT j.json AS json FROM items i JOIN item_json j ON j.rowid = i.rowid WHERE i.id = ?',
     ).get(id) as { json: string | Uint8Array } | undefined;
-    return row ? stored(row.json) : null;
+    return row ? decodeItem(row.json) : null;
   }
 
   async itemsOf(documentId: string): Promise<IndexedItem[]> {
@@ -193,7 +193,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const rows = this.#prepared(
       'SELECT j.json AS json FROM items i JOIN item_json j ON j.rowid = i.rowid WHERE i.document_id = ? ORDER BY i.position',
     ).all(documentId) as { json: string | Uint8Array }[];
-    return rows.map((row) => stored(row.json));
+    return rows.map((row) => decodeItem(row.json));
   }
 
   /** Items as stored by any version, checked and completed (fields added since). */
@@ -225,7 +225,7 @@ export class SqliteSearchIndex implements SearchIndex {
       after = rows.at(-1)?.[0] ?? after;
       // FTS5's phrases have no stop-word gaps: checked as the search checks them.
       const items = rows
-        .map(([, json]) => stored(json))
+        .map(([, json]) => decodeItem(json))
         .filter((item) => !plan.positional || matchesFully(searchFields(item), plan));
       if (items.length > 0) yield items;
     }
@@ -300,7 +300,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const read = this.#prepared('SELECT rowid, json FROM item_json WHERE rowid = ?').raw();
     for (const rowid of rowids) {
       const row = read.get(rowid) as [number, Uint8Array] | undefined;
-      if (row) items.set(rowid, stored(row[1]));
+      if (row) items.set(rowid, decodeItem(row[1]));
     }
     return items;
   }
@@ -437,7 +437,7 @@ export class SqliteSearchIndex implements SearchIndex {
       `SELECT rowid, json FROM item_json WHERE rowid IN (${page.map(() => '?').join(', ')})`,
     ).all(...page.map((p) => p.rowid)) as { rowid: number; json: Uint8Array }[];
     const json = new Map(rows.map((r) => [r.rowid, r.json]));
-    return page.map((p) => toHit(stored(json.get(p.rowid) as Uint8Array), p.score, terms, p.tier, marks));
+    return page.map((p) => toHit(decodeItem(json.get(p.rowid) as Uint8Array), p.score, terms, p.tier, marks));
   }
 }
 
@@ -620,6 +620,3 @@ function completed(item: IndexedItem): IndexedItem {
   const checked = IndexedItemSchema.parse(item);
   return { ...checked, caseRefs: caseRefsOf(checked) };
 }
-
-/** An item as item_json keeps it: completed when it was stored. */
-const stored = decodeItem;
