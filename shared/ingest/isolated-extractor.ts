@@ -47,6 +47,55 @@ function workerFile(): URL {
   return existsSync(fileURLToPath(bundled)) ? bundled : new URL('./extraction-worker.ts', import.meta.url);
 }
 
+/** A worker thread being started, and when it has loaded its modules. */
+interface Starting {
+  readonly worker: Worker;
+  readonly ready: Promise<void>;
+}
+
+function startWorker(maxMemoryMb: number): Starting {
+  const worker = new Worker(workerFile(), { resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb } });
+  const ready = Promise.race([
+    once(worker, 'message'),
+    once(worker, 'exit').then(([code]) => {
+      throw new Error(`the extraction worker exited with code ${code} while starting`);
+    }),
+  ]).then(() => void worker.unref());
+  // Nobody may wait for a spare that fails to start: its failure is met by the extractor that takes it.
+  ready.catch(() => {});
+  return { worker, ready };
+}
+
+/** A worker started ahead of need (prestartWorker), for the first extractor with its memory limit. */
+let spare: (Starting & { readonly maxMemoryMb: number }) | null = null;
+
+/**
+ * Starts a worker now, for the first IsolatedExtractor whose memory limit is `maxMemoryMb` to
+ * take: a command that is about to read a document lets the worker load pdf.js while its own
+ * modules load (most of a one-file `extract`). An extractor with another limit stops the spare
+ * and starts its own; a spare nobody takes does not keep the process alive.
+ */
+export function prestartWorker(maxMemoryMb: number): void {
+  if (spare !== null) return;
+  spare = { ...startWorker(maxMemoryMb), maxMemoryMb };
+  spare.worker.unref();
+}
+
+/** The spare worker if it has the limit wanted; a spare with another limit is stopped. */
+function takeSpare(maxMemoryMb: number): Starting | null {
+  const taken = spare;
+  spare = null;
+  if (taken === null) return null;
+  const { worker, ready } = taken;
+  if (taken.maxMemoryMb !== maxMemoryMb) {
+    void worker.terminate();
+    return null;
+  }
+  // Awaited now: it keeps the process alive until loaded, as a worker started here would.
+  worker.ref();
+  return { worker, ready: ready.then(() => void worker.unref()) };
+}
+
 /**
  * Reads documents in a worker thread, one at a time, and stops it from outside: at the time
  * limit, and when the process has grown by more than the memory limit while reading (pdf.js
@@ -164,16 +213,9 @@ export class IsolatedExtractor implements MeetingExtractor {
     if (this.worker !== null && this.answered >= this.documentsPerWorker) this.discard(this.worker);
     if (this.worker === null) {
       this.answered = 0;
-      const worker = new Worker(workerFile(), {
-        resourceLimits: { maxOldGenerationSizeMb: this.limits.maxMemoryMb },
-      });
-      this.worker = worker;
-      this.ready = Promise.race([
-        once(worker, 'message'),
-        once(worker, 'exit').then(([code]) => {
-          throw new Error(`the extraction worker exited with code ${code} while starting`);
-        }),
-      ]).then(() => void worker.unref());
+      const started = takeSpare(this.limits.maxMemoryMb) ?? startWorker(this.limits.maxMemoryMb);
+      this.worker = started.worker;
+      this.ready = started.ready;
     }
     const worker = this.worker;
     try {

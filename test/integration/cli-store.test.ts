@@ -136,7 +136,7 @@ describe('the CLI when the service it goes through stops', () => {
       { host: '127.0.0.1', port: 0, s3Port: 0, dynamoPort: 0, service: loaded.config },
       { onReport: () => firstHandled() },
     );
-    const child = spawn(process.execPath, ['functions/cli/main.ts', 'ingest', minutes], {
+    const child = spawn(process.execPath, ['functions/cli/main.js', 'ingest', minutes], {
       env: { ...process.env, DATA_DIR: dataDir },
     });
     let stderr = '';

@@ -175,7 +175,7 @@ describe.skipIf(!present)('npm run cli -- ingest ../shared/realworld/greve', () 
   let dataDir: string;
   const run = promisify(execFile);
   const cli = (...args: string[]) =>
-    run(process.execPath, ['functions/cli/main.ts', ...args], {
+    run(process.execPath, ['functions/cli/main.js', ...args], {
       env: { ...process.env, DATA_DIR: dataDir },
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,

@@ -141,7 +141,7 @@ describe.skipIf(!process.env.OPENSEARCH_URL)('the local service on OpenSearch (O
   it('lets the CLI search the index the running service serves, whatever its own environment', async () => {
     const { stdout } = await run(
       process.execPath,
-      ['functions/cli/main.ts', 'search', 'lokalplan', '--json', '--size', '5'],
+      ['functions/cli/main.js', 'search', 'lokalplan', '--json', '--size', '5'],
       {
         env: { ...process.env, DATA_DIR: join(root, 'opensearch'), SEARCH_ENGINE: 'sqlite' },
         encoding: 'utf8',
@@ -154,7 +154,7 @@ describe.skipIf(!process.env.OPENSEARCH_URL)('the local service on OpenSearch (O
   it('lets `cli reindex` rebuild the index into a new version behind the alias, answering as before', async () => {
     const alias = `${prefix}-served`;
     const before = await search(opensearch, { q: 'lokalplan' });
-    const { stdout } = await run(process.execPath, ['functions/cli/main.ts', 'reindex'], {
+    const { stdout } = await run(process.execPath, ['functions/cli/main.js', 'reindex'], {
       env: { ...process.env, DATA_DIR: join(root, 'opensearch') },
       encoding: 'utf8',
     });
@@ -227,7 +227,7 @@ describe('npm start and the CLI when no OpenSearch node answers', () => {
     ['ingest', ['ingest', 'test/fixtures/corpus/pdf/002_b1227399e4e80a2d.pdf']],
   ])("the CLI's %s ends with one line and exit code 3, no stack trace", async (command, args) => {
     const { url, port } = await closedUrl();
-    const { code, stderr } = await runScript('functions/cli/main.ts', args, {
+    const { code, stderr } = await runScript('functions/cli/main.js', args, {
       SEARCH_ENGINE: 'opensearch',
       OPENSEARCH_URL: url,
       DATA_DIR: join(root, 'cli'),

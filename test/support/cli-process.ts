@@ -9,7 +9,7 @@ export interface CliRun {
 /** The CLI in a process of its own, as `npm run cli --` runs it, with extra environment variables. */
 export function runCli(args: readonly string[], env: Readonly<Record<string, string>>): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['functions/cli/main.ts', ...args], {
+    const child = spawn(process.execPath, ['functions/cli/main.js', ...args], {
       env: { ...process.env, ...env },
     });
     const out: string[] = [];

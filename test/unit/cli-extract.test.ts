@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultLimits } from '#config/limits.ts';
 import { MeetingDocument } from '#domain/meeting.ts';
 import { ExtractorPool } from '#ingest/extractor-pool.ts';
-import type { MeetingExtractor } from '#ingest/isolated-extractor.ts';
+import { IsolatedExtractor, type MeetingExtractor, prestartWorker } from '#ingest/isolated-extractor.ts';
 
 function cli(...args: string[]) {
-  return spawnSync(process.execPath, ['functions/cli/main.ts', ...args], { encoding: 'utf8' });
+  return spawnSync(process.execPath, ['functions/cli/main.js', ...args], { encoding: 'utf8' });
 }
 
 describe('npm run cli -- extract FILE', () => {
@@ -49,7 +49,7 @@ describe('npm run cli -- extract FILE', () => {
   });
 
   it('refuses an invalid limit in the environment before reading anything', () => {
-    const run = spawnSync(process.execPath, ['functions/cli/main.ts', 'extract', 'x.pdf'], {
+    const run = spawnSync(process.execPath, ['functions/cli/main.js', 'extract', 'x.pdf'], {
       encoding: 'utf8',
       env: { ...process.env, EXTRACT_MAX_PAGES: 'many' },
     });
@@ -168,5 +168,49 @@ describe('ExtractorPool', () => {
 
   it('refuses a pool without slots', () => {
     expect(() => new ExtractorPool(defaultLimits, 0)).toThrow(RangeError);
+  });
+});
+
+describe('a worker started ahead of need (prestartWorker)', () => {
+  const read = async (limits: typeof defaultLimits) => {
+    const extractor = new IsolatedExtractor(limits);
+    try {
+      return await extractor.extract(new Uint8Array(readFileSync(SMALL)), SMALL);
+    } finally {
+      await extractor.close();
+    }
+  };
+
+  it('is taken by an extractor with its memory limit, which reads with it', async () => {
+    prestartWorker(defaultLimits.maxMemoryMb);
+    expect((await read(defaultLimits)).source.file).toBe(SMALL);
+  });
+
+  it('is stopped, not used, by an extractor with another memory limit, which starts its own', async () => {
+    prestartWorker(defaultLimits.maxMemoryMb + 128);
+    expect((await read(defaultLimits)).source.file).toBe(SMALL);
+  });
+
+  it('does not keep a process alive when nobody takes it', () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const { prestartWorker } = await import('#ingest/isolated-extractor.ts'); prestartWorker(1024);",
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe(0);
+  });
+
+  it('is started by the commands that read documents with a memory limit of their own as well', () => {
+    const run = spawnSync(process.execPath, ['functions/cli/main.js', 'extract', SMALL], {
+      encoding: 'utf8',
+      env: { ...process.env, EXTRACT_MAX_MEMORY_MB: String(defaultLimits.maxMemoryMb + 128) },
+    });
+    expect(run.status).toBe(0);
+    expect(MeetingDocument.parse(JSON.parse(run.stdout)).source.file).toBe(SMALL);
   });
 });

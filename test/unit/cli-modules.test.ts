@@ -19,7 +19,7 @@ function modulesLoadedBy(...args: string[]): Loaded {
   const record = join(mkdtempSync(join(tmpdir(), 'cli-modules-')), 'modules.txt');
   const run = spawnSync(
     process.execPath,
-    ['--import', './test/support/record-modules.ts', 'functions/cli/main.ts', ...args],
+    ['--import', './test/support/record-modules.ts', 'functions/cli/main.js', ...args],
     { encoding: 'utf8', env: { ...process.env, RECORD_MODULES_TO: record } },
   );
   const lines = readFileSync(record, 'utf8').trim().split('\n');

@@ -90,7 +90,7 @@ describe('a FirstAgenda meeting read into the Meeting document', () => {
 
 describe('npm run cli -- extract FILE.json', () => {
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['functions/cli/main.ts', ...args], { encoding: 'utf8' });
+    spawnSync(process.execPath, ['functions/cli/main.js', ...args], { encoding: 'utf8' });
 
   it('prints the Meeting JSON of the contract', () => {
     const run = cli('extract', FIXTURE);
