@@ -6,12 +6,18 @@
  * warm-up round.
  * With `--engine opensearch` the same items and queries also run on OpenSearch (the node at
  * OPENSEARCH_URL, else one started for the run), after SQLite, one engine at a time.
+ * With `--grow`, each engine keeps one index and grows it from size to size (measured at each, the
+ * first documents of the same generated stream), instead of building a new one per size: a 1M-item
+ * run measures 100k, 250k, ... on the way, and a run stopped at its deadline still reports the sizes
+ * it reached (index time is then the total since the start). `--skip-sqlite` runs OpenSearch alone
+ * (no SQLite, no plain baseline: no ratios), e.g. in a second process beside a SQLite-only run.
+ * Progress (items, rate, rss) goes to stderr every `--progress` items.
  * Usage: npm run bench:search [-- --sizes 10000,100000 --rounds 5 --engine sqlite|opensearch
- *        --writes 20 --heap 512]
+ *        --writes 20 --heap 512 --batch 1000 --grow --skip-sqlite --progress 50000]
  */
 
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -43,6 +49,9 @@ const { values } = parseArgs({
     writes: { type: 'string', default: '20' },
     heap: { type: 'string', default: '512' },
     batch: { type: 'string', default: '1000' },
+    grow: { type: 'boolean', default: false },
+    'skip-sqlite': { type: 'boolean', default: false },
+    progress: { type: 'string', default: '50000' },
   },
 });
 const sizes = (values.sizes as string).split(',').map((size) => positiveIntegerOption('sizes', size));
@@ -50,8 +59,16 @@ const rounds = positiveIntegerOption('rounds', values.rounds);
 const writes = positiveIntegerOption('writes', values.writes);
 const heapMb = positiveIntegerOption('heap', values.heap);
 const batchItems = positiveIntegerOption('batch', values.batch);
+const progressItems = positiveIntegerOption('progress', values.progress);
+const grow = values.grow === true;
+const skipSqlite = values['skip-sqlite'] === true;
 if (values.engine !== 'sqlite' && values.engine !== 'opensearch')
-  throw new Error(`--engine must be sqlite or opensearch (SQLite always runs), not ${values.engine}`);
+  throw new Error(
+    `--engine must be sqlite or opensearch (SQLite runs too, unless --skip-sqlite), not ${values.engine}`,
+  );
+if (skipSqlite && values.engine !== 'opensearch') throw new Error('--skip-sqlite needs --engine opensearch');
+if (grow && sizes.some((size, i) => i > 0 && size <= (sizes[i - 1] as number)))
+  throw new Error('--grow needs --sizes in increasing order');
 
 /** The times of the query mix: every timed call sorted, each query's, and each query's total. */
 interface MixTimes {
@@ -139,7 +156,45 @@ function timePlain(plain: ReturnType<typeof plainBaseline>): number[] {
   return times.sort((a, b) => a - b);
 }
 
+/**
+ * The generated documents handed out up to a number of items: whole documents, so an index grown
+ * to `size` holds the first whole documents of at least `size` items (`count` says how many).
+ */
+class Feed {
+  count = 0;
+  readonly #documents: Iterator<SyntheticDocument>;
+  readonly #label: string;
+  readonly #started = performance.now();
+  #nextProgress = progressItems;
+  constructor(documents: Iterable<SyntheticDocument>, label: string) {
+    this.#documents = documents[Symbol.iterator]();
+    this.#label = label;
+  }
+  *until(size: number): Generator<SyntheticDocument> {
+    while (this.count < size) {
+      const next = this.#documents.next();
+      if (next.done) return;
+      this.count += next.value.items.length;
+      if (this.count >= this.#nextProgress) {
+        this.#nextProgress += progressItems;
+        const s = (performance.now() - this.#started) / 1000;
+        process.stderr.write(
+          `${new Date().toISOString()} ${this.#label}: ${this.count} items, ${s.toFixed(0)} s, ${(this.count / s).toFixed(0)} items/s, rss ${mb(process.memoryUsage().rss)}, load ${load()}\n`,
+        );
+      }
+      yield next.value;
+    }
+  }
+}
+
+/** An index file's bytes with its write-ahead log (FTS5 merges land in the WAL until a checkpoint). */
+function fileSize(file: string): number {
+  const wal = `${file}-wal`;
+  return statSync(file).size + (existsSync(wal) ? statSync(wal).size : 0);
+}
+
 interface SqliteFigures {
+  readonly items: number;
   readonly indexMs: number;
   readonly plainMs: number;
   readonly rssDelta: number;
@@ -150,19 +205,28 @@ interface SqliteFigures {
   readonly writes: number[];
 }
 
-async function measureSqlite(pool: Pool, size: number): Promise<SqliteFigures> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-search-'));
-  const index = SqliteSearchIndex.open(join(dir, 'ours.sqlite'));
-  const plain = plainBaseline(join(dir, 'plain.sqlite'));
-  try {
+/** A SQLite index and its plain baseline in a throwaway folder, grown by `measure` to each size. */
+class SqliteRun {
+  readonly #dir = mkdtempSync(join(tmpdir(), 'bench-search-'));
+  readonly #index = SqliteSearchIndex.open(join(this.#dir, 'ours.sqlite'));
+  readonly #plain = plainBaseline(join(this.#dir, 'plain.sqlite'));
+  readonly #feed: Feed;
+  readonly #before: NodeJS.MemoryUsage;
+  #indexMs = 0;
+  #plainMs = 0;
+  constructor(pool: Pool, items: number) {
+    this.#feed = new Feed(syntheticDocuments(pool, items), 'sqlite');
     global.gc?.();
-    const before = process.memoryUsage();
-    let indexMs = 0;
-    let plainMs = 0;
-    for (const { documentId, items } of syntheticDocuments(pool, size)) {
+    this.#before = process.memoryUsage();
+  }
+
+  async measure(pool: Pool, size: number): Promise<SqliteFigures> {
+    const index = this.#index;
+    const plain = this.#plain;
+    for (const { documentId, items } of this.#feed.until(size)) {
       let t = performance.now();
       await index.replaceDocument(documentId, items);
-      indexMs += performance.now() - t;
+      this.#indexMs += performance.now() - t;
       t = performance.now();
       plain.db.transaction(() => {
         for (const item of items) {
@@ -170,24 +234,38 @@ async function measureSqlite(pool: Pool, size: number): Promise<SqliteFigures> {
           plain.insert.run(f.title, f.decision, f.body);
         }
       })();
-      plainMs += performance.now() - t;
+      this.#plainMs += performance.now() - t;
     }
-    const rssDelta = process.memoryUsage().rss - before.rss;
+    const items = this.#feed.count;
+    const rssDelta = process.memoryUsage().rss - this.#before.rss;
     global.gc?.();
-    const heapDelta = process.memoryUsage().heapUsed - before.heapUsed;
-    const fileBytes = statSync(join(dir, 'ours.sqlite')).size;
+    const heapDelta = process.memoryUsage().heapUsed - this.#before.heapUsed;
+    const fileBytes = fileSize(join(this.#dir, 'ours.sqlite'));
     const mix = await timeMix(index);
     const plainTimes = timePlain(plain);
-    const written = await timeWrites(index, laterDocuments(pool, size, writes));
-    return { indexMs, plainMs, rssDelta, heapDelta, fileBytes, mix, plain: plainTimes, writes: written };
-  } finally {
-    index.close();
-    plain.db.close();
-    rmSync(dir, { recursive: true, force: true });
+    const written = await timeWrites(index, laterDocuments(pool, items, writes));
+    return {
+      items,
+      indexMs: this.#indexMs,
+      plainMs: this.#plainMs,
+      rssDelta,
+      heapDelta,
+      fileBytes,
+      mix,
+      plain: plainTimes,
+      writes: written,
+    };
+  }
+
+  close(): void {
+    this.#index.close();
+    this.#plain.db.close();
+    rmSync(this.#dir, { recursive: true, force: true });
   }
 }
 
 interface OpenSearchFigures {
+  readonly items: number;
   readonly indexMs: number;
   readonly memory: {
     readonly before: NodeMemory;
@@ -199,24 +277,50 @@ interface OpenSearchFigures {
   readonly writes: number[];
 }
 
-async function measureOpenSearch(node: BenchNode, pool: Pool, size: number): Promise<OpenSearchFigures> {
-  const alias = `bench-search-${size}-${randomUUID().slice(0, 8)}`;
-  const index = new OpenSearchIndex({ client: node.client, alias });
-  try {
-    await index.ensureIndex();
-    const before = await nodeMemory(node.client);
+/** An OpenSearch index under a throwaway alias, grown by `measure` to each size through `_bulk`. */
+class OpenSearchRun {
+  readonly #node: BenchNode;
+  readonly #alias: string;
+  readonly #index: OpenSearchIndex;
+  readonly #feed: Feed;
+  #before: NodeMemory | null = null;
+  #indexMs = 0;
+  constructor(node: BenchNode, pool: Pool, items: number) {
+    this.#node = node;
+    this.#alias = `bench-search-${items}-${randomUUID().slice(0, 8)}`;
+    this.#index = new OpenSearchIndex({ client: node.client, alias: this.#alias });
+    this.#feed = new Feed(syntheticDocuments(pool, items), 'opensearch');
+  }
+
+  async measure(pool: Pool, size: number): Promise<OpenSearchFigures> {
+    const { client, engineSince } = this.#node;
+    const alias = this.#alias;
+    if (this.#before === null) {
+      await this.#index.ensureIndex();
+      this.#before = await nodeMemory(client);
+    }
     const t = performance.now();
-    await bulkLoad(node.client, alias, syntheticDocuments(pool, size), batchItems);
-    const indexMs = performance.now() - t;
-    const indexed = await nodeMemory(node.client);
-    const stored = await indexSize(node.client, alias);
-    if (stored.items !== size) throw new Error(`OpenSearch holds ${stored.items} of ${size} items`);
-    const mix = await timeMix(index, node.engineSince);
-    const queried = await nodeMemory(node.client);
-    const written = await timeWrites(index, laterDocuments(pool, size, writes));
-    return { indexMs, memory: { before, indexed, queried }, size: stored, mix, writes: written };
-  } finally {
-    await deleteBenchIndex(node.client, alias);
+    await bulkLoad(client, alias, this.#feed.until(size), batchItems);
+    this.#indexMs += performance.now() - t;
+    const items = this.#feed.count;
+    const indexed = await nodeMemory(client);
+    const stored = await indexSize(client, alias);
+    if (stored.items !== items) throw new Error(`OpenSearch holds ${stored.items} of ${items} items`);
+    const mix = await timeMix(this.#index, engineSince);
+    const queried = await nodeMemory(client);
+    const written = await timeWrites(this.#index, laterDocuments(pool, items, writes));
+    return {
+      items,
+      indexMs: this.#indexMs,
+      memory: { before: this.#before, indexed, queried },
+      size: stored,
+      mix,
+      writes: written,
+    };
+  }
+
+  async close(): Promise<void> {
+    await deleteBenchIndex(this.#node.client, this.#alias);
   }
 }
 
@@ -244,11 +348,14 @@ function slowest(mix: MixTimes): string {
 const targets = (mix: MixTimes) =>
   `p50 <= 5 ms: ${p50(mix.sorted) <= 5 ? 'met' : 'MISSED'}; p99 <= 25 ms: ${p99(mix.sorted) <= 25 ? 'met' : 'MISSED'}`;
 
-function report(size: number, sqlite: SqliteFigures, opensearch: OpenSearchFigures | null): void {
+function report(sqlite: SqliteFigures, opensearch: OpenSearchFigures | null): void {
+  const size = sqlite.items;
+  if (opensearch && opensearch.items !== size)
+    throw new Error(`the engines hold ${size} and ${opensearch.items} items`);
   const sqliteRate = Math.round(perSecond(size, sqlite.indexMs));
   console.log(`${size.toLocaleString('en')} items`);
   console.log(
-    `  index time   sqlite ${seconds(sqlite.indexMs)} (${sqliteRate} items/s, replaceDocument per document), plain ${seconds(sqlite.plainMs)}, ratio ${ratio(sqlite.indexMs, sqlite.plainMs)}`,
+    `  index time   sqlite ${seconds(sqlite.indexMs)} (${sqliteRate} items/s, replaceDocument per document${grow ? ', total since the start' : ''}), plain ${seconds(sqlite.plainMs)}, ratio ${ratio(sqlite.indexMs, sqlite.plainMs)}`,
   );
   if (opensearch)
     console.log(
@@ -259,7 +366,7 @@ function report(size: number, sqlite: SqliteFigures, opensearch: OpenSearchFigur
   );
   if (opensearch) console.log(`               opensearch ${latency(opensearch.writes)}`);
   console.log(
-    `  memory       sqlite: rss +${mb(sqlite.rssDelta)} while indexing, heap +${mb(sqlite.heapDelta)} after GC; index file ${mb(sqlite.fileBytes)}`,
+    `  memory       sqlite: rss +${mb(sqlite.rssDelta)} while indexing, heap +${mb(sqlite.heapDelta)} after GC; index file ${mb(sqlite.fileBytes)} (${Math.round(sqlite.fileBytes / size)} bytes an item, with its WAL)`,
   );
   if (opensearch) {
     const { before, indexed, queried } = opensearch.memory;
@@ -299,6 +406,33 @@ function report(size: number, sqlite: SqliteFigures, opensearch: OpenSearchFigur
   if (opensearch) console.log(`               opensearch\n               ${slowest(opensearch.mix)}`);
   console.log(`  targets      sqlite ${targets(sqlite.mix)}`);
   if (opensearch) console.log(`               opensearch ${targets(opensearch.mix)}`);
+  console.log(`  load         ${load()}`);
+  console.log('');
+}
+
+/** OpenSearch's figures alone (`--skip-sqlite`): no SQLite, no plain baseline, so no ratios. */
+function reportOpenSearch(opensearch: OpenSearchFigures): void {
+  const size = opensearch.items;
+  const { before, indexed, queried } = opensearch.memory;
+  const rss = queried.rss === null ? '' : `; node rss ${mb(queried.rss)}`;
+  const { engine, sorted } = opensearch.mix;
+  console.log(`${size.toLocaleString('en')} items (OpenSearch alone, --skip-sqlite)`);
+  console.log(
+    `  index time   opensearch ${seconds(opensearch.indexMs)} (${Math.round(perSecond(size, opensearch.indexMs))} items/s, _bulk of ${batchItems} items + refresh${grow ? ', total since the start' : ''})`,
+  );
+  console.log(
+    `  one write    replaceDocument of a new ${ITEMS_PER_DOCUMENT}-item document (${writes} of them, one at a time): opensearch ${latency(opensearch.writes)}`,
+  );
+  console.log(
+    `  memory       opensearch: JVM heap used ${mb(before.heapUsed)} before, ${mb(indexed.heapUsed)} indexed, ${mb(queried.heapUsed)} after the queries (max ${mb(queried.heapMax)})${rss}; index ${mb(opensearch.size.bytes)} (_stats, primaries, ${Math.round(opensearch.size.bytes / size)} bytes an item)`,
+  );
+  console.log(`  latency      opensearch ${latency(sorted)} (the same port call, over HTTP)`);
+  console.log(
+    `               opensearch engine time ${latency(engine.sorted)} (took, summed over ${(engine.requests / sorted.length).toFixed(1)} requests a search: counts and the search)`,
+  );
+  console.log(`  slowest      opensearch\n               ${slowest(opensearch.mix)}`);
+  console.log(`  targets      opensearch ${targets(opensearch.mix)}`);
+  console.log(`  load         ${load()}`);
   console.log('');
 }
 
@@ -308,15 +442,37 @@ try {
   printMachine({
     versions: node ? [await engineVersion(node.client)] : [],
     lines: [
-      ...(node ? [`opensearch: ${node.origin}; run after SQLite, one engine at a time`] : []),
+      ...(node
+        ? [
+            `opensearch: ${node.origin}; ${skipSqlite ? 'alone (--skip-sqlite)' : 'run after SQLite, one engine at a time'}`,
+          ]
+        : []),
       `load: ${load()} at the start (others' work on this machine slows both engines)`,
       `pool: ${pool.sentences.length} sentences, ${pool.titles.length} titles from the corpus; ${rounds} rounds of ${QUERY_MIX.length} queries\n`,
     ],
   });
-  for (const size of sizes) {
-    const sqlite = await measureSqlite(pool, size);
-    const opensearch = node ? await measureOpenSearch(node, pool, size) : null;
-    report(size, sqlite, opensearch);
+  const largest = sizes[sizes.length - 1] as number;
+  // Grown: one index per engine for all the sizes; else a new one per size.
+  let sqliteRun: SqliteRun | null = null;
+  let openSearchRun: OpenSearchRun | null = null;
+  try {
+    for (const size of sizes) {
+      if (!skipSqlite) sqliteRun ??= new SqliteRun(pool, grow ? largest : size);
+      if (node) openSearchRun ??= new OpenSearchRun(node, pool, grow ? largest : size);
+      const sqlite = sqliteRun ? await sqliteRun.measure(pool, size) : null;
+      const opensearch = openSearchRun ? await openSearchRun.measure(pool, size) : null;
+      if (sqlite) report(sqlite, opensearch);
+      else if (opensearch) reportOpenSearch(opensearch);
+      if (!grow) {
+        sqliteRun?.close();
+        await openSearchRun?.close();
+        sqliteRun = null;
+        openSearchRun = null;
+      }
+    }
+  } finally {
+    sqliteRun?.close();
+    await openSearchRun?.close();
   }
   console.log(`load: ${load()} at the end`);
 } finally {
