@@ -9,11 +9,12 @@
  * With `--grow`, each engine keeps one index and grows it from size to size (measured at each, the
  * first documents of the same generated stream), instead of building a new one per size: a 1M-item
  * run measures 100k, 250k, ... on the way, and a run stopped at its deadline still reports the sizes
- * it reached (index time is then the total since the start). `--skip-sqlite` runs OpenSearch alone
+ * it reached (index time is then the total since the start); `--minutes N` stops growing after N
+ * minutes and measures at the size reached. `--skip-sqlite` runs OpenSearch alone
  * (no SQLite, no plain baseline: no ratios), e.g. in a second process beside a SQLite-only run.
  * Progress (items, rate, rss) goes to stderr every `--progress` items.
  * Usage: npm run bench:search [-- --sizes 10000,100000 --rounds 5 --engine sqlite|opensearch
- *        --writes 20 --heap 512 --batch 1000 --grow --skip-sqlite --progress 50000]
+ *        --writes 20 --heap 512 --batch 1000 --grow --minutes 60 --skip-sqlite --progress 50000]
  */
 
 import { randomUUID } from 'node:crypto';
@@ -52,6 +53,7 @@ const { values } = parseArgs({
     grow: { type: 'boolean', default: false },
     'skip-sqlite': { type: 'boolean', default: false },
     progress: { type: 'string', default: '50000' },
+    minutes: { type: 'string' },
   },
 });
 const sizes = (values.sizes as string).split(',').map((size) => positiveIntegerOption('sizes', size));
@@ -61,6 +63,12 @@ const heapMb = positiveIntegerOption('heap', values.heap);
 const batchItems = positiveIntegerOption('batch', values.batch);
 const progressItems = positiveIntegerOption('progress', values.progress);
 const grow = values.grow === true;
+/** With --grow: stop growing after this many minutes, measure at the size reached, and end. */
+const deadline =
+  values.minutes === undefined
+    ? null
+    : Date.now() + positiveIntegerOption('minutes', values.minutes) * 60_000;
+if (deadline !== null && !grow) throw new Error('--minutes needs --grow');
 const skipSqlite = values['skip-sqlite'] === true;
 if (values.engine !== 'sqlite' && values.engine !== 'opensearch')
   throw new Error(
@@ -162,6 +170,8 @@ function timePlain(plain: ReturnType<typeof plainBaseline>): number[] {
  */
 class Feed {
   count = 0;
+  /** Stopped at the --minutes deadline: the size reached is the run's last. */
+  stopped = false;
   readonly #documents: Iterator<SyntheticDocument>;
   readonly #label: string;
   readonly #started = performance.now();
@@ -172,6 +182,10 @@ class Feed {
   }
   *until(size: number): Generator<SyntheticDocument> {
     while (this.count < size) {
+      if (deadline !== null && Date.now() >= deadline) {
+        this.stopped = true;
+        return;
+      }
       const next = this.#documents.next();
       if (next.done) return;
       this.count += next.value.items.length;
@@ -214,6 +228,9 @@ class SqliteRun {
   readonly #before: NodeJS.MemoryUsage;
   #indexMs = 0;
   #plainMs = 0;
+  get stopped(): boolean {
+    return this.#feed.stopped;
+  }
   constructor(pool: Pool, items: number) {
     this.#feed = new Feed(syntheticDocuments(pool, items), 'sqlite');
     global.gc?.();
@@ -285,6 +302,9 @@ class OpenSearchRun {
   readonly #feed: Feed;
   #before: NodeMemory | null = null;
   #indexMs = 0;
+  get stopped(): boolean {
+    return this.#feed.stopped;
+  }
   constructor(node: BenchNode, pool: Pool, items: number) {
     this.#node = node;
     this.#alias = `bench-search-${items}-${randomUUID().slice(0, 8)}`;
@@ -463,6 +483,12 @@ try {
       const opensearch = openSearchRun ? await openSearchRun.measure(pool, size) : null;
       if (sqlite) report(sqlite, opensearch);
       else if (opensearch) reportOpenSearch(opensearch);
+      if (sqliteRun?.stopped || openSearchRun?.stopped) {
+        console.log(
+          `--minutes deadline reached: measured at the size reached, not at ${largest.toLocaleString('en')}\n`,
+        );
+        break;
+      }
       if (!grow) {
         sqliteRun?.close();
         await openSearchRun?.close();
