@@ -113,18 +113,47 @@ function cosine(a: TermVector, b: TermVector): number {
   return dot / (a.norm * b.norm);
 }
 
+/**
+ * The cosine of every pair of vectors, as an n x n matrix, through the terms' postings: only pairs
+ * that share a term are visited, instead of every pair's terms being looked up. The weights are
+ * counts, so each dot product is an integer and exact in whatever order it is summed: the same
+ * values as `cosine`.
+ */
+function pairwiseCosines(vectors: readonly TermVector[]): Float64Array {
+  const n = vectors.length;
+  const postings = new Map<string, number[]>();
+  vectors.forEach((vector, i) => {
+    for (const [term, weight] of vector.weights) {
+      const list = postings.get(term);
+      if (list) list.push(i, weight);
+      else postings.set(term, [i, weight]);
+    }
+  });
+  // Dot products of each pair i < j, in the upper triangle.
+  const matrix = new Float64Array(n * n);
+  for (const list of postings.values())
+    for (let a = 0; a < list.length; a += 2)
+      for (let b = a + 2; b < list.length; b += 2) {
+        const at = (list[a] as number) * n + (list[b] as number);
+        matrix[at] = (matrix[at] as number) + (list[a + 1] as number) * (list[b + 1] as number);
+      }
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const dot = matrix[i * n + j] as number;
+      // A vector without terms has no postings: its dot products stay 0, as its cosines are.
+      const value = dot === 0 ? 0 : dot / ((vectors[i] as TermVector).norm * (vectors[j] as TermVector).norm);
+      matrix[i * n + j] = value;
+      matrix[j * n + i] = value;
+    }
+  return matrix;
+}
+
 /** Continuous LexRank: power iteration over the row-normalised similarity matrix, scaled to [0, 1]. */
 function lexRank(vectors: readonly TermVector[], damping = 0.85, iterations = 30): number[] {
   const n = vectors.length;
   if (n === 1) return [1];
-  // The walk's transition matrix, row by row: similarities are symmetric, so each pair is measured once.
-  const similarity = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
-      const value = cosine(vectors[i] as TermVector, vectors[j] as TermVector);
-      similarity[i * n + j] = value;
-      similarity[j * n + i] = value;
-    }
+  // The walk's transition matrix, row by row.
+  const similarity = pairwiseCosines(vectors);
   for (let i = 0; i < n; i++) {
     let row = 0;
     for (let j = 0; j < n; j++) row += similarity[i * n + j] as number;
