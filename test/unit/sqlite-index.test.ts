@@ -50,6 +50,21 @@ describe('SQLite FTS5 index file', () => {
     expect(pageSize(join(dir, 'earlier.sqlite'))).toBe(4096);
   });
 
+  it("writes a document's terms as one FTS5 segment, however many items it has", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'index-')), 'search.sqlite');
+    const index = SqliteSearchIndex.open(path);
+    // Each item names a case: its reference is written with INSERT OR IGNORE, which opens a savepoint.
+    const items = [0, 1, 2].map((position) =>
+      indexedItem({ position, title: `Sag ${position} om budgetopfølgning`, text: 'Se sagsnr. 24/16905.' }),
+    );
+    await index.replaceDocument('doc-a', items);
+    index.close();
+    const db = new Database(path, { readonly: true });
+    const segments = db.prepare('SELECT count(DISTINCT segid) FROM items_fts_idx').pluck().get();
+    db.close();
+    expect(segments).toBe(1);
+  });
+
   it('analyses its items again when it was made with another analysis', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'index-')), 'search.sqlite');
     const first = SqliteSearchIndex.open(path);

@@ -34,7 +34,15 @@ import { suggestQuery } from '../suggest.ts';
 import { caseMembers } from './case-members.ts';
 import { FieldTotals } from './field-totals.ts';
 import { type Match, MatchRows } from './match-rows.ts';
-import { CASE_REF_INSERT, FACETS, type Facet, FTS_COLUMNS, openSchema, partiesColumn } from './schema.ts';
+import {
+  CASE_REF_INSERT,
+  FACETS,
+  type Facet,
+  FTS_COLUMNS,
+  type FtsColumn,
+  openSchema,
+  partiesColumn,
+} from './schema.ts';
 import { ItemScorer, type PostingsCache, scoredClauses } from './scoring.ts';
 import { decodeItem, encodeItem } from './stored-item.ts';
 import { SqliteTermVocabulary } from './vocabulary.ts';
@@ -140,6 +148,7 @@ export class SqliteSearchIndex implements SearchIndex {
     );
     const insertRef = this.#prepared(CASE_REF_INSERT);
     this.#delete(documentId);
+    const termRows: [number | bigint, Record<FtsColumn, string[]>][] = [];
     for (const item of items) {
       const { caseRefs, ...fields } = filterFields(item);
       const terms = analyzedFields(searchFields(item));
@@ -155,7 +164,12 @@ export class SqliteSearchIndex implements SearchIndex {
       });
       insertJson.run(lastInsertRowid, encodeItem(item));
       for (const number of caseRefs) insertRef.run(number, lastInsertRowid);
-      insertTerms.run(lastInsertRowid, ...FTS_COLUMNS.map((c) => terms[c].join(' ')));
+      termRows.push([lastInsertRowid, terms]);
+    }
+    // The terms last: a statement that opens a savepoint (a trigger's insert, INSERT OR IGNORE)
+    // makes FTS5 write the terms it holds as a segment of their own, a segment per item to merge.
+    for (const [rowid, terms] of termRows) {
+      insertTerms.run(rowid, ...FTS_COLUMNS.map((c) => terms[c].join(' ')));
       this.#totals.add(FTS_COLUMNS.map((c) => terms[c].length));
     }
   }
