@@ -37,9 +37,15 @@ export const HOUSE_ESBUILD = {
  * module: Lambda searches with OpenSearch, and marking it external would not do, as esbuild
  * hoists an external package to a top-level import of the ESM bundle even when the code imports
  * it lazily, and the bundle would fail to load without it (see stubs/better-sqlite3.ts).
+ * @aws-sdk/credential-provider-node is the SDK's node default credential chain: in Lambda the
+ * credentials are in the environment, so the bundle takes them from there and carries none of
+ * the other providers (see stubs/credential-provider-node.ts).
  */
 export const HOUSE_ALIASES: Readonly<Record<string, string>> = {
   'better-sqlite3': fileURLToPath(new URL('./stubs/better-sqlite3.ts', import.meta.url)),
+  '@aws-sdk/credential-provider-node': fileURLToPath(
+    new URL('./stubs/credential-provider-node.ts', import.meta.url),
+  ),
 };
 
 /** A file or folder the bundle reads at run time, copied next to it. */
