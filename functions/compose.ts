@@ -3,13 +3,15 @@
  * and the search index. Lambda handlers, the local server and the CLI share it.
  */
 
-import { errors } from '@opensearch-project/opensearch';
+import {
+  ConnectionError,
+  NoLivingConnectionsError,
+  TimeoutError,
+} from '@opensearch-project/opensearch/lib/errors.js';
 import type { ApiDeps } from '#api/deps.ts';
 import type { ServiceConfig } from '#config/service.ts';
 import { IsolatedExtractor, type MeetingExtractor } from '#ingest/isolated-extractor.ts';
-import { createOpenSearchClient } from '#search/opensearch/client.ts';
 import { SearchEngineError } from '#search/opensearch/errors.ts';
-import { OpenSearchIndex } from '#search/opensearch/opensearch-index.ts';
 import type { SearchIndex } from '#search/port.ts';
 import type { BlobStore } from '#storage/blob-store.ts';
 import { createDynamoClient, createS3Client } from '#storage/clients.ts';
@@ -82,9 +84,15 @@ type SearchParts = Pick<Adapters, 'index' | 'prepare' | 'rebuild' | 'layoutIsCur
 
 /** The search index alone, for what only searches (the CLI's `search`). */
 export async function composeSearchIndex(search: ServiceConfig['search']): Promise<SearchParts> {
+  // Each engine is loaded only when configured: a Lambda bundle (OpenSearch) never loads the native
+  // SQLite module, and a command on the embedded index loads no OpenSearch client.
   if (search.engine === 'opensearch') {
+    const [{ createSearchClient }, { OpenSearchIndex }] = await Promise.all([
+      import('#search/opensearch/search-client.ts'),
+      import('#search/opensearch/opensearch-index.ts'),
+    ]);
     // SigV4 with the caller's credentials for an Amazon OpenSearch Service domain, plain HTTP for a local node.
-    const client = createOpenSearchClient({
+    const client = createSearchClient({
       node: search.endpoint,
       region: search.signingRegion ?? undefined,
     });
@@ -97,7 +105,6 @@ export async function composeSearchIndex(search: ServiceConfig['search']): Promi
       closeIndex: () => void client.close(),
     };
   }
-  // Loaded only when configured, so a Lambda bundle (OpenSearch) never loads the native SQLite module.
   const { SqliteSearchIndex } = await import('#search/sqlite/sqlite-index.ts');
   const index = SqliteSearchIndex.open(search.path);
   return {
@@ -117,8 +124,8 @@ export function engineUnreachable(error: unknown): boolean {
   if (!(error instanceof SearchEngineError)) return false;
   const { cause } = error;
   return (
-    cause instanceof errors.ConnectionError ||
-    cause instanceof errors.NoLivingConnectionsError ||
-    cause instanceof errors.TimeoutError
+    cause instanceof ConnectionError ||
+    cause instanceof NoLivingConnectionsError ||
+    cause instanceof TimeoutError
   );
 }

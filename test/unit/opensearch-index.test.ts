@@ -11,6 +11,7 @@ import { createOpenSearchClient } from '#search/opensearch/client.ts';
 import { BulkIndexError, SearchEngineError } from '#search/opensearch/errors.ts';
 import { OpenSearchIndex } from '#search/opensearch/opensearch-index.ts';
 import { FACET_SIZE } from '#search/opensearch/query.ts';
+import { createSearchClient } from '#search/opensearch/search-client.ts';
 import { planSearch } from '#search/plan.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import { RecordedOpenSearch } from '#test/support/recorded-opensearch.ts';
@@ -574,7 +575,11 @@ describe('OpenSearch index: reindex behind the alias', () => {
   });
 });
 
-describe('createOpenSearchClient', () => {
+// The service's client (only the calls it makes) and the package's full one for scripts and tests.
+describe.each([
+  ['createSearchClient', createSearchClient],
+  ['createOpenSearchClient', createOpenSearchClient],
+])('%s', (_name, createClient) => {
   afterEach(() => {
     vi.unstubAllEnvs();
   });
@@ -589,7 +594,7 @@ describe('createOpenSearchClient', () => {
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
-    const client = createOpenSearchClient({ node: `http://127.0.0.1:${port}`, ...options });
+    const client = createClient({ node: `http://127.0.0.1:${port}`, ...options });
     await client.indices.exists({ index: 'minutes' });
     await client.close();
     server.close();
@@ -608,5 +613,12 @@ describe('createOpenSearchClient', () => {
 
   it('sends plain requests to a local cluster', async () => {
     expect((await headersSent({})).authorization).toBeUndefined();
+  });
+
+  it('refuses a call without a required parameter before sending it', async () => {
+    const client = createClient({ node: 'http://127.0.0.1:9' });
+    // @ts-expect-error: the id is required; a caller without types may still leave it out.
+    await expect(client.get({ index: 'minutes' })).rejects.toThrow(/Missing required parameter: id/);
+    await client.close();
   });
 });

@@ -1,22 +1,12 @@
-import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { Client } from '@opensearch-project/opensearch';
-import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws';
+import { awsSigning, type OpenSearchClientOptions } from './search-client.ts';
 
-export interface OpenSearchClientOptions {
-  /** The cluster's URL: an Amazon OpenSearch Service endpoint, or a local cluster. */
-  readonly node: string;
-  /** The AWS region: requests are then signed with SigV4. Absent for a local cluster. */
-  readonly region?: string;
-  /** `es` for a managed domain, `aoss` for OpenSearch Serverless. */
-  readonly service?: 'es' | 'aoss';
-}
-
-export function createOpenSearchClient({ node, region, service = 'es' }: OpenSearchClientOptions): Client {
+/**
+ * The package's full client, signed as the service's own (search-client.ts), for scripts and tests
+ * that inspect or administer a cluster beyond what the service calls. The service itself uses
+ * createSearchClient, which loads only the calls it makes.
+ */
+export function createOpenSearchClient({ node, region, service }: OpenSearchClientOptions): Client {
   if (!region) return new Client({ node });
-  // The default chain (environment, SSO, profile, the Lambda role); it caches and refreshes credentials.
-  const credentials = defaultProvider();
-  return new Client({
-    node,
-    ...AwsSigv4Signer({ region, service, getCredentials: () => credentials() }),
-  });
+  return new Client({ node, ...awsSigning(region, service) });
 }

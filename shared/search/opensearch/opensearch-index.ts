@@ -1,4 +1,4 @@
-import type { API, Client, Types } from '@opensearch-project/opensearch';
+import type { API, Types } from '@opensearch-project/opensearch';
 import { z } from 'zod';
 import {
   type IndexedItem,
@@ -16,6 +16,7 @@ import { toDocument } from './document.ts';
 import { BulkIndexError, callEngine } from './errors.ts';
 import { matchBatchBody, partialQuery, searchRequestBody } from './query.ts';
 import { bulkFailures, partialHits, storedItem, storedItems, toSearchResult } from './response.ts';
+import type { SearchClient } from './search-client.ts';
 import { createIndexBody, INDEX_LAYOUT } from './settings.ts';
 import { indexName, nextVersion, versionOf } from './versions.ts';
 import { OpenSearchTermVocabulary } from './vocabulary.ts';
@@ -36,7 +37,7 @@ const MatchBatch = z.object({
 const MAX_ITEMS_PER_DOCUMENT = 1000;
 
 export interface OpenSearchIndexOptions {
-  readonly client: Client;
+  readonly client: SearchClient;
   /** The alias every read and write goes to; the index behind it is `<alias>-v<N>`. */
   readonly alias: string;
   /** The decompounder's word list on the cluster (settings.ts); inline when absent. */
@@ -48,7 +49,7 @@ export interface OpenSearchIndexOptions {
  * rebuild (new analysis, new mappings) fills a new version while the old one answers searches.
  */
 export class OpenSearchIndex implements SearchIndex {
-  readonly #client: Client;
+  readonly #client: SearchClient;
   readonly #alias: string;
   readonly #wordListPath: string | undefined;
 

@@ -1,6 +1,6 @@
-import type { Client } from '@opensearch-project/opensearch';
 import { editDistance, type KnownTerm, MAX_EDITS, PREFIX_LENGTH, type TermVocabulary } from '../suggest.ts';
 import { callEngine } from './errors.ts';
+import type { SearchClient } from './search-client.ts';
 import { TEXT_OBJECT } from './settings.ts';
 
 /** The exact fields whose terms are the vocabulary: not their compound parts. */
@@ -25,10 +25,10 @@ interface FieldCounts {
  * embedded engine's (sqlite/vocabulary.ts) on the same items.
  */
 export class OpenSearchTermVocabulary implements TermVocabulary {
-  readonly #client: Client;
+  readonly #client: SearchClient;
   readonly #alias: string;
 
-  constructor(client: Client, alias: string) {
+  constructor(client: SearchClient, alias: string) {
     this.#client = client;
     this.#alias = alias;
   }
