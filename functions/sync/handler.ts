@@ -6,8 +6,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
 import { serviceConfigFromEnv } from '#config/service.ts';
-import { createS3Client } from '#storage/clients.ts';
 import { S3BlobStore } from '#storage/s3-blob-store.ts';
+import { createS3Client } from '#storage/s3-client.ts';
 import { createPoliteFetcher } from '#sync/polite-fetcher.ts';
 import { syncUserAgent } from '#sync/user-agent.ts';
 import { createSyncHandler } from './create-handler.ts';
