@@ -1,9 +1,13 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultLimits } from '#config/limits.ts';
 import { extractMeeting } from '#ingest/extract-meeting.ts';
@@ -62,6 +66,32 @@ function runIn(folder: string, args: string[]) {
   });
 }
 
+/** An HTTP API event for GET `path?query`. */
+function httpGet(path: string, query = '') {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: query,
+    headers: { host: 'api.example.com' },
+    requestContext: {
+      http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
+      domainName: 'api.example.com',
+      stage: '$default',
+      requestId: 'test',
+    },
+    isBase64Encoded: false,
+  };
+}
+
+/** Bundle files of a package, as `<package>/<path>`. */
+function filesOf(name: keyof typeof bundles, packageName: string): string[] {
+  const prefix = `node_modules/${packageName}/`;
+  return bundle(name)
+    .inputs.filter((input) => input.startsWith(prefix))
+    .map((input) => input.slice('node_modules/'.length));
+}
+
 describe('house function bundles', () => {
   it('are built in a folder where no package resolves', () => {
     expect(() => createRequire(join(root, 'x.js')).resolve('pdfjs-dist/package.json')).toThrow();
@@ -90,26 +120,12 @@ describe('house function bundles', () => {
       expect.arrayContaining(['index.html', 'app.js', 'app.css']),
     );
     const url = pathToFileURL(bundle('api').file).href;
-    const get = (path: string) => ({
-      version: '2.0',
-      routeKey: '$default',
-      rawPath: path,
-      rawQueryString: '',
-      headers: { host: 'api.example.com' },
-      requestContext: {
-        http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
-        domainName: 'api.example.com',
-        stage: '$default',
-        requestId: 'test',
-      },
-      isBase64Encoded: false,
-    });
     const run = runIn(join(root, 'api'), [
       '--input-type=module',
       '-e',
       `const { handler } = await import(${JSON.stringify(url)});
        const answers = [];
-       for (const event of ${JSON.stringify([get('/'), get('/assets/app.js')])}) {
+       for (const event of ${JSON.stringify([httpGet('/'), httpGet('/assets/app.js')])}) {
          const r = await handler(event);
          answers.push({ status: r.statusCode, type: r.headers['content-type'], body: r.body.slice(0, 200) });
        }
@@ -131,6 +147,92 @@ describe('house function bundles', () => {
   it.each(['ingest', 'api', 'export'] as const)('%s: contains no SQLite native module', (name) => {
     const inputs = bundle(name).inputs;
     expect(inputs.some((input) => input.includes('node_modules/better-sqlite3/'))).toBe(false);
+  });
+
+  it.each(['ingest', 'api', 'export'] as const)(
+    '%s: takes AWS credentials from the environment, with none of the default chain’s other providers',
+    (name) => {
+      const inputs = bundle(name).inputs;
+      expect(inputs).toContain('node_modules/@aws-sdk/credential-provider-env/dist-es/fromEnv.js');
+      // SSO, ini files, processes, web identity, login, HTTP/IMDS, and the STS/SSO clients they use.
+      const chain =
+        /node_modules\/(@aws-sdk\/(credential-provider-(?!env\/)[^/]+|nested-clients|token-providers)|@smithy\/credential-provider-imds)\//;
+      expect(inputs.filter((input) => chain.test(input))).toEqual([]);
+    },
+  );
+
+  it.each(['ingest', 'api', 'export'] as const)(
+    '%s: carries the OpenSearch calls the service makes, not the package’s whole client',
+    (name) => {
+      const files = filesOf(name, '@opensearch-project/opensearch');
+      expect(files.filter((file) => file.includes('/api/')).sort()).toEqual(
+        [
+          '_core/bulk.js',
+          '_core/deleteByQuery.js',
+          '_core/get.js',
+          '_core/search.js',
+          'indices/create.js',
+          'indices/delete.js',
+          'indices/exists.js',
+          'indices/getAlias.js',
+          'indices/getMapping.js',
+          'indices/updateAliases.js',
+          'utils.js',
+        ].map((file) => `@opensearch-project/opensearch/api/${file}`),
+      );
+      expect(files).not.toContain('@opensearch-project/opensearch/lib/Client.js');
+    },
+  );
+
+  it('api: searches OpenSearch signed with the credentials Lambda puts in the environment', async () => {
+    const requests: { method?: string; url?: string; headers: IncomingHttpHeaders }[] = [];
+    const reply = readFileSync(join(PROJECT_ROOT, 'test/fixtures/opensearch/search-fravaer.json'));
+    const opensearch = createServer((request, response) => {
+      requests.push({ method: request.method, url: request.url, headers: request.headers });
+      request.resume();
+      response.writeHead(200, { 'content-type': 'application/json' }).end(reply);
+    });
+    opensearch.listen(0, '127.0.0.1');
+    await once(opensearch, 'listening');
+    const { port } = opensearch.address() as AddressInfo;
+    const url = pathToFileURL(bundle('api').file).href;
+    try {
+      // Not spawnSync: the cluster answers from this process.
+      const run = await promisify(execFile)(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const { handler } = await import(${JSON.stringify(url)});
+           const answer = await handler(${JSON.stringify(httpGet('/search', 'q=frav%C3%A6r'))});
+           console.log(JSON.stringify({ status: answer.statusCode }));`,
+        ],
+        {
+          cwd: join(root, 'api'),
+          env: {
+            ...LAMBDA_ENV,
+            OPENSEARCH_ENDPOINT: `http://127.0.0.1:${port}`,
+            OPENSEARCH_SIGNING: 'sigv4',
+            AWS_ACCESS_KEY_ID: 'AKIDLAMBDAROLE',
+            AWS_SECRET_ACCESS_KEY: 'lambda-role-secret',
+            AWS_SESSION_TOKEN: 'lambda-role-session',
+            POWERTOOLS_LOG_LEVEL: 'ERROR',
+          },
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+      );
+      expect(JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}')).toEqual({ status: 200 });
+    } finally {
+      opensearch.close();
+    }
+    expect(requests[0]).toMatchObject({ method: 'POST', url: expect.stringMatching(/^\/minutes\/_search/) });
+    for (const { headers } of requests) {
+      expect(headers.authorization).toMatch(
+        /^AWS4-HMAC-SHA256 Credential=AKIDLAMBDAROLE\/\d{8}\/eu-north-1\/es\/aws4_request, /,
+      );
+      expect(headers['x-amz-security-token']).toBe('lambda-role-session');
+    }
   });
 
   it.each(['ingest', 'api'] as const)('%s: loads without node_modules and exports handler', (name) => {

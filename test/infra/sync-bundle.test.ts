@@ -34,8 +34,16 @@ afterAll(async () => {
 });
 
 describe('the sync function bundle', () => {
-  it('holds neither the search engines nor the PDF reader', () => {
-    const packages = ['better-sqlite3', '@opensearch-project', 'pdfjs-dist'];
+  it('holds neither the search engines, the PDF reader, the registry’s client nor the credential chain', () => {
+    const packages = [
+      'better-sqlite3',
+      '@opensearch-project',
+      'pdfjs-dist',
+      '@aws-sdk/client-dynamodb',
+      '@aws-sdk/lib-dynamodb',
+      '@aws-sdk/credential-provider-sso',
+      '@aws-sdk/credential-provider-ini',
+    ];
     for (const name of packages) {
       expect(
         bundle.inputs.some((input) => input.includes(`node_modules/${name}/`)),
