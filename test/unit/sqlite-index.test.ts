@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { type IndexedItem, SearchQuery } from '#domain/search.ts';
+import { analyzedFields, FIELD_WEIGHTS, searchFields } from '#search/fields.ts';
+import { FTS_TABLE_COLUMNS } from '#search/sqlite/schema.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import { storeAsEarlierVersions } from '#test/support/earlier-index-file.ts';
 import { indexedItem } from '#test/support/indexed-items.ts';
@@ -149,6 +151,50 @@ describe('SQLite FTS5 index file', () => {
     expect(none).toMatchObject({ total: 0, partialTotal: 25 });
     expect(none.results.every((r) => r.match === 'partial')).toBe(true);
     index.close();
+  });
+
+  it("makes its terms' table again when a file keeps its columns in an earlier order, and answers as before", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'index-')), 'search.sqlite');
+    const items = ['Sygefravær i Trafik', 'Trafik og vej', 'Budget for fravær'].map((title, position) =>
+      indexedItem({
+        position,
+        title,
+        text: `${title}. Sygefraværet steg i trafikken.`,
+        decision: 'Godkendt.',
+      }),
+    );
+    const current = SqliteSearchIndex.open(path);
+    await current.replaceDocument('doc-a', items);
+    const queries = [{ q: 'fravær' }, { q: 'trafik' }, { q: '"sygefraværet steg"' }, { q: 'budget fravær' }];
+    const answers = async (index: SqliteSearchIndex) =>
+      Promise.all(queries.map(async (input) => index.search(SearchQuery.parse(input))));
+    const expected = await answers(current);
+    current.close();
+
+    // Versions before kept the columns in FIELD_WEIGHTS order.
+    const old = new Database(path);
+    const earlierOrder = Object.keys(FIELD_WEIGHTS) as (keyof typeof FIELD_WEIGHTS)[];
+    old.exec(`DROP TABLE items_vocab; DROP TABLE items_fts;
+      CREATE VIRTUAL TABLE items_fts USING fts5(${earlierOrder.join(', ')}, content = '', contentless_delete = 1,
+        tokenize = "unicode61 remove_diacritics 0 tokenchars '-./'");`);
+    const insert = old.prepare(
+      `INSERT INTO items_fts (rowid, ${earlierOrder.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    items.forEach((item, i) => {
+      const terms = analyzedFields(searchFields(item));
+      insert.run(i + 1, ...earlierOrder.map((col) => terms[col].join(' ')));
+    });
+    storeAsEarlierVersions(old);
+    old.close();
+
+    const reopened = SqliteSearchIndex.open(path);
+    expect(await answers(reopened)).toEqual(expected);
+    reopened.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare("SELECT name FROM pragma_table_info('items_fts')").pluck().all()).toEqual(
+      FTS_TABLE_COLUMNS,
+    );
+    db.close();
   });
 
   it('opens a file an earlier version made: body and municipality keys made again, facets counted again', async () => {

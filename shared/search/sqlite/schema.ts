@@ -29,10 +29,35 @@ export function fieldSizes(stored: ColumnSizes): number[] {
 export type ColumnSizes = readonly number[];
 
 /**
- * The terms of each column of a row, as FTS5 keeps them in its docsize table: one varint per
- * column (SQLite's varint: seven bits a byte, high bit set while more follow, all eight in a ninth).
+ * The columns in the order items_fts keeps them: the body's parts first. A term's positions in
+ * the first column need no column marker (two bytes before each other column's), and the body's
+ * parts are most of the index's postings. Changing it makes the table again (openSchema).
  */
-export function columnSizes(blob: Uint8Array): number[] {
+export const FTS_TABLE_COLUMNS: readonly FtsColumn[] = [
+  'body_parts',
+  'body',
+  'decision_parts',
+  'decision',
+  'title_parts',
+  'title',
+];
+
+/** items_fts's columns in the order the file keeps them (an earlier version's order too); none when it has none. */
+function ftsTableColumns(db: Database.Database): FtsColumn[] {
+  return db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('items_fts') as FtsColumn[];
+}
+
+/**
+ * The terms of each column of a row, as FTS5 keeps them in its docsize table (one varint per
+ * column of the table, in `order`), in FTS_COLUMNS order.
+ */
+export function columnSizes(blob: Uint8Array, order: readonly FtsColumn[] = FTS_TABLE_COLUMNS): number[] {
+  const stored = docsizeVarints(blob);
+  return FTS_COLUMNS.map((col) => stored[order.indexOf(col)] ?? 0);
+}
+
+/** SQLite's varints, one after another: seven bits a byte, high bit set while more follow, all eight in a ninth. */
+function docsizeVarints(blob: Uint8Array): number[] {
   const sizes: number[] = [];
   let i = 0;
   while (i < blob.length) {
@@ -130,7 +155,7 @@ CREATE TRIGGER IF NOT EXISTS items_uncounted AFTER DELETE ON items BEGIN
   ).join('\n  ')}
 END;
 CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
-  ${FTS_COLUMNS.join(', ')},
+  ${FTS_TABLE_COLUMNS.join(', ')},
   content = '', contentless_delete = 1,
   tokenize = "unicode61 remove_diacritics 0 tokenchars '-./'"
 );
@@ -149,6 +174,7 @@ export const LENGTH_FIELDS: readonly (keyof SearchFields)[] = ['title', 'decisio
  */
 export function openSchema(db: Database.Database): void {
   upgradeSchema(db);
+  remakeFtsInOtherOrder(db);
   db.exec(SCHEMA);
   db.transaction(() => {
     if (db.prepare('SELECT count(*) FROM facet_totals').pluck().get() === 0) countFacets(db);
@@ -212,11 +238,23 @@ function upgradeSchema(db: Database.Database): void {
       `UPDATE items SET ${LENGTH_FIELDS.map((f) => `${f}_terms = ?`).join(', ')} WHERE rowid = ?`,
     );
     const rows = db.prepare('SELECT id, sz FROM items_fts_docsize').raw().all() as [number, Uint8Array][];
+    const order = ftsTableColumns(db);
     for (const [rowid, sz] of rows) {
-      const sizes = columnSizes(sz);
+      const sizes = columnSizes(sz, order);
       update.run(...LENGTH_FIELDS.map((field) => sizes[FTS_COLUMNS.indexOf(field)] ?? 0), rowid);
     }
   })();
+}
+
+/**
+ * An items_fts made with its columns in another order goes, with its vocabulary: SCHEMA makes it
+ * again empty, and the index, stored in another form then (sqlite-index.ts STORED_FORM), writes
+ * its items' terms again and counts its totals again on open.
+ */
+function remakeFtsInOtherOrder(db: Database.Database): void {
+  const columns = ftsTableColumns(db);
+  if (columns.length === 0 || columns.join() === FTS_TABLE_COLUMNS.join()) return;
+  db.exec('DROP TABLE IF EXISTS items_vocab; DROP TABLE items_fts;');
 }
 
 /** A row's parties as the `parties` column keeps them: each letter between spaces, so one is found whole. */

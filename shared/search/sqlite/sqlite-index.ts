@@ -621,9 +621,10 @@ function looseExpression(plan: SearchPlan): string | null {
  * How items are stored in item_json: the items of an index made in another form are stored again
  * when it opens (#reanalyseWhenChanged). 2: checked on the way in, trusted on the way out; 3: as
  * DEFLATE (stored-item.ts), with the item's number and title on its row; 4: parts columns store
- * only the compound parts (fields.ts analyzedFields), their fields' totals counted again.
+ * only the compound parts (fields.ts analyzedFields), their fields' totals counted again; 5: items_fts
+ * with its columns in FTS_TABLE_COLUMNS order (schema.ts).
  */
-const STORED_FORM = '4';
+const STORED_FORM = '5';
 const MADE_BY = `${ANALYSIS_VERSION}; stored ${STORED_FORM}`;
 
 /**
