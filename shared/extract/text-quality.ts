@@ -37,10 +37,25 @@ interface TextCounts {
 const LETTER = /\p{L}/u;
 const SPACE = /\s/u;
 const VOWEL = /[aeiouyæøåéAEIOUYÆØÅÉ]/;
+const IS_LETTER = 1;
+const IS_SPACE = 2;
+const IS_VOWEL = 4;
+
+/** A character's classes, as bits. */
+function classify(char: string): number {
+  return (
+    (LETTER.test(char) ? IS_LETTER : 0) |
+    (SPACE.test(char) ? IS_SPACE : 0) |
+    (VOWEL.test(char) ? IS_VOWEL : 0)
+  );
+}
+
+/** The classes of the characters up to the end of Latin Extended-B (Danish text is almost all of these), made once. */
+const CLASSES = Uint8Array.from({ length: 0x250 }, (_, code) => classify(String.fromCharCode(code)));
 
 /**
  * The counts in one pass over the code points, without an array of every letter (a document's
- * text is long): ASCII is classified by its code, other characters by the same classes as before.
+ * text is long): the common characters by a table, the others by the same classes.
  */
 export function countText(text: string): TextCounts {
   let letters = 0;
@@ -49,36 +64,31 @@ export function countText(text: string): TextCounts {
   let wordlike = 0;
   let run = 0;
   let runHasVowel = false;
-  const endRun = () => {
-    if (run >= MIN_WORD_LETTERS) {
-      words++;
-      if (runHasVowel) wordlike++;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let classes = CLASSES[code];
+    if (classes === undefined) {
+      const point = text.codePointAt(i) as number;
+      if (point > 0xffff) i++;
+      classes = classify(String.fromCodePoint(point));
     }
-    run = 0;
-    runHasVowel = false;
-  };
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    const letter = code < 0x80 ? isAsciiLetter(code) : LETTER.test(char);
-    const space = code < 0x80 ? isAsciiSpace(code) : SPACE.test(char);
-    if (!space) visible++;
-    if (!letter) {
-      endRun();
+    if ((classes & IS_SPACE) === 0) visible++;
+    if ((classes & IS_LETTER) === 0) {
+      if (run >= MIN_WORD_LETTERS) {
+        words++;
+        if (runHasVowel) wordlike++;
+      }
+      run = 0;
+      runHasVowel = false;
       continue;
     }
     letters++;
     run++;
-    if (!runHasVowel && VOWEL.test(char)) runHasVowel = true;
+    if ((classes & IS_VOWEL) !== 0) runHasVowel = true;
   }
-  endRun();
+  if (run >= MIN_WORD_LETTERS) {
+    words++;
+    if (runHasVowel) wordlike++;
+  }
   return { letters, visible, words, wordlike };
-}
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-}
-
-/** \s among ASCII: tab, line feed, vertical tab, form feed, carriage return, space. */
-function isAsciiSpace(code: number): boolean {
-  return (code >= 0x09 && code <= 0x0d) || code === 0x20;
 }

@@ -148,6 +148,37 @@ function pairwiseCosines(vectors: readonly TermVector[]): Float64Array {
   return matrix;
 }
 
+/** A square matrix's non-zero entries, row by row (row i's are at starts[i] up to starts[i + 1]). */
+interface SparseRows {
+  readonly starts: Uint32Array;
+  readonly columns: Uint32Array;
+  readonly values: Float64Array;
+}
+
+/**
+ * The matrix without its zeros: most pairs of sentences share no term. The walk skips only
+ * additions of 0 to positive sums, so its ranks are the same to the last bit.
+ */
+function nonZeroRows(matrix: Float64Array, n: number): SparseRows {
+  let count = 0;
+  for (const value of matrix) if (value !== 0) count++;
+  const starts = new Uint32Array(n + 1);
+  const columns = new Uint32Array(count);
+  const values = new Float64Array(count);
+  let e = 0;
+  for (let i = 0; i < n; i++) {
+    starts[i] = e;
+    for (let j = 0; j < n; j++) {
+      const value = matrix[i * n + j] as number;
+      if (value === 0) continue;
+      columns[e] = j;
+      values[e++] = value;
+    }
+  }
+  starts[n] = e;
+  return { starts, columns, values };
+}
+
 /** Continuous LexRank: power iteration over the row-normalised similarity matrix, scaled to [0, 1]. */
 function lexRank(vectors: readonly TermVector[], damping = 0.85, iterations = 30): number[] {
   const n = vectors.length;
@@ -160,12 +191,17 @@ function lexRank(vectors: readonly TermVector[], damping = 0.85, iterations = 30
     for (let j = 0; j < n; j++)
       similarity[i * n + j] = row > 0 ? (similarity[i * n + j] as number) / row : 1 / n;
   }
+  const walk = nonZeroRows(similarity, n);
   let rank = new Float64Array(n).fill(1 / n);
   for (let k = 0; k < iterations; k++) {
     const next = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const weight = rank[i] as number;
-      for (let j = 0; j < n; j++) next[j] = (next[j] as number) + weight * (similarity[i * n + j] as number);
+      const end = walk.starts[i + 1] as number;
+      for (let e = walk.starts[i] as number; e < end; e++) {
+        const j = walk.columns[e] as number;
+        next[j] = (next[j] as number) + weight * (walk.values[e] as number);
+      }
     }
     for (let j = 0; j < n; j++) next[j] = (1 - damping) / n + damping * (next[j] as number);
     rank = next;
