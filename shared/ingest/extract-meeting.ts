@@ -3,7 +3,6 @@ import { documentIdOfBytes } from '#domain/document.ts';
 import type { MeetingDocument } from '#domain/meeting.ts';
 import { ExtractionError, extractDocument } from '#extract/index.ts';
 import { displayBodyName } from '#language/body-names.ts';
-import { parseFirstAgenda } from '#parse/firstagenda/index.ts';
 import { explainMinutes, parseMinutes } from '#parse/index.ts';
 import { summarise, textSections } from '#summarise/summarise.ts';
 
@@ -57,6 +56,8 @@ async function readDocument(
   const source = { file, sha256: documentIdOfBytes(bytes) };
   const extracted = await extractDocument(bytes, limits);
   if (extracted.format === 'firstagenda-json') {
+    // The portal's reader loads with the first portal JSON: a worker reading PDFs never needs it.
+    const { parseFirstAgenda } = await import('#parse/firstagenda/index.ts');
     const parsed = parseFirstAgenda(extracted.agenda, source);
     return { document: parsed.document, explain: () => parsed.explanation.join('\n') };
   }
