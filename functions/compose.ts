@@ -64,6 +64,15 @@ export async function composeAdapters(config: ServiceConfig): Promise<Adapters> 
   };
 }
 
+/**
+ * Node loads its fetch implementation (undici) the first time `Request` is read, and Hono makes a
+ * Request of every event: the API's handlers read it at init, which Lambda runs at full CPU,
+ * rather than in the first request someone waits for (15-40 ms of CPU, paired runs of the api bundle).
+ */
+export function loadWebRequestAtInit(): void {
+  void globalThis.Request;
+}
+
 /** What the API is built from, by every composition root that serves it (the api Lambda, the local server). */
 export function apiDepsOf(config: ServiceConfig, adapters: Adapters, now: () => Date): ApiDeps {
   const { index, registry, blobs } = adapters;

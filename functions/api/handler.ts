@@ -9,7 +9,7 @@ import { handle } from 'hono/aws-lambda';
 import { createApp } from '#api/app.ts';
 import { authConfigFromEnv } from '#config/auth.ts';
 import { serviceConfigFromEnv } from '#config/service.ts';
-import { apiDepsOf, composeAdapters } from '../compose.ts';
+import { apiDepsOf, composeAdapters, loadWebRequestAtInit } from '../compose.ts';
 
 const loaded = serviceConfigFromEnv(process.env);
 if (!loaded.ok) throw new Error(`invalid api configuration: ${loaded.error}`);
@@ -23,4 +23,5 @@ const app = createApp({
   auth: auth.auth,
 });
 
+loadWebRequestAtInit();
 export const handler = handle(app);

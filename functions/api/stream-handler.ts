@@ -10,7 +10,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { streamHandle } from 'hono/aws-lambda';
 import { createApp } from '#api/app.ts';
 import { serviceConfigFromEnv } from '#config/service.ts';
-import { apiDepsOf, composeAdapters } from '../compose.ts';
+import { apiDepsOf, composeAdapters, loadWebRequestAtInit } from '../compose.ts';
 import { exportOnly } from './export-only.ts';
 
 const loaded = serviceConfigFromEnv(process.env);
@@ -24,4 +24,5 @@ const app = createApp({
   exportStreamUrl: null,
 });
 
+loadWebRequestAtInit();
 export const handler = streamHandle(exportOnly(app));
