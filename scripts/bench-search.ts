@@ -477,6 +477,11 @@ try {
   let openSearchRun: OpenSearchRun | null = null;
   try {
     for (const size of sizes) {
+      // Past the deadline while measuring the last size: that was the last.
+      if (deadline !== null && Date.now() >= deadline && (sqliteRun ?? openSearchRun) !== null) {
+        console.log('--minutes deadline reached while measuring the size above: it is the last\n');
+        break;
+      }
       if (!skipSqlite) sqliteRun ??= new SqliteRun(pool, grow ? largest : size);
       if (node) openSearchRun ??= new OpenSearchRun(node, pool, grow ? largest : size);
       const sqlite = sqliteRun ? await sqliteRun.measure(pool, size) : null;
