@@ -622,9 +622,9 @@ function looseExpression(plan: SearchPlan): string | null {
  * when it opens (#reanalyseWhenChanged). 2: checked on the way in, trusted on the way out; 3: as
  * DEFLATE (stored-item.ts), with the item's number and title on its row; 4: parts columns store
  * only the compound parts (fields.ts analyzedFields), their fields' totals counted again; 5: items_fts
- * with its columns in FTS_TABLE_COLUMNS order (schema.ts).
+ * with its columns in FTS_TABLE_COLUMNS order (schema.ts); 6: DEFLATE with a preset dictionary.
  */
-const STORED_FORM = '5';
+const STORED_FORM = '6';
 const MADE_BY = `${ANALYSIS_VERSION}; stored ${STORED_FORM}`;
 
 /**
