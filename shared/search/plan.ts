@@ -90,9 +90,7 @@ export function planSearch(q: string): SearchPlan {
     .filter((t) => t.kind === 'word')
     .map((t) => splitCompound(t.text)?.map(stem) ?? [])
     .filter((parts) => parts.length > 1);
-  const phrases = [...positive, ...parsed.excluded].filter(
-    (t) => (t.kind === 'phrase' || t.kind === 'case') && phrasePattern(t.words).length > 1,
-  );
+  const phrases = [...positive, ...parsed.excluded].filter(isPositional);
   return {
     parsed,
     scoringText,
@@ -136,38 +134,54 @@ function stemPositions(text: string): (string | null)[] {
   return tokenize(text).map(({ term }) => (isStopWord(term) ? null : stem(term)));
 }
 
-/** An item's text as matching needs it: each exact field's stems by position, and all its terms. */
+/**
+ * An item's text as matching needs it: each exact field's stems by position, and all its terms.
+ * Each is made the first time a term asks for it: a phrase needs only the positions, and a query
+ * without an excluded term asks nothing of the items it checks for one.
+ */
 class ItemText {
-  readonly positions: Record<ExactField, (string | null)[]>;
-  readonly exact: Set<string>;
-  readonly any: Set<string>;
+  readonly #fields: SearchFields;
+  readonly #positions = new Map<ExactField, (string | null)[]>();
+  #terms: { readonly exact: Set<string>; readonly any: Set<string> } | null = null;
 
   constructor(fields: SearchFields) {
-    this.positions = {
-      title: stemPositions(fields.title),
-      decision: stemPositions(fields.decision),
-      body: stemPositions(fields.body),
-    };
-    this.exact = new Set<string>();
-    this.any = new Set<string>();
-    for (const field of EXACT_FIELDS) {
-      const { exact, parts } = analyzeBoth(fields[field]);
-      for (const term of exact) this.exact.add(term);
-      for (const term of parts) this.any.add(term);
-    }
+    this.#fields = fields;
   }
 
   has(term: QueryTerm): boolean {
     switch (term.kind) {
-      case 'word':
-        return this.any.has(wordStem(term.text)) || this.exact.has(wordStem(term.text));
+      case 'word': {
+        const { exact, any } = this.#allTerms();
+        return any.has(wordStem(term.text)) || exact.has(wordStem(term.text));
+      }
       case 'prefix':
-        return [...this.exact].some((t) => t.startsWith(term.text));
+        return [...this.#allTerms().exact].some((t) => t.startsWith(term.text));
       case 'phrase':
-        return EXACT_FIELDS.some((field) => hasPhrase(this.positions[field], phrasePattern(term.words)));
+        return EXACT_FIELDS.some((field) => hasPhrase(this.#positionsOf(field), phrasePattern(term.words)));
       case 'case':
-        return hasPhrase(this.positions.title, phrasePattern(term.words));
+        return hasPhrase(this.#positionsOf('title'), phrasePattern(term.words));
     }
+  }
+
+  #positionsOf(field: ExactField): (string | null)[] {
+    let positions = this.#positions.get(field);
+    if (positions === undefined) {
+      positions = stemPositions(this.#fields[field]);
+      this.#positions.set(field, positions);
+    }
+    return positions;
+  }
+
+  #allTerms(): { readonly exact: Set<string>; readonly any: Set<string> } {
+    if (this.#terms !== null) return this.#terms;
+    const terms = { exact: new Set<string>(), any: new Set<string>() };
+    for (const field of EXACT_FIELDS) {
+      const { exact, parts } = analyzeBoth(this.#fields[field]);
+      for (const term of exact) terms.exact.add(term);
+      for (const term of parts) terms.any.add(term);
+    }
+    this.#terms = terms;
+    return terms;
   }
 }
 
@@ -240,9 +254,21 @@ export function matchesFully(fields: SearchFields, plan: SearchPlan): boolean {
   return plan.parsed.groups.every((group) => group.some((term) => text.has(term))) && !isExcluded(text, plan);
 }
 
-/** Whether an item has an excluded term, as OpenSearch decides it. */
-export function hasExcluded(fields: SearchFields, plan: SearchPlan): boolean {
-  return isExcluded(new ItemText(fields), plan);
+/**
+ * A phrase (or case number) of two or more stems: the terms whose matches need their words' places,
+ * which FTS5's phrases, without Lucene's stop-word gaps, do not decide alone.
+ */
+export function isPositional(term: QueryTerm): boolean {
+  return (term.kind === 'phrase' || term.kind === 'case') && phrasePattern(term.words).length > 1;
+}
+
+/**
+ * Whether an item has one of the query's excluded phrases, as OpenSearch decides it: the only
+ * excluded terms an FTS5 expression cannot leave out itself.
+ */
+export function hasExcludedPhrase(fields: SearchFields, plan: SearchPlan): boolean {
+  const text = new ItemText(fields);
+  return plan.parsed.excluded.some((term) => isPositional(term) && text.has(term));
 }
 
 function isExcluded(text: ItemText, plan: SearchPlan): boolean {

@@ -339,6 +339,13 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
         ['Fokus på sygefravær', 'full'],
       ]);
       expect(await titles({ q: 'fravær -"og trivsel" -stress' })).toEqual(['Fokus på sygefravær']);
+      // An excluded phrase takes partial matches away too, and only those that have it.
+      const partial = async (q: string) =>
+        (await tiers({ q })).filter(([, tier]) => tier === 'partial').map(([title]) => title);
+      expect(await partial('fravær trivsel')).toContain('Fokus på sygefravær');
+      expect(await partial('fravær trivsel -"fokus på sygefravær"')).toEqual(
+        (await partial('fravær trivsel')).filter((title) => title !== 'Fokus på sygefravær'),
+      );
       // Exclusions alone ask for nothing.
       expect((await index.search(query({ q: '-fravær' }))).total).toBe(0);
     });

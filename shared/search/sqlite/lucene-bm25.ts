@@ -23,7 +23,8 @@ const MAX_INT4 = longToInt4(2 ** 31 - 1);
 const FREE_VALUES = 255 - MAX_INT4;
 
 function longToInt4(value: number): number {
-  const bits = value.toString(2).length;
+  // Lengths are below 2^31, so the bit length is 32 less the leading zeros of the 32-bit value.
+  const bits = 32 - Math.clz32(value);
   if (bits < 4) return value;
   const shift = bits - 4;
   return ((Math.floor(value / 2 ** shift) & 0x07) | ((shift + 1) << 3)) >>> 0;

@@ -119,37 +119,46 @@ export class ItemScorer {
     items: readonly Scorable[],
     postings: PostingsCache = new Map(),
   ): Map<number, number> {
-    const lengths = new Map(items.map((item) => [item.rowid, item.lengths]));
+    // Sums by the item's place in `items`, in typed arrays: a search may score thousands.
+    const at = new Map(items.map((item, i) => [item.rowid, i]));
     const scorers = new Map<FtsColumn, FieldScorer>();
-    /** A term's score in each item to score that has it (in any field). */
-    const termScores = ({ term, boost }: ScoredTerm) => {
-      const scores = new Map<number, number>();
-      for (const [col, docs] of cached(postings, term, () => this.#postingsOf(term))) {
-        const field = cached(scorers, col, () => fieldScorer(statistics[col]));
-        const weight = field.weight(Math.fround(FIELD_WEIGHTS[col]) * boost, docs.size);
-        const lengthAt = LENGTH_AT[FTS_COLUMNS.indexOf(col)] as number;
-        for (const [doc, freq] of docs) {
-          const length = lengths.get(doc)?.[lengthAt];
-          if (length === undefined) continue;
-          scores.set(doc, (scores.get(doc) ?? 0) + field.score(weight, freq, length));
-        }
-      }
-      return scores;
-    };
-    const sums = new Map(items.map((item) => [item.rowid, 0]));
+    const sums = new Float64Array(items.length);
+    const clauseSums = new Float64Array(items.length);
+    const termSums = new Float64Array(items.length);
+    const termCounts = new Uint16Array(items.length);
+    const seen = new Uint8Array(items.length);
     for (const clause of clauses) {
-      const matched = new Map<number, { terms: number; score: number }>();
-      for (const term of clause.terms) {
-        for (const [doc, score] of termScores(term)) {
-          const sum = matched.get(doc) ?? { terms: 0, score: 0 };
-          matched.set(doc, { terms: sum.terms + 1, score: sum.score + score });
+      clauseSums.fill(0);
+      termCounts.fill(0);
+      for (const { term, boost } of clause.terms) {
+        // A term's fields are summed first, then the term to its clause: the order Lucene adds in.
+        termSums.fill(0);
+        seen.fill(0);
+        for (const [col, docs] of cached(postings, term, () => this.#postingsOf(term))) {
+          const field = cached(scorers, col, () => fieldScorer(statistics[col]));
+          const weight = field.weight(Math.fround(FIELD_WEIGHTS[col]) * boost, docs.size);
+          const lengthAt = LENGTH_AT[FTS_COLUMNS.indexOf(col)] as number;
+          for (const [doc, freq] of docs) {
+            const i = at.get(doc);
+            if (i === undefined) continue;
+            termSums[i] =
+              (termSums[i] as number) +
+              field.score(weight, freq, (items[i] as Scorable).lengths[lengthAt] as number);
+            seen[i] = 1;
+          }
+        }
+        for (let i = 0; i < items.length; i++) {
+          if (seen[i] === 0) continue;
+          termCounts[i] = (termCounts[i] as number) + 1;
+          clauseSums[i] = (clauseSums[i] as number) + (termSums[i] as number);
         }
       }
-      for (const [doc, { terms, score }] of matched) {
-        if (terms >= clause.minimumMatch) sums.set(doc, (sums.get(doc) ?? 0) + score);
+      for (let i = 0; i < items.length; i++) {
+        if ((termCounts[i] as number) >= clause.minimumMatch)
+          sums[i] = (sums[i] as number) + (clauseSums[i] as number);
       }
     }
-    return sums;
+    return new Map(items.map((item, i) => [item.rowid, sums[i] as number]));
   }
 
   /** The phrase of `stems` as each exact field scores it, from the index's statistics. */
