@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { LENGTH_FIELDS } from './schema.ts';
+import { FACETS, LENGTH_FIELDS } from './schema.ts';
 
 /** What ranking, sorting and counting need of a matching item; the page reads the rest. */
 export interface Match {
@@ -17,10 +17,12 @@ export interface Match {
   readonly municipality: string | null;
   readonly year: string | null;
   readonly outcome: string | null;
+  /** Its facet values as numbers (MatchRows.facetValues), in FACETS order: counted without hashing. */
+  readonly facetCodes: readonly number[];
 }
 
 /** A row as read: the match's fields, its field lengths in LENGTH_FIELDS order apart. */
-type MatchRow = Omit<Match, 'score' | 'raw' | 'lengths'> & Readonly<Record<string, number>>;
+type MatchRow = Omit<Match, 'score' | 'raw' | 'lengths' | 'facetCodes'> & Readonly<Record<string, number>>;
 
 /**
  * The small rows of matching items, kept in memory once read: a search then costs what finding
@@ -31,6 +33,11 @@ export class MatchRows {
   /** Kept as matches with score 0: never changed (ranking makes new ones), so handed out as they are. */
   readonly #rows = new Map<number, Match>();
   readonly #read: Database.Statement;
+  /** Each facet's values seen, by code, and the code of each. */
+  readonly #values = FACETS.map(() => ({
+    list: [] as (string | null)[],
+    codes: new Map<string | null, number>(),
+  }));
 
   constructor(db: Database.Database) {
     this.#read = db.prepare(
@@ -52,8 +59,27 @@ export class MatchRows {
     return matches;
   }
 
+  /** The values of a facet (its place in FACETS) seen so far: Match.facetCodes are places in it. */
+  facetValues(facet: number): readonly (string | null)[] {
+    return this.#values[facet]?.list ?? [];
+  }
+
   clear(): void {
     this.#rows.clear();
+    for (const values of this.#values) {
+      values.list.length = 0;
+      values.codes.clear();
+    }
+  }
+
+  #codeOf(facet: number, value: string | null): number {
+    const values = this.#values[facet] as { list: (string | null)[]; codes: Map<string | null, number> };
+    let code = values.codes.get(value);
+    if (code === undefined) {
+      code = values.list.push(value) - 1;
+      values.codes.set(value, code);
+    }
+    return code;
   }
 
   #readRows(rowids: readonly number[]): void {
@@ -71,6 +97,7 @@ export class MatchRows {
         municipality,
         year,
         outcome,
+        facetCodes: FACETS.map((facet, i) => this.#codeOf(i, row[facet] ?? null)),
       });
     }
   }

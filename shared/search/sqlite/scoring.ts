@@ -140,10 +140,9 @@ export class ItemScorer {
           const lengthAt = LENGTH_AT[FTS_COLUMNS.indexOf(col)] as number;
           for (const [doc, freq] of docs) {
             const i = at.get(doc);
-            if (i === undefined) continue;
-            termSums[i] =
-              (termSums[i] as number) +
-              field.score(weight, freq, (items[i] as Scorable).lengths[lengthAt] as number);
+            const length = i === undefined ? undefined : items[i]?.lengths[lengthAt];
+            if (i === undefined || length === undefined) continue;
+            termSums[i] = (termSums[i] as number) + field.score(weight, freq, length);
             seen[i] = 1;
           }
         }
