@@ -21,6 +21,19 @@ describe('stored item', () => {
     expect(decodeItem(deflateRawSync(json))).toEqual(item);
   });
 
+  it('reads an item stored by the first version with the dictionary: the dictionary never changes', () => {
+    // Recorded from encodeItem when stored form 6 was made; an edited dictionary reads it as garbage.
+    const stored = Buffer.from(
+      'gybalPxk3UQrA/S0DhaGJ3gwD0eqh6mEJn30IhEzK4SBS88cUKGAJVMYmeoaGOsamNAqb/jAS8G0/CIFhFsw8wxqljEy0Tc0szQwJS7rIPkCGuHwco2EvGRUq0PbrORIoAaFVxmpebDCNrVYj5iEjjXdQpOtEUnJthYA',
+      'base64',
+    );
+    expect(decodeItem(stored)).toMatchObject({
+      item: { title: 'Lokalplan for Vesterlund', caseNumber: '24/16905' },
+      decision: { text: 'Godkendt.' },
+      sections: [{ text: 'Administrationen indstiller, at lokalplanen godkendes.' }],
+    });
+  });
+
   it('stores an item in fewer bytes than DEFLATE alone', () => {
     expect(encodeItem(item).length).toBeLessThan(deflateRawSync(JSON.stringify(item)).length * 0.8);
   });

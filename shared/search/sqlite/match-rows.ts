@@ -21,6 +21,26 @@ export interface Match {
   readonly facetCodes: readonly number[];
 }
 
+/** A match with its score: made field by field (thousands a search), not spread. */
+export function withScore(match: Omit<Match, 'score' | 'raw'>, raw: number): Match {
+  const { rowid, lengths, date, position, documentId, body, municipality, year, outcome, facetCodes } = match;
+  const score = Math.fround(raw);
+  return {
+    rowid,
+    score,
+    raw,
+    lengths,
+    date,
+    position,
+    documentId,
+    body,
+    municipality,
+    year,
+    outcome,
+    facetCodes,
+  };
+}
+
 /** A row as read: the match's fields, its field lengths in LENGTH_FIELDS order apart. */
 type MatchRow = Omit<Match, 'score' | 'raw' | 'lengths' | 'facetCodes'> & Readonly<Record<string, number>>;
 
@@ -84,21 +104,9 @@ export class MatchRows {
 
   #readRows(rowids: readonly number[]): void {
     for (const row of this.#read.all(JSON.stringify(rowids)) as MatchRow[]) {
-      const { rowid, date, position, documentId, body, municipality, year, outcome } = row;
       const lengths = LENGTH_FIELDS.map((field) => row[`${field}_terms`] as number);
-      this.#rows.set(rowid, {
-        rowid,
-        score: 0,
-        lengths,
-        date,
-        position,
-        documentId,
-        body,
-        municipality,
-        year,
-        outcome,
-        facetCodes: FACETS.map((facet, i) => this.#codeOf(i, row[facet] ?? null)),
-      });
+      const facetCodes = FACETS.map((facet, i) => this.#codeOf(i, row[facet] ?? null));
+      this.#rows.set(row.rowid, withScore({ ...row, lengths, facetCodes }, 0));
     }
   }
 }

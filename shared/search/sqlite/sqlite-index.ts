@@ -34,7 +34,7 @@ import type { QueryTerm } from '../query-language.ts';
 import { suggestQuery } from '../suggest.ts';
 import { caseMembers } from './case-members.ts';
 import { FieldTotals } from './field-totals.ts';
-import { type Match, MatchRows } from './match-rows.ts';
+import { type Match, MatchRows, withScore } from './match-rows.ts';
 import {
   CASE_REF_INSERT,
   FACETS,
@@ -72,13 +72,23 @@ export class SqliteSearchIndex implements SearchIndex {
     // holds two and wastes a quarter); an existing file keeps the size it was made with.
     this.#db.pragma('page_size = 8192');
     this.#db.pragma('journal_mode = WAL');
-    openSchema(db);
-    this.#totals = new FieldTotals(db);
-    this.#scorer = new ItemScorer(db);
-    this.#vocabulary = new SqliteTermVocabulary(db);
-    this.#rows = new MatchRows(db);
-    this.#dataVersion = db.prepare('PRAGMA data_version').pluck();
-    this.#reanalyseWhenChanged();
+    // Opened in one transaction: another connection sees the index as it was or as it is made
+    // again (an items_fts of another column order dropped, its terms written anew), never half
+    // made. Deferred: an index that needs nothing done takes no write lock.
+    db.exec('BEGIN');
+    try {
+      openSchema(db);
+      this.#totals = new FieldTotals(db);
+      this.#scorer = new ItemScorer(db);
+      this.#vocabulary = new SqliteTermVocabulary(db);
+      this.#rows = new MatchRows(db);
+      this.#dataVersion = db.prepare('PRAGMA data_version').pluck();
+      this.#reanalyseWhenChanged();
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   /** Opens (or creates) the index file; ':memory:' for a throwaway index. */
@@ -123,8 +133,8 @@ export class SqliteSearchIndex implements SearchIndex {
 
   /**
    * An index whose terms were made by another analysis (ANALYSIS_VERSION), or whose items were
-   * stored in another form (STORED_FORM), is made again from the items it stores, once, in one
-   * transaction: searching it as it is would miss, and reading trusts what is stored.
+   * stored in another form (STORED_FORM), is made again from the items it stores, once, in the
+   * opening's transaction: searching it as it is would miss, and reading trusts what is stored.
    */
   #reanalyseWhenChanged(): void {
     const made = this.#db.prepare("SELECT value FROM meta WHERE name = 'analysis'").pluck().get();
@@ -467,26 +477,6 @@ const newestFirst = (a: Match, b: Match) => {
   return a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0;
 };
 const bestFirst = (a: Match, b: Match) => b.score - a.score || newestFirst(a, b);
-
-/** A match with its score: made field by field, as thousands are made per search. */
-function withScore(match: Match, raw: number): Match {
-  const { rowid, lengths, date, position, documentId, body, municipality, year, outcome, facetCodes } = match;
-  const score = Math.fround(raw);
-  return {
-    rowid,
-    score,
-    raw,
-    lengths,
-    date,
-    position,
-    documentId,
-    body,
-    municipality,
-    year,
-    outcome,
-    facetCodes,
-  };
-}
 
 /** [offset, end) of the requested page. */
 function pageBounds(query: SearchQuery): [number, number] {
