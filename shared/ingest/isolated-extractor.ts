@@ -73,12 +73,13 @@ let spare: (Starting & { readonly maxMemoryMb: number }) | null = null;
  * Starts a worker now, for the first IsolatedExtractor whose memory limit is `maxMemoryMb` to
  * take: a command that is about to read a document lets the worker load pdf.js while its own
  * modules load (most of a one-file `extract`). An extractor with another limit stops the spare
- * and starts its own; a spare nobody takes does not keep the process alive.
+ * and starts its own; a spare nobody takes does not keep the process alive. Returns the spare.
  */
-export function prestartWorker(maxMemoryMb: number): void {
-  if (spare !== null) return;
+export function prestartWorker(maxMemoryMb: number): Worker {
+  if (spare !== null) return spare.worker;
   spare = { ...startWorker(maxMemoryMb), maxMemoryMb };
   spare.worker.unref();
+  return spare.worker;
 }
 
 /** The spare worker if it has the limit wanted; a spare with another limit is stopped. */

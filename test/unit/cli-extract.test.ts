@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { defaultLimits } from '#config/limits.ts';
 import { MeetingDocument } from '#domain/meeting.ts';
@@ -181,14 +183,29 @@ describe('a worker started ahead of need (prestartWorker)', () => {
     }
   };
 
+  /** The documents a worker answered with. */
+  const answersOf = (worker: Worker) => {
+    const answers: unknown[] = [];
+    worker.on('message', (reply: { ok?: boolean; document?: unknown }) => {
+      if (reply.ok === true) answers.push(reply.document);
+    });
+    return answers;
+  };
+
   it('is taken by an extractor with its memory limit, which reads with it', async () => {
-    prestartWorker(defaultLimits.maxMemoryMb);
-    expect((await read(defaultLimits)).source.file).toBe(SMALL);
+    const answers = answersOf(prestartWorker(defaultLimits.maxMemoryMb));
+    const document = await read(defaultLimits);
+    expect(document.source.file).toBe(SMALL);
+    expect(answers).toEqual([document]);
   });
 
   it('is stopped, not used, by an extractor with another memory limit, which starts its own', async () => {
-    prestartWorker(defaultLimits.maxMemoryMb + 128);
+    const spare = prestartWorker(defaultLimits.maxMemoryMb + 128);
+    const answers = answersOf(spare);
+    const stopped = once(spare, 'exit');
     expect((await read(defaultLimits)).source.file).toBe(SMALL);
+    await stopped;
+    expect(answers).toEqual([]);
   });
 
   it('does not keep a process alive when nobody takes it', () => {
