@@ -1,4 +1,4 @@
-// The parts of @opensearch-project/opensearch that shared/search/opensearch/client.ts builds its
+// The parts of @opensearch-project/opensearch that shared/search/opensearch/search-client.ts builds its
 // client from. The package types them only as members of its `Client`: each API module exports a
 // function that reads `this.transport`, bound by the client to itself; api/utils.js has no types.
 

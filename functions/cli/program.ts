@@ -1,5 +1,5 @@
 /**
- * The commands (main.ts starts them): a composition root, the only place that reads the environment.
+ * The commands (main.js starts them): a composition root, the only place that reads the environment.
  * Each command imports its own modules when it runs, so `extract` and `--help` do not load the
  * emulators, the AWS SDK or the OpenSearch client (test/unit/cli-modules.test.ts holds it).
  */

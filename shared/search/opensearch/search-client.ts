@@ -45,9 +45,9 @@ export interface OpenSearchClientOptions {
 }
 
 /**
- * SigV4 with the SDK's default credential chain (environment, SSO, profile; in a Lambda bundle the
- * environment only, see infra/constructs/stubs), which caches and refreshes the credentials: the
- * package's Connection and Transport, signing.
+ * SigV4 with the SDK's default credential chain (environment, SSO, profile, which caches and
+ * refreshes the credentials; in a Lambda bundle the environment's, read as they are, see
+ * infra/constructs/stubs): the package's Connection and Transport, signing.
  */
 export function awsSigning(region: string, service: OpenSearchClientOptions['service'] = 'es') {
   return AwsSigv4Signer({ region, service, getCredentials: defaultProvider() });
