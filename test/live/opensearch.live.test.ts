@@ -12,6 +12,7 @@ import { toIndexedItems } from '#search/indexed-item.ts';
 import { createOpenSearchClient } from '#search/opensearch/client.ts';
 import { BulkIndexError } from '#search/opensearch/errors.ts';
 import { OpenSearchIndex } from '#search/opensearch/opensearch-index.ts';
+import { createSearchClient, type SearchClient } from '#search/opensearch/search-client.ts';
 import { createIndexBody } from '#search/opensearch/settings.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import { BEHAVIOUR_DOCUMENTS, searchIndexBehaviour } from '#test/support/search-index-behaviour.ts';
@@ -49,6 +50,7 @@ describe.skipIf(!process.env.OPENSEARCH_URL)('OpenSearch, live (OPENSEARCH_URL)'
   // Every index of this run starts with the prefix, so the run deletes exactly what it made.
   const prefix = `test-minutes-${randomUUID().slice(0, 8)}`;
   let client: Client;
+  let searchClient: SearchClient;
   let wordListPath: string | undefined;
   let opened = 0;
 
@@ -56,7 +58,7 @@ describe.skipIf(!process.env.OPENSEARCH_URL)('OpenSearch, live (OPENSEARCH_URL)'
   const openAlias = async (): Promise<{ index: OpenSearchIndex; alias: string }> => {
     opened += 1;
     const alias = `${prefix}-${opened}`;
-    const index = new OpenSearchIndex({ client, alias, wordListPath });
+    const index = new OpenSearchIndex({ client: searchClient, alias, wordListPath });
     await index.ensureIndex();
     return { index, alias };
   };
@@ -80,6 +82,8 @@ describe.skipIf(!process.env.OPENSEARCH_URL)('OpenSearch, live (OPENSEARCH_URL)'
   beforeAll(() => {
     const env = Env.parse(process.env);
     client = createOpenSearchClient({ node: env.OPENSEARCH_URL, region: env.OPENSEARCH_REGION });
+    // The index under test talks through the service's own client, the one the Lambdas run.
+    searchClient = createSearchClient({ node: env.OPENSEARCH_URL, region: env.OPENSEARCH_REGION });
     wordListPath = env.OPENSEARCH_WORD_LIST_PATH;
   });
 

@@ -6,6 +6,7 @@ import { analyze, analyzeBoth, tokenize } from '#language/analyze.ts';
 import { searchFields } from '#search/fields.ts';
 import { createOpenSearchClient } from '#search/opensearch/client.ts';
 import { OpenSearchIndex } from '#search/opensearch/opensearch-index.ts';
+import { createSearchClient } from '#search/opensearch/search-client.ts';
 import type { SearchIndex } from '#search/port.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import {
@@ -88,7 +89,11 @@ describe.skipIf(!process.env.OPENSEARCH_URL)('both engines on the corpus (OPENSE
     const index =
       name === 'sqlite'
         ? SqliteSearchIndex.open(':memory:')
-        : new OpenSearchIndex({ client, alias: `${prefix}-${set}` });
+        : // The service's own client, the one the Lambdas run.
+          new OpenSearchIndex({
+            client: createSearchClient({ node: process.env.OPENSEARCH_URL ?? '' }),
+            alias: `${prefix}-${set}`,
+          });
     if (index instanceof OpenSearchIndex) await index.ensureIndex();
     for (const { documentId, items } of docs) await index.replaceDocument(documentId, items);
     return index;

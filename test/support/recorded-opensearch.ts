@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { Client, Connection } from '@opensearch-project/opensearch';
+import { Connection } from '@opensearch-project/opensearch';
+import { createSearchClient, type SearchClient } from '#search/opensearch/search-client.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'opensearch');
 
@@ -54,8 +55,9 @@ export class RecordedOpenSearch {
     return this.#replies.length;
   }
 
-  client(): Client {
-    return new Client({
+  /** The service's own client (the one the Lambdas run) over the recorded connection. */
+  client(): SearchClient {
+    return createSearchClient({
       node: 'http://opensearch.recorded:9200',
       Connection: this.#connection(),
       maxRetries: 0,

@@ -42,6 +42,13 @@ export interface OpenSearchClientOptions {
   readonly region?: string;
   /** `es` for a managed domain, `aoss` for OpenSearch Serverless. */
   readonly service?: 'es' | 'aoss';
+  /**
+   * How requests go over the wire: a test's recorded connection.
+   * @default the package's Connection (SigV4-signing with `region`)
+   */
+  readonly Connection?: typeof Connection;
+  /** @default 3, as the package's Client */
+  readonly maxRetries?: number;
 }
 
 /**
@@ -59,13 +66,14 @@ export function awsSigning(region: string, service: OpenSearchClientOptions['ser
  * load (some 550 modules: ML, security, k-NN ...), which a Lambda would parse at every cold
  * start; the API functions are the same modules `Client` binds, bound here to a transport alone.
  */
-export function createSearchClient({ node, region, service }: OpenSearchClientOptions): SearchClient {
+export function createSearchClient(options: OpenSearchClientOptions): SearchClient {
+  const { node, region, service } = options;
   const signing = region ? awsSigning(region, service) : undefined;
   const events = new EventEmitter();
   const emit = events.emit.bind(events);
   // The package Client's defaults (lib/Client.js), without sniffing, cloud ids or compression.
   const connectionPool = new ConnectionPool({
-    Connection: signing?.Connection ?? Connection,
+    Connection: options.Connection ?? signing?.Connection ?? Connection,
     emit,
     pingTimeout: 3000,
     resurrectStrategy: 'ping',
@@ -79,7 +87,7 @@ export function createSearchClient({ node, region, service }: OpenSearchClientOp
       disablePrototypePoisoningProtection: false,
       enableLongNumeralSupport: false,
     }),
-    maxRetries: 3,
+    maxRetries: options.maxRetries ?? 3,
     requestTimeout: 30_000,
     sniffOnStart: false,
     sniffOnConnectionFault: false,
