@@ -74,6 +74,11 @@ if (values.engine !== 'sqlite' && values.engine !== 'opensearch')
   throw new Error(
     `--engine must be sqlite or opensearch (SQLite runs too, unless --skip-sqlite), not ${values.engine}`,
   );
+// Each engine's feed stops at the deadline on its own, so two would hold different sizes.
+if (deadline !== null && values.engine === 'opensearch' && !skipSqlite)
+  throw new Error(
+    '--minutes grows one engine: with --engine opensearch add --skip-sqlite (SQLite in another run)',
+  );
 if (skipSqlite && values.engine !== 'opensearch') throw new Error('--skip-sqlite needs --engine opensearch');
 if (grow && sizes.some((size, i) => i > 0 && size <= (sizes[i - 1] as number)))
   throw new Error('--grow needs --sizes in increasing order');
