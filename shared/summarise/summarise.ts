@@ -106,11 +106,15 @@ function termVector(terms: readonly string[]): TermVector {
 }
 
 function cosine(a: TermVector, b: TermVector): number {
-  if (a.norm === 0 || b.norm === 0) return 0;
   const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
   let dot = 0;
   for (const [term, weight] of small.weights) dot += weight * (large.weights.get(term) ?? 0);
-  return dot / (a.norm * b.norm);
+  return cosineOf(dot, a, b);
+}
+
+/** The cosine of two vectors from their dot product; 0 for a vector without terms. */
+function cosineOf(dot: number, a: TermVector, b: TermVector): number {
+  return a.norm === 0 || b.norm === 0 ? 0 : dot / (a.norm * b.norm);
 }
 
 /**
@@ -139,9 +143,7 @@ function pairwiseCosines(vectors: readonly TermVector[]): Float64Array {
       }
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
-      const dot = matrix[i * n + j] as number;
-      // A vector without terms has no postings: its dot products stay 0, as its cosines are.
-      const value = dot === 0 ? 0 : dot / ((vectors[i] as TermVector).norm * (vectors[j] as TermVector).norm);
+      const value = cosineOf(matrix[i * n + j] as number, vectors[i] as TermVector, vectors[j] as TermVector);
       matrix[i * n + j] = value;
       matrix[j * n + i] = value;
     }

@@ -109,7 +109,7 @@ export class ItemScorer {
   }
 
   /**
-   * The score of each item, by rowid, as the double sum Lucene keeps before it returns a float
+   * The score of each item, in the order of `items`, as the double sum Lucene keeps before it returns a float
    * (`Math.fround`, once any phrase score is added); `postings` keeps what was read for the
    * search's next call.
    */
@@ -118,7 +118,7 @@ export class ItemScorer {
     clauses: readonly ScoredClause[],
     items: readonly Scorable[],
     postings: PostingsCache = new Map(),
-  ): Map<number, number> {
+  ): Float64Array {
     // Sums by the item's place in `items`, in typed arrays: a search may score thousands.
     const at = new Map(items.map((item, i) => [item.rowid, i]));
     const scorers = new Map<FtsColumn, FieldScorer>();
@@ -157,7 +157,7 @@ export class ItemScorer {
           sums[i] = (sums[i] as number) + (clauseSums[i] as number);
       }
     }
-    return new Map(items.map((item, i) => [item.rowid, sums[i] as number]));
+    return sums;
   }
 
   /** The phrase of `stems` as each exact field scores it, from the index's statistics. */

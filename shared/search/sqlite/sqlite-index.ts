@@ -358,7 +358,7 @@ export class SqliteSearchIndex implements SearchIndex {
       matches,
       postings,
     );
-    return matches.map((match) => withScore(match, scores.get(match.rowid) ?? 0));
+    return matches.map((match, i) => withScore(match, scores[i] as number));
   }
 
   /**
