@@ -76,10 +76,13 @@ function describe(report: QueueReport): string {
     'reason' in outcome
       ? outcome.reason
       : 'items' in outcome
-        ? `${outcome.items} items, ${outcome.pages} pages`
+        ? `${counted(outcome.items, 'item')}, ${counted(outcome.pages, 'page')}`
         : '';
   return `  ${outcome.status.padEnd(10)} ${outcome.key}${detail ? `  (${detail})` : ''}`;
 }
+
+/** "1 item", "3 items". */
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function printWelcome({ url, config }: LocalService): void {
   const s3 = config.endpoints.s3;
