@@ -24,6 +24,7 @@ import {
   type SectionKind,
 } from '../vocabulary/labels.ts';
 import { CLOSED_WORDS, CLOSING_PHRASES, ITEM_NOUNS, OPEN_WORDS } from '../vocabulary/markers.ts';
+import { findDate, findTimes } from './dates.ts';
 import { remembered } from './memo.ts';
 import { fold, phrasePattern, sentenceCase } from './text.ts';
 
@@ -179,17 +180,25 @@ export function endsItems(line: string): boolean {
 const HEADER_FIELDS = HEADER_LABELS.flatMap(([field, labels]) =>
   labels.map((label) => [field, label] as const),
 ).sort((a, b) => b[1].length - a[1].length);
-/** A header label opens the line and is followed by a colon, a tab, or its value. */
 /**
- * Case matters: a label is written as a label ("Lokale", "LOKALE"), and a value after it starts
- * with a capital or a digit; "lokale foreninger" in running text is no label.
+ * A header label opens the line and is followed by a colon, a tab, or its value. Case matters:
+ * a label is written as a label ("Lokale", "LOKALE"), and a value after it starts with a
+ * capital or a digit; "lokale foreninger" in running text is no label. A value in lower case
+ * ("Mødetidspunkt kl. 13.30", "Tid fra kl. 10.00 til kl. 11.00", "Mødedato onsdag den 5.
+ * marts 2025") is one only where its field has a shape to recognise: a clock time or a date.
  */
 const HEADER_LABEL = new RegExp(
   `^(${HEADER_FIELDS.flatMap(([, l]) => [l, l.toLocaleUpperCase('da')])
     .map(phrasePattern)
-    .join('|')})(\\s*:|\\t|\\s+(?=[\\p{Lu}\\d(])|\\s*$)\\s*`,
+    .join('|')})(\\s*:|\\t|\\s+(?=[\\p{Lu}\\d(])|\\s+(?=\\p{Ll})|\\s*$)\\s*`,
   'u',
 );
+/** Fields whose value reads as a date or a clock time, so a lower-case value can be told from prose. */
+const TEMPORAL_FIELDS: ReadonlySet<HeaderField> = new Set(['date', 'time', 'start', 'end']);
+/** "kl. 13.30", "fra kl. 10.00 til …", "onsdag den 5. marts 2025": a time or date opening after its small words. */
+const TEMPORAL_OPENING = /^(?:(?:fra|kl\.?|klokken|den|d\.|\p{L}+dag)\s*)+\d/iu;
+const readsAsTemporal = (value: string) =>
+  TEMPORAL_OPENING.test(value) && (findTimes(value).length > 0 || findDate(value) !== null);
 const FIELD_OF = new Map(HEADER_FIELDS.map(([field, label]) => [fold(label), field]));
 
 export interface HeaderLabel {
@@ -205,10 +214,17 @@ export function headerLabel(line: string): HeaderLabel | null {
   const match = HEADER_LABEL.exec(line);
   const field = match ? FIELD_OF.get(fold(match[1] ?? '')) : undefined;
   if (!match || !field) return null;
+  const value = line.slice(match[0].length).trim();
+  if (
+    /^\p{Ll}/u.test(value) &&
+    /^\s+$/.test(match[2] ?? '') &&
+    !(TEMPORAL_FIELDS.has(field) && readsAsTemporal(value))
+  )
+    return null;
   return {
     field,
     label: match[1] ?? '',
-    value: line.slice(match[0].length).trim(),
+    value,
     marked: /[:\t]/.test(match[2] ?? ''),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Line } from '#extract/line.ts';
 import { readHeader } from '#parse/passes/header.ts';
+import { headerLabel } from '#parse/read/vocabulary.ts';
 import { type LineSpec, pdfLines, styled } from '#test/support/lines.ts';
 
 const header = (specs: readonly (LineSpec | string)[], furniture: readonly Line[] = []) => {
@@ -61,6 +62,26 @@ describe('the meeting header', () => {
         { text: 'Mødedato: 04.12.2012', gap: 10 },
       ]),
     ).toMatchObject({ body: 'Social- og Sundhedsudvalget', date: '2012-12-04', start: null });
+  });
+
+  it('reads a time or date field whose value, in lower case, stands a space after its label', () => {
+    expect(
+      header([
+        { text: 'Referat', size: 20, bold: true },
+        { text: 'Mødeforum\tKommunalbestyrelsen', gap: 10 },
+        'Mødedato onsdag den 5. marts 2025',
+        'Mødetidspunkt fra kl. 10.00 til kl. 11.30',
+        'Medlemmer\tAnne Kjærgaard (A)',
+      ]),
+    ).toMatchObject({ body: 'Kommunalbestyrelsen', date: '2025-03-05', start: '10:00', end: '11:30' });
+    expect(header(['Dato\t05-02-2025', 'Tidspunkt kl. 16.00']).start).toBe('16:00');
+  });
+
+  it('takes no label from prose that opens with a label word and runs on in lower case', () => {
+    expect(headerLabel('Tid til at drøfte budgettet 2025')).toBeNull();
+    expect(headerLabel('Deltagere fra forvaltningen')).toBeNull();
+    expect(headerLabel('Dato for næste møde fastsættes senere')).toBeNull();
+    expect(headerLabel('Mødetidspunkt kl. 13.30')).toMatchObject({ field: 'time', value: 'kl. 13.30' });
   });
 
   it('finds the municipality on a letter-spaced wordmark, in a running line, or from the body', () => {
