@@ -239,7 +239,30 @@ function labelsProminence(lines: readonly StyledLine[]): number {
 /** "Bilag 2: Title": an attachment's own numbering. */
 const ATTACHMENT_NUMBER = /^bilag\s+(\d{1,3})\b/i;
 
-/** Numbered lines right after an attachment label ("Bilag:", then 1, 2, 3 …) are attachments, not items. */
+/** How many lines after a numbered line (its title wrapped) an item's marker or case number may stand. */
+const HEADING_SIGNAL_WINDOW = 2;
+
+/**
+ * A numbered line that names an item ("Pkt. 4 Title"), or that a case number or an access
+ * marker follows ("3. Salg af jord" / "Sagsnr.: 24/1234"), opens an item: an attachment is
+ * numbered with neither word nor followed by either.
+ */
+function opensItem(lines: readonly StyledLine[], at: number): boolean {
+  if (readNumbering(lines[at]?.text ?? '')?.namesItem) return true;
+  for (let k = at + 1; k <= at + HEADING_SIGNAL_WINDOW && k < lines.length; k++) {
+    const text = lines[k]?.text ?? '';
+    if (readNumbering(text)) return false;
+    if ((caseNumberOf(text) !== null && !isDocumentNumberLine(text)) || accessMarker(text) !== null)
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Numbered lines right after an attachment label ("Bilag:", then 1, 2, 3 …) are attachments,
+ * not items; the list ends at a numbered line that opens an item (a list at an item's end may
+ * run on to the next item's heading, its number the next in the list and its font the same).
+ */
 function attachmentLists(lines: readonly StyledLine[]): Set<number> {
   const taken = new Set<number>();
   for (let at = 0; at < lines.length; at++) {
@@ -251,7 +274,11 @@ function attachmentLists(lines: readonly StyledLine[]): Set<number> {
       const number =
         readNumbering(line.text)?.number ?? Number(ATTACHMENT_NUMBER.exec(line.text)?.[1] ?? Number.NaN);
       const numbered = !Number.isNaN(number);
-      if (numbered && (number !== expected || (entryFont !== null && fontOf(line) !== entryFont))) break;
+      if (
+        numbered &&
+        (number !== expected || (entryFont !== null && fontOf(line) !== entryFont) || opensItem(lines, j))
+      )
+        break;
       if (numbered) entryFont ??= fontOf(line);
       if (!numbered && (isStructural(line.text) || line.prominence >= 2 + (lines[at + 1]?.prominence ?? 0)))
         break;

@@ -1,4 +1,4 @@
-import { NUMBER_WORDS } from '../vocabulary/items.ts';
+import { ITEM_NUMBER_WORDS, NUMBER_WORDS } from '../vocabulary/items.ts';
 import { MONTHS } from './dates.ts';
 
 /** An item number as a heading writes it: the number, the title after it and the shape around it. */
@@ -8,7 +8,11 @@ export interface Numbering {
   readonly title: string;
   /** The numbering's shape with the number folded: "N.", "punkt N:", "•N.", "N⇥" … */
   readonly shape: string;
+  /** Numbered with a word that names an agenda item ("Punkt 3", "Pkt. 42"), not a bare number. */
+  readonly namesItem: boolean;
 }
+
+const ITEM_WORDS: ReadonlySet<string> = new Set(ITEM_NUMBER_WORDS);
 
 const WORDS = NUMBER_WORDS.map((w) => w.replace(/\./g, '\\.').replace(/ /g, '\\s*')).join('|');
 /**
@@ -40,5 +44,6 @@ export function readNumbering(text: string): Numbering | null {
     number: Number(digits),
     title,
     shape: `${bullet ? '•' : ''}${folded}N${sep === '–' || sep === '—' || sep === '-' ? '–' : sep}`,
+    namesItem: ITEM_WORDS.has(folded.trim()),
   };
 }

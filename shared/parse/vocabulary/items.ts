@@ -1,7 +1,7 @@
 /** The words around an item's number, what ends the items and what lists them. */
 
-/** Words before an item's number: "Punkt 3", "Pkt. 42", "Sag nr. 129", "Dagsordenspunkt 3", "§ 1". */
-export const NUMBER_WORDS = [
+/** Words that name an agenda item before its number ("Punkt 3", "Pkt. 42", "Sag nr. 129"): an attachment list never numbers with them. */
+export const ITEM_NUMBER_WORDS = [
   'punkt',
   'pkt.',
   'pkt',
@@ -9,9 +9,10 @@ export const NUMBER_WORDS = [
   'sag nr.',
   'sag nr',
   'sag',
-  'nr.',
-  '§',
 ] as const;
+
+/** Words before an item's number: the item's own words, and "Nr. 4", "§ 1". */
+export const NUMBER_WORDS = [...ITEM_NUMBER_WORDS, 'nr.', '§'] as const;
 
 /** Headings of a table of contents. */
 export const CONTENTS_HEADINGS = [

@@ -156,4 +156,50 @@ describe('the item sequence', () => {
       [2, 'Skoler'],
     ]);
   });
+
+  it('ends an attachment list at the next item heading set in the same font and numbered next', () => {
+    // Headings in the body text's font: only what follows them tells them from attachments.
+    const plain = (t: string): LineSpec => ({ text: t, gap: 14 });
+    expect(
+      items([
+        plain('1. Budget'),
+        'Sagsnr.: 24/1234',
+        label('Beslutning'),
+        text('Godkendt.'),
+        label('Bilag'),
+        'Bilag 1: Notat om økonomien',
+        { ...plain('2. Salg af ejendommen Skolevej 4'), page: 2 },
+        'Sagsnr.: 24/1240',
+        label('Beslutning'),
+        text('Godkendt.'),
+      ]),
+    ).toEqual([
+      [1, 'Budget'],
+      [2, 'Salg af ejendommen Skolevej 4'],
+    ]);
+    // A number with an item's word ("Pkt. 3") never numbers an attachment.
+    expect(
+      items([
+        plain('Pkt. 1 Budget'),
+        label('Beslutning'),
+        text('Godkendt.'),
+        label('Bilag'),
+        '1. Kort',
+        '2. Tidsplan',
+        plain('Pkt. 2 Vintertjeneste'),
+        label('Beslutning'),
+        text('Udsat.'),
+        label('Bilag'),
+        '1. Kort',
+        '2. Notat',
+        { ...plain('Pkt. 3 Skoler'), page: 2 },
+        label('Beslutning'),
+        text('Udsat.'),
+      ]),
+    ).toEqual([
+      [1, 'Budget'],
+      [2, 'Vintertjeneste'],
+      [3, 'Skoler'],
+    ]);
+  });
 });

@@ -7,21 +7,22 @@ import { pdfLines } from '#test/support/lines.ts';
 
 describe('item numbering', () => {
   it.each([
-    ['1. Title', 1, 'Title', 'N.'],
-    ['1.Title', 1, 'Title', 'N.'],
-    ['01. Title', 1, 'Title', 'N.'],
-    ['1) Title', 1, 'Title', 'N)'],
-    ['1 : Title', 1, 'Title', 'N:'],
-    ['1\tTitle', 1, 'Title', 'N⇥'],
-    ['§ 1 Title', 1, 'Title', '§ N '],
-    ['• 301. Title', 301, 'Title', '•N.'],
-    ['Punkt 5 – Title', 5, 'Title', 'punkt N–'],
-    ['Pkt. 42: Title', 42, 'Title', 'pkt. N:'],
-    ['Sag nr. 129', 129, '', 'sag nr. N '],
-    ['Dagsordenspunkt 3', 3, '', 'dagsordenspunkt N '],
-    ['2.', 2, '', 'N.'],
-  ])('reads %s', (text, number, title, shape) =>
-    expect(readNumbering(text)).toEqual({ number, title, shape }),
+    ['1. Title', 1, 'Title', 'N.', false],
+    ['1.Title', 1, 'Title', 'N.', false],
+    ['01. Title', 1, 'Title', 'N.', false],
+    ['1) Title', 1, 'Title', 'N)', false],
+    ['1 : Title', 1, 'Title', 'N:', false],
+    ['1\tTitle', 1, 'Title', 'N⇥', false],
+    ['§ 1 Title', 1, 'Title', '§ N ', false],
+    ['• 301. Title', 301, 'Title', '•N.', false],
+    ['Nr. 4 Title', 4, 'Title', 'nr. N ', false],
+    ['Punkt 5 – Title', 5, 'Title', 'punkt N–', true],
+    ['Pkt. 42: Title', 42, 'Title', 'pkt. N:', true],
+    ['Sag nr. 129', 129, '', 'sag nr. N ', true],
+    ['Dagsordenspunkt 3', 3, '', 'dagsordenspunkt N ', true],
+    ['2.', 2, '', 'N.', false],
+  ])('reads %s', (text, number, title, shape, namesItem) =>
+    expect(readNumbering(text)).toEqual({ number, title, shape, namesItem }),
   );
 
   it.each([
