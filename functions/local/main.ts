@@ -82,7 +82,9 @@ function describe(report: QueueReport): string {
 }
 
 /** "1 item", "3 items". */
-const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
 
 function printWelcome({ url, config }: LocalService): void {
   const s3 = config.endpoints.s3;
