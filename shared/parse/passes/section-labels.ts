@@ -1,7 +1,7 @@
 import { type Notes, note } from '../explanation.ts';
 import { type DecisionHeading, decisionHeading } from '../read/decision-heading.ts';
 import { readNumbering } from '../read/numbering.ts';
-import { fold, joinLines, sentenceCase } from '../read/text.ts';
+import { fold, joinLines, phrasePattern, sentenceCase } from '../read/text.ts';
 import {
   accessMarker,
   caseNumberOf,
@@ -14,8 +14,9 @@ import {
   runsIn,
 } from '../read/vocabulary.ts';
 import { isDecisionAside } from '../vocabulary/decisions.ts';
+import { ITEM_NUMBER_WORDS } from '../vocabulary/items.ts';
 import type { SectionKind } from '../vocabulary/labels.ts';
-import type { StyledLine } from './styles.ts';
+import { type StyledLine, setAlike } from './styles.ts';
 
 /** A line taken for a section label. */
 export interface Label {
@@ -203,18 +204,25 @@ function candidatesIn(lines: readonly StyledLine[], range: ItemRange, item: numb
 }
 
 /**
+ * A decision heading cut after a word that needs what follows it: "… den" before its date,
+ * "… Punkt" before its item's number.
+ */
+const RUNS_ON = new RegExp(`\\s(?:den|d\\.|i|${ITEM_NUMBER_WORDS.map(phrasePattern).join('|')})$`, 'iu');
+
+/**
  * A label wrapped onto a second line of its own style ("Beslutning i Klima-, Natur- og
- * Miljøudvalget den 5. februar" / "2025"): the joined text when it reads as a better label.
+ * Miljøudvalget den 5. februar" / "2025", "… BESLUTNING DEN 10.03.2024 PUNKT" / "177"): the
+ * joined text when it reads as a better label, or when the first line cannot end there.
  */
 function wrappedLabel(lines: readonly StyledLine[], at: number, to: number): string | null {
   const line = lines[at] as StyledLine;
   const next = lines[at + 1];
-  if (!next || at + 1 >= to || next.breakBefore || next.style !== line.style || next.page !== line.page)
+  if (!next || at + 1 >= to || next.breakBefore || !setAlike(line, next) || next.page !== line.page)
     return null;
   const joined = joinLines([line.text, next.text]);
   const single = decisionHeading(line.text);
   const both = decisionHeading(joined);
-  if (both && (!single || (both.date && !single.date))) return joined;
+  if (both && (!single || (both.date && !single.date) || RUNS_ON.test(line.text.trim()))) return joined;
   if (!knownLabel(line.text) && knownLabel(joined)) return joined;
   return null;
 }

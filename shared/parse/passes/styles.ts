@@ -63,6 +63,17 @@ function isCaps(text: string): boolean {
   );
 }
 
+/**
+ * Two lines set alike: the same style, or the same font where one line has no letters (a
+ * number has no case, so capitals cannot tell "PUNKT" from the "177" wrapped under it).
+ */
+export function setAlike(a: StyledLine, b: StyledLine): boolean {
+  if (a.style === b.style) return true;
+  const caseless = (line: StyledLine) => !/\p{L}/u.test(line.text);
+  const uncased = (style: string) => style.replace('C', '');
+  return (caseless(a) || caseless(b)) && uncased(a.style) === uncased(b.style);
+}
+
 function styleKey(line: Line, caps: boolean): string {
   return `${line.size}|${line.bold ? 'b' : ''}${line.italic ? 'i' : ''}${caps ? 'C' : ''}${line.level ? `h${line.level}` : ''}`;
 }

@@ -85,6 +85,24 @@ describe('section labels', () => {
     ]);
   });
 
+  it('takes the item number a decision heading wraps onto its next line as part of the heading', () => {
+    // Cut after "Punkt", in capitals (the number has no case) or in bold, the number is the heading's.
+    for (const [first, number, date] of [
+      [
+        { text: 'KLIMA-, NATUR- OG MILJØUDVALGETS BESLUTNING DEN 10.03.2024 PUNKT', gap: 8 },
+        { text: '177' },
+        '2024-03-10',
+      ],
+      [bold('Økonomiudvalgets beslutning den 18.08.2022 Punkt'), { text: '12', bold: true }, '2022-08-18'],
+    ] as const) {
+      const lines = styled(pdfLines([para('Tekst.'), first, number, para('Tiltrådt.')]));
+      const { labels } = findSectionLabels(lines, [{ from: 0, to: lines.length }], '10|');
+      expect([...labels].map(([at, l]) => [at, l.heading, l.span, l.decision?.date])).toEqual([
+        [1, 'Beslutning', 2, date],
+      ]);
+    }
+  });
+
   it('never takes votes, attendance, markers or case numbers for labels', () => {
     const item = [
       bold('Beslutning'),
