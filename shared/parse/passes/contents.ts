@@ -35,11 +35,14 @@ export function findContents(lines: readonly StyledLine[]): Contents {
   let pending: string[] = [];
   let misses = 0;
   let entryFont: string | null = null;
+  let lastPage = 0;
   for (let i = start; i < lines.length && misses <= 2; i++) {
     const line = lines[i] as StyledLine;
     // Entries share one font: a line in another size or weight with an entry's shape is a heading.
-    const entry =
+    const read =
       entryFont === null || fontOf(line) === entryFont ? entryOf(line.text, titles.length > 0) : null;
+    // Entries name their pages in order: a lower page is a number in a title ("…, etape 2"), not a page.
+    const entry = read && (read.page === null || read.page >= lastPage) ? read : null;
     if (entry === null) {
       // A wrapped entry's first line, or a sub-heading, is taken only if an entry follows.
       if (line.text.length > 140) break;
@@ -48,9 +51,10 @@ export function findContents(lines: readonly StyledLine[]): Contents {
       continue;
     }
     entryFont ??= fontOf(line);
+    lastPage = entry.page ?? lastPage;
     for (let j = i - pending.length; j <= i; j++) positions.add(j);
     const wrapped = readNumbering(pending.at(-1) ?? '') ? [pending.at(-1) ?? ''] : [];
-    titles.push(cleanTitle([...wrapped, entry].join(' ')));
+    titles.push(cleanTitle([...wrapped, entry.title].join(' ')));
     pending = [];
     misses = 0;
   }
@@ -63,16 +67,28 @@ export function findContents(lines: readonly StyledLine[]): Contents {
 
 const fontOf = (line: StyledLine) => `${line.size}|${line.bold}|${line.level}`;
 
+/** A contents entry: its title and the page it names, if any. */
+interface Entry {
+  readonly title: string;
+  readonly page: number | null;
+}
+
 /** The title of a contents entry, or null when the line is none. */
-function entryOf(text: string, inList: boolean): string | null {
-  if (LEADERS.test(text) && /\p{L}/u.test(text)) return text.replace(LEADERS, '');
+function entryOf(text: string, inList: boolean): Entry | null {
+  const leaders = LEADERS.exec(text);
+  if (leaders && /\p{L}/u.test(text)) return { title: text.replace(LEADERS, ''), page: pageOf(leaders[1]) };
   if (accessMarker(text)) return null;
   const numbered = readNumbering(text);
-  if (!PAGE_NUMBER.test(text) || !(numbered || inList)) return null;
+  const page = PAGE_NUMBER.exec(text);
+  if (!page || !(numbered || inList)) return null;
   // "Dagsordenspunkt 1" is a heading and its number, not a title and its page.
   const entry = text.replace(PAGE_NUMBER, '');
-  return readNumbering(entry)?.title || (!numbered && /\p{L}{2}/u.test(entry)) ? entry : null;
+  return readNumbering(entry)?.title || (!numbered && /\p{L}{2}/u.test(entry))
+    ? { title: entry, page: pageOf(page[1]) }
+    : null;
 }
+
+const pageOf = (digits: string | undefined) => (digits ? Number(digits) : null);
 
 function cleanTitle(text: string): string {
   const numbered = readNumbering(text);

@@ -36,6 +36,19 @@ describe('the table of contents', () => {
     expect(found.titles).toEqual(['Budget 2026']);
   });
 
+  it('takes no item heading whose title ends on a number for an entry: pages rise through the contents', () => {
+    const found = contents([
+      { text: 'Indholdsfortegnelse', size: 14, bold: true },
+      'Høring om trafikplan, etape 2.......... 3',
+      'Salg af ejendommen Skolevej.......... 5',
+      '24/16905',
+      '1. Høring om trafikplan, etape 2',
+      'Forvaltningen har udarbejdet et forslag.',
+    ]);
+    expect(found.titles).toEqual(['Høring om trafikplan, etape 2', 'Salg af ejendommen Skolevej']);
+    expect(found.lines).not.toContain('1. Høring om trafikplan, etape 2');
+  });
+
   it('finds a run of dot leaders without a heading, but not a table of figures', () => {
     expect(contents(['Budget......... 3', 'Skoler......... 5', 'Veje......... 7']).titles).toEqual([
       'Budget',
