@@ -14,6 +14,8 @@ const BODY_PAGE_SHARE = 0.6;
 const Y_TOLERANCE = 4;
 /** Text set smaller than this share of the body text is not meant to be read (hidden dates, tags). */
 const TINY_SHARE = 0.45;
+/** A page's margin: running lines stand within this share of the page's height from its edge. */
+const MARGIN_SHARE = 0.15;
 
 export interface Furniture {
   /** Indexes of lines that are no part of the minutes. */
@@ -79,9 +81,50 @@ export function findFurniture(lines: readonly Line[], pageHeights: readonly numb
         else if (n === 0 && isPageMark(line.text)) take(i, 'page number at the edge of the page');
         else break;
       }
+      // A page of its own (a one-page document, a first page) has no recurrence to show its
+      // running lines: small print at its edge that carries a page number is one.
+      const small = smallPrintAtEdge(
+        band.filter((i) => !indexes.has(i)),
+        lines,
+        bodySize,
+        pageHeights,
+      );
+      if (small.some((i) => carriesPageMark((lines[i] as Line).text)))
+        for (const i of small) take(i, 'small print at the edge of the page, with a page number');
     }
   }
   return { indexes, notes };
+}
+
+/**
+ * The lines from a page's edge inwards (the band in that order) set smaller than the body text
+ * and standing in the page's margin, up to the first that is not.
+ */
+function smallPrintAtEdge(
+  band: readonly number[],
+  lines: readonly Line[],
+  bodySize: number,
+  pageHeights: readonly number[],
+): number[] {
+  const small: number[] = [];
+  for (const i of band) {
+    const line = lines[i] as Line;
+    const height = pageHeights[line.page - 1];
+    if (!height || line.size <= 0 || line.size >= bodySize) break;
+    if (position(line, height).distance > height * MARGIN_SHARE) break;
+    small.push(i);
+  }
+  return small;
+}
+
+/** Separators of a running line's parts: "Agerlund Kommune · Side 1", "Referat | 3/9". */
+const RUNNING_PARTS = /\s*[·|•\t]\s*|\s+[–—-]\s+/u;
+/** A running line that ends on its page number: "Åbent referat Dato: 04.12.2012 Side 3". */
+const ENDS_ON_PAGE = /(?:^|\s)Side\s+\d{1,4}(?:\s+af\s+\d{1,4})?$/u;
+
+/** A page mark, alone or as a part of a running line. */
+function carriesPageMark(text: string): boolean {
+  return isPageMark(text) || ENDS_ON_PAGE.test(text.trim()) || text.split(RUNNING_PARTS).some(isPageMark);
 }
 
 /**

@@ -92,6 +92,29 @@ describe('page furniture', () => {
     ]);
   });
 
+  it('takes small print with a page number at the edge of a page that has no other pages to recur on', () => {
+    const page = (header: readonly string[], footer: string) =>
+      pdfLines([
+        ...header.map((text) => ({ text, size: 8 })),
+        { text: 'REFERAT Direktionen d. 24-07-2026', size: 20, bold: true, gap: 20 },
+        { text: 'Punkt 1: Salg af ejendommen', size: 12, bold: true, gap: 20 },
+        body(1),
+        { text: 'Se oversigten, side 2', size: 8 },
+        { text: 'Ikke godkendt.', gap: 10 },
+        { text: footer, size: 8, gap: 560 },
+      ]);
+    const lines = page(['Åbent referat', 'Dato: 24.07.2026', 'Side 1'], 'Agerlund Kommune · Side 1');
+    expect(taken(lines, findFurniture(lines, [842]).indexes)).toEqual([
+      'Åbent referat',
+      'Dato: 24.07.2026',
+      'Side 1',
+      'Agerlund Kommune · Side 1',
+    ]);
+    // Small print at the edge without a page number may be the minutes' own: it stays.
+    const unmarked = page(['Åbent referat', 'Dato: 24.07.2026'], 'Agerlund Kommune');
+    expect(taken(unmarked, findFurniture(unmarked, [842]).indexes)).toEqual([]);
+  });
+
   it.each([
     ['Side 3 af 17', true],
     ['- 4 -', true],
