@@ -32,11 +32,17 @@ export function findContents(lines: readonly StyledLine[]): Contents {
   if (start < 0) return { start: null, positions: new Set(), titles: [], notes };
   const positions = new Set<number>(headed >= 0 ? [headed] : []);
   const titles: string[] = [];
+  // A web page lists its items as links, with no pages: entries whose titles the items repeat.
+  const links = headed >= 0 ? linkedEntries(lines, start) : [];
+  for (const [k, title] of links.entries()) {
+    positions.add(start + k);
+    titles.push(title);
+  }
   let pending: string[] = [];
   let misses = 0;
   let entryFont: string | null = null;
   let lastPage = 0;
-  for (let i = start; i < lines.length && misses <= 2; i++) {
+  for (let i = start + links.length; i < lines.length && misses <= 2; i++) {
     const line = lines[i] as StyledLine;
     // Entries share one font: a line in another size or weight with an entry's shape is a heading.
     const read =
@@ -89,6 +95,29 @@ function entryOf(text: string, inList: boolean): Entry | null {
 }
 
 const pageOf = (digits: string | undefined) => (digits ? Number(digits) : null);
+
+/** A list of links is at least this long: one line that recurs later is a heading, not a list. */
+const MIN_LINKED = 2;
+
+/**
+ * The lines right after a contents heading, in one font, whose titles recur later in the
+ * document (the items' headings): a contents without page numbers ("1. Budget" / "2. Skoler"
+ * as a portal's list of links). Their titles, or none when fewer than two.
+ */
+function linkedEntries(lines: readonly StyledLine[], start: number): string[] {
+  const run: string[] = [];
+  const font = lines[start] ? fontOf(lines[start]) : '';
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i] as StyledLine;
+    const title = cleanTitle(line.text);
+    // A line with leaders or a page number is an entry of the printed kind, read as such.
+    if (fontOf(line) !== font || line.text.length > 150 || !/\p{L}{2}/u.test(title)) break;
+    if (entryOf(line.text, true) !== null) break;
+    if (!lines.slice(i + 1).some((later) => sameTitle(title, cleanTitle(later.text)))) break;
+    run.push(title);
+  }
+  return run.length >= MIN_LINKED ? run : [];
+}
 
 function cleanTitle(text: string): string {
   const numbered = readNumbering(text);

@@ -49,6 +49,32 @@ describe('the table of contents', () => {
     expect(found.lines).not.toContain('1. Høring om trafikplan, etape 2');
   });
 
+  it('reads a list of links without pages as the contents when the items repeat its titles', () => {
+    const found = contents([
+      { text: 'Indholdsfortegnelse', size: 14, bold: true },
+      '1. Status på klimahandleplanen for Engparken 2026',
+      '2. Køb af ejendom',
+      { text: '20 Status på klimahandleplanen for Engparken 2026', bold: true, gap: 20 },
+      'Forvaltningen har udarbejdet en status.',
+      { text: '22 Køb af ejendom (lukket)', bold: true, gap: 20 },
+    ]);
+    expect(found.titles).toEqual(['Status på klimahandleplanen for Engparken 2026', 'Køb af ejendom']);
+    expect(found.lines).toEqual([
+      'Indholdsfortegnelse',
+      '1. Status på klimahandleplanen for Engparken 2026',
+      '2. Køb af ejendom',
+    ]);
+    // One line whose title recurs (the first item's, named again in an overview) is no list.
+    const single = contents([
+      { text: 'Indhold', size: 14, bold: true },
+      '1. Budget 2026',
+      'Forvaltningen har udarbejdet et forslag.',
+      { text: 'Bilagsoversigt', bold: true, gap: 20 },
+      '1. Budget 2026',
+    ]);
+    expect(single.titles).toEqual([]);
+  });
+
   it('finds a run of dot leaders without a heading, but not a table of figures', () => {
     expect(contents(['Budget......... 3', 'Skoler......... 5', 'Veje......... 7']).titles).toEqual([
       'Budget',
