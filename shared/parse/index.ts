@@ -8,6 +8,7 @@ import {
 } from '#domain/meeting.ts';
 import type { ExtractedText, Line } from '#extract/line.ts';
 import { formatExplanation, mergeNotes, type Notes, note } from './explanation.ts';
+import { findAgendaParts, underClosedPart } from './passes/agenda-parts.ts';
 import { assessConfidence } from './passes/confidence.ts';
 import { findContents } from './passes/contents.ts';
 import { readDecisions } from './passes/decisions.ts';
@@ -52,11 +53,16 @@ export function parseMinutes(
   const lines = styles.lines;
   const contents = findContents(lines);
   const sequence = chooseItemSequence(lines, contents, styles.bodyStyle);
-  const { ranges, headerEnd, trailerStart, preceding, layoutNotes } = layout(
-    lines,
-    sequence.headings,
-    contents.start,
-  );
+  const {
+    ranges: itemRanges,
+    headerEnd,
+    trailerStart,
+    preceding,
+    layoutNotes,
+  } = layout(lines, sequence.headings, contents.start);
+  const firstStart = (sequence.headings[0]?.at ?? 0) - (preceding[0] ? 1 : 0);
+  const parts = findAgendaParts(lines, firstStart, itemRanges);
+  const ranges = parts.ranges;
   const labels = findSectionLabels(lines, ranges, styles.bodyStyle);
   const header = readHeader(
     lines.slice(0, headerEnd),
@@ -69,13 +75,16 @@ export function parseMinutes(
   const kind = header.info.kind ?? 'minutes';
   const itemNotes: Notes = new Map();
   const drafts = sequence.headings.map((heading, n) =>
-    readItemContent(
-      lines,
-      heading,
-      ranges[n]?.to ?? heading.at + heading.span,
-      labels.labels,
-      preceding[n] ?? null,
-      itemNotes,
+    underClosedPart(
+      readItemContent(
+        lines,
+        heading,
+        ranges[n]?.to ?? heading.at + heading.span,
+        labels.labels,
+        preceding[n] ?? null,
+        itemNotes,
+      ),
+      parts.closed.get(n),
     ),
   );
   const emptyDecisions: string[] = [];
@@ -107,6 +116,7 @@ export function parseMinutes(
       furniture.notes,
       contents.notes,
       layoutNotes,
+      parts.notes,
       header.notes,
       sequence.notes,
       labels.notes,

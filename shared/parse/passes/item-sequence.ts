@@ -20,6 +20,7 @@ import {
 import type { HeaderField } from '../vocabulary/header.ts';
 import { sameTitle } from './contents.ts';
 import type { StyledLine } from './styles.ts';
+import { signaturesAfter } from './trailer.ts';
 
 /** An item heading as the chosen sequence has it. */
 export interface ItemHeading {
@@ -470,5 +471,6 @@ export function closingAfter(lines: readonly StyledLine[], from: number): number
   const index = lines.findIndex(
     (l, i) => i > from && (isClosingHeading(l.text) || isAttachmentOverview(l.text)),
   );
-  return index < 0 ? lines.length : index;
+  // A signature page under a heading no vocabulary knows shows by its rules to sign on.
+  return Math.min(index < 0 ? lines.length : index, signaturesAfter(lines, from));
 }

@@ -32,3 +32,27 @@ export function readAttachmentOverview(items: AgendaItem[], trailer: readonly St
   }
   flush();
 }
+
+/** A row of rules to sign on, one run per signature: "__________  __________", "……………". */
+const SIGNATURE_RULES = /^(?:(?:_{6,}|\.{8,}|…{3,})\s*)+$/u;
+/** A heading over signatures is a short line, not the end of a sentence. */
+const MAX_SIGNATURE_HEADING = 40;
+
+/**
+ * Where a signature page begins when its heading is none the vocabulary knows ("Godkendt af",
+ * or no heading at all): it shows by its shape, rows of rules to sign on. It begins at the line
+ * heading the first row, if that line is set apart (bold or larger, ending in a colon, or first
+ * on its page), else at the row itself; `lines.length` when there is none after `from`.
+ */
+export function signaturesAfter(lines: readonly StyledLine[], from: number): number {
+  const rule = lines.findIndex((l, i) => i > from && SIGNATURE_RULES.test(l.text.trim()));
+  if (rule < 0) return lines.length;
+  const heading = lines[rule - 1];
+  return heading && rule - 1 > from && headsSignatures(heading, lines[rule - 2]) ? rule - 1 : rule;
+}
+
+function headsSignatures(line: StyledLine, previous: StyledLine | undefined): boolean {
+  const text = line.text.trim();
+  if (text.length > MAX_SIGNATURE_HEADING || /[.!?]$/.test(text)) return false;
+  return line.prominence > 0 || text.endsWith(':') || line.page !== previous?.page;
+}

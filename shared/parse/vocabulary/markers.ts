@@ -2,7 +2,14 @@
 
 /** Words that open an access marker; what follows is a noun such as "sag" or "punkt". */
 export const OPEN_WORDS = ['åben', 'åbent', 'åbne', 'offentlig'] as const;
-export const CLOSED_WORDS = ['lukket', 'lukkede', 'fortrolig', 'fortroligt', 'lukket møde'] as const;
+export const CLOSED_WORDS = [
+  'lukket',
+  'lukkede',
+  'fortrolig',
+  'fortroligt',
+  'fortrolige',
+  'lukket møde',
+] as const;
 
 /**
  * Nouns an access word may stand with: "Lukket sag", "Åbent punkt", "Lukket dagsordenspunkt".
@@ -22,3 +29,10 @@ export const CLOSING_PHRASES = [
   'forvaltningslovens § 15',
   'offentlighedslovens',
 ] as const;
+
+/**
+ * Nouns that name a part of the agenda, not one item: with an access word they head the items
+ * after them ("Lukkede punkter", "Lukket dagsorden", "Punkter behandlet for lukkede døre",
+ * "Åbne punkter"). Singular item nouns ("Lukket punkt") mark one item and are not here.
+ */
+export const PART_NOUNS = ['punkter', 'sager', 'dagsordenspunkter', 'dagsorden', 'del', 'møde'] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findContents } from '#parse/passes/contents.ts';
-import { chooseItemSequence } from '#parse/passes/item-sequence.ts';
+import { chooseItemSequence, closingAfter } from '#parse/passes/item-sequence.ts';
 import { type LineSpec, pdfLines, styled } from '#test/support/lines.ts';
 
 const heading = (text: string, extra: Partial<LineSpec> = {}): LineSpec => ({
@@ -201,5 +201,14 @@ describe('the item sequence', () => {
       [2, 'Vintertjeneste'],
       [3, 'Skoler'],
     ]);
+  });
+
+  it('closes the items at a signature page, by its heading or by its rules to sign on', () => {
+    const RULES = '____________________________ ____________________________';
+    const signed = (specs: readonly (LineSpec | string)[]) =>
+      styled(pdfLines([heading('4. Eventuelt'), label('Beslutning'), text('Intet.'), ...specs]));
+    expect(closingAfter(signed([{ text: 'Underskriftsside', bold: true }, 'Ole Bak']), 0)).toBe(3);
+    expect(closingAfter(signed([{ text: 'Godkendt af', bold: true }, RULES, 'Ole Bak Eva Holm']), 0)).toBe(3);
+    expect(closingAfter(signed([text('Mødet hævet kl. 18.10.')]), 0)).toBe(4);
   });
 });
