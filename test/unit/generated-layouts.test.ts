@@ -32,4 +32,9 @@ describe('generated layouts round-trip', () => {
     );
     expect([...formats].sort()).toEqual(['html', 'pdf', 'per-item']);
   });
+
+  it('covers sub-items, a closed part at the end and signature pages', () => {
+    const roles = new Set<string>(SEEDS.flatMap((seed) => generateDocument(seed).blocks.map((b) => b.role)));
+    expect(['sub-heading', 'part-heading', 'signatures'].filter((r) => !roles.has(r))).toEqual([]);
+  });
 });

@@ -25,6 +25,17 @@ export type Block =
       /** Each item starts on a new page. */
       readonly newPage: boolean;
     }
+  /** A sub-item's heading inside an item ("5.1 Status på …"): part of the item, not an item. */
+  | { readonly role: 'sub-heading'; readonly text: string }
+  /** A heading over a part of the agenda ("Lukkede punkter"): no item of its own. */
+  | { readonly role: 'part-heading'; readonly text: string; readonly newPage: boolean }
+  /** A signature page: its heading and the names to sign above, two to a row. */
+  | {
+      readonly role: 'signatures';
+      readonly heading: string;
+      readonly names: readonly string[];
+      readonly newPage: boolean;
+    }
   /** A short line in body type right after a heading: access marker, case number. */
   | { readonly role: 'marker'; readonly text: string }
   | { readonly role: 'label'; readonly text: string }

@@ -13,6 +13,7 @@ import {
 import { composeHeader, drawPeople, type MeetingFacts } from './header.ts';
 import { composeItems, inventedLabel } from './items.ts';
 import { drawStyle, type HouseStyle } from './style.ts';
+import { drawVariations, signatureBlock, variationRandom } from './variations.ts';
 
 export interface GeneratedDocument {
   readonly seed: number;
@@ -69,7 +70,9 @@ function tableOfContents(style: HouseStyle, truth: MinutesTruth, random: () => n
 
 export function generateDocument(seed: number): GeneratedDocument {
   const random = seededRandom(seed);
-  const style = drawStyle(random);
+  const variation = variationRandom(seed);
+  const drawn = drawStyle(random);
+  const style: HouseStyle = { ...drawn, ...drawVariations(variation, drawn) };
   const { body, council, administrative } = bodyFor(style, random);
   const municipality = pick(random, MORE_MUNICIPALITIES);
   const date = danishDate(randomIsoDate(random));
@@ -95,6 +98,7 @@ export function generateDocument(seed: number): GeneratedDocument {
       people: facts.members,
       parties: facts.parties,
       invented: inventedLabel(random, style),
+      variation,
     },
     itemCount,
   );
@@ -124,6 +128,7 @@ export function generateDocument(seed: number): GeneratedDocument {
     ...tableOfContents(style, truth, random),
     ...itemBlocks,
     ...closing,
+    ...signatureBlock(style, facts.members, variation),
   ];
   return { seed, style, blocks, truth, running: runningLines(style, facts) };
 }

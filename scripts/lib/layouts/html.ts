@@ -81,6 +81,14 @@ function setBlock(style: HouseStyle, block: Block, n: number): string {
       return `<li><a href="#punkt">${escapeHtml(block.text.replace(/^\d+\.\s*/, ''))}</a></li>`;
     case 'item-heading':
       return itemHeading(style, block, n);
+    case 'sub-heading':
+      return style.subItemLook === 'heading'
+        ? `<h3>${escapeHtml(block.text)}</h3>`
+        : `<p><strong>${escapeHtml(block.text)}</strong></p>`;
+    case 'part-heading':
+      return `<h2>${escapeHtml(block.text)}</h2>`;
+    case 'signatures':
+      return `<h3>${escapeHtml(block.heading)}</h3>${block.names.map((n) => `<p>${escapeHtml(n)}</p>`).join('')}`;
     case 'marker':
       return `<p class="meta">${escapeHtml(block.text)}</p>`;
     case 'label':

@@ -23,6 +23,7 @@ import {
 } from './content.ts';
 import { printedDate } from './header.ts';
 import type { HouseStyle } from './style.ts';
+import { closedTail, subItemBlocks } from './variations.ts';
 
 export interface ItemContext {
   readonly style: HouseStyle;
@@ -33,6 +34,8 @@ export interface ItemContext {
   readonly parties: readonly string[];
   /** The label no vocabulary knows, if this document has one, and where it goes. */
   readonly invented: { readonly label: string; readonly at: number } | null;
+  /** The stream of the later variations (sub-items, the closed section), apart from `random`. */
+  readonly variation: Random;
 }
 
 const CLOSED_TITLES = [
@@ -346,11 +349,15 @@ function openItem(random: Random, ctx: ItemContext, number: number | null, year:
   const style = ctx.style;
   const blocks: Block[] = [];
   const sections: Block[] = [];
-  for (const [label, kind] of sectionLabels(random, ctx)) {
-    const content =
+  // Sub-items 5.1, 5.2 … stand in the item's first section, after its text.
+  const subItems =
+    number !== null && chance(ctx.variation, style.subItemShare) ? subItemBlocks(ctx.variation, number) : [];
+  for (const [index, [label, kind]] of sectionLabels(random, ctx).entries()) {
+    const drawn =
       kind === 'recommendation'
         ? recommendation(random, style, ctx.body)
         : presentation(random, style, kind, year);
+    const content = index === 0 ? [...drawn, ...subItems] : drawn;
     if (style.labelLook === 'run-in' && content[0]?.role === 'paragraph') {
       sections.push({ role: 'paragraph', runIn: label, text: content[0].text }, ...content.slice(1));
     } else sections.push({ role: 'label', text: label }, ...content);
@@ -454,27 +461,36 @@ export function composeItems(
   const items: ItemTruth[] = [];
   const year = Number(ctx.date.iso.slice(0, 4));
   let number = style.firstNumber;
+  // With a closed section, the last items are the closed ones, gathered under its heading.
+  const firstClosed = style.closedSection ? count - closedTail(ctx.variation, count) : count;
   for (let index = 0; index < count; index++) {
-    const closed = index > 0 && chance(random, 0.12);
+    const drawnClosed = index > 0 && chance(random, 0.12);
+    const closed = style.closedSection ? index >= firstClosed : drawnClosed;
     // Closed items are sometimes left out of the open minutes altogether: a gap in the numbers.
-    if (closed && style.heading !== 'unnumbered' && chance(random, 0.3)) {
+    if (closed && !style.closedSection && style.heading !== 'unnumbered' && chance(random, 0.3)) {
       number++;
       continue;
     }
     const numbered = style.heading === 'unnumbered' ? null : number;
     const title = closed ? pick(random, CLOSED_TITLES) : itemTitle(random, index, count);
-    const newPage = style.newPagePerItem || (index > 0 && chance(random, style.landscapeShare));
+    let newPage = style.newPagePerItem || (index > 0 && chance(random, style.landscapeShare));
     if (index > 0 && chance(random, style.landscapeShare))
       blocks.push({ role: 'page-break', landscape: true });
-    blocks.push(...itemHead(style, random, numbered, title, closed, newPage && index > 0));
+    if (style.closedSection && index === firstClosed) {
+      // The section heading takes the new page; its first item follows it on that page.
+      blocks.push({ role: 'part-heading', text: style.closedSection, newPage });
+      newPage = false;
+    }
+    const head = itemHead(style, random, numbered, title, closed, newPage && index > 0);
+    blocks.push(...head);
     const caseNo = style.caseStyle === 'none' ? null : caseNumber(style, random, ctx.date.yearShort);
     if (caseNo) {
       const line: Block = {
         role: 'marker',
         text: style.caseStyle === 'labelled' ? `${style.caseLabel} ${caseNo}` : caseNo,
       };
-      if (style.caseStyle === 'bare-before')
-        blocks.splice(blocks.length - (style.access === 'line-all' ? 2 : 1), 0, line);
+      // Before the heading and its markers, however many the item has (a closed one may have one more).
+      if (style.caseStyle === 'bare-before') blocks.splice(blocks.length - head.length, 0, line);
       else blocks.push(line);
       if (style.caseForm === 'edoc' && style.caseStyle === 'labelled')
         blocks.push({

@@ -319,6 +319,20 @@ function setBlock(t: Typesetter, style: HouseStyle, block: Block): void {
       for (const text of block.lines) t.paragraph(text, f.heading, hx, t.width + style.headingOutdent);
       return;
     }
+    case 'sub-heading':
+      t.space(gap);
+      t.ensure(t.leading(style.bodySize) * 3);
+      t.paragraph(block.text, style.subItemLook === 'heading' ? f.heading : f.bold, x, t.width);
+      return;
+    case 'part-heading':
+      if (block.newPage && !t.atTop) t.newPage(false);
+      t.space(gap * 2);
+      t.ensure(t.leading(style.bodySize) * 6);
+      t.paragraph(block.text, f.title(2), x, t.width);
+      return;
+    case 'signatures':
+      setSignatures(t, f, block);
+      return;
     case 'marker':
       t.line(block.text, /^(åben|lukket|fortrolig)/i.test(block.text) ? f.italic : f.body, x);
       return;
@@ -365,6 +379,33 @@ function setBlock(t: Typesetter, style: HouseStyle, block: Block): void {
     case 'page-break':
       t.newPage(block.landscape);
       return;
+  }
+}
+
+/** A signature page: its heading, then a rule to sign on above each name, two names to a row. */
+function setSignatures(
+  t: Typesetter,
+  f: ReturnType<typeof fonts>,
+  block: Extract<Block, { role: 'signatures' }>,
+): void {
+  if (block.newPage && !t.atTop) t.newPage(false);
+  const size = t.style.bodySize;
+  t.space(t.leading(size) * 2);
+  t.ensure(t.leading(size) * 6);
+  t.line(block.heading, f.bold, t.left);
+  const rule = '_'.repeat(28);
+  const second = t.left + t.width / 2;
+  for (let i = 0; i < block.names.length; i += 2) {
+    const pair = block.names.slice(i, i + 2);
+    t.space(t.leading(size) * 2);
+    t.runs(
+      pair.map((_, j) => ({ text: rule, font: f.body, x: j === 0 ? t.left : second })),
+      size,
+    );
+    t.runs(
+      pair.map((name, j) => ({ text: name, font: f.body, x: j === 0 ? t.left : second })),
+      size,
+    );
   }
 }
 

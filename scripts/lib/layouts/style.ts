@@ -5,6 +5,7 @@
 import { chance, pick } from '../invented.ts';
 import type { Random } from '../random.ts';
 import { CASE_LABELS, LABEL_FAMILIES, type LabelFamily } from './content.ts';
+import type { Variations } from './variations.ts';
 
 export type HeadingShape =
   | 'dot' // 1. Title
@@ -75,7 +76,7 @@ export const TYPEFACES: readonly Typeface[] = [
   { regular: 'Courier', bold: 'Courier-Bold', italic: 'Courier-Oblique' },
 ];
 
-export interface HouseStyle {
+export interface HouseStyle extends Variations {
   readonly format: 'pdf' | 'html';
   readonly kind: 'minutes' | 'agenda';
   /** eDoc's per-item export: one item, no header. */
@@ -181,8 +182,8 @@ const DECISIONS: readonly (readonly [DecisionForm, number])[] = [
   ['referat', 1],
 ];
 
-/** Draws one house style; the choices hang together as real templates do. */
-export function drawStyle(random: Random): HouseStyle {
+/** Draws one house style but its later variations; the choices hang together as real templates do. */
+export function drawStyle(random: Random): Omit<HouseStyle, keyof Variations> {
   const format = chance(random, 0.15) ? 'html' : 'pdf';
   const perItem = format === 'pdf' && chance(random, 0.06);
   const kind = !perItem && chance(random, 0.1) ? 'agenda' : 'minutes';
