@@ -18,8 +18,10 @@ export function personNames(values: readonly string[] | undefined): string[] {
     .flatMap((v) => v.split('\t'))
     .map((c) => c.trim())
     .filter(Boolean);
-  // A list that starts with several names on one line is running text wrapped anywhere.
-  const runningText = cells.length > 1 && entries(cells[0] ?? '').length > 1;
+  // A list that starts with several names on one line, or has a line ending on a comma or a
+  // hyphen (broken mid-list), is running text wrapped anywhere, even inside a name.
+  const runningText =
+    cells.length > 1 && (entries(cells[0] ?? '').length > 1 || cells.some((c) => /[,-]$/.test(c)));
   const names = runningText ? entries(joinLines(cells)) : cells.flatMap(entries);
   return [...new Set(names)];
 }

@@ -183,14 +183,15 @@ const HEADER_FIELDS = HEADER_LABELS.flatMap(([field, labels]) =>
 /**
  * A header label opens the line and is followed by a colon, a tab, or its value. Case matters:
  * a label is written as a label ("Lokale", "LOKALE"), and a value after it starts with a
- * capital or a digit; "lokale foreninger" in running text is no label. A value in lower case
- * ("Mødetidspunkt kl. 13.30", "Tid fra kl. 10.00 til kl. 11.00", "Mødedato onsdag den 5.
- * marts 2025") is one only where its field has a shape to recognise: a clock time or a date.
+ * capital, a digit or a list's bullet; "lokale foreninger" in running text is no label. A
+ * value in lower case ("Mødetidspunkt kl. 13.30", "Tid fra kl. 10.00 til kl. 11.00",
+ * "Mødedato onsdag den 5. marts 2025") is one only where its field has a shape to recognise:
+ * a clock time or a date.
  */
 const HEADER_LABEL = new RegExp(
   `^(${HEADER_FIELDS.flatMap(([, l]) => [l, l.toLocaleUpperCase('da')])
     .map(phrasePattern)
-    .join('|')})(\\s*:|\\t|\\s+(?=[\\p{Lu}\\d(])|\\s+(?=\\p{Ll})|\\s*$)\\s*`,
+    .join('|')})(\\s*:|\\t|\\s+(?=[\\p{Lu}\\d(•▪◦])|\\s+(?=\\p{Ll})|\\s*$)\\s*`,
   'u',
 );
 /** Fields whose value reads as a date or a clock time, so a lower-case value can be told from prose. */

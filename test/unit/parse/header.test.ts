@@ -77,6 +77,13 @@ describe('the meeting header', () => {
     expect(header(['Dato\t05-02-2025', 'Tidspunkt kl. 16.00']).start).toBe('16:00');
   });
 
+  it('reads a list of people whose first bullet stands a space after its label', () => {
+    expect(
+      header(['Dato\t05-02-2025', 'Mødedeltagere • Rasmus Kjeldsen (B) - formand', '• Bente Skov (O)'])
+        .members,
+    ).toEqual(['Rasmus Kjeldsen', 'Bente Skov']);
+  });
+
   it('takes no label from prose that opens with a label word and runs on in lower case', () => {
     expect(headerLabel('Tid til at drøfte budgettet 2025')).toBeNull();
     expect(headerLabel('Deltagere fra forvaltningen')).toBeNull();

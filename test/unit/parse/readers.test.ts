@@ -92,6 +92,15 @@ describe('people', () => {
       ],
       ['Signe Riis', 'Marianne Due', 'Jonas Kroustrup'],
     ],
+    [
+      [
+        'Børne- og kulturdirektør Camilla Lauridsen,',
+        'Stabschef Camilla Dalgaard, Stabschef Ahmad',
+        'Kjeldsen, Stabschef Lene Østergaard, Teknisk direk-',
+        'tør Mette Bech',
+      ],
+      ['Camilla Lauridsen', 'Camilla Dalgaard', 'Ahmad Kjeldsen', 'Lene Østergaard', 'Mette Bech'],
+    ],
     [['Ingen'], []],
   ])('reads %j', (values, names) => expect(personNames(values)).toEqual(names));
 });
