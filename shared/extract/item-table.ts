@@ -89,10 +89,12 @@ function findHeader(runs: readonly Run[]): Header | null {
   for (const [y, row] of rows) {
     const sorted = [...row].sort((a, b) => a.x - b.x);
     const names = sorted.map((r) => r.str.trim());
+    // Column names are words: a heading "Punkt 162: Lukket punkt" set in runs is no header row.
     if (
       sorted.length >= 3 &&
       NUMBER_COLUMN.test(names[0] ?? '') &&
-      names.slice(1).some((n) => TITLE_COLUMN.test(n))
+      names.slice(1).some((n) => TITLE_COLUMN.test(n)) &&
+      !names.some((n) => /\d/.test(n))
     ) {
       return { columns: sorted.map((r) => ({ name: r.str.trim(), x: r.x })), y, size: sorted[0]?.size ?? 0 };
     }

@@ -1,3 +1,4 @@
+import { raiseCentredNumbers } from './centred-number.ts';
 import type { Line } from './line.ts';
 
 /** A run of text in one font, as pdf.js positions it (points from the page's bottom left). */
@@ -24,8 +25,7 @@ export function groupLines(runs: readonly Run[], page: number): Line[] {
   }
   const lines: Line[] = [];
   let previous: { y: number; size: number } | undefined;
-  for (const row of rows) {
-    row.sort((p, q) => p.x - q.x);
+  for (const row of raiseCentredNumbers(rows)) {
     const text = joinRuns(row).replace(/\s+$/, '');
     if (text.trim().length === 0) continue;
     const main = dominantRun(row);
