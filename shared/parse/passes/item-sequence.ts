@@ -2,7 +2,7 @@ import { type Notes, note } from '../explanation.ts';
 import { findDate } from '../read/dates.ts';
 import { decisionHeading } from '../read/decision-heading.ts';
 import { remembered } from '../read/memo.ts';
-import { type Numbering, readNumbering } from '../read/numbering.ts';
+import { type Numbering, namesExtraItem, readNumbering } from '../read/numbering.ts';
 import { joinLines } from '../read/text.ts';
 import {
   accessMarker,
@@ -13,6 +13,7 @@ import {
   isContentsHeading,
   isDocumentNumberLine,
   knownLabel,
+  mentionsClosure,
   responsibleOf,
   runInLabel,
   withoutClosure,
@@ -46,6 +47,11 @@ interface Candidate {
   readonly title: string;
   readonly span: number;
   readonly family: string;
+  /**
+   * The heading names its item by a label ("Åbent punkt 3", "Ekstra punkt"), whatever the
+   * others' shape: it may stand among headings of another shape.
+   */
+  readonly selfNamed: boolean;
   readonly weight: number;
   readonly reasons: readonly string[];
 }
@@ -136,8 +142,17 @@ export function chooseItemSequence(
   for (const [family, members] of families) families.set(family, weighContent(members, lines.length));
   const candidates = [...families.values()].flat().sort((a, b) => a.at - b.at);
   let best: { family: string; sequence: readonly Candidate[]; score: number } | null = null;
-  for (const [family, members] of families) {
-    const { sequence, score } = bestSequence(members);
+  // Headings that name their item by a label and number ("Åbent punkt 3") may stand among
+  // headings of another shape: they count with every numbered family, and are the style only
+  // when all are so.
+  const named = candidates.filter((c) => c.selfNamed && c.number !== null);
+  const plain = [...families].filter(([, members]) => members.some((c) => !c.selfNamed));
+  for (const [family, members] of plain.length > 0 ? plain : families) {
+    const joined =
+      members[0]?.number === null
+        ? members
+        : [...new Set([...members, ...named])].sort((a, b) => a.at - b.at);
+    const { sequence, score } = bestSequence(joined);
     if (!best || score > best.score) best = { family, sequence, score };
   }
   const notes: Notes = new Map();
@@ -204,8 +219,11 @@ function findCandidates(
       (line.prominence >= 1.5 && line.prominence >= labelProminence && line.style !== bodyStyle);
     // A line set apart only by a bold label running into it ("Sagsfremstilling: …", "Sted: …") is no heading.
     const labelled = runInLabel(line.text) !== null || headerLabel(line.text) !== null;
+    // "Ekstra punkt" names an item as surely as a number does.
+    const named = !numbering && namesExtraItem(line.text);
     if (
       !numbering &&
+      !named &&
       !((prominent || marked) && !labelled && line.breakBefore && /^[\p{Lu}"«„]/u.test(line.text))
     )
       continue;
@@ -218,6 +236,7 @@ function findCandidates(
       title,
       span,
       family: `${numbering?.shape ?? ''}|${fontOf(line)}|${Math.round(line.indent / 8)}`,
+      selfNamed: Boolean(numbering?.label) || named,
       ...evidence,
     });
   }
@@ -290,8 +309,32 @@ function attachmentLists(lines: readonly StyledLine[]): Set<number> {
   return taken;
 }
 
-/** The title of a heading: after the number, or on the next line, wrapped over lines of its font. */
+/**
+ * The title of a heading: after the number, or on the next line, wrapped over lines of its font.
+ * A heading that names the item with its access ("Åbent punkt 3", "Lukket punkt 4") has its title
+ * on the next line only when that line is set in the heading's font; else the label is all the
+ * title there is. A closing label stays before a title under it, so the item stays closed.
+ */
 function titleOf(
+  lines: readonly StyledLine[],
+  at: number,
+  numbering: Numbering | null,
+): { span: number; title: string } {
+  const label = numbering?.title ? '' : (numbering?.label ?? '');
+  if (!label) return titleBelow(lines, at, numbering);
+  const next = lines[at + 1];
+  const head = lines[at] as StyledLine;
+  if (!next || fontOf(next) !== fontOf(head) || isStructural(next.text)) return { span: 1, title: label };
+  const below = titleBelow(lines, at, numbering);
+  if (!below.title) return { span: 1, title: label };
+  return {
+    ...below,
+    title:
+      mentionsClosure(label) || accessMarker(label) === 'closed' ? `${label}: ${below.title}` : below.title,
+  };
+}
+
+function titleBelow(
   lines: readonly StyledLine[],
   at: number,
   numbering: Numbering | null,
@@ -379,8 +422,10 @@ function weighContent(members: readonly Candidate[], end: number): Candidate[] {
 }
 
 /**
- * A heading of the document's numbering shape set in another font (a closed item set apart)
- * joins the sequence when its number fills a gap and its own evidence is strong.
+ * A heading of the document's numbering shape set in another font (a closed item set apart),
+ * or one that names the item by a label in any shape ("Åbent punkt 3" among "3." headings),
+ * joins the sequence when its number fills a gap and its own evidence is strong; an unnumbered
+ * one that names itself an item ("Ekstra punkt") joins after the first item, where it stands.
  */
 function fillGaps(sequence: readonly Candidate[], candidates: readonly Candidate[]): Candidate[] {
   const shape = (c: Candidate) => c.family.split('|')[0];
@@ -388,8 +433,15 @@ function fillGaps(sequence: readonly Candidate[], candidates: readonly Candidate
   const target = sequence[0];
   if (!target || target.number === null) return chosen;
   for (const c of candidates) {
-    if (chosen.includes(c) || shape(c) !== shape(target) || c.number === null || c.weight < FILL_WEIGHT)
+    if (chosen.includes(c) || (shape(c) !== shape(target) && !c.selfNamed) || c.weight < FILL_WEIGHT)
       continue;
+    if (c.number === null) {
+      // Not when it is the title under a chosen heading's number ("Dagsordenspunkt 2" / "Ekstra punkt").
+      const inHeading = chosen.some((s) => c.at >= s.at && c.at < s.at + s.span);
+      if (c.selfNamed && c.at > target.at && !inHeading)
+        chosen.splice(chosen.findLastIndex((s) => s.at < c.at) + 1, 0, c);
+      continue;
+    }
     const after = chosen.findLastIndex((s) => s.at < c.at);
     const before = chosen[after];
     const following = chosen[after + 1];

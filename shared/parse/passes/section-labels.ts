@@ -208,10 +208,16 @@ function candidatesIn(lines: readonly StyledLine[], range: ItemRange, item: numb
  * "… Punkt" before its item's number.
  */
 const RUNS_ON = new RegExp(`\\s(?:den|d\\.|i|${ITEM_NUMBER_WORDS.map(phrasePattern).join('|')})$`, 'iu');
+/** The item's number wrapped alone onto the next line of a decision heading: "PUNKT 201". */
+const ITEM_NUMBER_LINE = new RegExp(
+  `^(?:${ITEM_NUMBER_WORDS.map(phrasePattern).join('|')})\\s*\\d+:?$`,
+  'iu',
+);
 
 /**
  * A label wrapped onto a second line of its own style ("Beslutning i Klima-, Natur- og
- * Miljøudvalget den 5. februar" / "2025", "… BESLUTNING DEN 10.03.2024 PUNKT" / "177"): the
+ * Miljøudvalget den 5. februar" / "2025", "… BESLUTNING DEN 10.03.2024 PUNKT" / "177", "…
+ * DEN 19.12.2023" / "PUNKT 201"): the
  * joined text when it reads as a better label, or when the first line cannot end there.
  */
 function wrappedLabel(lines: readonly StyledLine[], at: number, to: number): string | null {
@@ -222,7 +228,8 @@ function wrappedLabel(lines: readonly StyledLine[], at: number, to: number): str
   const joined = joinLines([line.text, next.text]);
   const single = decisionHeading(line.text);
   const both = decisionHeading(joined);
-  if (both && (!single || (both.date && !single.date) || RUNS_ON.test(line.text.trim()))) return joined;
+  const runsOn = RUNS_ON.test(line.text.trim()) || ITEM_NUMBER_LINE.test(next.text.trim());
+  if (both && (!single || (both.date && !single.date) || runsOn)) return joined;
   if (!knownLabel(line.text) && knownLabel(joined)) return joined;
   return null;
 }

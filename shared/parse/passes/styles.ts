@@ -184,14 +184,18 @@ function pageMargins(lines: readonly Line[], bodySize: number): Map<number, numb
     counts.set(line.page, page);
     all.set(x, (all.get(x) ?? 0) + 1);
   }
-  const mode = (xs: ReadonlyMap<number, number>) =>
-    [...xs].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+  // The most common x; of several as common, the document's margin (a page of closed items holds
+  // as many hanging headings as lines under them), else the leftmost.
+  const mode = (xs: ReadonlyMap<number, number>, prefer?: number) =>
+    [...xs].sort(
+      (a, b) => b[1] - a[1] || Number(b[0] === prefer) - Number(a[0] === prefer) || a[0] - b[0],
+    )[0]?.[0] ?? 0;
   const documentMargin = mode(all);
   const margins = new Map<number, number>();
   for (const line of lines) {
     const xs = counts.get(line.page);
     const enough = xs !== undefined && [...xs.values()].reduce((a, b) => a + b, 0) >= MIN_MARGIN_LINES;
-    margins.set(line.page, enough ? mode(xs) : documentMargin);
+    margins.set(line.page, enough ? mode(xs, documentMargin) : documentMargin);
   }
   return margins;
 }

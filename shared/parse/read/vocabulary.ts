@@ -26,6 +26,7 @@ import {
 import { CLOSED_WORDS, CLOSING_PHRASES, ITEM_NOUNS, OPEN_WORDS } from '../vocabulary/markers.ts';
 import { findDate, findTimes } from './dates.ts';
 import { remembered } from './memo.ts';
+import { readNumbering } from './numbering.ts';
 import { fold, phrasePattern, sentenceCase } from './text.ts';
 
 /** A word that names a body, with its endings: "Økonomiudvalget", "Kommunalbestyrelsen", "Mødesystemgruppen". */
@@ -111,8 +112,9 @@ export function accessMarker(line: string): 'open' | 'closed' | null {
   if (line.length > MAX_LABEL_LENGTH) return null;
   // "- Lukket -", "[Fortroligt]", "*Lukket punkt*": decoration around the marker is no part of it.
   const text = line.trim().replace(DECORATION, '');
-  // A line opening with an item number is a heading whose title may be closed, not a marker.
-  if (/^\d/.test(text)) return null;
+  // A line opening with an item number ("3. Lukket punkt", "§ 2 Fortroligt punkt") is a
+  // heading whose title may be closed, not a marker.
+  if (/^\d/.test(text) || readNumbering(text) !== null) return null;
   if (CLOSED_MARKER.test(text) || (CLOSING_PHRASE.test(text) && text.length <= 60)) return 'closed';
   if (OPEN_MARKER.test(text)) return 'open';
   return null;

@@ -11,6 +11,18 @@ export const ITEM_NUMBER_WORDS = [
   'sag',
 ] as const;
 
+/**
+ * Headings that name an item by themselves, with no number and no other title: an item added to
+ * the agenda after it was sent out.
+ */
+export const EXTRA_ITEM_HEADINGS = [
+  'ekstra punkt',
+  'ekstrapunkt',
+  'ekstra dagsordenspunkt',
+  'tillægspunkt',
+  'supplerende punkt',
+] as const;
+
 /** Words before an item's number: the item's own words, and "Nr. 4", "§ 1". */
 export const NUMBER_WORDS = [...ITEM_NUMBER_WORDS, 'nr.', '§'] as const;
 

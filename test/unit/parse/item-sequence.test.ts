@@ -119,6 +119,53 @@ describe('the item sequence', () => {
     ).toEqual([1, 2, 3, 4]);
   });
 
+  it('takes a heading that names its item by a label among headings of another shape, the label its title', () => {
+    expect(
+      items([
+        heading('1. Budget'),
+        label('Beslutning'),
+        text('Godkendt.'),
+        heading('Åbent punkt 2'),
+        '24/1234',
+        label('Beslutning'),
+        text('Taget til efterretning.'),
+        heading('3. Fortroligt punkt'),
+        text('Sagen behandles for lukkede døre'),
+        heading('4. Skoler'),
+        label('Beslutning'),
+        text('Udsat.'),
+        heading('Ekstra punkt'),
+        label('Beslutning'),
+        text('Godkendt.'),
+      ]),
+    ).toEqual([
+      [1, 'Budget'],
+      [2, 'Åbent punkt'],
+      [3, 'Fortroligt punkt'],
+      [4, 'Skoler'],
+      [null, 'Ekstra punkt'],
+    ]);
+  });
+
+  it('reads a title under an access-named heading only in the heading’s font, and keeps a closing label', () => {
+    expect(
+      items([
+        heading('Åbent punkt 1'),
+        heading('Budget 2026', { gap: 4 }),
+        label('Beslutning'),
+        text('Godkendt.'),
+        heading('Lukket punkt 2'),
+        heading('Køb af ejendom', { gap: 4 }),
+        heading('Lukket punkt 3'),
+        text('Forvaltningen har udarbejdet et notat.'),
+      ]),
+    ).toEqual([
+      [1, 'Budget 2026'],
+      [2, 'Lukket punkt: Køb af ejendom'],
+      [3, 'Lukket punkt'],
+    ]);
+  });
+
   it('takes prominent unnumbered headings when items have no numbers, but not the meeting’s title', () => {
     expect(
       items([

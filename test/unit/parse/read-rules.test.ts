@@ -135,6 +135,9 @@ describe('vocabulary', () => {
     // In doubt, closed: a line that opens with a closing marker closes the item.
     expect(accessMarker('Lukket sag om personale')).toBe('closed');
     expect(accessMarker('Lukkede institutioner i sommerferien')).toBeNull();
+    // A heading whose title is the marker is a heading, not a marker line under one.
+    expect(accessMarker('Pkt. 2: Fortroligt punkt')).toBeNull();
+    expect(accessMarker('3. Lukket punkt')).toBeNull();
     expect(caseNumberOf('Sagsnr.: 00.30.14-S00-1-24')).toBe('00.30.14-S00-1-24');
     expect(caseNumberOf('Sags-id: EMN-2025-00342')).toBe('EMN-2025-00342');
     expect(caseNumberOf('24/16905')).toBe('24/16905');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readAttachments } from '#parse/read/attachments.ts';
-import { readNumbering } from '#parse/read/numbering.ts';
+import { namesExtraItem, readNumbering } from '#parse/read/numbering.ts';
 import { personNames } from '#parse/read/people.ts';
 import { sentenceCase } from '#parse/read/text.ts';
 import { pdfLines } from '#test/support/lines.ts';
@@ -22,7 +22,31 @@ describe('item numbering', () => {
     ['Dagsordenspunkt 3', 3, '', 'dagsordenspunkt N ', true],
     ['2.', 2, '', 'N.', false],
   ])('reads %s', (text, number, title, shape, namesItem) =>
-    expect(readNumbering(text)).toEqual({ number, title, shape, namesItem }),
+    expect(readNumbering(text)).toEqual({ number, title, shape, namesItem, label: '' }),
+  );
+
+  it.each([
+    ['Åbent punkt 3', 3, '', 'Åbent punkt'],
+    ['Lukket punkt 4', 4, '', 'Lukket punkt'],
+    ['Fortroligt punkt 12: Køb af jord', 12, 'Køb af jord', 'Fortroligt punkt'],
+    ['Lukket sag nr. 7', 7, '', 'Lukket sag nr.'],
+  ])(
+    'reads the access word and item word before the number of %s as its label',
+    (text, number, title, label) =>
+      // The access word is no part of the shape: open and closed items of one document share it.
+      expect(readNumbering(text)).toMatchObject({ number, title, label, namesItem: true }),
+  );
+
+  it('takes no number after an access word with no item word ("Lukket 3")', () =>
+    expect(readNumbering('Lukket 3')).toBeNull());
+
+  it.each([
+    ['Ekstra punkt', true],
+    ['Tillægspunkt:', true],
+    ['Ekstra punkt om vejene', false],
+    ['Punkt', false],
+  ])('knows %s as a heading that names an item by itself: %s', (text, named) =>
+    expect(namesExtraItem(text)).toBe(named),
   );
 
   it.each([

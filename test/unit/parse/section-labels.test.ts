@@ -94,6 +94,12 @@ describe('section labels', () => {
         '2024-03-10',
       ],
       [bold('Økonomiudvalgets beslutning den 18.08.2022 Punkt'), { text: '12', bold: true }, '2022-08-18'],
+      // Wrapped after the date in a narrow column: the item's number with its word on a line of its own.
+      [
+        { text: 'STYREGRUPPEN FOR DIGITALISERINGS BESLUTNING DEN 19.12.2023', gap: 8 },
+        { text: 'PUNKT 201' },
+        '2023-12-19',
+      ],
     ] as const) {
       const lines = styled(pdfLines([para('Tekst.'), first, number, para('Tiltrådt.')]));
       const { labels } = findSectionLabels(lines, [{ from: 0, to: lines.length }], '10|');

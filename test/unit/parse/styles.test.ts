@@ -59,6 +59,23 @@ describe('the document’s typography', () => {
     ).toEqual([true, false]);
   });
 
+  it('takes the document’s margin for a page with as many hanging headings as lines at the margin', () => {
+    const body = (text: string, page = 1) => ({ text, page, x: 70 });
+    const hanging = (text: string, page = 2) => ({ text, page, x: 64, bold: true, gap: 8 });
+    const lines = infer([
+      hanging('3. Budget', 1),
+      ...['Forvaltningen har udarbejdet', 'et forslag til budget', 'for det kommende år.', 'Godkendt.'].map(
+        (t) => body(t),
+      ),
+      hanging('4. Lukket: Personalesag'),
+      body('Godkendt.', 2),
+      hanging('5. Lukket: Klage over afgørelse'),
+      body('Godkendt.', 2),
+    ]).lines;
+    // The headings hang 6 points left of the text on both pages, so they are one style of heading.
+    expect(lines.filter((l) => l.bold).map((l) => l.indent)).toEqual([-6, -6, -6]);
+  });
+
   it('finds the body style and ranks headings above it', () => {
     const { bodyStyle, lines } = infer([
       { text: '1. Budget', size: 14, bold: true },
