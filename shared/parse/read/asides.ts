@@ -27,7 +27,8 @@ export function readAside(text: string, state: AsideState): { aside: Aside | nul
   if (absence || didNot) {
     const names = personNames([absence ? (absence[1] ?? '') : (didNot?.[1] ?? '')]);
     const away = NOT_TAKING_PART.test(text) && !(absence?.[1] ?? '').trim();
-    return { aside: { kind: 'absent', names }, state: { ...state, away } };
+    // An attendance line ends a protocol note running on before it: the names under it are no note.
+    return { aside: { kind: 'absent', names }, state: { inNote: false, away } };
   }
   if (protocolLine || state.inNote) {
     return {

@@ -15,10 +15,14 @@ export const PROTOCOL_NOTE = /^(?:protokol(?:tilførsel|bemærkning)|mindretalsu
 
 /** Where an aside starts inside a paragraph whose breaks were lost: after a closed sentence. */
 export const ASIDE_INSIDE =
-  /(?<=[.!?])\s+(?=(?:Protokoltilførsel|Protokolbemærkning|Mindretalsudtalelse|Fraværende|Afbud|Følgende deltog ikke)\b)/u;
+  /(?<=[.!?])\s+(?=(?:Protokoltilførsel|Protokolbemærkning|Mindretalsudtalelse|Fraværende|Afbud|Inhabil|Følgende deltog ikke)\b)/u;
 
-/** Votes: what may follow a decision's first paragraph and still be part of it. */
-export const VOTES_LINE = /^(for stemte|imod stemte|imod:|for:|undlod|et flertal|et mindretal|enstemmig)/i;
+/**
+ * Votes: what may follow a decision's first paragraph and still be part of it, the vote word
+ * first or in a short clause ("Enstemmigt vedtaget.", "Vedtaget enstemmigt.").
+ */
+export const VOTES_LINE =
+  /^(?:for stemte|imod stemte|imod:|for:|undlod|et flertal|et mindretal|enstemmig|[^.!?:]{0,40}\senstemmig)/i;
 
 /** A line that records a vote, attendance or a protocol note: never a section label. */
 export function isDecisionAside(text: string): boolean {

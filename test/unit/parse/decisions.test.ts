@@ -91,6 +91,35 @@ describe('decisions', () => {
     expect(last.decision?.text).toBe('Godkendt.');
   });
 
+  it('keeps "enstemmigt" in a decision that opens the item, and reads "Inhabil:" and a minority statement as asides', () => {
+    const result = read([
+      [
+        'Beslutninger',
+        [
+          'Godkendt.',
+          gap('Vedtaget enstemmigt.'),
+          gap('Mindretalsudtalelse fra Ø: Ø finder forslaget for dyrt.'),
+          gap('Følgende deltog ikke i behandlingen af punktet:'),
+          gap('Ida Holm'),
+          gap('Inhabil: Ole Bak'),
+          gap('Havnens Perle har været en fast del af havnen.'),
+        ],
+      ],
+      ['Resume', ['Tekst.']],
+    ]);
+    expect(result.decision?.text).toBe('Godkendt.\nVedtaget enstemmigt.');
+    expect(result.decision?.votes).toBeNull();
+    // The names under "Følgende deltog ikke …" end the minority's statement before them.
+    expect(result.absent).toEqual(['Ida Holm', 'Ole Bak']);
+    expect(result.protocolNote).toBe('fra Ø: Ø finder forslaget for dyrt.');
+  });
+
+  it('finds "Inhabil:" run into the decision’s paragraph', () => {
+    const result = read([['Beslutning', ['Godkendt. Inhabil: Ole Bak']]]);
+    expect(result.decision?.text).toBe('Godkendt.');
+    expect(result.absent).toEqual(['Ole Bak']);
+  });
+
   it('reads the decisions of sub-items together, and reports a decision heading without text', () => {
     const result = read([
       ['Oplæg', ['Status.']],
