@@ -37,4 +37,16 @@ describe('generated layouts round-trip', () => {
     const roles = new Set<string>(SEEDS.flatMap((seed) => generateDocument(seed).blocks.map((b) => b.role)));
     expect(['sub-heading', 'part-heading', 'signatures'].filter((r) => !roles.has(r))).toEqual([]);
   });
+
+  it('covers bordered headings, headings titled only by a label or marker, and notes after decisions', () => {
+    const styles = SEEDS.map((seed) => generateDocument(seed).style);
+    const drawn = new Set(
+      styles.flatMap((s) => [
+        ...(s.headingTable ? ['table'] : []),
+        ...(s.bareHeading ? [s.bareHeading] : []),
+        ...(s.decisionNotes ? ['notes'] : []),
+      ]),
+    );
+    expect(['table', 'extra', 'closed', 'open-number', 'notes'].filter((v) => !drawn.has(v))).toEqual([]);
+  });
 });

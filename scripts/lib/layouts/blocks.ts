@@ -22,6 +22,8 @@ export type Block =
       readonly role: 'item-heading';
       readonly lines: readonly string[];
       readonly columns?: readonly [string, string];
+      /** The columns are the cells of a bordered table, the item's body indented under the title (FirstAgenda). */
+      readonly bordered?: boolean;
       /** Each item starts on a new page. */
       readonly newPage: boolean;
     }

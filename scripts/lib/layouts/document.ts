@@ -12,6 +12,7 @@ import {
 } from './content.ts';
 import { composeHeader, drawPeople, type MeetingFacts } from './header.ts';
 import { composeItems, inventedLabel } from './items.ts';
+import { drawLaterVariations, laterVariationRandom } from './later-variations.ts';
 import { drawStyle, type HouseStyle } from './style.ts';
 import { drawVariations, signatureBlock, variationRandom } from './variations.ts';
 
@@ -72,7 +73,12 @@ export function generateDocument(seed: number): GeneratedDocument {
   const random = seededRandom(seed);
   const variation = variationRandom(seed);
   const drawn = drawStyle(random);
-  const style: HouseStyle = { ...drawn, ...drawVariations(variation, drawn) };
+  const later = laterVariationRandom(seed);
+  const style: HouseStyle = {
+    ...drawn,
+    ...drawVariations(variation, drawn),
+    ...drawLaterVariations(later, drawn),
+  };
   const { body, council, administrative } = bodyFor(style, random);
   const municipality = pick(random, MORE_MUNICIPALITIES);
   const date = danishDate(randomIsoDate(random));
@@ -99,6 +105,7 @@ export function generateDocument(seed: number): GeneratedDocument {
       parties: facts.parties,
       invented: inventedLabel(random, style),
       variation,
+      later,
     },
     itemCount,
   );

@@ -22,6 +22,13 @@ import {
   type SectionKind,
 } from './content.ts';
 import { printedDate } from './header.ts';
+import {
+  BARE_CLOSED_TITLES,
+  decisionNotes,
+  EXTRA_TITLE,
+  OPEN_NUMBER_TITLE,
+  unanimous,
+} from './later-variations.ts';
 import type { HouseStyle } from './style.ts';
 import { closedTail, subItemBlocks } from './variations.ts';
 
@@ -36,6 +43,8 @@ export interface ItemContext {
   readonly invented: { readonly label: string; readonly at: number } | null;
   /** The stream of the later variations (sub-items, the closed section), apart from `random`. */
   readonly variation: Random;
+  /** The stream of the second batch (bordered headings, bare headings, decision notes). */
+  readonly later: Random;
 }
 
 const CLOSED_TITLES = [
@@ -306,6 +315,11 @@ function decisionBlocks(
   const absent: string[] = [];
   if (!trailing || text.length === 0) return { blocks, absent };
   const away = pick(random, ctx.people);
+  if (style.decisionNotes) {
+    const notes = decisionNotes(ctx.later, ctx.people, ctx.parties, [away]);
+    blocks.push(...notes.blocks);
+    absent.push(...notes.absent);
+  }
   switch (style.attendanceLines) {
     case 'absent':
       if (chance(random, 0.5)) {
@@ -403,7 +417,13 @@ function openItem(random: Random, ctx: ItemContext, number: number | null, year:
     priorBlocks.push(...decisionBlocks(random, ctx, priorBody, priorDate, null, text, false).blocks);
     prior.push({ body: priorBody, date: priorDate.iso, text: text.join(' ') });
   }
-  const { lines: text, votes } = decisionText(random, ctx);
+  const drawnText = decisionText(random, ctx);
+  const { votes } = drawnText;
+  // "enstemmigt" records no votes to count: the text keeps it and the votes stay as drawn.
+  const text =
+    style.decisionNotes && votes === null && chance(ctx.later, 0.3)
+      ? unanimous(ctx.later, drawnText.lines)
+      : drawnText.lines;
   const own = decisionBlocks(random, ctx, ctx.body, ctx.date, number, text, true);
   const decision: DecisionTruth = { body: ctx.body, date: ctx.date.iso, text: text.join(' '), votes };
   if (style.decision === 'first') blocks.push(...own.blocks, ...sections, ...attachmentBlocks);
@@ -431,14 +451,27 @@ function itemHead(
   closed: boolean,
   newPage: boolean,
 ): Block[] {
+  // A title that is only a bare label or the access marker takes no access word besides.
+  const bare = [EXTRA_TITLE, OPEN_NUMBER_TITLE, ...BARE_CLOSED_TITLES].includes(title);
   let printed = title;
-  if (closed && style.access === 'prefix') printed = `Lukket: ${title}`;
-  if (closed && style.access === 'suffix') printed = `${title} (lukket)`;
-  const lines = headingLines(style, number, printed);
+  if (closed && !bare && style.access === 'prefix') printed = `Lukket: ${title}`;
+  if (closed && !bare && style.access === 'suffix') printed = `${title} (lukket)`;
+  const lines =
+    title === OPEN_NUMBER_TITLE && number !== null
+      ? [`${OPEN_NUMBER_TITLE} ${number}`]
+      : headingLines(style, number, printed);
   const heading: Block =
-    style.heading === 'two-columns' && number !== null
-      ? { role: 'item-heading', lines, columns: [String(number), printed], newPage }
-      : { role: 'item-heading', lines, newPage };
+    style.headingTable && number !== null
+      ? {
+          role: 'item-heading',
+          lines,
+          columns: [`${number}${style.headingTable.numberDot ? '.' : ''}`, printed],
+          bordered: true,
+          newPage,
+        }
+      : style.heading === 'two-columns' && number !== null && title !== OPEN_NUMBER_TITLE
+        ? { role: 'item-heading', lines, columns: [String(number), printed], newPage }
+        : { role: 'item-heading', lines, newPage };
   const markers: Block[] = [];
   if (style.access === 'line-all')
     markers.push({
@@ -450,6 +483,66 @@ function itemHead(
   return [heading, ...markers];
 }
 
+/** One item's blocks (heading, markers, case number, content) and its truth. */
+function composeItem(
+  random: Random,
+  ctx: ItemContext,
+  numbered: number | null,
+  title: string,
+  closed: boolean,
+  newPage: boolean,
+): { blocks: Block[]; item: ItemTruth } {
+  const style = ctx.style;
+  const year = Number(ctx.date.iso.slice(0, 4));
+  const blocks = itemHead(style, random, numbered, title, closed, newPage);
+  const headLength = blocks.length;
+  const caseNo = style.caseStyle === 'none' ? null : caseNumber(style, random, ctx.date.yearShort);
+  if (caseNo) {
+    const line: Block = {
+      role: 'marker',
+      text: style.caseStyle === 'labelled' ? `${style.caseLabel} ${caseNo}` : caseNo,
+    };
+    // Before the heading and its markers, however many the item has (a closed one may have one more).
+    if (style.caseStyle === 'bare-before') blocks.splice(blocks.length - headLength, 0, line);
+    else blocks.push(line);
+    if (style.caseForm === 'edoc' && style.caseStyle === 'labelled')
+      blocks.push({
+        role: 'marker',
+        text: `Dok.nr.: 20${ctx.date.yearShort}-${between(random, 100000, 299999)}`,
+      });
+  }
+  const none = { decision: null, priorDecisions: [], attachments: [], absent: [] };
+  if (closed) {
+    // A closed item may print a short decision: it must never be read.
+    const marked = style.access !== 'none';
+    if (marked && chance(random, 0.3) && style.kind === 'minutes')
+      blocks.push({ role: 'paragraph', text: 'Godkendt.' });
+    return { blocks, item: { number: numbered, title, access: 'closed', caseNumber: caseNo, ...none } };
+  }
+  const parts = openItem(random, ctx, numbered, year);
+  blocks.push(...parts.blocks);
+  return {
+    blocks,
+    item: {
+      number: numbered,
+      title,
+      access: 'open',
+      caseNumber: caseNo,
+      decision: parts.decision,
+      priorDecisions: parts.prior,
+      attachments: parts.attachments,
+      absent: parts.absent,
+    },
+  };
+}
+
+/** The title an item is printed with when the style's heading holds only a bare label or access marker. */
+function bareTitle(ctx: ItemContext, drawn: string, closed: boolean, openNumber: boolean): string {
+  if (closed && ctx.style.bareHeading === 'closed') return pick(ctx.later, BARE_CLOSED_TITLES);
+  if (!closed && openNumber) return OPEN_NUMBER_TITLE;
+  return drawn;
+}
+
 /** Every item of the meeting, numbered as the house style numbers them. */
 export function composeItems(
   random: Random,
@@ -459,20 +552,38 @@ export function composeItems(
   const style = ctx.style;
   const blocks: Block[] = [];
   const items: ItemTruth[] = [];
-  const year = Number(ctx.date.iso.slice(0, 4));
+  const numbering = style.heading !== 'unnumbered';
   let number = style.firstNumber;
   // With a closed section, the last items are the closed ones, gathered under its heading.
   const firstClosed = style.closedSection ? count - closedTail(ctx.variation, count) : count;
+  const openNumberAt = style.bareHeading === 'open-number' ? between(ctx.later, 0, firstClosed - 1) : -1;
+  // An extra item ("Ekstra punkt") after the open items, numbered on or not numbered at all.
+  const extraNumbered = style.bareHeading === 'extra' && numbering && chance(ctx.later, 0.5);
+  const addExtra = () => {
+    const composed = composeItem(
+      random,
+      ctx,
+      extraNumbered ? number : null,
+      EXTRA_TITLE,
+      false,
+      style.newPagePerItem,
+    );
+    blocks.push(...composed.blocks);
+    items.push(composed.item);
+    if (extraNumbered) number++;
+  };
   for (let index = 0; index < count; index++) {
     const drawnClosed = index > 0 && chance(random, 0.12);
     const closed = style.closedSection ? index >= firstClosed : drawnClosed;
+    if (style.bareHeading === 'extra' && index === firstClosed) addExtra();
     // Closed items are sometimes left out of the open minutes altogether: a gap in the numbers.
-    if (closed && !style.closedSection && style.heading !== 'unnumbered' && chance(random, 0.3)) {
+    if (closed && !style.closedSection && numbering && chance(random, 0.3)) {
       number++;
       continue;
     }
-    const numbered = style.heading === 'unnumbered' ? null : number;
-    const title = closed ? pick(random, CLOSED_TITLES) : itemTitle(random, index, count);
+    const numbered = numbering ? number : null;
+    const drawn = closed ? pick(random, CLOSED_TITLES) : itemTitle(random, index, count);
+    const title = style.bareHeading ? bareTitle(ctx, drawn, closed, index === openNumberAt) : drawn;
     let newPage = style.newPagePerItem || (index > 0 && chance(random, style.landscapeShare));
     if (index > 0 && chance(random, style.landscapeShare))
       blocks.push({ role: 'page-break', landscape: true });
@@ -481,54 +592,12 @@ export function composeItems(
       blocks.push({ role: 'part-heading', text: style.closedSection, newPage });
       newPage = false;
     }
-    const head = itemHead(style, random, numbered, title, closed, newPage && index > 0);
-    blocks.push(...head);
-    const caseNo = style.caseStyle === 'none' ? null : caseNumber(style, random, ctx.date.yearShort);
-    if (caseNo) {
-      const line: Block = {
-        role: 'marker',
-        text: style.caseStyle === 'labelled' ? `${style.caseLabel} ${caseNo}` : caseNo,
-      };
-      // Before the heading and its markers, however many the item has (a closed one may have one more).
-      if (style.caseStyle === 'bare-before') blocks.splice(blocks.length - head.length, 0, line);
-      else blocks.push(line);
-      if (style.caseForm === 'edoc' && style.caseStyle === 'labelled')
-        blocks.push({
-          role: 'marker',
-          text: `Dok.nr.: 20${ctx.date.yearShort}-${between(random, 100000, 299999)}`,
-        });
-    }
-    if (closed) {
-      // A closed item may print a short decision: it must never be read.
-      const marked = style.access !== 'none';
-      if (marked && chance(random, 0.3) && style.kind === 'minutes')
-        blocks.push({ role: 'paragraph', text: 'Godkendt.' });
-      items.push({
-        number: numbered,
-        title,
-        access: 'closed',
-        caseNumber: caseNo,
-        decision: null,
-        priorDecisions: [],
-        attachments: [],
-        absent: [],
-      });
-    } else {
-      const parts = openItem(random, ctx, numbered, year);
-      blocks.push(...parts.blocks);
-      items.push({
-        number: numbered,
-        title,
-        access: 'open',
-        caseNumber: caseNo,
-        decision: parts.decision,
-        priorDecisions: parts.prior,
-        attachments: parts.attachments,
-        absent: parts.absent,
-      });
-    }
+    const composed = composeItem(random, ctx, numbered, title, closed, newPage && index > 0);
+    blocks.push(...composed.blocks);
+    items.push(composed.item);
     number += chance(random, 0.05) ? 2 : 1;
   }
+  if (style.bareHeading === 'extra' && firstClosed === count) addExtra();
   return { blocks, items };
 }
 

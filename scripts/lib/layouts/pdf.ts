@@ -29,6 +29,9 @@ class Typesetter {
   /** Where the values of a header set in two columns start: clear of the widest label. */
   valueColumn = 110;
 
+  /** Points the body stands right of the margin: under a bordered heading's title cell. */
+  indent = 0;
+
   constructor(pdf: PDFKit.PDFDocument, style: HouseStyle) {
     this.pdf = pdf;
     this.style = style;
@@ -37,7 +40,7 @@ class Typesetter {
   }
 
   get left(): number {
-    return this.style.marginLeft;
+    return this.style.marginLeft + this.indent;
   }
 
   get width(): number {
@@ -103,6 +106,44 @@ class Typesetter {
         .fontSize(part.font.size)
         .text(part.text, part.x, this.y, { lineBreak: false });
     }
+  }
+
+  /**
+   * A heading as one row of a bordered table: the number centred in its cell, beside the title
+   * wrapped in the next; the body after it is indented to the title cell.
+   */
+  borderedHeading(number: string, title: string, font: Font): void {
+    this.indent = 0;
+    const [cell, pad] = [Math.max(30, this.measure(number, font) + 12), 4];
+    const lead = this.leading(font.size);
+    const lines = this.breakLines(title, font, this.width - cell - 2 * pad);
+    const height = lines.length * lead + 2 * pad;
+    this.ensure(height + this.leading(this.style.bodySize) * 3);
+    const [x, top] = [this.left, this.y];
+    // The rules are no content: a tagged PDF marks them as artifacts.
+    if (this.style.tagged) this.pdf.markContent('Artifact', { type: 'Layout' });
+    this.pdf
+      .lineWidth(0.6)
+      .rect(x, top, this.width, height)
+      .moveTo(x + cell, top)
+      .lineTo(x + cell, top + height)
+      .stroke();
+    if (this.style.tagged) this.pdf.endMarkedContent();
+    const numberX = x + (cell - this.measure(number, font)) / 2;
+    const numberY = top + pad + ((lines.length - 1) * lead) / 2;
+    this.marked(() =>
+      this.pdf.font(font.name).fontSize(font.size).text(number, numberX, numberY, { lineBreak: false }),
+    );
+    for (const [i, line] of lines.entries()) {
+      this.marked(() =>
+        this.pdf
+          .font(font.name)
+          .fontSize(font.size)
+          .text(line.text, x + cell + pad, top + pad + i * lead, { lineBreak: false }),
+      );
+    }
+    this.y = top + height + pad;
+    this.indent = cell + pad;
   }
 
   measure(text: string, font: Font): number {
@@ -302,6 +343,10 @@ function setBlock(t: Typesetter, style: HouseStyle, block: Block): void {
       t.space(gap * 2);
       t.ensure(t.leading(f.heading.size) * 2 + t.leading(style.bodySize) * 3);
       const hx = x - style.headingOutdent;
+      if (block.columns && block.bordered) {
+        t.borderedHeading(block.columns[0], block.columns[1], f.heading);
+        return;
+      }
       if (block.columns) {
         const [number, title] = block.columns;
         const lines = t.breakLines(title, f.heading, t.width - 40);
@@ -325,6 +370,7 @@ function setBlock(t: Typesetter, style: HouseStyle, block: Block): void {
       t.paragraph(block.text, style.subItemLook === 'heading' ? f.heading : f.bold, x, t.width);
       return;
     case 'part-heading':
+      t.indent = 0;
       if (block.newPage && !t.atTop) t.newPage(false);
       t.space(gap * 2);
       t.ensure(t.leading(style.bodySize) * 6);
@@ -388,6 +434,7 @@ function setSignatures(
   f: ReturnType<typeof fonts>,
   block: Extract<Block, { role: 'signatures' }>,
 ): void {
+  t.indent = 0;
   if (block.newPage && !t.atTop) t.newPage(false);
   const size = t.style.bodySize;
   t.space(t.leading(size) * 2);

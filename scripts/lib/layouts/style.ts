@@ -5,6 +5,7 @@
 import { chance, pick } from '../invented.ts';
 import type { Random } from '../random.ts';
 import { CASE_LABELS, LABEL_FAMILIES, type LabelFamily } from './content.ts';
+import type { LaterVariations } from './later-variations.ts';
 import type { Variations } from './variations.ts';
 
 export type HeadingShape =
@@ -76,7 +77,7 @@ export const TYPEFACES: readonly Typeface[] = [
   { regular: 'Courier', bold: 'Courier-Bold', italic: 'Courier-Oblique' },
 ];
 
-export interface HouseStyle extends Variations {
+export interface HouseStyle extends Variations, LaterVariations {
   readonly format: 'pdf' | 'html';
   readonly kind: 'minutes' | 'agenda';
   /** eDoc's per-item export: one item, no header. */
@@ -183,7 +184,7 @@ const DECISIONS: readonly (readonly [DecisionForm, number])[] = [
 ];
 
 /** Draws one house style but its later variations; the choices hang together as real templates do. */
-export function drawStyle(random: Random): Omit<HouseStyle, keyof Variations> {
+export function drawStyle(random: Random): Omit<HouseStyle, keyof Variations | keyof LaterVariations> {
   const format = chance(random, 0.15) ? 'html' : 'pdf';
   const perItem = format === 'pdf' && chance(random, 0.06);
   const kind = !perItem && chance(random, 0.1) ? 'agenda' : 'minutes';
