@@ -1,4 +1,5 @@
 import { raiseCentredNumbers } from './centred-number.ts';
+import { breaksColumn } from './columns.ts';
 import type { Line } from './line.ts';
 
 /** A run of text in one font, as pdf.js positions it (points from the page's bottom left). */
@@ -13,8 +14,8 @@ export interface Run {
   readonly italic: boolean;
 }
 
-/** Joins runs that share a baseline into lines, in reading order (top to bottom, left to right). */
-export function groupLines(runs: readonly Run[], page: number): Line[] {
+/** Runs that share a baseline, top to bottom. */
+export function groupRows(runs: readonly Run[]): Run[][] {
   const sorted = [...runs].sort((p, q) => q.y - p.y || p.x - q.x);
   const rows: Run[][] = [];
   for (const run of sorted) {
@@ -23,10 +24,19 @@ export function groupLines(runs: readonly Run[], page: number): Line[] {
     if (row && first && Math.abs(first.y - run.y) <= Math.max(first.size, run.size) * 0.35) row.push(run);
     else rows.push([run]);
   }
+  return rows;
+}
+
+/**
+ * Joins runs that share a baseline into lines, in reading order (top to bottom, left to right).
+ * `stops` are the document's columns (columns.ts columnStops).
+ */
+export function groupLines(runs: readonly Run[], page: number, stops: readonly number[] = []): Line[] {
+  const rows = groupRows(runs);
   const lines: Line[] = [];
   let previous: { y: number; size: number } | undefined;
   for (const row of raiseCentredNumbers(rows)) {
-    const text = joinRuns(row).replace(/\s+$/, '');
+    const text = joinRuns(row, stops).replace(/\s+$/, '');
     if (text.trim().length === 0) continue;
     const main = dominantRun(row);
     const y = row[0]?.y ?? 0;
@@ -60,7 +70,7 @@ function dominantRun(row: readonly Run[]): Run {
 }
 
 /** Concatenates runs, restoring spaces from gaps and tabs from wide gaps (table cells). */
-function joinRuns(row: readonly Run[]): string {
+function joinRuns(row: readonly Run[], stops: readonly number[]): string {
   let text = '';
   let end: number | undefined;
   for (const run of row) {
@@ -69,7 +79,7 @@ function joinRuns(row: readonly Run[]): string {
     if (!run.str.trim()) continue;
     if (end !== undefined) {
       const gap = run.x - end;
-      if (gap > run.size * 1.5) text = `${text.replace(/ +$/, '')}\t`;
+      if (breaksColumn(gap, run, stops, !text.includes('\t'))) text = `${text.replace(/ +$/, '')}\t`;
       else if (gap > run.size * 0.12 && !/\s$/.test(text) && !/^\s/.test(run.str)) text += ' ';
     }
     text += run.str;

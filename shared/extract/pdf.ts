@@ -3,9 +3,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getDocument, PasswordException } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { columnStops } from './columns.ts';
 import { ExtractionError } from './errors.ts';
 import { extractItemTables } from './item-table.ts';
-import { groupLines, type Run } from './layout.ts';
+import { groupLines, groupRows, type Run } from './layout.ts';
 import type { ExtractedText } from './line.ts';
 import { assertReadableText } from './text-quality.ts';
 
@@ -57,10 +58,12 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Ext
       pages.push(page.runs);
       pageHeights.push(page.height);
     }
+    // A column's cells start at one x on every page, however wide the cell before them.
+    const stops = columnStops(pages.flatMap(groupRows));
     const pageLines = extractItemTables(pages).map((page, i) => [
-      ...groupLines(page.before, i + 1),
+      ...groupLines(page.before, i + 1, stops),
       ...page.table,
-      ...groupLines(page.after, i + 1),
+      ...groupLines(page.after, i + 1, stops),
     ]);
     // Running headers, footers and paragraphs over page breaks are the parser's to find (passes/furniture.ts).
     const lines = pageLines.flat();
