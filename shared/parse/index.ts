@@ -15,7 +15,7 @@ import { readDecisions } from './passes/decisions.ts';
 import { findFurniture } from './passes/furniture.ts';
 import { readHeader } from './passes/header.ts';
 import { type ItemDraft, readItemContent } from './passes/item-content.ts';
-import { chooseItemSequence, closingAfter } from './passes/item-sequence.ts';
+import { chooseItemSequence, closingAfter, type ItemHeading } from './passes/item-sequence.ts';
 import { findSectionLabels, type ItemRange } from './passes/section-labels.ts';
 import { inferStyles, type StyledLine } from './passes/styles.ts';
 import { readAttachmentOverview } from './passes/trailer.ts';
@@ -61,8 +61,10 @@ export function parseMinutes(
     layoutNotes,
   } = layout(lines, sequence.headings, contents.start);
   const firstStart = (sequence.headings[0]?.at ?? 0) - (preceding[0] ? 1 : 0);
-  const parts = findAgendaParts(lines, firstStart, itemRanges);
+  const parts = findAgendaParts(lines, firstStart, itemRanges, sequence.headings);
   const ranges = parts.ranges;
+  // A part's heading read as an item's heading is none: the items are those the pass kept.
+  const headings = parts.items.map((n) => sequence.headings[n] as ItemHeading);
   const labels = findSectionLabels(lines, ranges, styles.bodyStyle);
   const header = readHeader(
     lines.slice(0, headerEnd),
@@ -74,14 +76,14 @@ export function parseMinutes(
   const date = header.info.date ?? firstDecision?.date ?? null;
   const kind = header.info.kind ?? 'minutes';
   const itemNotes: Notes = new Map();
-  const drafts = sequence.headings.map((heading, n) =>
+  const drafts = headings.map((heading, n) =>
     underClosedPart(
       readItemContent(
         lines,
         heading,
         ranges[n]?.to ?? heading.at + heading.span,
         labels.labels,
-        preceding[n] ?? null,
+        preceding[parts.items[n] ?? n] ?? null,
         itemNotes,
       ),
       parts.closed.get(n),
@@ -116,9 +118,9 @@ export function parseMinutes(
       furniture.notes,
       contents.notes,
       layoutNotes,
-      parts.notes,
       header.notes,
       sequence.notes,
+      parts.notes,
       labels.notes,
       itemNotes,
     ),

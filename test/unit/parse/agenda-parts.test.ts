@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAgendaParts, underClosedPart } from '#parse/passes/agenda-parts.ts';
 import type { ItemDraft } from '#parse/passes/item-content.ts';
+import type { ItemHeading } from '#parse/passes/item-sequence.ts';
 import { partHeading } from '#parse/read/agenda-parts.ts';
 import { pdfLines, styled } from '#test/support/lines.ts';
 
@@ -54,13 +55,18 @@ function agenda(between: string, itemTwo = ['Tekst om punktet.']) {
       { from: two + 1, to: three },
       { from: three + 1, to: lines.length },
     ],
+    headings: numbered([0, two, three]),
   };
 }
 
+/** Numbered headings of one line at these places. */
+const numbered = (at: readonly number[]): ItemHeading[] =>
+  at.map((a, n) => ({ at: a, span: 1, number: n + 1, title: `Punkt ${n + 1}` }));
+
 describe('agenda parts', () => {
   it('ends the item before a closed part’s heading and closes every item after it', () => {
-    const { lines, ranges } = agenda('Lukkede punkter');
-    const parts = findAgendaParts(lines, 0, ranges);
+    const { lines, ranges, headings } = agenda('Lukkede punkter');
+    const parts = findAgendaParts(lines, 0, ranges, headings);
     expect(parts.ranges[0]).toEqual({ from: 1, to: 2 });
     expect([...parts.closed]).toEqual([
       [1, 'Lukkede punkter'],
@@ -70,27 +76,37 @@ describe('agenda parts', () => {
   });
 
   it('closes items until an open part’s heading', () => {
-    const { lines, ranges } = agenda('Lukket dagsorden', ['Tekst.', 'Åbne punkter']);
-    const parts = findAgendaParts(lines, 0, ranges);
+    const { lines, ranges, headings } = agenda('Lukket dagsorden', ['Tekst.', 'Åbne punkter']);
+    const parts = findAgendaParts(lines, 0, ranges, headings);
     expect([...parts.closed.keys()]).toEqual([1]);
     expect(parts.ranges[1]).toEqual({ from: 4, to: 5 });
   });
 
   it('reads a closed part’s heading before the first item: every item is closed', () => {
     const lines = styled(pdfLines(['Lukket møde', '1. Personalesag', 'Tekst.', '2. Køb', 'Tekst.']));
-    const parts = findAgendaParts(lines, 1, [
-      { from: 2, to: 3 },
-      { from: 4, to: 5 },
-    ]);
+    const parts = findAgendaParts(
+      lines,
+      1,
+      [
+        { from: 2, to: 3 },
+        { from: 4, to: 5 },
+      ],
+      numbered([1, 3]),
+    );
     expect([...parts.closed.keys()]).toEqual([0, 1]);
   });
 
   it('leaves a marker that is all an item holds to that item', () => {
     const lines = styled(pdfLines(['1. Personalesag', 'Lukket møde', '2. Budget', 'Tekst.']));
-    const parts = findAgendaParts(lines, 0, [
-      { from: 1, to: 2 },
-      { from: 3, to: 4 },
-    ]);
+    const parts = findAgendaParts(
+      lines,
+      0,
+      [
+        { from: 1, to: 2 },
+        { from: 3, to: 4 },
+      ],
+      numbered([0, 2]),
+    );
     expect(parts.ranges).toEqual([
       { from: 1, to: 2 },
       { from: 3, to: 4 },
@@ -98,9 +114,67 @@ describe('agenda parts', () => {
     expect(parts.closed.size).toBe(0);
   });
 
+  it('reads a part heading set as an unnumbered item heading, with nothing under it, as no item', () => {
+    const texts = [
+      'Budget',
+      'Godkendt.',
+      'Lukkede punkter',
+      'Personalesag',
+      'Lukket sag',
+      'Køb af jord',
+      'Lukket sag',
+    ];
+    const lines = styled(pdfLines(texts));
+    const headings = [0, 2, 3, 5].map((at) => ({ at, span: 1, number: null, title: texts[at] as string }));
+    const parts = findAgendaParts(
+      lines,
+      0,
+      [
+        { from: 1, to: 2 },
+        { from: 3, to: 3 },
+        { from: 4, to: 5 },
+        { from: 6, to: 7 },
+      ],
+      headings,
+    );
+    expect(parts.items).toEqual([0, 2, 3]);
+    expect(parts.ranges).toEqual([
+      { from: 1, to: 2 },
+      { from: 4, to: 5 },
+      { from: 6, to: 7 },
+    ]);
+    expect([...parts.closed]).toEqual([
+      [1, 'Lukkede punkter'],
+      [2, 'Lukkede punkter'],
+    ]);
+    expect(parts.notes.get(2)?.role).toBe('access');
+  });
+
+  it('keeps an unnumbered heading that reads as a part’s when something stands under it, or it is numbered', () => {
+    const lines = styled(
+      pdfLines(['Lukket møde', 'Tekst om mødet.', '2. Lukkede punkter', '3. Budget', 'Tekst.']),
+    );
+    const parts = findAgendaParts(
+      lines,
+      0,
+      [
+        { from: 1, to: 2 },
+        { from: 3, to: 3 },
+        { from: 4, to: 5 },
+      ],
+      [
+        { at: 0, span: 1, number: null, title: 'Lukket møde' },
+        { at: 2, span: 1, number: 2, title: 'Lukkede punkter' },
+        { at: 3, span: 1, number: 3, title: 'Budget' },
+      ],
+    );
+    expect(parts.items).toEqual([0, 1, 2]);
+    expect(parts.closed.size).toBe(0);
+  });
+
   it('changes nothing where no part heading stands', () => {
-    const { lines, ranges } = agenda('Sagen udsættes til næste møde.');
-    const parts = findAgendaParts(lines, 0, ranges);
+    const { lines, ranges, headings } = agenda('Sagen udsættes til næste møde.');
+    const parts = findAgendaParts(lines, 0, ranges, headings);
     expect(parts.ranges).toEqual(ranges);
     expect(parts.closed.size).toBe(0);
   });
