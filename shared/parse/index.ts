@@ -128,11 +128,17 @@ export function parseMinutes(
       `furniture: ${furniture.indexes.size} lines`,
       `styles: body text ${styles.bodyStyle}, labels ${labels.labelStyle ?? 'none found'}`,
       `contents: ${contents.titles.length} entries`,
-      `items: ${sequence.description}`,
+      `items: ${itemsSummary(sequence.description, sequence.headings.length - headings.length)}`,
       `header: body ${JSON.stringify(body)}, date ${date}`,
       `confidence ${quality.confidence}${quality.reasons.length ? `: ${quality.reasons.map((r) => r.message).join('; ')}` : ''}`,
     ],
   };
+}
+
+/** The sequence's description, and how many of its headings were over parts of the agenda instead. */
+function itemsSummary(description: string, parts: number): string {
+  if (parts === 0) return description;
+  return `${description}; ${parts} of them ${parts === 1 ? 'a heading' : 'headings'} over a part of the agenda, not ${parts === 1 ? 'an item' : 'items'}`;
 }
 
 /** Lines -> the Meeting document. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseMinutes } from '#parse/index.ts';
 import { findAgendaParts, underClosedPart } from '#parse/passes/agenda-parts.ts';
 import type { ItemDraft } from '#parse/passes/item-content.ts';
 import type { ItemHeading } from '#parse/passes/item-sequence.ts';
@@ -186,5 +187,44 @@ describe('agenda parts', () => {
       accessReason: 'under "Lukkede punkter"',
     });
     expect(underClosedPart(draft, undefined)).toBe(draft);
+  });
+});
+
+const partsHeading = (text: string) => ({ text, size: 14, bold: true, gap: 12 });
+const partsLabel = (text: string) => ({ text, bold: true });
+
+describe('a heading over a part of the agenda, set like the item headings', () => {
+  const lines = pdfLines([
+    { text: 'Referat', size: 20, bold: true },
+    { text: 'Økonomiudvalget', size: 16, bold: true },
+    'Dato: 5. februar 2025',
+    partsHeading('Godkendelse af dagsorden'),
+    'Sagsnr.: 25/101',
+    partsLabel('Beslutning'),
+    'Godkendt.',
+    partsHeading('Budgetopfølgning'),
+    'Sagsnr.: 25/102',
+    partsLabel('Beslutning'),
+    'Taget til efterretning.',
+    partsHeading('Lukkede punkter'),
+    partsHeading('Personalesag'),
+    'Sagsnr.: 25/103',
+    partsLabel('Beslutning'),
+    'Godkendt.',
+  ]);
+  const parsed = parseMinutes(
+    { format: 'pdf', pages: 1, lines, pageHeights: [842] },
+    { file: 'x.pdf', sha256: 'a'.repeat(64) },
+  );
+
+  it('is no item, closes the items after it, and the summary counts it apart', () => {
+    expect(parsed.document.items.map((i) => [i.title, i.access])).toEqual([
+      ['Godkendelse af dagsorden', 'open'],
+      ['Budgetopfølgning', 'open'],
+      ['Personalesag', 'closed'],
+    ]);
+    expect(parsed.summary.find((line) => line.startsWith('items: '))).toMatch(
+      /^items: 4 items .*; 1 of them a heading over a part of the agenda, not an item$/,
+    );
   });
 });
