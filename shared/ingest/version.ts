@@ -4,4 +4,4 @@
  * registry's `claim` then hands every document to the ingest again (that is how a reindex works),
  * while a repeated delivery under the same version is a no-op.
  */
-export const EXTRACTOR_VERSION = '2026-13.3';
+export const EXTRACTOR_VERSION = '2026-16.1';
