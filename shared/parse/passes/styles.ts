@@ -136,25 +136,33 @@ function startsParagraph(
     // A short last line ends its paragraph (a list of titles), however it ends.
     const short = full !== null && previous.width !== undefined && previous.width < full * SHORT_LINE;
     const continues =
-      sameStyle &&
-      (/^\p{Ll}/u.test(line.text) ||
-        /[,-]$/u.test(previous.text) ||
-        (/\p{L}$/u.test(previous.text) && !short)) &&
-      !/[.:!?]$/.test(previous.text);
+      (sameStyle &&
+        (/^\p{Ll}/u.test(line.text) ||
+          /[,-]$/u.test(previous.text) ||
+          (/\p{L}$/u.test(previous.text) && !short)) &&
+        !/[.:!?]$/.test(previous.text)) ||
+      // The rest of a run-in label's line ("… beslutning: Taget til efter-") goes on over the break too.
+      (carriesOnRunIn(previous, line) && line.level === previous.level);
     return !continues;
   }
   const gap = previous.y - line.y;
   const expected = pitch.get(line.size) ?? line.size * 1.2;
   const close = gap > 0 && gap <= expected * PARAGRAPH_GAP;
-  // A line whose weight differs but which carries on a word or sentence at the usual pitch is
-  // the rest of a line that opened with a bold run-in label ("Beslutning: Godkendt med …").
-  const carriesOn =
-    close &&
-    Math.abs(previous.size - line.size) < 0.3 &&
-    /^\p{Ll}/u.test(line.text) &&
-    /[\p{L},-]$/u.test(previous.text);
+  const carriesOn = close && carriesOnRunIn(previous, line);
   if ((!sameStyle && !carriesOn) || line.level !== previous.level) return true;
   return !close;
+}
+
+/**
+ * A line whose weight differs but which carries on a word or sentence of the line before is the
+ * rest of a line that opened with a bold run-in label ("Beslutning: Godkendt med …").
+ */
+function carriesOnRunIn(previous: Line, line: Line): boolean {
+  return (
+    Math.abs(previous.size - line.size) < 0.3 &&
+    /^\p{Ll}/u.test(line.text) &&
+    /[\p{L},-]$/u.test(previous.text)
+  );
 }
 
 /** A line narrower than this share of the document's full line ends its paragraph. */

@@ -57,6 +57,13 @@ describe('the document’s typography', () => {
         'ges med tre måneder.',
       ]),
     ).toEqual([true, false]);
+    // The same line at the foot of a page carries on at the top of the next.
+    expect(
+      starts([
+        { text: 'Udvalgets beslutning den 09.10.2025: Orienteringen blev taget til efter-', bold: true },
+        { text: 'retning.', page: 2 },
+      ]),
+    ).toEqual([true, false]);
   });
 
   it('takes the document’s margin for a page with as many hanging headings as lines at the margin', () => {
