@@ -3,7 +3,7 @@ import { findDate } from '../read/dates.ts';
 import { decisionHeading } from '../read/decision-heading.ts';
 import { remembered } from '../read/memo.ts';
 import { type Numbering, namesExtraItem, readNumbering } from '../read/numbering.ts';
-import { joinLines } from '../read/text.ts';
+import { fold, joinLines } from '../read/text.ts';
 import {
   accessMarker,
   caseNumberOf,
@@ -208,6 +208,7 @@ function findCandidates(
   const candidates: Candidate[] = [];
   const labelProminence = labelsProminence(lines);
   const attachments = attachmentLists(lines);
+  const recurring = recurringLines(lines);
   for (let at = 0; at < lines.length; at++) {
     if (contents.positions.has(at) || attachments.has(at)) continue;
     const line = lines[at] as StyledLine;
@@ -227,7 +228,7 @@ function findCandidates(
       !((prominent || marked) && !labelled && line.breakBefore && /^[\p{Lu}"«„]/u.test(line.text))
     )
       continue;
-    const { span, title } = titleOf(lines, at, numbering);
+    const { span, title } = titleOf(lines, at, numbering, recurring);
     if (!title) continue;
     const evidence = weigh(lines, at, span, numbering, title, contents.titles);
     candidates.push({
@@ -312,19 +313,22 @@ function attachmentLists(lines: readonly StyledLine[]): Set<number> {
 /**
  * The title of a heading: after the number, or on the next line, wrapped over lines of its font.
  * A heading that names the item with its access ("Åbent punkt 3", "Lukket punkt 4") has its title
- * on the next line only when that line is set in the heading's font; else the label is all the
- * title there is. A closing label stays before a title under it, so the item stays closed.
+ * on the next line only when that line is set in the heading's font and is no label, known or
+ * one of the document's own (a line recurring in one style); else the label is all the title
+ * there is. A closing label stays before a title under it, so the item stays closed.
  */
 function titleOf(
   lines: readonly StyledLine[],
   at: number,
   numbering: Numbering | null,
+  recurring: ReadonlySet<string>,
 ): { span: number; title: string } {
   const label = numbering?.title ? '' : (numbering?.label ?? '');
   if (!label) return titleBelow(lines, at, numbering);
   const next = lines[at + 1];
   const head = lines[at] as StyledLine;
-  if (!next || fontOf(next) !== fontOf(head) || isStructural(next.text)) return { span: 1, title: label };
+  if (!next || fontOf(next) !== fontOf(head) || isStructural(next.text) || recurring.has(recurrenceKey(next)))
+    return { span: 1, title: label };
   const below = titleBelow(lines, at, numbering);
   if (!below.title) return { span: 1, title: label };
   return {
@@ -332,6 +336,25 @@ function titleOf(
     title:
       mentionsClosure(label) || accessMarker(label) === 'closed' ? `${label}: ${below.title}` : below.title,
   };
+}
+
+/** A line that recurs this many times in one style is a label of the document, no item's title. */
+const LABEL_RECURRENCE = 3;
+
+const recurrenceKey = (line: StyledLine) => `${line.style}|${fold(line.text)}`;
+
+/**
+ * The document's own labels: short lines that recur in one style ("Strategisk sigte" in every
+ * item), as the section-label pass later finds them; an item's title is said once.
+ */
+function recurringLines(lines: readonly StyledLine[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    if (line.text.length > 60) continue;
+    const key = recurrenceKey(line);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= LABEL_RECURRENCE).map(([key]) => key));
 }
 
 function titleBelow(

@@ -166,6 +166,27 @@ describe('the item sequence', () => {
     ]);
   });
 
+  it('takes no label of the document’s own for the title of an access-named heading', () => {
+    // Headings and labels share one font; "Strategisk sigte" recurs in every item, so it is a label.
+    const bold = (t: string): LineSpec => ({ text: t, bold: true, gap: 12 });
+    expect(
+      items(
+        [1, 2, 3, 4].flatMap((n) => [
+          bold(n === 3 ? 'Åbent punkt 3' : `Punkt ${n}: Budget for område ${n}`),
+          bold('Strategisk sigte'),
+          text('Forvaltningen har udarbejdet et notat.'),
+          bold('Beslutning'),
+          text('Godkendt.'),
+        ]),
+      ),
+    ).toEqual([
+      [1, 'Budget for område 1'],
+      [2, 'Budget for område 2'],
+      [3, 'Åbent punkt'],
+      [4, 'Budget for område 4'],
+    ]);
+  });
+
   it('takes prominent unnumbered headings when items have no numbers, but not the meeting’s title', () => {
     expect(
       items([
