@@ -144,6 +144,7 @@ function readTitle(lines: readonly StyledLine[], notes: Notes): Title {
   const title: Title = { body: null, kind: null, date: null, when: null, location: null };
   const candidates: { line: StyledLine; text: string; score: number }[] = [];
   let kindAt = -1;
+  let kindProminence = 0;
   for (const [i, line] of titleLines(lines).entries()) {
     let text = collapse(line.text.replace(/\t/g, ' '));
     // A case number above the first item ("27.12.04-P16-20-22") is its item's, and no date.
@@ -152,7 +153,12 @@ function readTitle(lines: readonly StyledLine[], notes: Notes): Title {
     if (MUNICIPALITY.test(text) || (isLetterSpaced(text) && /kommune/i.test(despaced(text)))) continue;
     const kind = KIND.exec(text);
     if (kind) {
-      title.kind ??= KIND_WORDS.agenda.some((w) => w === kind[1]?.toLowerCase()) ? 'agenda' : 'minutes';
+      // Where lines name different kinds, the title set most prominently names the document, not
+      // a small running header above it ("Referat – Chefforum – …" over "DAGSORDEN Chefforum").
+      if (!title.kind || line.prominence > kindProminence) {
+        title.kind = KIND_WORDS.agenda.some((w) => w === kind[1]?.toLowerCase()) ? 'agenda' : 'minutes';
+        kindProminence = line.prominence;
+      }
       kindAt = i;
       text = text
         .slice(kind[0].length)

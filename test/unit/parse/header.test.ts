@@ -54,6 +54,16 @@ describe('the meeting header', () => {
     });
   });
 
+  it('takes the kind of document from its most prominent title, not a small running header over it', () => {
+    const title = (kind: string) => [
+      { text: 'Referat – Chefforum – 24. juni 2025', size: 8 },
+      { text: `${kind} Chefforum d. 24-06-2025`, size: 18, bold: true },
+      'Dato: Tirsdag den 24. juni 2025',
+    ];
+    expect(header(title('DAGSORDEN')).kind).toBe('agenda');
+    expect(header(title('REFERAT')).kind).toBe('minutes');
+  });
+
   it('reads the body from "REFERAT <body> d. <date>" wrapped over two lines, and never a date as a time', () => {
     expect(
       header([
