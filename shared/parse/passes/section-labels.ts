@@ -167,7 +167,10 @@ function candidatesIn(lines: readonly StyledLine[], range: ItemRange, item: numb
       });
       continue;
     }
-    const decision = decisionHeading(text);
+    // A decision heading cut before its date or number ("… beslutning den" / "14.01.2026 Punkt
+    // 259") is one as surely as when it stands whole, though its next line is in its own style.
+    const cut = RUNS_ON.test(text) ? wrappedLabel(lines, at, range.to) : null;
+    const decision = decisionHeading(text) ?? (cut ? decisionHeading(cut) : null);
     const shortLine =
       text.length <= MAX_LABEL_LENGTH &&
       (words <= MAX_LABEL_WORDS || decision !== null) &&

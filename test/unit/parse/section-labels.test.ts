@@ -85,7 +85,7 @@ describe('section labels', () => {
     ]);
   });
 
-  it('takes the item number a decision heading wraps onto its next line as part of the heading', () => {
+  it('takes the date or item number a decision heading wraps onto its next line as part of the heading', () => {
     // Cut after "Punkt", in capitals (the number has no case) or in bold, the number is the heading's.
     for (const [first, number, date] of [
       [
@@ -99,6 +99,12 @@ describe('section labels', () => {
         { text: 'STYREGRUPPEN FOR DIGITALISERINGS BESLUTNING DEN 19.12.2023', gap: 8 },
         { text: 'PUNKT 201' },
         '2023-12-19',
+      ],
+      // Cut before its date: the first line alone reads as no heading.
+      [
+        bold('Klima-, Natur- og Miljøudvalgets beslutning den'),
+        { text: '14.01.2026 Punkt 259', bold: true },
+        '2026-01-14',
       ],
     ] as const) {
       const lines = styled(pdfLines([para('Tekst.'), first, number, para('Tiltrådt.')]));
