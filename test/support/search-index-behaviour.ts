@@ -148,6 +148,43 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
       expect(await titles({ caseNumber: '24/16905' })).toEqual(['Personalesag']);
     });
 
+    it('filters what its words find as it filters every item, and an item without a date by no date', async () => {
+      const undated = indexedItem({
+        documentId: 'undated',
+        title: 'Fravær uden mødedato',
+        decision: 'Godkendt.',
+      });
+      await index.replaceDocument('undated', [{ ...undated, meeting: { ...undated.meeting, date: null } }]);
+      await index.replaceDocument('greve', GREVE);
+      const ids = async (input: Record<string, unknown>) =>
+        (await index.search(query({ ...input, size: 100 }))).results.map((r) => `${r.id} ${r.match}`).sort();
+      const filters = [
+        { from: '2025-01-01' },
+        { to: '2024-12-31' },
+        { from: '2022-02-01', to: '2024-06-11' },
+        { body: 'byråd' },
+        { municipality: 'GREVE' },
+        { outcome: 'approved' },
+        { outcome: 'postponed' },
+        { access: 'closed' },
+        { body: 'direktionen', outcome: 'discussed', from: '2025-02-05' },
+      ];
+      for (const q of ['fravær', 'vintertjeneste', 'godkendt', 'personalesag']) {
+        const found = await ids({ q });
+        for (const filter of filters) {
+          const every = new Set((await ids(filter)).map((hit) => hit.split(' ')[0]));
+          expect({ q, filter, found: await ids({ q, ...filter }) }).toEqual({
+            q,
+            filter,
+            found: found.filter((hit) => every.has(hit.split(' ')[0])),
+          });
+        }
+      }
+      expect(await titles({ q: 'mødedato' })).toEqual(['Fravær uden mødedato']);
+      for (const dates of [{ from: '1900-01-01' }, { to: '2999-12-31' }])
+        expect(await titles({ q: 'mødedato', ...dates })).toEqual([]);
+    });
+
     it('sorts by date, pages through results and counts facets over all matches', async () => {
       const first = await index.search(query({ sort: 'date', size: 2 }));
       expect(first.total).toBe(5);

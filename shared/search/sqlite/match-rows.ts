@@ -15,6 +15,9 @@ export interface Match {
   readonly documentId: string;
   readonly body: string | null;
   readonly municipality: string | null;
+  /** What the body and municipality filters compare (names.ts). */
+  readonly bodyKey: string | null;
+  readonly municipalityKey: string | null;
   readonly year: string | null;
   readonly outcome: string | null;
   /** Its facet values as numbers (MatchRows.facetValues), in FACETS order: counted without hashing. */
@@ -23,21 +26,21 @@ export interface Match {
 
 /** A match with its score: made field by field (thousands a search), not spread. */
 export function withScore(match: Omit<Match, 'score' | 'raw'>, raw: number): Match {
-  const { rowid, lengths, date, position, documentId, body, municipality, year, outcome, facetCodes } = match;
-  const score = Math.fround(raw);
   return {
-    rowid,
-    score,
+    rowid: match.rowid,
+    score: Math.fround(raw),
     raw,
-    lengths,
-    date,
-    position,
-    documentId,
-    body,
-    municipality,
-    year,
-    outcome,
-    facetCodes,
+    lengths: match.lengths,
+    date: match.date,
+    position: match.position,
+    documentId: match.documentId,
+    body: match.body,
+    municipality: match.municipality,
+    bodyKey: match.bodyKey,
+    municipalityKey: match.municipalityKey,
+    year: match.year,
+    outcome: match.outcome,
+    facetCodes: match.facetCodes,
   };
 }
 
@@ -47,12 +50,14 @@ type MatchRow = Omit<Match, 'score' | 'raw' | 'lengths' | 'facetCodes'> & Readon
 /**
  * The small rows of matching items, kept in memory once read: a search then costs what finding
  * its matches costs, not a join of every match with `items` (issue 16: 11.5 of 14 ms for 4,137
- * matches). About 100 bytes an item read; `clear` when the index changes.
+ * matches), filters.ts's too. About 100 bytes an item read; `clear` when the index changes.
  */
 export class MatchRows {
   /** Kept as matches with score 0: never changed (ranking makes new ones), so handed out as they are. */
   readonly #rows = new Map<number, Match>();
   readonly #read: Database.Statement;
+  /** One copy of each body and municipality key, however many rows hold it. */
+  readonly #keys = new Map<string, string>();
   /** Each facet's values seen, by code, and the code of each. */
   readonly #values = FACETS.map(() => ({
     list: [] as (string | null)[],
@@ -62,7 +67,8 @@ export class MatchRows {
   constructor(db: Database.Database) {
     this.#read = db.prepare(
       `SELECT rowid, ${LENGTH_FIELDS.map((f) => `${f}_terms`).join(', ')}, date, position,
-           document_id AS documentId, body, municipality, year, outcome
+           document_id AS documentId, body, municipality, body_key AS bodyKey,
+           municipality_key AS municipalityKey, year, outcome
          FROM items WHERE rowid IN (SELECT value FROM json_each(?))`,
     );
   }
@@ -86,6 +92,7 @@ export class MatchRows {
 
   clear(): void {
     this.#rows.clear();
+    this.#keys.clear();
     for (const values of this.#values) {
       values.list.length = 0;
       values.codes.clear();
@@ -102,11 +109,20 @@ export class MatchRows {
     return code;
   }
 
+  #key(key: string | null): string | null {
+    if (key === null) return null;
+    const kept = this.#keys.get(key);
+    if (kept !== undefined) return kept;
+    this.#keys.set(key, key);
+    return key;
+  }
+
   #readRows(rowids: readonly number[]): void {
     for (const row of this.#read.all(JSON.stringify(rowids)) as MatchRow[]) {
       const lengths = LENGTH_FIELDS.map((field) => row[`${field}_terms`] as number);
       const facetCodes = FACETS.map((facet, i) => this.#codeOf(i, row[facet] ?? null));
-      this.#rows.set(row.rowid, withScore({ ...row, lengths, facetCodes }, 0));
+      const [bodyKey, municipalityKey] = [this.#key(row.bodyKey), this.#key(row.municipalityKey)];
+      this.#rows.set(row.rowid, withScore({ ...row, bodyKey, municipalityKey, lengths, facetCodes }, 0));
     }
   }
 }

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { partyLetter } from '#domain/parties.ts';
 import {
   type IndexedItem,
   IndexedItem as IndexedItemSchema,
@@ -34,6 +33,7 @@ import type { QueryTerm } from '../query-language.ts';
 import { suggestQuery } from '../suggest.ts';
 import { caseMembers } from './case-members.ts';
 import { FieldTotals } from './field-totals.ts';
+import { type SqlFilters, splitFilters, sqlFilters } from './filters.ts';
 import { type Match, MatchRows, withScore } from './match-rows.ts';
 import {
   CASE_REF_INSERT,
@@ -49,8 +49,6 @@ import { decodeItem, encodeItem } from './stored-item.ts';
 import { SqliteTermVocabulary } from './vocabulary.ts';
 
 type Db = Database.Database;
-
-const NO_FILTER = 'WHERE 1 = 1';
 
 /**
  * The embedded search engine: SQLite FTS5 finds the matches, which are ranked as OpenSearch ranks
@@ -234,7 +232,7 @@ export class SqliteSearchIndex implements SearchIndex {
   async *matchBatches(query: SearchQuery, batchSize = MATCH_BATCH_SIZE): AsyncIterable<IndexedItem[]> {
     const plan = planSearch(query.q);
     if (query.q && !plan.searchable) return;
-    const { where, params } = filters(query);
+    const { where, params } = sqlFilters(query);
     // Driven by FTS5 when there are words (it seeks to a rowid), else by the items' own rowids.
     const [from, key] = query.q
       ? ['items_fts JOIN items i ON i.rowid = items_fts.rowid', 'items_fts.rowid']
@@ -264,15 +262,16 @@ export class SqliteSearchIndex implements SearchIndex {
     this.#forgetWhenChangedElsewhere();
     const plan = planSearch(query.q);
     if (query.q && !plan.searchable) return emptyResult(query);
-    const { where, params } = filters(query);
-    if (!query.q && where === NO_FILTER) return this.#browse(query);
+    // With words, the filters the matches' kept rows answer are tested in JS (filters.ts).
+    const filters = query.q ? splitFilters(query) : { sql: sqlFilters(query), keeps: null };
+    if (!query.q && !filters.sql.any) return this.#browse(query);
     // Full matches: every group of the query, nothing excluded. FTS5 keeps no stop-word gaps, so
     // its phrases find a few more than OpenSearch's; those are checked in JS (matchesFully).
     const postings: PostingsCache = new Map();
     let full = this.#ranked(
       plan,
       'full',
-      this.#matches(query.q ? fullExpression(plan) : null, where, params),
+      this.#matches(query.q ? fullExpression(plan) : null, filters),
       postings,
     );
     if (plan.positional) {
@@ -284,7 +283,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const loose = looseExpression(plan);
     if (query.q && loose !== null && full.length < PARTIAL_WHEN_FEWER_THAN) {
       const fullRows = new Set(full.map((m) => m.rowid));
-      partial = this.#matches(loose, where, params).filter((m) => !fullRows.has(m.rowid));
+      partial = this.#matches(loose, filters).filter((m) => !fullRows.has(m.rowid));
       // The expression left out every excluded term but a phrase: only then are the items read.
       if (partial.length > 0 && plan.parsed.excluded.some(isPositional)) {
         const items = this.#items(partial.map((m) => m.rowid));
@@ -335,18 +334,23 @@ export class SqliteSearchIndex implements SearchIndex {
 
   /**
    * Every match with what ranking, sorting and counting need: FTS5 finds the rowids (joined with
-   * `items` only to filter), their small rows come from memory (match-rows.ts); the page and the
-   * facets are then made in JS, and only the page's items are read in full.
+   * `items` only for the filters SQL tests), their small rows come from memory (match-rows.ts),
+   * which the other filters test; the page and the facets are then made in JS, and only the
+   * page's items are read in full.
    */
-  #matches(match: string | null, where: string, params: Record<string, unknown>): Match[] {
+  #matches(
+    match: string | null,
+    { sql: { any, where, params }, keeps }: { sql: SqlFilters; keeps: ((match: Match) => boolean) | null },
+  ): Match[] {
     const sql =
-      where === NO_FILTER && match !== null
+      !any && match !== null
         ? 'SELECT rowid FROM items_fts WHERE items_fts MATCH @match'
         : `${hitsClause(match !== null)} SELECT hits.rowid FROM hits JOIN items i ON i.rowid = hits.rowid ${where}`;
     const rowids = this.#prepared(sql)
       .pluck()
       .all(match === null ? params : { ...params, match }) as number[];
-    return this.#rows.matches(rowids);
+    const matches = this.#rows.matches(rowids);
+    return keeps === null ? matches : matches.filter(keeps);
   }
 
   /** The matches with their scores, as OpenSearch scores the same query (scoring.ts). */
@@ -539,27 +543,6 @@ function facetsOf(matches: readonly Match[], rows: MatchRows): SearchResult['fac
 function hitsClause(hasMatch: boolean): string {
   if (!hasMatch) return 'WITH hits AS (SELECT rowid FROM items)';
   return 'WITH hits AS MATERIALIZED (SELECT rowid FROM items_fts WHERE items_fts MATCH @match)';
-}
-
-function filters(query: SearchQuery): { where: string; params: Record<string, string> } {
-  const clauses: string[] = ['1 = 1'];
-  const params: Record<string, string> = {};
-  const add = (clause: string, name: string, value: string | undefined) => {
-    if (value === undefined) return;
-    clauses.push(clause);
-    params[name] = value;
-  };
-  add('i.date >= @from', 'from', query.from);
-  add('i.date <= @to', 'to', query.to);
-  add('i.body_key = @body', 'body', bodyName(query.body)?.key);
-  add('i.municipality_key = @municipality', 'municipality', municipalityName(query.municipality)?.key);
-  add('i.outcome = @outcome', 'outcome', query.outcome);
-  add('i.access = @access', 'access', query.access);
-  add('i.case_number = @caseNumber', 'caseNumber', query.caseNumber);
-  add('i.votes = @votes', 'votes', query.votes);
-  const party = query.party === undefined ? null : partyLetter(query.party);
-  add('instr(i.parties, @party) > 0', 'party', party === null ? undefined : ` ${party} `);
-  return { where: `WHERE ${clauses.join(' AND ')}`, params };
 }
 
 const quoted = (term: string) => `"${term.replaceAll('"', '""')}"`;

@@ -1,0 +1,86 @@
+import { partyLetter } from '#domain/parties.ts';
+import type { SearchQuery } from '#domain/search.ts';
+import { bodyName, municipalityName } from '../names.ts';
+import type { Match } from './match-rows.ts';
+
+/**
+ * A filter of a search as a clause on `items i` with its parameter, and, for those the kept rows
+ * of the matches answer (match-rows.ts), the same test in JS: with words, FTS5 finds the matches
+ * and these filters need no join of every match with `items` (3.4 of 5.1 ms for 2,185 matches at
+ * 100,000 items, issue 16).
+ */
+interface Filter {
+  readonly clause: string;
+  readonly name: string;
+  readonly value: string;
+  /** The clause's test on a kept row: a NULL column passes no comparison, as in SQL. */
+  readonly keeps?: (match: Match) => boolean;
+}
+
+/** The query's filters; those it does not set are left out. */
+function filtersOf(query: SearchQuery): Filter[] {
+  const filters: Filter[] = [];
+  const add = (filter: Omit<Filter, 'value'>, value: string | null | undefined) => {
+    if (value !== undefined && value !== null) filters.push({ ...filter, value });
+  };
+  const { from, to, outcome } = query;
+  const body = bodyName(query.body)?.key;
+  const municipality = municipalityName(query.municipality)?.key;
+  add(
+    { clause: 'i.date >= @from', name: 'from', keeps: (m) => m.date !== null && m.date >= (from as string) },
+    from,
+  );
+  add({ clause: 'i.date <= @to', name: 'to', keeps: (m) => m.date !== null && m.date <= (to as string) }, to);
+  add({ clause: 'i.body_key = @body', name: 'body', keeps: (m) => m.bodyKey === body }, body);
+  add(
+    {
+      clause: 'i.municipality_key = @municipality',
+      name: 'municipality',
+      keeps: (m) => m.municipalityKey === municipality,
+    },
+    municipality,
+  );
+  add({ clause: 'i.outcome = @outcome', name: 'outcome', keeps: (m) => m.outcome === outcome }, outcome);
+  add({ clause: 'i.access = @access', name: 'access' }, query.access);
+  add({ clause: 'i.case_number = @caseNumber', name: 'caseNumber' }, query.caseNumber);
+  add({ clause: 'i.votes = @votes', name: 'votes' }, query.votes);
+  const party = query.party === undefined ? null : partyLetter(query.party);
+  add({ clause: 'instr(i.parties, @party) > 0', name: 'party' }, party === null ? null : ` ${party} `);
+  return filters;
+}
+
+/** Filters as SQL: a WHERE clause on `items i` (`WHERE 1 = 1` when there are none) and its parameters. */
+export interface SqlFilters {
+  readonly any: boolean;
+  readonly where: string;
+  readonly params: Record<string, string>;
+}
+
+function asSql(filters: readonly Filter[]): SqlFilters {
+  return {
+    any: filters.length > 0,
+    where: `WHERE ${['1 = 1', ...filters.map((f) => f.clause)].join(' AND ')}`,
+    params: Object.fromEntries(filters.map((f) => [f.name, f.value])),
+  };
+}
+
+/** Every filter of the query as SQL. */
+export function sqlFilters(query: SearchQuery): SqlFilters {
+  return asSql(filtersOf(query));
+}
+
+/**
+ * The query's filters split for a search with words: those the kept rows answer as one test on a
+ * match (`null` when there are none), the others as SQL.
+ */
+export function splitFilters(query: SearchQuery): {
+  sql: SqlFilters;
+  keeps: ((match: Match) => boolean) | null;
+} {
+  const filters = filtersOf(query);
+  const tests = filters.flatMap((f) => (f.keeps ? [f.keeps] : []));
+  return {
+    sql: asSql(filters.filter((f) => !f.keeps)),
+    keeps: tests.length === 0 ? null : (match) => tests.every((keeps) => keeps(match)),
+  };
+}
