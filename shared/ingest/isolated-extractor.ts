@@ -33,7 +33,7 @@ export type ExtractionReply =
 export const WORKER_READY = 'ready';
 
 /** Documents one worker reads before it is replaced (IsolatedExtractor's documentsPerWorker). */
-export const DOCUMENTS_PER_WORKER = 50;
+export const DOCUMENTS_PER_WORKER = 500;
 
 /** How often the memory the reading takes is looked at. */
 const MEMORY_POLL_MS = 25;
