@@ -13,8 +13,8 @@ interface Filter {
   readonly clause: string;
   readonly name: string;
   readonly value: string;
-  /** The clause's test on a kept row: a NULL column passes no comparison, as in SQL. */
-  readonly keeps?: (match: Match) => boolean;
+  /** The clause's test of a kept row against the value: a NULL column passes none, as in SQL. */
+  readonly keeps?: (match: Match, value: string) => boolean;
 }
 
 /** The query's filters; those it does not set are left out. */
@@ -23,24 +23,27 @@ function filtersOf(query: SearchQuery): Filter[] {
   const add = (filter: Omit<Filter, 'value'>, value: string | null | undefined) => {
     if (value !== undefined && value !== null) filters.push({ ...filter, value });
   };
-  const { from, to, outcome } = query;
-  const body = bodyName(query.body)?.key;
-  const municipality = municipalityName(query.municipality)?.key;
   add(
-    { clause: 'i.date >= @from', name: 'from', keeps: (m) => m.date !== null && m.date >= (from as string) },
-    from,
+    { clause: 'i.date >= @from', name: 'from', keeps: (m, from) => m.date !== null && m.date >= from },
+    query.from,
   );
-  add({ clause: 'i.date <= @to', name: 'to', keeps: (m) => m.date !== null && m.date <= (to as string) }, to);
-  add({ clause: 'i.body_key = @body', name: 'body', keeps: (m) => m.bodyKey === body }, body);
+  add({ clause: 'i.date <= @to', name: 'to', keeps: (m, to) => m.date !== null && m.date <= to }, query.to);
+  add(
+    { clause: 'i.body_key = @body', name: 'body', keeps: (m, key) => m.bodyKey === key },
+    bodyName(query.body)?.key,
+  );
   add(
     {
       clause: 'i.municipality_key = @municipality',
       name: 'municipality',
-      keeps: (m) => m.municipalityKey === municipality,
+      keeps: (m, key) => m.municipalityKey === key,
     },
-    municipality,
+    municipalityName(query.municipality)?.key,
   );
-  add({ clause: 'i.outcome = @outcome', name: 'outcome', keeps: (m) => m.outcome === outcome }, outcome);
+  add(
+    { clause: 'i.outcome = @outcome', name: 'outcome', keeps: (m, outcome) => m.outcome === outcome },
+    query.outcome,
+  );
   add({ clause: 'i.access = @access', name: 'access' }, query.access);
   add({ clause: 'i.case_number = @caseNumber', name: 'caseNumber' }, query.caseNumber);
   add({ clause: 'i.votes = @votes', name: 'votes' }, query.votes);
@@ -69,18 +72,21 @@ export function sqlFilters(query: SearchQuery): SqlFilters {
   return asSql(filtersOf(query));
 }
 
+/** A search's filters: those SQL tests, and those tested on the kept rows as one test (`null`: none). */
+export interface SearchFilters {
+  readonly sql: SqlFilters;
+  readonly keeps: ((match: Match) => boolean) | null;
+}
+
 /**
- * The query's filters split for a search with words: those the kept rows answer as one test on a
- * match (`null` when there are none), the others as SQL.
+ * The query's filters for a search: with words, those the kept rows answer are tested on the
+ * matches, the others in SQL; without words all in SQL, where the date index narrows the items.
  */
-export function splitFilters(query: SearchQuery): {
-  sql: SqlFilters;
-  keeps: ((match: Match) => boolean) | null;
-} {
+export function searchFilters(query: SearchQuery): SearchFilters {
   const filters = filtersOf(query);
-  const tests = filters.flatMap((f) => (f.keeps ? [f.keeps] : []));
+  const tested = query.q ? filters.filter((f) => f.keeps) : [];
   return {
-    sql: asSql(filters.filter((f) => !f.keeps)),
-    keeps: tests.length === 0 ? null : (match) => tests.every((keeps) => keeps(match)),
+    sql: asSql(filters.filter((f) => !tested.includes(f))),
+    keeps: tested.length === 0 ? null : (match) => tested.every((f) => f.keeps?.(match, f.value)),
   };
 }

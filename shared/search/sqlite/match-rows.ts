@@ -109,12 +109,11 @@ export class MatchRows {
     return code;
   }
 
+  /** The kept copy of a key: a row's own string would cost memory for every row. */
   #key(key: string | null): string | null {
     if (key === null) return null;
-    const kept = this.#keys.get(key);
-    if (kept !== undefined) return kept;
-    this.#keys.set(key, key);
-    return key;
+    if (!this.#keys.has(key)) this.#keys.set(key, key);
+    return this.#keys.get(key) as string;
   }
 
   #readRows(rowids: readonly number[]): void {

@@ -33,7 +33,7 @@ import type { QueryTerm } from '../query-language.ts';
 import { suggestQuery } from '../suggest.ts';
 import { caseMembers } from './case-members.ts';
 import { FieldTotals } from './field-totals.ts';
-import { type SqlFilters, splitFilters, sqlFilters } from './filters.ts';
+import { type SearchFilters, searchFilters, sqlFilters } from './filters.ts';
 import { type Match, MatchRows, withScore } from './match-rows.ts';
 import {
   CASE_REF_INSERT,
@@ -262,8 +262,7 @@ export class SqliteSearchIndex implements SearchIndex {
     this.#forgetWhenChangedElsewhere();
     const plan = planSearch(query.q);
     if (query.q && !plan.searchable) return emptyResult(query);
-    // With words, the filters the matches' kept rows answer are tested in JS (filters.ts).
-    const filters = query.q ? splitFilters(query) : { sql: sqlFilters(query), keeps: null };
+    const filters = searchFilters(query);
     if (!query.q && !filters.sql.any) return this.#browse(query);
     // Full matches: every group of the query, nothing excluded. FTS5 keeps no stop-word gaps, so
     // its phrases find a few more than OpenSearch's; those are checked in JS (matchesFully).
@@ -338,10 +337,7 @@ export class SqliteSearchIndex implements SearchIndex {
    * which the other filters test; the page and the facets are then made in JS, and only the
    * page's items are read in full.
    */
-  #matches(
-    match: string | null,
-    { sql: { any, where, params }, keeps }: { sql: SqlFilters; keeps: ((match: Match) => boolean) | null },
-  ): Match[] {
+  #matches(match: string | null, { sql: { any, where, params }, keeps }: SearchFilters): Match[] {
     const sql =
       !any && match !== null
         ? 'SELECT rowid FROM items_fts WHERE items_fts MATCH @match'
