@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stem, tokenize } from '#language/analyze.ts';
 import { bodyKey, displayBodyName } from '#language/body-names.ts';
+import { valueAt } from '#lib/maps.ts';
 
 /**
  * A body or municipality as filters and facets see it: the name a facet shows, and the key a
@@ -65,11 +66,7 @@ export class FacetCounts {
 
   add(named: FacetName | null, n = 1): void {
     if (named === null) return;
-    let names = this.#byKey.get(named.key);
-    if (names === undefined) {
-      names = new Map();
-      this.#byKey.set(named.key, names);
-    }
+    const names = valueAt(this.#byKey, named.key, () => new Map<string, number>());
     names.set(named.name, (names.get(named.name) ?? 0) + n);
   }
 

@@ -1,5 +1,6 @@
 import { analyze, analyzeBoth, isStopWord, stem, tokenize } from '#language/analyze.ts';
 import { splitCompound } from '#language/compounds.ts';
+import { valueAt } from '#lib/maps.ts';
 import type { SearchFields } from './fields.ts';
 import type { HighlightQuery } from './highlight.ts';
 import { type ParsedQuery, parseQuery, type QueryTerm, termWords } from './query-language.ts';
@@ -164,12 +165,7 @@ class ItemText {
   }
 
   #positionsOf(field: ExactField): (string | null)[] {
-    let positions = this.#positions.get(field);
-    if (positions === undefined) {
-      positions = stemPositions(this.#fields[field]);
-      this.#positions.set(field, positions);
-    }
-    return positions;
+    return valueAt(this.#positions, field, (f) => stemPositions(this.#fields[f]));
   }
 
   #allTerms(): { readonly exact: Set<string>; readonly any: Set<string> } {

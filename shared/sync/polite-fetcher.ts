@@ -1,4 +1,5 @@
 import ky, { HTTPError, isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
+import { valueAt } from '#lib/maps.ts';
 import { HttpFetchError, type HttpFetcher } from './http-fetcher.ts';
 
 export interface PoliteFetcherOptions {
@@ -85,12 +86,7 @@ export function createPoliteFetcher(options: PoliteFetcherOptions): HttpFetcher 
   return {
     async get(url: string): Promise<Uint8Array> {
       const { origin } = new URL(url);
-      let visit = visited.get(origin);
-      if (visit === undefined) {
-        visit = gate.run(() => visitFrontPage(client, origin));
-        visited.set(origin, visit);
-      }
-      await visit;
+      await valueAt(visited, origin, (o) => gate.run(() => visitFrontPage(client, o)));
       return gate.run(async () => {
         try {
           return await client.get(url).bytes();

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { valueAt } from '#lib/maps.ts';
 import { FACETS, LENGTH_FIELDS } from './schema.ts';
 
 /** What ranking, sorting and counting need of a matching item; the page reads the rest. */
@@ -100,20 +101,16 @@ export class MatchRows {
   }
 
   #codeOf(facet: number, value: string | null): number {
-    const values = this.#values[facet] as { list: (string | null)[]; codes: Map<string | null, number> };
-    let code = values.codes.get(value);
-    if (code === undefined) {
-      code = values.list.push(value) - 1;
-      values.codes.set(value, code);
-    }
-    return code;
+    const { list, codes } = this.#values[facet] as {
+      list: (string | null)[];
+      codes: Map<string | null, number>;
+    };
+    return valueAt(codes, value, () => list.push(value) - 1);
   }
 
   /** The kept copy of a key: a row's own string would cost memory for every row. */
   #key(key: string | null): string | null {
-    if (key === null) return null;
-    if (!this.#keys.has(key)) this.#keys.set(key, key);
-    return this.#keys.get(key) as string;
+    return key === null ? null : valueAt(this.#keys, key, (k) => k);
   }
 
   #readRows(rowids: readonly number[]): void {

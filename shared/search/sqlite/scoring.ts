@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MatchTier } from '#domain/search.ts';
 import { analyze } from '#language/analyze.ts';
+import { valueAt } from '#lib/maps.ts';
 import { FIELD_WEIGHTS, QUERY_PART_WEIGHT } from '../fields.ts';
 import { EXACT_FIELDS, type ExactField, PROXIMITY_WEIGHT, type SearchPlan, SYNONYM_WEIGHT } from '../plan.ts';
 import { type FieldScorer, type FieldStatistics, fieldScorer } from './lucene-bm25.ts';
@@ -75,15 +76,6 @@ type Postings = Map<FtsColumn, Map<number, number>>;
 /** Postings read during one search, by term: its tiers score the same words, read once. */
 export type PostingsCache = Map<string, Postings>;
 
-/** The value of a map at a key, made and kept there the first time. */
-function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  const found = map.get(key);
-  if (found !== undefined) return found;
-  const made = make();
-  map.set(key, made);
-  return made;
-}
-
 /**
  * Scores items as OpenSearch scores the query: per term and field, BM25 with the field's
  * statistics (lucene-bm25.ts), summed over the clauses whose terms the item has enough of. Term
@@ -134,8 +126,8 @@ export class ItemScorer {
         // A term's fields are summed first, then the term to its clause: the order Lucene adds in.
         termSums.fill(0);
         seen.fill(0);
-        for (const [col, docs] of cached(postings, term, () => this.#postingsOf(term))) {
-          const field = cached(scorers, col, () => fieldScorer(statistics[col]));
+        for (const [col, docs] of valueAt(postings, term, (t) => this.#postingsOf(t))) {
+          const field = valueAt(scorers, col, (c) => fieldScorer(statistics[c]));
           const weight = field.weight(Math.fround(FIELD_WEIGHTS[col]) * boost, docs.size);
           const lengthAt = LENGTH_AT[FTS_COLUMNS.indexOf(col)] as number;
           for (const [doc, freq] of docs) {
@@ -167,7 +159,7 @@ export class ItemScorer {
     postings: PostingsCache = new Map(),
   ): PhraseScorer {
     const fields = EXACT_FIELDS.flatMap((col) => {
-      const docs = stems.map((stem) => cached(postings, stem, () => this.#postingsOf(stem)).get(col));
+      const docs = stems.map((stem) => valueAt(postings, stem, (s) => this.#postingsOf(s)).get(col));
       if (docs.some((d) => d === undefined)) return [];
       const field = fieldScorer(statistics[col]);
       const docFreqs = docs.map((d) => d?.size ?? 0);
@@ -234,7 +226,7 @@ function countPostings(docs: string | null, columns: string | null): Postings {
     const at = columns.charCodeAt(i) - 48;
     const doc = Number(items[i]);
     for (const field of FIELDS_WITH[at] ?? []) {
-      const counts = cached(byField, FTS_COLUMNS[field] as FtsColumn, () => new Map<number, number>());
+      const counts = valueAt(byField, FTS_COLUMNS[field] as FtsColumn, () => new Map<number, number>());
       counts.set(doc, (counts.get(doc) ?? 0) + 1);
     }
   }

@@ -7,6 +7,7 @@ import {
   type SearchResult,
 } from '#domain/search.ts';
 import { ANALYSIS_VERSION } from '#language/analyze.ts';
+import { valueAt } from '#lib/maps.ts';
 import type { CaseKey, CaseMember } from '../../cases/members.ts';
 import { caseRefsOf } from '../../cases/references.ts';
 import { analyzedFields, filterFields, searchFields } from '../fields.ts';
@@ -121,12 +122,7 @@ export class SqliteSearchIndex implements SearchIndex {
 
   /** A statement prepared once per SQL text: searches make few distinct ones (their filters'). */
   #prepared(sql: string): Database.Statement {
-    let statement = this.#statements.get(sql);
-    if (statement === undefined) {
-      statement = this.#db.prepare(sql);
-      this.#statements.set(sql, statement);
-    }
-    return statement;
+    return valueAt(this.#statements, sql, (text) => this.#db.prepare(text));
   }
 
   /**
