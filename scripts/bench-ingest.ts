@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { IngestOutcome } from '#ingest/ingest-object.ts';
+import type { HeapSize } from '#ingest/isolated-extractor.ts';
 import { createS3Client } from '#storage/clients.ts';
 import type { QueueReport } from '../functions/local/ingest-queue.ts';
 import { type LocalService, startLocalService } from '../functions/local/service.ts';
@@ -190,7 +191,7 @@ interface Checkpoint {
   readonly ms: number;
   readonly memory: NodeJS.MemoryUsage;
   /** The extraction workers' heaps together (null for a service without a pool). */
-  readonly workersHeap: number | null;
+  readonly workersHeap: HeapSize | null;
   readonly load: number;
 }
 
@@ -260,8 +261,8 @@ async function ingestAll(
     if (CHECKPOINTS.includes(done) || done === files.length || (trace && done % 100 === 0)) {
       const ms = performance.now() - start;
       const memory = process.memoryUsage();
-      const pool = (service as { extractor?: { heapUsed?: () => Promise<number> } }).extractor;
-      const workersHeap = pool?.heapUsed === undefined ? null : await pool.heapUsed();
+      const pool = (service as { extractor?: { heap?: () => Promise<HeapSize> } }).extractor;
+      const workersHeap = pool?.heap === undefined ? null : await pool.heap();
       checkpoints.push({ documents: done, ms, memory, workersHeap, load: loadavg()[0] ?? 0 });
     }
   };
@@ -340,8 +341,11 @@ how: the running service's adapter and extractor instances have their methods wr
   return stage('extraction');
 }
 
+/** Used and committed megabytes as `53/190 MB`. */
+const usedOf = (used: number, committed: number) => `${Math.round(used / 2 ** 20)}/${mb(committed)}`;
+
 function printCheckpoints(run: IngestRun): void {
-  const widths = [10, 9, 8, 12, 8, 8, 9, 13, 6];
+  const widths = [10, 9, 8, 12, 8, 12, 9, 13, 6];
   console.log(
     `\n${row(['documents', 'time', 'docs/s', 'docs/s here', 'rss', 'heap', 'external', 'workers heap', 'load'], widths)}`,
   );
@@ -356,9 +360,9 @@ function printCheckpoints(run: IngestRun): void {
           perSecond(point.documents, point.ms).toFixed(2),
           here.toFixed(2),
           mb(point.memory.rss),
-          mb(point.memory.heapUsed),
+          usedOf(point.memory.heapUsed, point.memory.heapTotal),
           mb(point.memory.external),
-          point.workersHeap === null ? '-' : mb(point.workersHeap),
+          point.workersHeap === null ? '-' : usedOf(point.workersHeap.used, point.workersHeap.committed),
           point.load.toFixed(2),
         ],
         widths,
@@ -373,7 +377,7 @@ function printCheckpoints(run: IngestRun): void {
       `rss from document 200 to ${to.documents}: ${mb(from.memory.rss)} -> ${mb(to.memory.rss)} (${to.memory.rss >= from.memory.rss ? '+' : '-'}${mb(Math.abs(to.memory.rss - from.memory.rss))})`,
     );
   console.log(
-    "  (docs/s: since the first put; docs/s here: since the row before; heap: the main thread's; load: 1-minute load average then.)",
+    "  (docs/s: since the first put; docs/s here: since the row before; heap: the main thread's, used / committed; workers heap: the extraction workers' together, used / committed; load: 1-minute load average then.)",
   );
 }
 

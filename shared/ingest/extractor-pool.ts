@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { ExtractLimits } from '#config/limits.ts';
 import type { MeetingDocument } from '#domain/meeting.ts';
-import { IsolatedExtractor, type MeetingExtractor } from './isolated-extractor.ts';
+import { type HeapSize, IsolatedExtractor, type MeetingExtractor } from './isolated-extractor.ts';
 import { Slots } from './slots.ts';
 
 /**
@@ -12,7 +12,7 @@ import { Slots } from './slots.ts';
  * too-large); what is read in time is never cut short by another document's time.
  */
 export class ExtractorPool implements MeetingExtractor {
-  private readonly slots: Slots<MeetingExtractor & Partial<Pick<IsolatedExtractor, 'heapUsed'>>>;
+  private readonly slots: Slots<MeetingExtractor & Partial<Pick<IsolatedExtractor, 'heap'>>>;
 
   /** `size` slots (the cores by default); `slot` makes each one (tests give a fake). */
   constructor(
@@ -46,10 +46,13 @@ export class ExtractorPool implements MeetingExtractor {
     return this.slots.use(use);
   }
 
-  /** Bytes the workers' heaps hold now, together. */
-  async heapUsed(): Promise<number> {
-    const used = await Promise.all(this.slots.all.map((slot) => slot.heapUsed?.() ?? 0));
-    return used.reduce((sum, bytes) => sum + bytes, 0);
+  /** The workers' heaps now, together: bytes held and memory committed. */
+  async heap(): Promise<HeapSize> {
+    const heaps = await Promise.all(this.slots.all.map((slot) => slot.heap?.() ?? { used: 0, committed: 0 }));
+    return {
+      used: heaps.reduce((sum, heap) => sum + heap.used, 0),
+      committed: heaps.reduce((sum, heap) => sum + heap.committed, 0),
+    };
   }
 
   async close(): Promise<void> {

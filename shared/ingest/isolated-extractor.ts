@@ -29,6 +29,12 @@ export type ExtractionReply =
   | { readonly ok: true; readonly explanation: string }
   | { readonly ok: false; readonly kind: ExtractionErrorKind | null; readonly message: string };
 
+/** A heap's live bytes and the memory committed for it. */
+export interface HeapSize {
+  readonly used: number;
+  readonly committed: number;
+}
+
 /** What the worker posts once its modules are loaded, before any job. */
 export const WORKER_READY = 'ready';
 
@@ -138,11 +144,14 @@ export class IsolatedExtractor implements MeetingExtractor {
     return reply.explanation;
   }
 
-  /** Bytes the worker's heap holds now (0 with no worker): where a long ingest's memory goes. */
-  async heapUsed(): Promise<number> {
+  /**
+   * Bytes the worker's heap holds now and the memory it has committed for it (0 with no worker):
+   * where a long ingest's memory goes.
+   */
+  async heap(): Promise<HeapSize> {
     // A worker being replaced has stopped running: it holds nothing worth counting.
     const statistics = await this.worker?.getHeapStatistics().catch(() => null);
-    return statistics?.used_heap_size ?? 0;
+    return { used: statistics?.used_heap_size ?? 0, committed: statistics?.total_physical_size ?? 0 };
   }
 
   async close(): Promise<void> {
