@@ -8,7 +8,7 @@ import { planSearch } from '#search/plan.ts';
 import { FieldTotals } from '#search/sqlite/field-totals.ts';
 import { fieldScorer, lengthNorm } from '#search/sqlite/lucene-bm25.ts';
 import { columnSizes } from '#search/sqlite/schema.ts';
-import { scoredClauses } from '#search/sqlite/scoring.ts';
+import { ItemScorer, type Scorable, scoredClauses } from '#search/sqlite/scoring.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import { indexedItem } from '#test/support/indexed-items.ts';
 import { BEHAVIOUR_DOCUMENTS } from '#test/support/search-index-behaviour.ts';
@@ -77,12 +77,46 @@ describe('the clauses a search scores', () => {
   });
 });
 
+/** An index in memory of the behaviour documents, with its connection. */
+async function behaviourIndex(): Promise<{ db: Database.Database; index: SqliteSearchIndex }> {
+  const db = new Database(':memory:');
+  const index = new SqliteSearchIndex(db);
+  for (const [documentId, items] of Object.entries(BEHAVIOUR_DOCUMENTS))
+    await index.replaceDocument(documentId, items);
+  return { db, index };
+}
+
+describe('scoring the matches', () => {
+  it('gives each item its score whatever order the items come in, and nothing to an item without the words', async () => {
+    const { db, index } = await behaviourIndex();
+    const items = db
+      .prepare('SELECT rowid, title_terms, decision_terms, body_terms FROM items ORDER BY rowid')
+      .raw()
+      .all()
+      .map((row) => {
+        const [rowid, ...lengths] = row as number[];
+        return { rowid, lengths } as Scorable;
+      });
+    const scorer = new ItemScorer(db);
+    const statistics = new FieldTotals(db).statistics();
+    const clauses = scoredClauses(planSearch('fravær budget'));
+    const ascending = [...scorer.scores(statistics, clauses, items)];
+    expect(ascending.filter((score) => score > 0).length).toBeGreaterThan(1);
+    expect(ascending).toContain(0);
+    const shuffled = items.map((item, i) => ({ item, i })).sort((a, b) => (a.i % 3) - (b.i % 3) || b.i - a.i);
+    const scores = scorer.scores(
+      statistics,
+      clauses,
+      shuffled.map((s) => s.item),
+    );
+    expect([...scores]).toEqual(shuffled.map(({ i }) => ascending[i]));
+    index.close();
+  });
+});
+
 describe("the index's statistics and field lengths", () => {
   it('keeps the per-field totals as a count from scratch gives them, through replacements and deletions', async () => {
-    const db = new Database(':memory:');
-    const index = new SqliteSearchIndex(db);
-    for (const [documentId, items] of Object.entries(BEHAVIOUR_DOCUMENTS))
-      await index.replaceDocument(documentId, items);
+    const { db, index } = await behaviourIndex();
     const [first, second] = Object.entries(BEHAVIOUR_DOCUMENTS);
     if (!first || !second) throw new Error('two documents expected');
     await index.replaceDocument(first[0], first[1].slice(0, 1));
@@ -99,10 +133,7 @@ describe("the index's statistics and field lengths", () => {
   });
 
   it("keeps each item's field lengths as FTS5 counts the terms of its columns", async () => {
-    const db = new Database(':memory:');
-    const index = new SqliteSearchIndex(db);
-    for (const [documentId, items] of Object.entries(BEHAVIOUR_DOCUMENTS))
-      await index.replaceDocument(documentId, items);
+    const { db, index } = await behaviourIndex();
     const rows = db
       .prepare(
         'SELECT i.title_terms, i.decision_terms, i.body_terms, d.sz FROM items i JOIN items_fts_docsize d ON d.id = i.rowid',
