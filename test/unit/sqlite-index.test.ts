@@ -153,6 +153,41 @@ describe('SQLite FTS5 index file', () => {
     index.close();
   });
 
+  it('finds for a query of words from the postings what FTS5 finds, after replacements that reuse rowids', async () => {
+    const index = SqliteSearchIndex.open(':memory:');
+    const item = (documentId: string, position: number, title: string, text: string) =>
+      indexedItem({ documentId, position, title, text });
+    await index.replaceDocument('a', [
+      item('a', 0, 'Lokalplan for havnen', 'Budget og sygefravær'),
+      item('a', 1, 'Skolestruktur', 'Fravær i skolerne 24/16905'),
+    ]);
+    await index.replaceDocument('b', [item('b', 0, 'Budget 2025', 'Lokalplan ved skolen')]);
+    // The last document again, with other words: SQLite gives its new rows the rowids just freed.
+    await index.replaceDocument('b', [
+      item('b', 0, 'Havnebad', 'Klimatilpasning'),
+      item('b', 1, 'Budget', 'Drift'),
+    ]);
+    await index.replaceDocument('c', [item('c', 0, 'Sygefravær', 'Lokalplan og budget')]);
+    // Every item is open, so `access: open` keeps them all, but sends the words to FTS5 in SQL.
+    for (const q of [
+      'budget',
+      'lokalplan',
+      'budget lokalplan',
+      'havnen OR skolen',
+      'fravær 24/16905',
+      'klimatilpasning',
+      'drift',
+    ]) {
+      const [postings, fts5] = await Promise.all([
+        index.search(SearchQuery.parse({ q, size: 50 })),
+        index.search(SearchQuery.parse({ q, size: 50, access: 'open' })),
+      ]);
+      expect(postings.total + postings.partialTotal, q).toBeGreaterThan(0);
+      expect(postings, q).toEqual(fts5);
+    }
+    index.close();
+  });
+
   it("makes its terms' table again when a file keeps its columns in an earlier order, and answers as before", async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'index-')), 'search.sqlite');
     const items = ['Sygefravær i Trafik', 'Trafik og vej', 'Budget for fravær'].map((title, position) =>

@@ -79,8 +79,12 @@ interface FieldPostings {
   readonly freqs: Uint32Array;
 }
 
-/** A term's postings: per field, the items it occurs in and how often. */
-type Postings = Map<FtsColumn, FieldPostings>;
+/** A term's postings: per field, the items it occurs in and how often; and every item it occurs in. */
+interface Postings {
+  readonly fields: ReadonlyMap<FtsColumn, FieldPostings>;
+  /** By rowid ascending: the items FTS5 finds for the term as a word (in any column). */
+  readonly items: readonly number[];
+}
 
 /** Postings read during one search, by term: its tiers score the same words, read once. */
 export type PostingsCache = Map<string, Postings>;
@@ -136,7 +140,7 @@ export class ItemScorer {
         // A term's fields are summed first, then the term to its clause: the order Lucene adds in.
         termSums.fill(0);
         seen.fill(0);
-        for (const [col, { docs, freqs }] of valueAt(postings, term, (t) => this.#postingsOf(t))) {
+        for (const [col, { docs, freqs }] of valueAt(postings, term, (t) => this.#postingsOf(t)).fields) {
           const field = valueAt(scorers, col, (c) => fieldScorer(statistics[c]));
           const weight = field.weight(Math.fround(FIELD_WEIGHTS[col]) * boost, docs.length);
           const lengthAt = LENGTH_AT[FTS_COLUMNS.indexOf(col)] as number;
@@ -172,7 +176,7 @@ export class ItemScorer {
     postings: PostingsCache = new Map(),
   ): PhraseScorer {
     const fields = EXACT_FIELDS.flatMap((col) => {
-      const docs = stems.map((stem) => valueAt(postings, stem, (s) => this.#postingsOf(s)).get(col));
+      const docs = stems.map((stem) => valueAt(postings, stem, (s) => this.#postingsOf(s)).fields.get(col));
       if (docs.some((d) => d === undefined)) return [];
       const field = fieldScorer(statistics[col]);
       const docFreqs = docs.map((d) => d?.docs.length ?? 0);
@@ -197,6 +201,11 @@ export class ItemScorer {
         return sum;
       },
     };
+  }
+
+  /** The items a term occurs in (in any column), by rowid ascending: what FTS5 finds for it as a word. */
+  itemsWith(term: string, postings: PostingsCache = new Map()): readonly number[] {
+    return valueAt(postings, term, (t) => this.#postingsOf(t)).items;
   }
 
   /**
@@ -233,7 +242,7 @@ const POSTINGS_KEPT = 2_000_000;
  */
 function countPostings(docs: string | null, columns: string | null): Postings {
   const byField = new Map<FtsColumn, Map<number, number>>();
-  if (docs === null || columns === null) return new Map();
+  if (docs === null || columns === null) return { fields: new Map(), items: [] };
   const items = docs.split(',');
   for (let i = 0; i < items.length; i++) {
     const at = columns.charCodeAt(i) - 48;
@@ -243,7 +252,10 @@ function countPostings(docs: string | null, columns: string | null): Postings {
       counts.set(doc, (counts.get(doc) ?? 0) + 1);
     }
   }
-  return new Map([...byField].map(([field, counts]) => [field, fieldPostings(counts)]));
+  return {
+    fields: new Map([...byField].map(([field, counts]) => [field, fieldPostings(counts)])),
+    items: Array.from(Float64Array.from(new Set(items.map(Number))).sort()),
+  };
 }
 
 /** A field's counts as postings, by rowid ascending. */

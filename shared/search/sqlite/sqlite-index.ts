@@ -46,6 +46,7 @@ import {
   partiesColumn,
 } from './schema.ts';
 import { ItemScorer, type PostingsCache, scoredClauses } from './scoring.ts';
+import { intersectionOf, unionOf } from './sorted-rowids.ts';
 import { decodeItem, encodeItem } from './stored-item.ts';
 import { SqliteTermVocabulary } from './vocabulary.ts';
 
@@ -266,7 +267,7 @@ export class SqliteSearchIndex implements SearchIndex {
     let full = this.#ranked(
       plan,
       'full',
-      this.#matches(query.q ? fullExpression(plan) : null, filters),
+      this.#fullMatches(plan, query.q !== '', filters, postings),
       postings,
     );
     if (plan.positional) {
@@ -328,6 +329,27 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   /**
+   * The items with every group of the query and no excluded term. A query of plain words alone
+   * (most are) needs no FTS5 query: the items each word occurs in are its postings, kept for
+   * scoring (scoring.ts itemsWith), so its matches are their intersection (their union within an
+   * OR group): the items FTS5 would find, in the same order.
+   */
+  #fullMatches(
+    plan: SearchPlan,
+    hasWords: boolean,
+    filters: SearchFilters,
+    postings: PostingsCache,
+  ): Match[] {
+    const groups = hasWords ? wordGroups(plan) : null;
+    if (groups === null || filters.sql.any)
+      return this.#matches(hasWords ? fullExpression(plan) : null, filters);
+    const rowids = intersectionOf(
+      groups.map((group) => unionOf(group.map((stem) => this.#scorer.itemsWith(stem, postings)))),
+    );
+    return this.#kept(rowids, filters.keeps);
+  }
+
+  /**
    * Every match with what ranking, sorting and counting need: FTS5 finds the rowids (joined with
    * `items` only for the filters SQL tests), their small rows come from memory (match-rows.ts),
    * which the other filters test; the page and the facets are then made in JS, and only the
@@ -341,6 +363,11 @@ export class SqliteSearchIndex implements SearchIndex {
     const rowids = this.#prepared(sql)
       .pluck()
       .all(match === null ? params : { ...params, match }) as number[];
+    return this.#kept(rowids, keeps);
+  }
+
+  /** The matches of these rowids that the filters tested in JS keep. */
+  #kept(rowids: readonly number[], keeps: SearchFilters['keeps']): Match[] {
     const matches = this.#rows.matches(rowids);
     return keeps === null ? matches : matches.filter(keeps);
   }
@@ -580,6 +607,26 @@ function withoutExcluded(expression: string, plan: SearchPlan): string {
   const excluded = plan.parsed.excluded.filter((t) => !isPositional(t));
   if (excluded.length === 0) return expression;
   return `(${expression}) NOT (${excluded.map(termExpression).join(' OR ')})`;
+}
+
+/**
+ * A term's stem as FTS5's tokenizer reads it in a query, as one token unchanged: lower-case Latin
+ * letters and digits, or a number with . / - inside (a date, a case number). Others go to FTS5.
+ */
+const ONE_TOKEN = /^(?:[0-9a-z\u00df-\u00f6\u00f8-\u00ff]+|[0-9]+(?:[./-][0-9]+)+)$/;
+
+/**
+ * The stems of a query of words alone, by group (any of a group's words, every group), when
+ * each is one token as it stands; null for anything else: a prefix, a phrase, a case number, an
+ * excluded term.
+ */
+function wordGroups(plan: SearchPlan): string[][] | null {
+  if (plan.parsed.excluded.length > 0) return null;
+  const groups = plan.parsed.groups.map((group) =>
+    group.map((term) => (term.kind === 'word' ? wordStem(term.text) : null)),
+  );
+  const stems = groups.flat();
+  return stems.every((stem) => stem !== null && ONE_TOKEN.test(stem)) ? (groups as string[][]) : null;
 }
 
 /** Every group (any of its terms), no excluded term. */
