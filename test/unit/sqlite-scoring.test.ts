@@ -114,6 +114,34 @@ describe('scoring the matches', () => {
   });
 });
 
+describe('postings kept between searches', () => {
+  it('keeps the most recently used up to its bound and reads the others again', async () => {
+    const { db, index } = await behaviourIndex();
+    // Three of the index's terms with their occurrences, for a bound that holds the last two read but not all three.
+    const rows = db
+      .prepare('SELECT term, count(*) FROM items_vocab GROUP BY term ORDER BY 2 DESC, 1 LIMIT 3')
+      .raw()
+      .all() as [string, number][];
+    const [terms, sizes] = [rows.map(([term]) => term), rows.map(([, n]) => n)];
+    expect(terms).toHaveLength(3);
+    const scorer = new ItemScorer(db, { keptOccurrences: (sizes[1] as number) + (sizes[2] as number) });
+    const first = terms.map((term) => scorer.itemsWith(term));
+    // The last two are kept (read again, the same lists); the first was let go and is read anew.
+    expect(scorer.itemsWith(terms[2] as string)).toBe(first[2]);
+    expect(scorer.itemsWith(terms[1] as string)).toBe(first[1]);
+    const again = scorer.itemsWith(terms[0] as string);
+    expect(again).not.toBe(first[0]);
+    expect(again).toEqual(first[0]);
+    // Unbounded enough, every term stays.
+    const roomy = new ItemScorer(db);
+    const kept = terms.map((term) => roomy.itemsWith(term));
+    terms.forEach((term, i) => {
+      expect(roomy.itemsWith(term)).toBe(kept[i]);
+    });
+    index.close();
+  });
+});
+
 describe("the index's statistics and field lengths", () => {
   it('keeps the per-field totals as a count from scratch gives them, through replacements and deletions', async () => {
     const { db, index } = await behaviourIndex();

@@ -99,7 +99,14 @@ export class ItemScorer {
   readonly #kept = new Map<string, { postings: Postings; size: number }>();
   #keptSize = 0;
 
-  constructor(db: Database.Database) {
+  readonly #keptMost: number;
+
+  /** `keptOccurrences`: the most occurrences of postings kept between searches (POSTINGS_KEPT). */
+  constructor(
+    db: Database.Database,
+    { keptOccurrences = POSTINGS_KEPT }: { readonly keptOccurrences?: number } = {},
+  ) {
+    this.#keptMost = keptOccurrences;
     // One row of two strings per term: a row per occurrence costs more to hand to JS than to find.
     const column = `CASE col ${FTS_COLUMNS.map((col, i) => `WHEN '${col}' THEN ${i}`).join(' ')} END`;
     this.#postings = db
@@ -210,7 +217,7 @@ export class ItemScorer {
 
   /**
    * Where a term occurs, counted per column and item: kept for later searches (the most recently
-   * used, up to POSTINGS_KEPT occurrences), as a query's words recur in the next ones.
+   * used, up to `keptOccurrences`), as a query's words recur in the next ones.
    */
   #postingsOf(term: string): Postings {
     const kept = this.#kept.get(term);
@@ -225,7 +232,7 @@ export class ItemScorer {
     this.#kept.set(term, { postings, size });
     this.#keptSize += size;
     for (const [old, { size: oldSize }] of this.#kept) {
-      if (this.#keptSize <= POSTINGS_KEPT) break;
+      if (this.#keptSize <= this.#keptMost) break;
       this.#kept.delete(old);
       this.#keptSize -= oldSize;
     }
