@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { IngestOutcome } from '#ingest/ingest-object.ts';
 import type { HeapSize } from '#ingest/isolated-extractor.ts';
@@ -190,6 +191,8 @@ interface Checkpoint {
   readonly documents: number;
   readonly ms: number;
   readonly memory: NodeJS.MemoryUsage;
+  /** The main thread's heap: used, and the memory committed for it (V8's physical size, as the workers'). */
+  readonly mainHeap: HeapSize;
   /** The extraction workers' heaps together (null for a service without a pool). */
   readonly workersHeap: HeapSize | null;
   readonly load: number;
@@ -261,9 +264,11 @@ async function ingestAll(
     if (CHECKPOINTS.includes(done) || done === files.length || (trace && done % 100 === 0)) {
       const ms = performance.now() - start;
       const memory = process.memoryUsage();
+      const { used_heap_size: used, total_physical_size: committed } = getHeapStatistics();
       const pool = (service as { extractor?: { heap?: () => Promise<HeapSize> } }).extractor;
       const workersHeap = pool?.heap === undefined ? null : await pool.heap();
-      checkpoints.push({ documents: done, ms, memory, workersHeap, load: loadavg()[0] ?? 0 });
+      const mainHeap = { used, committed };
+      checkpoints.push({ documents: done, ms, memory, mainHeap, workersHeap, load: loadavg()[0] ?? 0 });
     }
   };
   let next = 0;
@@ -341,11 +346,11 @@ how: the running service's adapter and extractor instances have their methods wr
   return stage('extraction');
 }
 
-/** Used and committed megabytes as `53/190 MB`. */
-const usedOf = (used: number, committed: number) => `${Math.round(used / 2 ** 20)}/${mb(committed)}`;
+/** A heap as `53 MB / 190 MB`: used, committed. */
+const usedOf = ({ used, committed }: HeapSize) => `${mb(used)} / ${mb(committed)}`;
 
 function printCheckpoints(run: IngestRun): void {
-  const widths = [10, 9, 8, 12, 8, 12, 9, 13, 6];
+  const widths = [10, 9, 8, 12, 8, 16, 9, 16, 6];
   console.log(
     `\n${row(['documents', 'time', 'docs/s', 'docs/s here', 'rss', 'heap', 'external', 'workers heap', 'load'], widths)}`,
   );
@@ -360,9 +365,9 @@ function printCheckpoints(run: IngestRun): void {
           perSecond(point.documents, point.ms).toFixed(2),
           here.toFixed(2),
           mb(point.memory.rss),
-          usedOf(point.memory.heapUsed, point.memory.heapTotal),
+          usedOf(point.mainHeap),
           mb(point.memory.external),
-          point.workersHeap === null ? '-' : usedOf(point.workersHeap.used, point.workersHeap.committed),
+          point.workersHeap === null ? '-' : usedOf(point.workersHeap),
           point.load.toFixed(2),
         ],
         widths,
@@ -377,7 +382,7 @@ function printCheckpoints(run: IngestRun): void {
       `rss from document 200 to ${to.documents}: ${mb(from.memory.rss)} -> ${mb(to.memory.rss)} (${to.memory.rss >= from.memory.rss ? '+' : '-'}${mb(Math.abs(to.memory.rss - from.memory.rss))})`,
     );
   console.log(
-    "  (docs/s: since the first put; docs/s here: since the row before; heap: the main thread's, used / committed; workers heap: the extraction workers' together, used / committed; load: 1-minute load average then.)",
+    "  (docs/s: since the first put; docs/s here: since the row before; heap: the main thread's, used / committed (V8's physical size); workers heap: the extraction workers' together, likewise; load: 1-minute load average then.)",
   );
 }
 

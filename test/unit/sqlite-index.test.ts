@@ -153,38 +153,49 @@ describe('SQLite FTS5 index file', () => {
     index.close();
   });
 
-  it('finds for a query of words from the postings what FTS5 finds, after replacements that reuse rowids', async () => {
+  it('finds for a query of words from the postings what FTS5 finds, after each replacement, rowids reused', async () => {
     const index = SqliteSearchIndex.open(':memory:');
     const item = (documentId: string, position: number, title: string, text: string) =>
       indexedItem({ documentId, position, title, text });
+    const queries = [
+      'budget',
+      'lokalplan',
+      'budget lokalplan',
+      'havnen OR skolen',
+      'fravær 4/2',
+      'klimatilpasning',
+      'drift',
+    ];
+    // Every item is open, so `access: open` keeps them all, but sends the words to FTS5 in SQL.
+    const queriesAgreeing = async () => {
+      for (const q of queries) {
+        const [postings, fts5] = await Promise.all([
+          index.search(SearchQuery.parse({ q, size: 50 })),
+          index.search(SearchQuery.parse({ q, size: 50, access: 'open' })),
+        ]);
+        expect(postings, q).toEqual(fts5);
+      }
+      // How many of the queries find something: the checks above compared more than empty results.
+      const totals = await Promise.all(
+        queries.map(async (q) => (await index.search(SearchQuery.parse({ q }))).total),
+      );
+      return totals.filter((total) => total > 0).length;
+    };
     await index.replaceDocument('a', [
       item('a', 0, 'Lokalplan for havnen', 'Budget og sygefravær'),
-      item('a', 1, 'Skolestruktur', 'Fravær i skolerne 24/16905'),
+      item('a', 1, 'Skolestruktur', 'Fravær i skolerne, møde 4/2'),
     ]);
     await index.replaceDocument('b', [item('b', 0, 'Budget 2025', 'Lokalplan ved skolen')]);
+    expect(await queriesAgreeing()).toBeGreaterThan(4);
     // The last document again, with other words: SQLite gives its new rows the rowids just freed.
     await index.replaceDocument('b', [
       item('b', 0, 'Havnebad', 'Klimatilpasning'),
       item('b', 1, 'Budget', 'Drift'),
     ]);
+    expect(await queriesAgreeing()).toBeGreaterThan(4);
+    await index.deleteDocument('a');
     await index.replaceDocument('c', [item('c', 0, 'Sygefravær', 'Lokalplan og budget')]);
-    // Every item is open, so `access: open` keeps them all, but sends the words to FTS5 in SQL.
-    for (const q of [
-      'budget',
-      'lokalplan',
-      'budget lokalplan',
-      'havnen OR skolen',
-      'fravær 24/16905',
-      'klimatilpasning',
-      'drift',
-    ]) {
-      const [postings, fts5] = await Promise.all([
-        index.search(SearchQuery.parse({ q, size: 50 })),
-        index.search(SearchQuery.parse({ q, size: 50, access: 'open' })),
-      ]);
-      expect(postings.total + postings.partialTotal, q).toBeGreaterThan(0);
-      expect(postings, q).toEqual(fts5);
-    }
+    expect(await queriesAgreeing()).toBeGreaterThan(4);
     index.close();
   });
 

@@ -121,9 +121,9 @@ export class ItemScorer {
   }
 
   /**
-   * The score of each item, in the order of `items`, as the double sum Lucene keeps before it returns a float
-   * (`Math.fround`, once any phrase score is added); `postings` keeps what was read for the
-   * search's next call.
+   * The score of each item (each rowid once), in the order of `items`, as the double sum Lucene
+   * keeps before it returns a float (`Math.fround`, once any phrase score is added); `postings`
+   * keeps what was read for the search's next call.
    */
   scores(
     statistics: Record<FtsColumn, FieldStatistics>,
@@ -240,7 +240,10 @@ export class ItemScorer {
   }
 }
 
-/** Occurrences of postings kept between searches: at most 12 bytes each in the typed arrays. */
+/**
+ * Occurrences of postings kept between searches: up to about 32 bytes each (an exact column's
+ * occurrence counts in two fields' typed arrays, and its item in the term's list of items).
+ */
 const POSTINGS_KEPT = 2_000_000;
 
 /**
@@ -250,10 +253,10 @@ const POSTINGS_KEPT = 2_000_000;
 function countPostings(docs: string | null, columns: string | null): Postings {
   const byField = new Map<FtsColumn, Map<number, number>>();
   if (docs === null || columns === null) return { fields: new Map(), items: [] };
-  const items = docs.split(',');
-  for (let i = 0; i < items.length; i++) {
+  const rowids = docs.split(',').map(Number);
+  for (let i = 0; i < rowids.length; i++) {
     const at = columns.charCodeAt(i) - 48;
-    const doc = Number(items[i]);
+    const doc = rowids[i] as number;
     for (const field of FIELDS_WITH[at] ?? []) {
       const counts = valueAt(byField, FTS_COLUMNS[field] as FtsColumn, () => new Map<number, number>());
       counts.set(doc, (counts.get(doc) ?? 0) + 1);
@@ -261,7 +264,7 @@ function countPostings(docs: string | null, columns: string | null): Postings {
   }
   return {
     fields: new Map([...byField].map(([field, counts]) => [field, fieldPostings(counts)])),
-    items: Array.from(Float64Array.from(new Set(items.map(Number))).sort()),
+    items: Array.from(Float64Array.from(new Set(rowids)).sort()),
   };
 }
 
@@ -273,7 +276,8 @@ function fieldPostings(counts: Map<number, number>): FieldPostings {
 
 /** How often a field's postings have the item (0: not at all), by binary search. */
 function frequencyIn({ docs, freqs }: FieldPostings, rowid: number): number {
-  let [low, high] = [0, docs.length - 1];
+  let low = 0;
+  let high = docs.length - 1;
   while (low <= high) {
     const middle = (low + high) >>> 1;
     const doc = docs[middle] as number;
