@@ -8,7 +8,7 @@ import { planSearch } from '#search/plan.ts';
 import { FieldTotals } from '#search/sqlite/field-totals.ts';
 import { fieldScorer, lengthNorm } from '#search/sqlite/lucene-bm25.ts';
 import { columnSizes } from '#search/sqlite/schema.ts';
-import { ItemScorer, type Scorable, scoredClauses } from '#search/sqlite/scoring.ts';
+import { countPostings, ItemScorer, type Scorable, scoredClauses } from '#search/sqlite/scoring.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import { indexedItem } from '#test/support/indexed-items.ts';
 import { BEHAVIOUR_DOCUMENTS } from '#test/support/search-index-behaviour.ts';
@@ -111,6 +111,50 @@ describe('scoring the matches', () => {
     );
     expect([...scores]).toEqual(shuffled.map(({ i }) => ascending[i]));
     index.close();
+  });
+});
+
+describe("a term's postings, from its occurrences as fts5vocab lists them", () => {
+  // Occurrences: (rowid, column code); codes 0-2 are the exact columns (title, decision, body).
+  const occurrences: [number, number][] = [
+    [3, 0],
+    [3, 0],
+    [3, 2],
+    [3, 4],
+    [8, 1],
+    [8, 2],
+    [8, 2],
+    [8, 2],
+    [12, 0],
+    [40, 5],
+    [40, 5],
+    [41, 2],
+  ];
+  const listed = (list: [number, number][]) =>
+    countPostings(list.map(([rowid]) => rowid).join(','), list.map(([, code]) => String(code)).join(''));
+  const plain = (postings: ReturnType<typeof countPostings>) => ({
+    items: [...postings.items],
+    fields: Object.fromEntries(
+      [...postings.fields].map(([field, { docs, freqs }]) => [field, { docs: [...docs], freqs: [...freqs] }]),
+    ),
+  });
+
+  it('counts each field per item, an exact column in its own field and its parts field', () => {
+    const { items, fields } = plain(listed(occurrences));
+    expect(items).toEqual([3, 8, 12, 40, 41]);
+    expect(fields.title).toEqual({ docs: [3, 12], freqs: [2, 1] });
+    expect(fields.title_parts).toEqual({ docs: [3, 12], freqs: [2, 1] });
+    expect(fields.body).toEqual({ docs: [3, 8, 41], freqs: [1, 3, 1] });
+    expect(fields.decision).toEqual({ docs: [8], freqs: [1] });
+  });
+
+  it('gives the same postings for occurrences in any order', () => {
+    const shuffled = [...occurrences].reverse();
+    expect(plain(listed(shuffled))).toEqual(plain(listed(occurrences)));
+  });
+
+  it('has none for a term without occurrences', () => {
+    expect(plain(countPostings(null, null))).toEqual({ items: [], fields: {} });
   });
 });
 

@@ -247,12 +247,74 @@ export class ItemScorer {
 const POSTINGS_KEPT = 2_000_000;
 
 /**
- * An occurrence per item and column code, in the order fts5vocab lists them, counted per field:
- * a parts field has its exact field's occurrences too (its column stores only the parts).
+ * A term's postings from its occurrences as fts5vocab lists them (`docs`: their rowids joined by
+ * commas; `columns`: a column code a character), counted per field: a parts field has its exact
+ * field's occurrences too (its column stores only the parts). fts5vocab lists by rowid, then
+ * column, so each field's counts are runs read in one pass over the text (a common word has
+ * millions of occurrences); occurrences in any other order are counted through maps.
  */
-function countPostings(docs: string | null, columns: string | null): Postings {
-  const byField = new Map<FtsColumn, Map<number, number>>();
+export function countPostings(docs: string | null, columns: string | null): Postings {
   if (docs === null || columns === null) return { fields: new Map(), items: [] };
+  return countedInOrder(docs, columns) ?? countedAnyOrder(docs, columns);
+}
+
+/** A field's postings as they are read, in rowid order. */
+interface Runs {
+  readonly docs: number[];
+  readonly freqs: number[];
+}
+
+/** The postings of occurrences listed by rowid, without making a string or map per occurrence; null when they are not. */
+function countedInOrder(docs: string, columns: string): Postings | null {
+  const runs: (Runs | undefined)[] = FTS_COLUMNS.map(() => undefined);
+  // Fields in the order their first occurrence comes: scores add the fields in this order.
+  const seen: number[] = [];
+  const items: number[] = [];
+  let doc = 0;
+  let occurrence = 0;
+  for (let at = 0; at <= docs.length; at++) {
+    const code = at < docs.length ? docs.charCodeAt(at) : COMMA;
+    if (code !== COMMA) {
+      if (code < DIGIT_0 || code > DIGIT_0 + 9) return null;
+      doc = doc * 10 + (code - DIGIT_0);
+      continue;
+    }
+    const last = items.at(-1);
+    if (last === undefined || doc > last) items.push(doc);
+    else if (doc < last) return null;
+    for (const field of FIELDS_WITH[columns.charCodeAt(occurrence) - DIGIT_0] ?? []) {
+      let run = runs[field];
+      if (run === undefined) {
+        run = { docs: [], freqs: [] };
+        runs[field] = run;
+        seen.push(field);
+      }
+      const end = run.docs.length - 1;
+      if (run.docs[end] === doc) run.freqs[end] = (run.freqs[end] as number) + 1;
+      else {
+        run.docs.push(doc);
+        run.freqs.push(1);
+      }
+    }
+    occurrence++;
+    doc = 0;
+  }
+  const fields = new Map<FtsColumn, FieldPostings>();
+  for (const field of seen) {
+    const { docs: rowids, freqs } = runs[field] as Runs;
+    fields.set(FTS_COLUMNS[field] as FtsColumn, {
+      docs: Float64Array.from(rowids),
+      freqs: Uint32Array.from(freqs),
+    });
+  }
+  return { fields, items };
+}
+
+const COMMA = ','.charCodeAt(0);
+const DIGIT_0 = '0'.charCodeAt(0);
+
+function countedAnyOrder(docs: string, columns: string): Postings {
+  const byField = new Map<FtsColumn, Map<number, number>>();
   const rowids = docs.split(',').map(Number);
   for (let i = 0; i < rowids.length; i++) {
     const at = columns.charCodeAt(i) - 48;
