@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { IngestOutcome } from '#ingest/ingest-object.ts';
-import type { HeapSize } from '#ingest/isolated-extractor.ts';
+import { type HeapSize, heapSizeOf } from '#ingest/isolated-extractor.ts';
 import { createS3Client } from '#storage/clients.ts';
 import type { QueueReport } from '../functions/local/ingest-queue.ts';
 import { type LocalService, startLocalService } from '../functions/local/service.ts';
@@ -264,10 +264,9 @@ async function ingestAll(
     if (CHECKPOINTS.includes(done) || done === files.length || (trace && done % 100 === 0)) {
       const ms = performance.now() - start;
       const memory = process.memoryUsage();
-      const { used_heap_size: used, total_physical_size: committed } = getHeapStatistics();
       const pool = (service as { extractor?: { heap?: () => Promise<HeapSize> } }).extractor;
       const workersHeap = pool?.heap === undefined ? null : await pool.heap();
-      const mainHeap = { used, committed };
+      const mainHeap = heapSizeOf(getHeapStatistics());
       checkpoints.push({ documents: done, ms, memory, mainHeap, workersHeap, load: loadavg()[0] ?? 0 });
     }
   };

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { HeapInfo } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { ExtractLimits } from '#config/limits.ts';
 import type { MeetingDocument } from '#domain/meeting.ts';
@@ -33,6 +34,11 @@ export type ExtractionReply =
 export interface HeapSize {
   readonly used: number;
   readonly committed: number;
+}
+
+/** A V8 heap's size from its statistics (a thread's own, or a worker's): committed is what it holds of the process's memory. */
+export function heapSizeOf(statistics: HeapInfo | null | undefined): HeapSize {
+  return { used: statistics?.used_heap_size ?? 0, committed: statistics?.total_physical_size ?? 0 };
 }
 
 /** What the worker posts once its modules are loaded, before any job. */
@@ -150,8 +156,7 @@ export class IsolatedExtractor implements MeetingExtractor {
    */
   async heap(): Promise<HeapSize> {
     // A worker being replaced has stopped running: it holds nothing worth counting.
-    const statistics = await this.worker?.getHeapStatistics().catch(() => null);
-    return { used: statistics?.used_heap_size ?? 0, committed: statistics?.total_physical_size ?? 0 };
+    return heapSizeOf(await this.worker?.getHeapStatistics().catch(() => null));
   }
 
   async close(): Promise<void> {

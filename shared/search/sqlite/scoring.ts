@@ -251,11 +251,14 @@ const POSTINGS_KEPT = 2_000_000;
  * commas; `columns`: a column code a character), counted per field: a parts field has its exact
  * field's occurrences too (its column stores only the parts). fts5vocab lists by rowid, then
  * column, so each field's counts are runs read in one pass over the text (a common word has
- * millions of occurrences); occurrences in any other order are counted through maps.
+ * millions of occurrences); occurrences in any other order are put in that order first.
  */
 export function countPostings(docs: string | null, columns: string | null): Postings {
   if (docs === null || columns === null) return { fields: new Map(), items: [] };
-  return countedInOrder(docs, columns) ?? countedAnyOrder(docs, columns);
+  const counted = countedInOrder(docs, columns) ?? countedInOrder(...sortedByRowid(docs, columns));
+  if (counted === null)
+    throw new Error(`fts5vocab listed a rowid that is not a positive integer: ${docs.slice(0, 80)}`);
+  return counted;
 }
 
 /** A field's postings as they are read, in rowid order. */
@@ -264,7 +267,10 @@ interface Runs {
   readonly freqs: number[];
 }
 
-/** The postings of occurrences listed by rowid, without making a string or map per occurrence; null when they are not. */
+/**
+ * The postings of occurrences listed by rowid, without making a string or map per occurrence;
+ * null when they are not listed so (or a rowid is not a positive integer).
+ */
 function countedInOrder(docs: string, columns: string): Postings | null {
   const runs: (Runs | undefined)[] = FTS_COLUMNS.map(() => undefined);
   // Fields in the order their first occurrence comes: scores add the fields in this order.
@@ -313,27 +319,11 @@ function countedInOrder(docs: string, columns: string): Postings | null {
 const COMMA = ','.charCodeAt(0);
 const DIGIT_0 = '0'.charCodeAt(0);
 
-function countedAnyOrder(docs: string, columns: string): Postings {
-  const byField = new Map<FtsColumn, Map<number, number>>();
+/** Occurrences in rowid order, each item's in the order they came: as fts5vocab lists them. */
+function sortedByRowid(docs: string, columns: string): [string, string] {
   const rowids = docs.split(',').map(Number);
-  for (let i = 0; i < rowids.length; i++) {
-    const at = columns.charCodeAt(i) - 48;
-    const doc = rowids[i] as number;
-    for (const field of FIELDS_WITH[at] ?? []) {
-      const counts = valueAt(byField, FTS_COLUMNS[field] as FtsColumn, () => new Map<number, number>());
-      counts.set(doc, (counts.get(doc) ?? 0) + 1);
-    }
-  }
-  return {
-    fields: new Map([...byField].map(([field, counts]) => [field, fieldPostings(counts)])),
-    items: Array.from(Float64Array.from(new Set(rowids)).sort()),
-  };
-}
-
-/** A field's counts as postings, by rowid ascending. */
-function fieldPostings(counts: Map<number, number>): FieldPostings {
-  const docs = Float64Array.from(counts.keys()).sort();
-  return { docs, freqs: Uint32Array.from(docs, (doc) => counts.get(doc) as number) };
+  const order = rowids.map((_, i) => i).sort((a, b) => (rowids[a] as number) - (rowids[b] as number));
+  return [order.map((i) => rowids[i]).join(','), order.map((i) => columns[i]).join('')];
 }
 
 /** How often a field's postings have the item (0: not at all), by binary search. */
