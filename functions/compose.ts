@@ -115,7 +115,7 @@ export async function composeSearchIndex(search: ServiceConfig['search']): Promi
     };
   }
   const { SqliteSearchIndex } = await import('#search/sqlite/sqlite-index.ts');
-  const index = SqliteSearchIndex.open(search.path);
+  const index = SqliteSearchIndex.open(search.path, { searchBudget: search.budget });
   return {
     index,
     prepare: async () => {},

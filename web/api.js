@@ -28,14 +28,27 @@ export async function api(path, init) {
     throw new ApiError('Der er ingen forbindelse til tjenesten. Tjek netværket og prøv igen.', 0);
   }
   if (response.ok) return response.json();
-  throw new ApiError(problemMessage(response), response.status);
+  throw new ApiError(await problemMessage(response), response.status);
+}
+
+/**
+ * A search the engine refused as too broad (the problem's `errors` say so by their code).
+ * @param {Response} response
+ */
+async function tooBroad(response) {
+  const problem = await response.json().catch(() => null);
+  return (
+    Array.isArray(problem?.errors) && problem.errors.some((/** @type {any} */ e) => e?.code === 'too_broad')
+  );
 }
 
 /** @param {Response} response */
-function problemMessage(response) {
+async function problemMessage(response) {
   switch (response.status) {
     case 400:
-      return 'Søgningen kunne ikke forstås. Tjek datoerne og filtrene.';
+      return (await tooBroad(response))
+        ? 'Søgningen er for bred: dens ord står for mange steder i arkivet. Brug færre eller sjældnere ord.'
+        : 'Søgningen kunne ikke forstås. Tjek datoerne og filtrene.';
     case 401:
     case 403:
       return 'Du skal logge ind (igen) for at uploade.';

@@ -1,5 +1,5 @@
 // The search view: one box with debounced live results, facets, sort, pages, decision cards.
-import { api } from './api.js';
+import { ApiError, api } from './api.js';
 import { decisionCard } from './card.js';
 import { count, danishNumber, h, notice, OUTCOME_LABELS } from './dom.js';
 import { EMPTY_SEARCH, feedUrl, meetingsUrl, navigate, SEARCH_KEYS, searchUrl } from './nav.js';
@@ -123,17 +123,19 @@ async function runSearch(s, focus) {
     if (focus !== null) moveFocus(focus);
   } catch (error) {
     if (controller.signal.aborted) return;
-    status.textContent = 'Søgningen mislykkedes.';
+    // A search the API refused (400) is the user's to change: trying it again would not help.
+    const refused = error instanceof ApiError && error.status === 400;
+    status.textContent = refused ? 'Søgningen blev ikke udført.' : 'Søgningen mislykkedes.';
+    const retry = h(
+      'button',
+      { type: 'button', class: 'link-button', onclick: () => void runSearch(s, null) },
+      'Prøv igen',
+    );
     results.replaceChildren(
       notice(
         'error',
         error instanceof Error ? error.message : String(error),
-        ' ',
-        h(
-          'button',
-          { type: 'button', class: 'link-button', onclick: () => void runSearch(s, null) },
-          'Prøv igen',
-        ),
+        ...(refused ? [] : [' ', retry]),
       ),
     );
     pager.replaceChildren();

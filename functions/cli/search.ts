@@ -1,6 +1,7 @@
 import { describeIssues } from '#config/service.ts';
 import type { Outcome } from '#domain/meeting.ts';
 import { SearchQuery, type SearchResult } from '#domain/search.ts';
+import { SearchTooBroadError } from '#search/errors.ts';
 import type { SearchIndex } from '#search/port.ts';
 import { withCases } from '../../shared/cases/hit-cases.ts';
 
@@ -31,10 +32,17 @@ export async function searchCommand(
     return 2;
   }
   // On the index itself, each hit's case as the API adds it: the same JSON either way.
-  const result =
-    'index' in source
-      ? await withCases(source.index, await source.index.search(parsed.data))
-      : await fromApi(source.api, parsed.data);
+  let result: SearchResult;
+  try {
+    result =
+      'index' in source
+        ? await withCases(source.index, await source.index.search(parsed.data))
+        : await fromApi(source.api, parsed.data);
+  } catch (error) {
+    if (!(error instanceof SearchTooBroadError)) throw error;
+    process.stderr.write(`invalid search: ${error.message}\n`);
+    return 2;
+  }
   process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : readable(result));
   return 0;
 }

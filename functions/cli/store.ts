@@ -80,5 +80,5 @@ export async function localSearch(config: ServiceConfig): Promise<ServiceConfig[
   if (running !== null) return running.search;
   if (config.search.engine === 'opensearch') return config.search;
   const path = indexFile(config.dataDir);
-  return existsSync(path) ? { engine: 'sqlite', path } : null;
+  return existsSync(path) ? { ...config.search, path } : null;
 }

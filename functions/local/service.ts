@@ -85,7 +85,7 @@ export async function startLocalService(
 export function onEmulators(service: ServiceConfig, endpoints: Emulators['endpoints']): ServiceConfig {
   const search =
     service.search.engine === 'sqlite'
-      ? { engine: 'sqlite' as const, path: indexFile(service.dataDir) }
+      ? { ...service.search, path: indexFile(service.dataDir) }
       : service.search;
   return { ...service, region: LOCAL_REGION, endpoints, search };
 }

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { SearchTooBroadError } from '#search/errors.ts';
 import { InvalidCursorError } from '#storage/errors.ts';
 import type { ApiDeps } from './deps.ts';
 import { isProblemStatus, type ProblemStatus, problem, validationIssues } from './problem.ts';
@@ -21,6 +22,9 @@ import { ASSETS_PREFIX, PAGE_PATH, registerWeb } from './web.ts';
 
 const OPENAPI_PATH = '/openapi.json';
 const API_VERSION = '1.0.0';
+/** The code of a search refused as too broad, in its problem's `errors` (the page tells it apart by this). */
+export const TOO_BROAD = 'too_broad';
+
 const BAD_CURSOR = 'The cursor is not one this API handed out; start again without it';
 
 /**
@@ -71,6 +75,12 @@ export function createApp(given: ApiDeps): OpenAPIHono {
   app.onError((error, c) => {
     // A list cursor the registry did not hand out is the caller's, whichever list it was.
     if (error instanceof InvalidCursorError) return problem(c, 400, BAD_CURSOR);
+    // A search whose words are too many and too common for the engine: the caller's to narrow.
+    if (error instanceof SearchTooBroadError) {
+      return problem(c, 400, error.message, [
+        { in: 'query', path: 'q', code: TOO_BROAD, message: 'Use fewer or rarer words' },
+      ]);
+    }
     // Hono's own refusals of a request (malformed JSON, a body too large) are the caller's.
     if (error instanceof HTTPException && isClientProblem(error.status)) {
       return problem(c, error.status, error.message);

@@ -17,3 +17,11 @@ export const defaultLimits: ExtractLimits = {
   timeoutMs: 120_000,
   maxMemoryMb: 1024,
 };
+
+/**
+ * The most occurrences of its terms one search of the embedded engine reads, by default
+ * (SEARCH_BUDGET; more, and it is refused: shared/search/errors.ts). Reading
+ * them costs about 0.6 µs each on a laptop's core (docs/benchmarks.md), so a search waits at most
+ * about 2.5 s for them; any one word of a 100k-item archive stays well within it.
+ */
+export const SEARCH_BUDGET = 4_000_000;

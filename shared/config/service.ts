@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultLimits, type ExtractLimits } from './limits.ts';
+import { defaultLimits, type ExtractLimits, SEARCH_BUDGET } from './limits.ts';
 
 /**
  * Everything the service reads from its environment, validated once by the composition root
@@ -16,6 +16,8 @@ const Env = z
     SEARCH_ENGINE: z.enum(['sqlite', 'opensearch']).default('sqlite'),
     /** Where the embedded engine keeps its file, and the local emulators their data. */
     DATA_DIR: z.string().min(1).default('.data'),
+    /** The most occurrences of its terms one search of the embedded engine reads (limits.ts SEARCH_BUDGET). */
+    SEARCH_BUDGET: z.coerce.number().int().positive().default(SEARCH_BUDGET),
     /** The cluster as a deployment writes it (the CDK app); wins over OPENSEARCH_URL when both are set. */
     OPENSEARCH_ENDPOINT: z.url().optional(),
     /** The same, as the local tools spell it (`npm run opensearch`, the test setup). */
@@ -56,7 +58,15 @@ export interface ServiceConfig {
   readonly region: string;
   readonly endpoints: { readonly s3?: string; readonly dynamodb?: string };
   readonly search:
-    | { readonly engine: 'sqlite'; readonly path: string }
+    | {
+        readonly engine: 'sqlite';
+        readonly path: string;
+        /**
+         * The most occurrences of its terms one search reads; more, and it is refused.
+         * @default SEARCH_BUDGET
+         */
+        readonly budget?: number;
+      }
     | {
         readonly engine: 'opensearch';
         readonly endpoint: string;
@@ -94,7 +104,7 @@ export function serviceConfigFromEnv(env: Readonly<Record<string, string | undef
       search:
         e.SEARCH_ENGINE === 'opensearch'
           ? openSearchOf(e)
-          : { engine: 'sqlite', path: `${e.DATA_DIR}/search.sqlite` },
+          : { engine: 'sqlite', path: `${e.DATA_DIR}/search.sqlite`, budget: e.SEARCH_BUDGET },
       dataDir: e.DATA_DIR,
       uploadMaxBytes: e.UPLOAD_MAX_BYTES,
       linkTtlSeconds: e.LINK_TTL_SECONDS,

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '#api/app.ts';
+import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import type { LocalService } from '../../functions/local/service.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { startWebBed, type WebBed, watchedPages } from '../support/web-service.ts';
@@ -435,6 +437,39 @@ describe('the search page in a browser', () => {
     const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await close(page);
+  });
+
+  it('says in plain Danish when a search is too broad for the engine, and offers no retry', async () => {
+    // The API's own refusal: the service's index, on a connection whose searches may read one occurrence.
+    const { path } = service.config.search as { path: string };
+    const narrow = SqliteSearchIndex.open(path, { searchBudget: 1 });
+    const { registry, blobs } = service.adapters;
+    const app = createApp({
+      index: narrow,
+      registry,
+      blobs,
+      uploadMaxBytes: 1,
+      linkTtlSeconds: 60,
+      now: () => new Date(),
+    });
+    const page = await pages.open('/?q=sygefravær', {
+      prepare: async (p) => {
+        await p.route('**/search?*', async (route) => {
+          const answer = await app.request(`/search${new URL(route.request().url()).search}`);
+          await route.fulfill({
+            status: answer.status,
+            headers: Object.fromEntries(answer.headers),
+            body: await answer.text(),
+          });
+        });
+      },
+      expected: (url, text) => url.includes('/search?') && text.includes('400'),
+    });
+    await expect.poll(() => page.textContent('#results')).toContain('Søgningen er for bred');
+    expect(await page.textContent('#search-status')).toBe('Søgningen blev ikke udført.');
+    expect(await page.locator('#results button').count()).toBe(0);
+    await close(page);
+    narrow.close();
   });
 });
 

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '#api/app.ts';
+import { createApp, TOO_BROAD } from '#api/app.ts';
 import type { ApiDeps } from '#api/deps.ts';
+import { FEED_PATH } from '#api/routes/feed.ts';
 import { ItemView, MeetingList, MeetingView, UploadResponse } from '#api/schemas.ts';
 import { defaultLimits } from '#config/limits.ts';
 import { DocumentRecord, documentIdOfBytes } from '#domain/document.ts';
@@ -497,6 +498,24 @@ describe('health and errors', () => {
       'Health check failed',
       'Unhandled API error',
     ]);
+  });
+
+  it('answers 400, code too_broad, when a search is too broad for the engine, and logs no error', async () => {
+    // The same index file, on a connection whose searches may read one occurrence of their words.
+    const narrow = SqliteSearchIndex.open(join(dir, 'search.sqlite'), { searchBudget: 1 });
+    const narrowLog = new RecordingLog();
+    const narrowApp = createApp({ ...deps, index: narrow, log: narrowLog });
+    for (const path of ['/search?q=budget', `${FEED_PATH}?q=budget`]) {
+      const answer = await call(path, undefined, narrowApp);
+      expectProblem(answer, 400);
+      expect(answer.body.detail).toMatch(/too broad.*more than 1 times/);
+      expect(answer.body.errors).toEqual([
+        { in: 'query', path: 'q', code: TOO_BROAD, message: 'Use fewer or rarer words' },
+      ]);
+    }
+    expect((await call('/search?q=zzxyqq', undefined, narrowApp)).status).toBe(200);
+    expect(narrowLog.errors).toEqual([]);
+    narrow.close();
   });
 
   it('answers 404 problems for unknown routes and methods', async () => {

@@ -60,6 +60,10 @@ describe('the CLI on the local store', () => {
     const bad = await cli(dataDir(), 'search', 'x', '--from', '2024-02-30');
     expect(bad).toMatchObject({ code: 2, stdout: '' });
     expect(bad.stderr).toMatch(/^invalid search: from: /);
+
+    const broad = await runCli(['search', 'sygefravær'], { DATA_DIR: dataDir(), SEARCH_BUDGET: '1' });
+    expect(broad).toMatchObject({ code: 2, stdout: '' });
+    expect(broad.stderr).toMatch(/^invalid search: The search is too broad: .*; use fewer or rarer words\n$/);
   });
 
   it('shows the registry, and one document with its parse-quality report', async () => {

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SEARCH_BUDGET } from '#config/limits.ts';
 import { type ServiceConfig, serviceConfigFromEnv } from '#config/service.ts';
 import { composeSearchIndex } from '../../functions/compose.ts';
 
@@ -68,8 +69,20 @@ describe('the OpenSearch configuration', () => {
     const loaded = serviceConfigFromEnv({ OPENSEARCH_URL: LOCAL, DATA_DIR: '/tmp/store' });
     expect(loaded).toMatchObject({
       ok: true,
-      config: { search: { engine: 'sqlite', path: '/tmp/store/search.sqlite' } },
+      config: { search: { engine: 'sqlite', path: '/tmp/store/search.sqlite', budget: SEARCH_BUDGET } },
     });
+  });
+
+  it("takes the embedded engine's search budget from SEARCH_BUDGET, a positive whole number", () => {
+    expect(serviceConfigFromEnv({ SEARCH_BUDGET: '250000' })).toMatchObject({
+      ok: true,
+      config: { search: { engine: 'sqlite', budget: 250_000 } },
+    });
+    for (const wrong of ['0', '-5', '1.5', 'many'])
+      expect(serviceConfigFromEnv({ SEARCH_BUDGET: wrong })).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^SEARCH_BUDGET: /),
+      });
   });
 });
 

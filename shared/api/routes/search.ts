@@ -17,7 +17,7 @@ const search = createRoute({
       description: 'A page of hits and the facets of all',
       content: { 'application/json': { schema: SearchResultSchema } },
     },
-    400: problemResponse('Invalid parameters'),
+    400: problemResponse('Invalid parameters, or a search too broad for the engine (errors: code too_broad)'),
   },
 });
 

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { MatchTier } from '#domain/search.ts';
 import { analyze } from '#language/analyze.ts';
 import { valueAt } from '#lib/maps.ts';
+import { SearchTooBroadError } from '../errors.ts';
 import { FIELD_WEIGHTS, QUERY_PART_WEIGHT } from '../fields.ts';
 import { EXACT_FIELDS, type ExactField, PROXIMITY_WEIGHT, type SearchPlan, SYNONYM_WEIGHT } from '../plan.ts';
 import { type FieldScorer, type FieldStatistics, fieldScorer } from './lucene-bm25.ts';
@@ -86,8 +87,40 @@ interface Postings {
   readonly items: readonly number[];
 }
 
-/** Postings read during one search, by term: its tiers score the same words, read once. */
-export type PostingsCache = Map<string, Postings>;
+/**
+ * Postings read during one search, by term (its tiers score the same words, read once), and the
+ * occurrences counted against the search's `budget`: each term's once, before it is read.
+ */
+export class PostingsCache {
+  readonly #terms = new Map<string, Postings>();
+  readonly #counted = new Map<string, number>();
+  #spent = 0;
+  readonly budget: number;
+
+  constructor(budget = Number.POSITIVE_INFINITY) {
+    this.budget = budget;
+  }
+
+  /** Counts a term's occurrences (once a search); throws SearchTooBroadError once they pass the budget. */
+  count(term: string, occurrences: (term: string) => number): void {
+    if (this.#counted.has(term)) return;
+    const n = occurrences(term);
+    this.#counted.set(term, n);
+    this.#spent += n;
+    if (this.#spent > this.budget) {
+      const terms = [...this.#counted].map(([t, o]) => ({ term: t, occurrences: o }));
+      throw new SearchTooBroadError(this.budget, terms);
+    }
+  }
+
+  /** A term's postings, `read` once a search, after its occurrences are counted. */
+  of(term: string, occurrences: (term: string) => number, read: (term: string) => Postings): Postings {
+    return valueAt(this.#terms, term, (t) => {
+      this.count(t, occurrences);
+      return read(t);
+    });
+  }
+}
 
 /**
  * Scores items as OpenSearch scores the query: per term and field, BM25 with the field's
@@ -96,6 +129,7 @@ export type PostingsCache = Map<string, Postings>;
  */
 export class ItemScorer {
   readonly #postings: Database.Statement;
+  readonly #occurrences: Database.Statement;
   readonly #kept = new Map<string, { postings: Postings; size: number }>();
   #keptSize = 0;
 
@@ -112,6 +146,22 @@ export class ItemScorer {
     this.#postings = db
       .prepare(`SELECT group_concat(doc), group_concat(${column}, '') FROM items_vocab WHERE term = ?`)
       .raw();
+    // A term's occurrences counted in FTS5's own doclists: a few ms for millions, where reading
+    // them takes a second.
+    db.exec(
+      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.items_vocab_row USING fts5vocab(main, items_fts, 'row')",
+    );
+    this.#occurrences = db.prepare('SELECT cnt FROM temp.items_vocab_row WHERE term = ?').pluck();
+  }
+
+  /**
+   * Counts the clauses' terms against the search's budget before any is read, so that a search
+   * too broad is refused before it does the work (SearchTooBroadError).
+   */
+  count(clauses: readonly ScoredClause[], postings: PostingsCache): void {
+    for (const clause of clauses) {
+      for (const { term } of clause.terms) postings.count(term, (t) => this.#occurrencesOf(t));
+    }
   }
 
   /** Forgets the postings kept from earlier searches: the index changed. */
@@ -129,7 +179,7 @@ export class ItemScorer {
     statistics: Record<FtsColumn, FieldStatistics>,
     clauses: readonly ScoredClause[],
     items: readonly Scorable[],
-    postings: PostingsCache = new Map(),
+    postings = new PostingsCache(),
   ): Float64Array {
     // Sums by the item's place in `items`, in typed arrays: a search may score thousands. The
     // items in rowid order, walked beside each field's postings (rowids ascending too).
@@ -147,7 +197,7 @@ export class ItemScorer {
         // A term's fields are summed first, then the term to its clause: the order Lucene adds in.
         termSums.fill(0);
         seen.fill(0);
-        for (const [col, { docs, freqs }] of valueAt(postings, term, (t) => this.#postingsOf(t)).fields) {
+        for (const [col, { docs, freqs }] of this.#postingsIn(postings, term).fields) {
           const field = valueAt(scorers, col, (c) => fieldScorer(statistics[c]));
           const weight = field.weight(Math.fround(FIELD_WEIGHTS[col]) * boost, docs.length);
           const lengthAt = LENGTH_AT[FTS_COLUMNS.indexOf(col)] as number;
@@ -180,10 +230,10 @@ export class ItemScorer {
   phraseScorer(
     statistics: Record<FtsColumn, FieldStatistics>,
     stems: readonly string[],
-    postings: PostingsCache = new Map(),
+    postings = new PostingsCache(),
   ): PhraseScorer {
     const fields = EXACT_FIELDS.flatMap((col) => {
-      const docs = stems.map((stem) => valueAt(postings, stem, (s) => this.#postingsOf(s)).fields.get(col));
+      const docs = stems.map((stem) => this.#postingsIn(postings, stem).fields.get(col));
       if (docs.some((d) => d === undefined)) return [];
       const field = fieldScorer(statistics[col]);
       const docFreqs = docs.map((d) => d?.docs.length ?? 0);
@@ -211,8 +261,22 @@ export class ItemScorer {
   }
 
   /** The items a term occurs in (in any column), by rowid ascending: what FTS5 finds for it as a word. */
-  itemsWith(term: string, postings: PostingsCache = new Map()): readonly number[] {
-    return valueAt(postings, term, (t) => this.#postingsOf(t)).items;
+  itemsWith(term: string, postings = new PostingsCache()): readonly number[] {
+    return this.#postingsIn(postings, term).items;
+  }
+
+  /** A term's postings for a search: counted against its budget, then read (or taken as kept). */
+  #postingsIn(search: PostingsCache, term: string): Postings {
+    return search.of(
+      term,
+      (t) => this.#occurrencesOf(t),
+      (t) => this.#postingsOf(t),
+    );
+  }
+
+  /** How often a term occurs in the index, in every column (its postings' size when kept). */
+  #occurrencesOf(term: string): number {
+    return this.#kept.get(term)?.size ?? (this.#occurrences.get(term) as number | undefined) ?? 0;
   }
 
   /**

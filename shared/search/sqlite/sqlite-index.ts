@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { SEARCH_BUDGET } from '#config/limits.ts';
 import {
   type IndexedItem,
   IndexedItem as IndexedItemSchema,
@@ -45,12 +46,21 @@ import {
   openSchema,
   partiesColumn,
 } from './schema.ts';
-import { ItemScorer, type PostingsCache, scoredClauses } from './scoring.ts';
+import { ItemScorer, PostingsCache, scoredClauses } from './scoring.ts';
 import { intersectionOf, unionOf } from './sorted-rowids.ts';
 import { decodeItem, encodeItem } from './stored-item.ts';
 import { SqliteTermVocabulary } from './vocabulary.ts';
 
 type Db = Database.Database;
+
+export interface SqliteIndexOptions {
+  /**
+   * The most occurrences of its terms one search reads to score its matches; a search whose
+   * terms occur more often is refused (SearchTooBroadError).
+   * @default SEARCH_BUDGET
+   */
+  readonly searchBudget?: number;
+}
 
 /**
  * The embedded search engine: SQLite FTS5 finds the matches, which are ranked as OpenSearch ranks
@@ -65,9 +75,11 @@ export class SqliteSearchIndex implements SearchIndex {
   readonly #statements = new Map<string, Database.Statement>();
   readonly #dataVersion: Database.Statement;
   #seenVersion: unknown;
+  readonly #budget: number;
 
-  constructor(db: Db) {
+  constructor(db: Db, { searchBudget = SEARCH_BUDGET }: SqliteIndexOptions = {}) {
     this.#db = db;
+    this.#budget = searchBudget;
     // A new file's pages hold five stored items (about 1.5 KB each) instead of two (a 4 KB page
     // holds two and wastes a quarter); an existing file keeps the size it was made with.
     this.#db.pragma('page_size = 8192');
@@ -92,8 +104,8 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   /** Opens (or creates) the index file; ':memory:' for a throwaway index. */
-  static open(path: string): SqliteSearchIndex {
-    return new SqliteSearchIndex(new Database(path));
+  static open(path: string, options?: SqliteIndexOptions): SqliteSearchIndex {
+    return new SqliteSearchIndex(new Database(path), options);
   }
 
   close(): void {
@@ -263,7 +275,9 @@ export class SqliteSearchIndex implements SearchIndex {
     if (!query.q && !filters.sql.any) return this.#browse(query);
     // Full matches: every group of the query, nothing excluded. FTS5 keeps no stop-word gaps, so
     // its phrases find a few more than OpenSearch's; those are checked in JS (matchesFully).
-    const postings: PostingsCache = new Map();
+    // The words' occurrences are counted first: a search too broad is refused before its work.
+    const postings = new PostingsCache(this.#budget);
+    this.#scorer.count(scoredClauses(plan, 'full'), postings);
     let full = this.#ranked(
       plan,
       'full',

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { SearchQuery } from '#domain/search.ts';
+import { analyze } from '#language/analyze.ts';
+import { SearchTooBroadError } from '#search/errors.ts';
+import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
+import { indexedItem } from '#test/support/indexed-items.ts';
+
+const [HAVN, KYST] = analyze('havn kyst') as [string, string];
+
+/** An index in memory with a budget, where "havn" occurs `havn` times and "kyst" `kyst` times. */
+async function indexWith(searchBudget: number, havn: number, kyst: number): Promise<SqliteSearchIndex> {
+  const index = SqliteSearchIndex.open(':memory:', { searchBudget });
+  await replace(index, havn, kyst);
+  return index;
+}
+
+/** The document as it is written anew: one item for each occurrence, in title, text or decision. */
+async function replace(index: SqliteSearchIndex, havn: number, kyst: number): Promise<void> {
+  const words = [...Array<string>(havn).fill('havn'), ...Array<string>(kyst).fill('kyst')];
+  const fields = (word: string, i: number) =>
+    i % 3 === 0
+      ? { title: `Om ${word}` }
+      : i % 3 === 1
+        ? { title: 'Sag', text: word }
+        : { title: 'Sag', decision: word };
+  await index.replaceDocument(
+    'doc',
+    words.map((word, i) => indexedItem({ documentId: 'doc', position: i, ...fields(word, i) })),
+  );
+}
+
+/** The search's refusal, or null when it was answered. */
+async function refusal(index: SqliteSearchIndex, input: object): Promise<SearchTooBroadError | null> {
+  try {
+    await index.search(SearchQuery.parse(input));
+    return null;
+  } catch (error) {
+    if (error instanceof SearchTooBroadError) return error;
+    throw error;
+  }
+}
+
+describe("a search's budget of occurrences on the embedded engine", () => {
+  it('refuses a search whose words occur more often together than the budget, naming the most common first', async () => {
+    const index = await indexWith(10, 6, 5);
+    expect((await index.search(SearchQuery.parse({ q: 'havn' }))).total).toBe(6);
+    expect((await index.search(SearchQuery.parse({ q: 'kyst' }))).total).toBe(5);
+    for (const input of [{ q: 'kyst havn' }, { q: 'kyst OR havn' }, { q: 'havn kyst', access: 'open' }]) {
+      const refused = await refusal(index, input);
+      expect(refused?.budget, JSON.stringify(input)).toBe(10);
+      expect(refused?.terms).toEqual([
+        { term: HAVN, occurrences: 6 },
+        { term: KYST, occurrences: 5 },
+      ]);
+      expect(refused?.message).toMatch(/too broad.*more than 10 times/);
+    }
+    index.close();
+  });
+
+  it('answers a search whose words occur as often as the budget', async () => {
+    const index = await indexWith(11, 6, 5);
+    const result = await index.search(SearchQuery.parse({ q: 'havn OR kyst' }));
+    expect(result.total).toBe(11);
+    index.close();
+  });
+
+  it('counts a word the same whether its postings were read by an earlier search or not', async () => {
+    const index = await indexWith(10, 6, 5);
+    const before = await refusal(index, { q: 'havn kyst' });
+    await index.search(SearchQuery.parse({ q: 'havn' }));
+    await index.search(SearchQuery.parse({ q: 'kyst' }));
+    const after = await refusal(index, { q: 'havn kyst' });
+    expect(after?.terms).toEqual(before?.terms);
+    index.close();
+  });
+
+  it('counts what the index holds now: the words of a document written anew count as they are now', async () => {
+    const index = await indexWith(10, 6, 5);
+    await index.search(SearchQuery.parse({ q: 'havn' }));
+    expect(await refusal(index, { q: 'havn OR kyst' })).not.toBeNull();
+    await replace(index, 3, 5);
+    expect((await index.search(SearchQuery.parse({ q: 'havn OR kyst' }))).total).toBe(8);
+    await replace(index, 3, 9);
+    expect((await refusal(index, { q: 'havn OR kyst' }))?.terms).toEqual([
+      { term: KYST, occurrences: 9 },
+      { term: HAVN, occurrences: 3 },
+    ]);
+    index.close();
+  });
+});
