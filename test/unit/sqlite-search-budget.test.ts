@@ -74,6 +74,17 @@ describe("a search's budget of occurrences on the embedded engine", () => {
     index.close();
   });
 
+  it("counts a prefix's occurrences at a quarter each, as FTS5 merges them without their being read", async () => {
+    const index = await indexWith(6, 6, 5);
+    // "ha*" begins the 6 occurrences of "havn" and "ky*" the 5 of "kyst": ceil(6 / 4) + ceil(5 / 4) = 4.
+    expect((await index.search(SearchQuery.parse({ q: 'ha* OR ky*' }))).total).toBe(11);
+    expect((await refusal(index, { q: 'ha* kyst' }))?.terms).toEqual([
+      { term: KYST, occurrences: 5 },
+      { term: 'ha*', occurrences: 2 },
+    ]);
+    index.close();
+  });
+
   it('counts what the index holds now: the words of a document written anew count as they are now', async () => {
     const index = await indexWith(10, 6, 5);
     await index.search(SearchQuery.parse({ q: 'havn' }));

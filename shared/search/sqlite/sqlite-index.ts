@@ -275,9 +275,10 @@ export class SqliteSearchIndex implements SearchIndex {
     if (!query.q && !filters.sql.any) return this.#browse(query);
     // Full matches: every group of the query, nothing excluded. FTS5 keeps no stop-word gaps, so
     // its phrases find a few more than OpenSearch's; those are checked in JS (matchesFully).
-    // The words' occurrences are counted first: a search too broad is refused before its work.
+    // The words' and prefixes' occurrences are counted first: a search too broad is refused before its work.
     const postings = new PostingsCache(this.#budget);
-    this.#scorer.count(scoredClauses(plan, 'full'), postings);
+    const prefixes = plan.parsed.groups.flat().flatMap((t) => (t.kind === 'prefix' ? [t.text] : []));
+    this.#scorer.count(scoredClauses(plan, 'full'), prefixes, postings);
     let full = this.#ranked(
       plan,
       'full',

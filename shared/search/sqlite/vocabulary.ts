@@ -4,7 +4,7 @@ import { editDistance, type KnownTerm, MAX_EDITS, PREFIX_LENGTH, type TermVocabu
 /** The exact fields whose terms are the vocabulary: not the compound parts. */
 const EXACT_COLUMNS = ['title', 'decision', 'body'] as const;
 /** Above every character, so `prefix + LAST` ends the range of terms that begin with prefix. */
-const LAST = '\u{10FFFF}';
+export const LAST = '\u{10FFFF}';
 
 /**
  * The index's terms for typo suggestions, from FTS5's own index: an fts5vocab table of
