@@ -8,6 +8,15 @@ import { partySelect, VOTE_CHOICES } from './vote-filter.js';
 /** @typedef {import('./nav.js').SearchState} SearchState */
 
 const PAGE_SIZE = 10;
+/** The hits the API pages to (RESULT_WINDOW in shared/domain/search.ts): the pager stops there. */
+const RESULT_WINDOW = 10_000;
+
+/**
+ * The pages of `hits` that can be shown, RESULT_WINDOW's at most.
+ * @param {number} hits
+ * @param {number} size
+ */
+const pageCount = (hits, size) => Math.min(Math.ceil(hits / size), Math.floor(RESULT_WINDOW / size));
 const DEBOUNCE_MS = 250;
 /** What "Nulstil filtre" and "Fjern alle filtre" change: every filter, not the words or the sort. */
 const NO_FILTERS = { body: '', from: '', to: '', outcome: '', municipality: '', votes: '', party: '' };
@@ -254,7 +263,7 @@ function didYouMean(s, suggestion) {
  */
 function statusText(s, total, partialTotal, size = PAGE_SIZE) {
   const found = count(total, 'beslutning', 'beslutninger');
-  const pages = Math.ceil((total + partialTotal) / size);
+  const pages = pageCount(total + partialTotal, size);
   const page = pages > 1 ? `, side ${s.page} af ${pages}` : '';
   const partial = partialTotal > 0 ? ` og ${count(partialTotal, 'delvist match', 'delvise match')}` : '';
   if (!s.q) return `${found}${hasFilters(s) ? ' med de valgte filtre' : ', nyeste først'}${page}`;
@@ -494,7 +503,7 @@ function periodGroup(s) {
  * @param {number} size
  */
 function renderPager(s, total, size) {
-  const pages = Math.ceil(total / size);
+  const pages = pageCount(total, size);
   if (pages <= 1) {
     pager.replaceChildren();
     return;

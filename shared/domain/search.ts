@@ -25,6 +25,12 @@ export function inDateOrder<T extends z.ZodType<{ readonly from?: string; readon
   });
 }
 
+/**
+ * The hits a search can be paged to: page x size at most this, as OpenSearch answers them
+ * (`index.max_result_window`, from + size); beyond, a search is narrowed, not paged.
+ */
+export const RESULT_WINDOW = 10_000;
+
 /** A search as users and the API ask for it; validated at the edge. */
 export const SearchQuery = inDateOrder(
   z.object({
@@ -52,7 +58,10 @@ export const SearchQuery = inDateOrder(
     page: z.coerce.number().int().min(1).max(1000).default(1),
     size: z.coerce.number().int().min(1).max(100).default(10),
   }),
-);
+).refine((q) => q.page * q.size <= RESULT_WINDOW, {
+  message: `page x size must be at most ${RESULT_WINDOW}: only the first ${RESULT_WINDOW} hits are paged to; narrow the search`,
+  path: ['page'],
+});
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
 /** The decision, the recommendation it answers and the summary, each citing its page. */

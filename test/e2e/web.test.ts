@@ -431,6 +431,21 @@ describe('the search page in a browser', () => {
     await page.close();
   });
 
+  it('pages to the last page the API answers, not past it, however many the hits', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The service's answer for »fravær«, as if it had 123,456 hits: the API pages to the first 10,000.
+    await changeSearch(page, (answer) => ({ ...answer, total: 123_456, partialTotal: 0 }));
+    await page.goto(`${service.url}/?q=fravær&page=999`);
+    await expect.poll(() => page.textContent('#pager')).toContain('Side 999 af 1000');
+    expect(await page.textContent('#search-status')).toMatch(
+      /^123\.456 beslutninger for »fravær«, side 999 af 1000$/,
+    );
+    await page.getByRole('link', { name: 'Næste →' }).click();
+    await expect.poll(() => page.textContent('#pager')).toContain('Side 1000 af 1000');
+    expect(await page.getByRole('link', { name: 'Næste →' }).count()).toBe(0);
+    await page.close();
+  });
+
   it('tells in plain Danish when a search finds nothing, and works at a phone width', async () => {
     const page = await open('/?q=zzxyqq', 375);
     await expect.poll(() => page.textContent('#results')).toContain('Ingen beslutninger matcher »zzxyqq«');

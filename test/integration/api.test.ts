@@ -169,6 +169,14 @@ describe('GET /search', () => {
     expect(all.results[0]?.meeting.date).toBe('2025-02-05');
   });
 
+  it('pages to the first 10,000 hits, as OpenSearch does', async () => {
+    for (const query of ['page=100&size=100', 'page=1000&size=10']) {
+      const answer = await call(`/search?q=budget&${query}`);
+      expect(answer.status, query).toBe(200);
+      expect(SearchResult.parse(answer.body).results).toEqual([]);
+    }
+  });
+
   it('ignores unknown parameters', async () => {
     const answer = await call('/search?q=seminar&utm_source=mail&debug=1');
     expect(answer.status).toBe(200);
@@ -180,6 +188,7 @@ describe('GET /search', () => {
     ['a size over the limit', 'size=101', 'size'],
     ['a negative page', 'page=-1', 'page'],
     ['a huge page', 'page=99999999999999999999999', 'page'],
+    ['a page past the first 10,000 hits', 'page=101&size=100', 'page'],
     ['a page that is not a number', 'page=abc', 'page'],
     ['a date that does not exist', 'from=2024-02-30', 'from'],
     ['a date in another format', 'to=05-02-2025', 'to'],

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Votes } from '#domain/meeting.ts';
-import { type IndexedItem, SearchQuery } from '#domain/search.ts';
+import { type IndexedItem, RESULT_WINDOW, SearchQuery } from '#domain/search.ts';
 import type { SearchIndex } from '#search/port.ts';
 import { MALFORMED_FRAVÆR } from '#test/support/malformed-queries.ts';
 import { caseMembersBehaviour } from './case-members-behaviour.ts';
@@ -198,6 +198,14 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
         outcome: { approved: 1, discussed: 1, postponed: 1 },
         municipality: { 'Vesterlund Kommune': 2, 'Norddjurs Kommune': 1 },
       });
+    });
+
+    it('answers the last page the query allows, the 10,000th hit, with words and without', async () => {
+      for (const q of ['', 'fravær', 'fravær sygefravær']) {
+        const last = await index.search(query({ q, page: RESULT_WINDOW / 100, size: 100 }));
+        expect(last.total, q).toBe((await index.search(query({ q }))).total);
+        expect(last.results).toEqual([]);
+      }
     });
 
     it('marks the query words, compound parts too, in escaped fragments', async () => {

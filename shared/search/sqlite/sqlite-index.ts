@@ -8,6 +8,7 @@ import {
   type SearchResult,
 } from '#domain/search.ts';
 import { ANALYSIS_VERSION } from '#language/analyze.ts';
+import { BestScores } from '#lib/best-scores.ts';
 import { valueAt } from '#lib/maps.ts';
 import type { CaseKey, CaseMember } from '../../cases/members.ts';
 import { caseRefsOf } from '../../cases/references.ts';
@@ -438,18 +439,17 @@ export class SqliteSearchIndex implements SearchIndex {
     const candidates = matches
       .map((m) => ({ m, most: m.score + phrase.most(m.rowid, near.get(m.rowid) ?? [], m.lengths) }))
       .sort((a, b) => b.most - a.most);
-    const best: number[] = [];
+    const best = new BestScores(needed);
     const result: Match[] = [];
     let at = 0;
     // Ties go on to the date: an item that could equal the needed-th best is scored too.
     for (; at < candidates.length; at++) {
       const { m, most } = candidates[at] as { m: Match; most: number };
-      if (best.length >= needed && most < (best[needed - 1] as number)) break;
+      const least = best.least;
+      if (least !== undefined && most < least) break;
       const final = scored(m);
       result.push(final);
-      best.push(final.score);
-      best.sort((a, b) => b - a);
-      if (best.length > needed) best.pop();
+      best.add(final.score);
     }
     for (; at < candidates.length; at++) result.push((candidates[at] as { m: Match }).m);
     return result;
