@@ -29,6 +29,17 @@ async function replace(index: SqliteSearchIndex, havn: number, kyst: number): Pr
   );
 }
 
+/** The index of indexWith, and three items whose titles have "havn" and "kyst" side by side. */
+async function withPhrases(searchBudget: number): Promise<SqliteSearchIndex> {
+  const index = await indexWith(searchBudget, 6, 5);
+  const titles = ['Havn kyst', 'Havn og kyst', 'Havn kyst'];
+  await index.replaceDocument(
+    'phrases',
+    titles.map((title, position) => indexedItem({ documentId: 'phrases', position, title })),
+  );
+  return index;
+}
+
 /** The search's refusal, or null when it was answered. */
 async function refusal(index: SqliteSearchIndex, input: object): Promise<SearchTooBroadError | null> {
   try {
@@ -83,6 +94,48 @@ describe("a search's budget of occurrences on the embedded engine", () => {
       { term: 'ha*', occurrences: 2 },
     ]);
     index.close();
+  });
+
+  it('counts the text of the items a phrase is checked in, two occurrences a term', async () => {
+    // The words: 9 of "havn", 8 of "kyst"; FTS5 finds the phrase in all three titles (it keeps no
+    // stop-word gaps), whose 2 terms each are checked at 2: 12. The check keeps two.
+    const roomy = await withPhrases(29);
+    expect((await roomy.search(SearchQuery.parse({ q: '"havn kyst"' }))).total).toBe(2);
+    const tight = await withPhrases(28);
+    expect((await refusal(tight, { q: '"havn kyst"' }))?.terms).toEqual([
+      { term: 'the text of 3 items, checked', occurrences: 12 },
+      { term: HAVN, occurrences: 9 },
+      { term: KYST, occurrences: 8 },
+    ]);
+    roomy.close();
+    tight.close();
+  });
+
+  it('reads and counts only the matches FTS5 finds a phrase in: an excluded phrase checks three of nine', async () => {
+    // Nine items have "havn"; FTS5 finds the phrase in the three titles, of which "Havn og kyst"
+    // keeps it (a stop word stands between): 7 full matches, 3 items of 2 terms checked at 2. The
+    // partial matches are checked for it too: the other two titles, 8.
+    const roomy = await withPhrases(29);
+    expect((await roomy.search(SearchQuery.parse({ q: 'havn -"havn kyst"' }))).total).toBe(7);
+    const tight = await withPhrases(28);
+    expect((await refusal(tight, { q: 'havn -"havn kyst"' }))?.terms).toEqual([
+      { term: 'the text of 3 items, checked', occurrences: 12 },
+      { term: HAVN, occurrences: 9 },
+      { term: 'the text of 2 items, checked', occurrences: 8 },
+    ]);
+    roomy.close();
+    tight.close();
+  });
+
+  it('counts the text of each item it counts the words of a plain query in as a phrase, two occurrences a term', async () => {
+    // The words: 17 occurrences; the three titles of both words are each read for the phrase: 4 each.
+    const roomy = await withPhrases(29);
+    expect((await roomy.search(SearchQuery.parse({ q: 'havn kyst' }))).total).toBe(3);
+    const tight = await withPhrases(20);
+    const refused = await refusal(tight, { q: 'havn kyst' });
+    expect(refused?.terms).toContainEqual({ term: 'the text of items, a phrase counted', occurrences: 4 });
+    roomy.close();
+    tight.close();
   });
 
   it('counts what the index holds now: the words of a document written anew count as they are now', async () => {

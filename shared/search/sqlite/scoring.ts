@@ -104,10 +104,13 @@ export class PostingsCache {
 
   /** Counts a term's occurrences (once a search); throws SearchTooBroadError once they pass the budget. */
   count(term: string, occurrences: (term: string) => number): void {
-    if (this.#counted.has(term)) return;
-    const n = occurrences(term);
-    this.#counted.set(term, n);
-    this.#spent += n;
+    if (!this.#counted.has(term)) this.spend(term, occurrences(term));
+  }
+
+  /** Counts other work of the search, in occurrences' worth, under `what`; throws as `count`. */
+  spend(what: string, occurrences: number): void {
+    this.#counted.set(what, (this.#counted.get(what) ?? 0) + occurrences);
+    this.#spent += occurrences;
     if (this.#spent > this.budget) {
       const terms = [...this.#counted].map(([t, o]) => ({ term: t, occurrences: o }));
       throw new SearchTooBroadError(this.budget, terms);

@@ -12,7 +12,7 @@ import { BestScores } from '#lib/best-scores.ts';
 import { valueAt } from '#lib/maps.ts';
 import type { CaseKey, CaseMember } from '../../cases/members.ts';
 import { caseRefsOf } from '../../cases/references.ts';
-import { analyzedFields, filterFields, searchFields } from '../fields.ts';
+import { analyzedFields, filterFields, type SearchFields, searchFields } from '../fields.ts';
 import { firstInOrder } from '../first-in-order.ts';
 import type { HighlightQuery } from '../highlight.ts';
 import { emptyResult, toHit } from '../hits.ts';
@@ -53,6 +53,20 @@ import { decodeItem, encodeItem } from './stored-item.ts';
 import { SqliteTermVocabulary } from './vocabulary.ts';
 
 type Db = Database.Database;
+
+/** The terms of the matches' text fields. */
+function termsOf(matches: readonly Match[]): number {
+  let terms = 0;
+  for (const { lengths } of matches) for (const length of lengths) terms += length;
+  return terms;
+}
+
+/**
+ * What checking an item's text costs a search, a term of it, in occurrences of postings read:
+ * reading, inflating and analysing an item took about 1.3 µs a term at 100k items, against about
+ * 0.6 µs an occurrence (docs/benchmarks.md).
+ */
+const CHECK_COST = 2;
 
 export interface SqliteIndexOptions {
   /**
@@ -280,28 +294,24 @@ export class SqliteSearchIndex implements SearchIndex {
     const postings = new PostingsCache(this.#budget);
     const prefixes = plan.parsed.groups.flat().flatMap((t) => (t.kind === 'prefix' ? [t.text] : []));
     this.#scorer.count(scoredClauses(plan, 'full'), prefixes, postings);
-    let full = this.#ranked(
-      plan,
-      'full',
-      this.#fullMatches(plan, query.q !== '', filters, postings),
-      postings,
-    );
+    let found = this.#fullMatches(plan, query.q !== '', filters, postings);
     if (plan.positional) {
-      const items = this.#items(full.map((m) => m.rowid));
-      full = full.filter((m) => matchesFully(searchFields(items.get(m.rowid) as IndexedItem), plan));
+      const phrases = [...plan.parsed.groups.flat(), ...plan.parsed.excluded].filter(isPositional);
+      const keeps = (fields: SearchFields) => matchesFully(fields, plan);
+      found = this.#checked(found, fullExpression(plan), phrases, postings, keeps);
     }
+    let full = this.#ranked(plan, 'full', found, postings);
     // Partial matches, only when the full ones are few: any word, or all parts of a compound.
     let partial: Match[] = [];
     const loose = looseExpression(plan);
     if (query.q && loose !== null && full.length < PARTIAL_WHEN_FEWER_THAN) {
       const fullRows = new Set(full.map((m) => m.rowid));
       partial = this.#matches(loose, filters).filter((m) => !fullRows.has(m.rowid));
-      // The expression left out every excluded term but a phrase: only then are the items read.
-      if (partial.length > 0 && plan.parsed.excluded.some(isPositional)) {
-        const items = this.#items(partial.map((m) => m.rowid));
-        partial = partial.filter(
-          (m) => !hasExcludedPhrase(searchFields(items.get(m.rowid) as IndexedItem), plan),
-        );
+      // The expression left out every excluded term but a phrase: only then are items read.
+      const excluded = plan.parsed.excluded.filter(isPositional);
+      if (partial.length > 0 && excluded.length > 0) {
+        const keeps = (fields: SearchFields) => !hasExcludedPhrase(fields, plan);
+        partial = this.#checked(partial, loose, excluded, postings, keeps);
       }
       partial = this.#ranked(plan, 'partial', partial, postings);
     }
@@ -333,15 +343,34 @@ export class SqliteSearchIndex implements SearchIndex {
     };
   }
 
-  /** Items by rowid, read in full. */
-  #items(rowids: readonly number[]): Map<number, IndexedItem> {
-    const items = new Map<number, IndexedItem>();
-    const read = this.#prepared('SELECT rowid, json FROM item_json WHERE rowid = ?').raw();
-    for (const rowid of rowids) {
-      const row = read.get(rowid) as [number, Uint8Array] | undefined;
-      if (row) items.set(rowid, decodeItem(row[1]));
-    }
-    return items;
+  /**
+   * The matches of a tier's `expression` whose text `keeps`, as the places of a phrase's words
+   * decide, which FTS5 does not alone (it keeps no stop-word gaps): only the items FTS5 finds one
+   * of `phrases` in (their stems near each other) can change, so only those are read and checked
+   * in JS; the others are as FTS5 found them. The text of those read is counted
+   * against the search's budget first, CHECK_COST a term.
+   */
+  #checked(
+    matches: Match[],
+    expression: string,
+    phrases: readonly QueryTerm[],
+    postings: PostingsCache,
+    keeps: (fields: SearchFields) => boolean,
+  ): Match[] {
+    const suspect = new Set(
+      this.#prepared('SELECT rowid FROM items_fts WHERE items_fts MATCH ?')
+        .pluck()
+        .all(`(${expression}) AND (${phrases.map(termExpression).join(' OR ')})`) as number[],
+    );
+    const toCheck = matches.filter((m) => suspect.has(m.rowid));
+    postings.spend(`the text of ${toCheck.length} items, checked`, termsOf(toCheck) * CHECK_COST);
+    const read = this.#prepared('SELECT json FROM item_json WHERE rowid = ?').pluck();
+    const failed = new Set(
+      toCheck
+        .filter((m) => !keeps(searchFields(decodeItem(read.get(m.rowid) as Uint8Array))))
+        .map((m) => m.rowid),
+    );
+    return failed.size === 0 ? matches : matches.filter((m) => !failed.has(m.rowid));
   }
 
   /**
@@ -405,8 +434,8 @@ export class SqliteSearchIndex implements SearchIndex {
    * `needed` of `order`. By relevance: in order of the most each could score (its other score and
    * the most the phrase could add, from the index), until that is below the `needed`-th best
    * final score so far; by date, the first `needed`. The phrase is counted in JS, with the stop
-   * words' gaps as Lucene counts them, only in items FTS5 finds its stems near each other in.
-   * The other matches keep their score: none of them is on the page, and totals and facets do not
+   * words' gaps as Lucene counts them, only in items FTS5 finds its stems near each other in,
+   * each counted against the search's budget (CHECK_COST a term). The other matches keep their score: none of them is on the page, and totals and facets do not
    * depend on scores.
    */
   #withPhrase(
@@ -428,6 +457,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const read = this.#prepared('SELECT json FROM item_json WHERE rowid = ?').pluck();
     const scored = (m: Match): Match => {
       if (!near.has(m.rowid)) return m;
+      postings.spend('the text of items, a phrase counted', termsOf([m]) * CHECK_COST);
       const item = decodeItem(read.get(m.rowid) as Uint8Array);
       const counts = phraseCounts(searchFields(item), pattern);
       return { ...m, score: Math.fround((m.raw ?? m.score) + phrase.score(counts, m.lengths)) };
