@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SearchQuery } from '#domain/search.ts';
 import { analyze } from '#language/analyze.ts';
-import { SearchTooBroadError } from '#search/errors.ts';
+import { SearchTooBroadError, type TermOccurrences } from '#search/errors.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import { indexedItem } from '#test/support/indexed-items.ts';
 
@@ -38,6 +38,16 @@ async function withPhrases(searchBudget: number): Promise<SqliteSearchIndex> {
     titles.map((title, position) => indexedItem({ documentId: 'phrases', position, title })),
   );
   return index;
+}
+
+/** What a search of `withPhrases(searchBudget)` answers: its total, or the terms of its refusal. */
+async function phrased(searchBudget: number, q: string): Promise<number | readonly TermOccurrences[]> {
+  const index = await withPhrases(searchBudget);
+  try {
+    return (await refusal(index, { q }))?.terms ?? (await index.search(SearchQuery.parse({ q }))).total;
+  } finally {
+    index.close();
+  }
 }
 
 /** The search's refusal, or null when it was answered. */
@@ -99,43 +109,33 @@ describe("a search's budget of occurrences on the embedded engine", () => {
   it('counts the text of the items a phrase is checked in, two occurrences a term', async () => {
     // The words: 9 of "havn", 8 of "kyst"; FTS5 finds the phrase in all three titles (it keeps no
     // stop-word gaps), whose 2 terms each are checked at 2: 12. The check keeps two.
-    const roomy = await withPhrases(29);
-    expect((await roomy.search(SearchQuery.parse({ q: '"havn kyst"' }))).total).toBe(2);
-    const tight = await withPhrases(28);
-    expect((await refusal(tight, { q: '"havn kyst"' }))?.terms).toEqual([
+    expect(await phrased(29, '"havn kyst"')).toBe(2);
+    expect(await phrased(28, '"havn kyst"')).toEqual([
       { term: 'the text of 3 items, checked', occurrences: 12 },
       { term: HAVN, occurrences: 9 },
       { term: KYST, occurrences: 8 },
     ]);
-    roomy.close();
-    tight.close();
   });
 
   it('reads and counts only the matches FTS5 finds a phrase in: an excluded phrase checks three of nine', async () => {
     // Nine items have "havn"; FTS5 finds the phrase in the three titles, of which "Havn og kyst"
     // keeps it (a stop word stands between): 7 full matches, 3 items of 2 terms checked at 2. The
     // partial matches are checked for it too: the other two titles, 8.
-    const roomy = await withPhrases(29);
-    expect((await roomy.search(SearchQuery.parse({ q: 'havn -"havn kyst"' }))).total).toBe(7);
-    const tight = await withPhrases(28);
-    expect((await refusal(tight, { q: 'havn -"havn kyst"' }))?.terms).toEqual([
+    expect(await phrased(29, 'havn -"havn kyst"')).toBe(7);
+    expect(await phrased(28, 'havn -"havn kyst"')).toEqual([
       { term: 'the text of 3 items, checked', occurrences: 12 },
       { term: HAVN, occurrences: 9 },
       { term: 'the text of 2 items, checked', occurrences: 8 },
     ]);
-    roomy.close();
-    tight.close();
   });
 
   it('counts the text of each item it counts the words of a plain query in as a phrase, two occurrences a term', async () => {
     // The words: 17 occurrences; the three titles of both words are each read for the phrase: 4 each.
-    const roomy = await withPhrases(29);
-    expect((await roomy.search(SearchQuery.parse({ q: 'havn kyst' }))).total).toBe(3);
-    const tight = await withPhrases(20);
-    const refused = await refusal(tight, { q: 'havn kyst' });
-    expect(refused?.terms).toContainEqual({ term: 'the text of items, a phrase counted', occurrences: 4 });
-    roomy.close();
-    tight.close();
+    expect(await phrased(29, 'havn kyst')).toBe(3);
+    expect(await phrased(20, 'havn kyst')).toContainEqual({
+      term: 'the text of items, a phrase counted',
+      occurrences: 4,
+    });
   });
 
   it('counts what the index holds now: the words of a document written anew count as they are now', async () => {
