@@ -7,6 +7,7 @@ import {
   bestCorrection,
   editDistance,
   type KnownTerm,
+  MAX_CORRECTED,
   suggestQuery,
   surfaceWord,
   type TermVocabulary,
@@ -110,6 +111,16 @@ describe('suggestQuery', () => {
     expect(await suggestQuery('-sygefravar sygefravar* OR og 24/16905 25-002921', asked)).toBeNull();
     expect(asked.asked).toEqual([]);
     expect(await suggestQuery('lokalplan -sygefravar', vocabulary)).toBeNull();
+  });
+
+  it('corrects the first MAX_CORRECTED words it could correct, asking nothing for the rest', async () => {
+    const asked = fixed({ sygefravær: 12 });
+    const q = Array.from({ length: MAX_CORRECTED + 3 }, () => 'sygefravar').join(' og ');
+    const corrected = Array.from({ length: MAX_CORRECTED + 3 }, (_, i) =>
+      i < MAX_CORRECTED ? 'sygefravær' : 'sygefravar',
+    ).join(' og ');
+    expect(await suggestQuery(q, asked)).toBe(corrected);
+    expect(asked.asked).toHaveLength(MAX_CORRECTED);
   });
 });
 
