@@ -461,6 +461,41 @@ export function searchIndexBehaviour(name: string, open: () => Promise<SearchInd
       expect((await index.search(query({ q: 'trivsel lokalplan' }))).suggestion).toBeNull();
     });
 
+    it('answers the longest queries the API takes: 500 characters of words, OR, prefixes, phrases', async () => {
+      // Two-letter words the index does not have, and words it has, every way the syntax joins them.
+      const made = Array.from({ length: 200 }, (_, i) => `q${String.fromCharCode(97 + (i % 26))}${i}`);
+      const known = ['fravær', 'budget', 'lokalplan', 'sygefravær', 'trivsel'];
+      const longest = (words: readonly string[], join: string) => {
+        let q = '';
+        for (const word of words) {
+          const next = q ? `${q}${join}${word}` : word;
+          if (next.length > 500) break;
+          q = next;
+        }
+        return q;
+      };
+      const mixed = made.flatMap((word, i) => [word, known[i % known.length] as string]);
+      for (const q of [
+        longest(mixed, ' '),
+        longest(mixed, ' OR '),
+        longest(
+          mixed.map((w) => `${w.slice(0, 3)}*`),
+          ' OR ',
+        ),
+        longest(
+          mixed.map((w, i) => (i % 2 ? `${w}"` : `"${w}`)),
+          ' ',
+        ),
+        longest(
+          mixed.map((w) => `-${w}`),
+          ' ',
+        ),
+      ]) {
+        const result = await index.search(query({ q }));
+        expect(result.total, q).toBeGreaterThanOrEqual(0);
+      }
+    });
+
     it('reads malformed syntax as words, and never fails', async () => {
       for (const q of MALFORMED_FRAVÆR) {
         expect({ q, found: await tiers({ q }) }).toEqual({ q, found: await tiers({ q: 'fravær' }) });
