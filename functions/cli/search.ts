@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { describeIssues } from '#config/service.ts';
 import type { Outcome } from '#domain/meeting.ts';
 import { SearchQuery, type SearchResult } from '#domain/search.ts';
@@ -31,31 +32,46 @@ export async function searchCommand(
     process.stderr.write(`invalid search: ${describeIssues(parsed.error)}\n`);
     return 2;
   }
-  // On the index itself, each hit's case as the API adds it: the same JSON either way.
-  let result: SearchResult;
-  try {
-    result =
-      'index' in source
-        ? await withCases(source.index, await source.index.search(parsed.data))
-        : await fromApi(source.api, parsed.data);
-  } catch (error) {
-    if (!(error instanceof SearchTooBroadError)) throw error;
-    process.stderr.write(`invalid search: ${error.message}\n`);
+  const answer =
+    'index' in source ? await fromIndex(source.index, parsed.data) : await fromApi(source.api, parsed.data);
+  if (!answer.ok) {
+    process.stderr.write(`invalid search: ${answer.refused}\n`);
     return 2;
   }
-  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : readable(result));
+  process.stdout.write(json ? `${JSON.stringify(answer.result, null, 2)}\n` : readable(answer.result));
   return 0;
 }
 
-async function fromApi(api: string, query: SearchQuery): Promise<SearchResult> {
+/** A search's hits, or why it was refused as the caller's to change (too broad). */
+type Answer =
+  | { readonly ok: true; readonly result: SearchResult }
+  | { readonly ok: false; readonly refused: string };
+
+/** On the index itself, each hit's case as the API adds it: the same JSON either way. */
+async function fromIndex(index: SearchIndex, query: SearchQuery): Promise<Answer> {
+  try {
+    return { ok: true, result: await withCases(index, await index.search(query)) };
+  } catch (error) {
+    if (!(error instanceof SearchTooBroadError)) throw error;
+    return { ok: false, refused: error.message };
+  }
+}
+
+/** What the CLI reads of the API's problem document (shared/api/problem.ts). */
+const RefusalProblem = z.object({ detail: z.string() });
+
+/** The API's answer; its 400 problem (a search too broad for its engine) as a refusal. */
+async function fromApi(api: string, query: SearchQuery): Promise<Answer> {
   const params = new URLSearchParams(
     Object.entries(query)
       .filter(([, value]) => value !== undefined && value !== '')
       .map(([key, value]): [string, string] => [key, String(value)]),
   );
   const response = await fetch(`${api.replace(/\/$/, '')}/search?${params}`);
+  if (response.status === 400)
+    return { ok: false, refused: RefusalProblem.parse(await response.json()).detail };
   if (!response.ok) throw new Error(`${api} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as SearchResult;
+  return { ok: true, result: (await response.json()) as SearchResult };
 }
 
 /** The outcomes in the words of the minutes (the web page's OUTCOME_LABELS say the same). */

@@ -106,7 +106,8 @@ describe('the CLI on the local store', () => {
 describe('the CLI while npm start runs on the same data folder', () => {
   it('hands the files to the running service and follows them to indexed', async () => {
     const dataDir = join(root, 'running');
-    const loaded = serviceConfigFromEnv({ DATA_DIR: dataDir });
+    // A service whose searches may read 20 occurrences: "direktionen" occurs 28 times in the minutes.
+    const loaded = serviceConfigFromEnv({ DATA_DIR: dataDir, SEARCH_BUDGET: '20' });
     if (!loaded.ok) throw new Error(loaded.error);
     const service = await startLocalService({
       host: '127.0.0.1',
@@ -121,6 +122,13 @@ describe('the CLI while npm start runs on the same data folder', () => {
       expect(ingested.stdout).toContain('1 indexed, 0 failed, 0 skipped');
       const response = await fetch(`${service.url}/search?q=verdensmål`);
       expect(SearchResult.parse(await response.json()).total).toBeGreaterThan(0);
+
+      const viaApi = await cli(dataDir, 'search', 'verdensmål', '--api', service.url, '--json');
+      expect(viaApi.code).toBe(0);
+      expect(SearchResult.parse(JSON.parse(viaApi.stdout)).total).toBeGreaterThan(0);
+      const broad = await cli(dataDir, 'search', 'direktionen', '--api', service.url);
+      expect(broad).toMatchObject({ code: 2, stdout: '' });
+      expect(broad.stderr).toMatch(/^invalid search: The search is too broad: .*direktion \(28\)/);
     } finally {
       await service.stop();
     }
