@@ -68,10 +68,22 @@ async function fromApi(api: string, query: SearchQuery): Promise<Answer> {
       .map(([key, value]): [string, string] => [key, String(value)]),
   );
   const response = await fetch(`${api.replace(/\/$/, '')}/search?${params}`);
-  if (response.status === 400)
-    return { ok: false, refused: RefusalProblem.parse(await response.json()).detail };
+  if (response.status === 400) {
+    // Its problem document's detail; any other 400 (a proxy's page) as it came.
+    const text = await response.text();
+    const problem = RefusalProblem.safeParse(jsonOrNull(text));
+    return { ok: false, refused: problem.success ? problem.data.detail : `${api} answered 400: ${text}` };
+  }
   if (!response.ok) throw new Error(`${api} answered ${response.status}: ${await response.text()}`);
   return { ok: true, result: (await response.json()) as SearchResult };
+}
+
+function jsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 /** The outcomes in the words of the minutes (the web page's OUTCOME_LABELS say the same). */

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +133,23 @@ describe('the CLI while npm start runs on the same data folder', () => {
       expect(broad.stderr).toMatch(/^invalid search: The search is too broad: .*direktion \(28\)/);
     } finally {
       await service.stop();
+    }
+  });
+});
+
+describe('the CLI searching an API that answers 400 without a problem document (a proxy)', () => {
+  it('says what it answered, in one line, and exits 2', async () => {
+    const proxy = createServer((_request, response) => {
+      response.writeHead(400, { 'content-type': 'text/html' }).end('<h1>Bad Request</h1>');
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    try {
+      const answer = await cli(join(root, 'proxy'), 'search', 'budget', '--api', url);
+      expect(answer).toMatchObject({ code: 2, stdout: '' });
+      expect(answer.stderr).toBe(`invalid search: ${url} answered 400: <h1>Bad Request</h1>\n`);
+    } finally {
+      proxy.close();
     }
   });
 });

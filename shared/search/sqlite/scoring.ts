@@ -95,6 +95,7 @@ interface Postings {
 export class PostingsCache {
   readonly #terms = new Map<string, Postings>();
   readonly #counted = new Map<string, number>();
+  #checks = 0;
   #spent = 0;
   readonly budget: number;
 
@@ -104,17 +105,23 @@ export class PostingsCache {
 
   /** Counts a term's occurrences (once a search); throws SearchTooBroadError once they pass the budget. */
   count(term: string, occurrences: (term: string) => number): void {
-    if (!this.#counted.has(term)) this.spend(term, occurrences(term));
+    if (this.#counted.has(term)) return;
+    const n = occurrences(term);
+    this.#counted.set(term, n);
+    this.#spend(n);
   }
 
-  /** Counts other work of the search, in occurrences' worth, under `what`; throws as `count`. */
-  spend(what: string, occurrences: number): void {
-    this.#counted.set(what, (this.#counted.get(what) ?? 0) + occurrences);
+  /** Counts items' text to be read for phrases, in occurrences' worth; throws as `count`. */
+  check(occurrences: number): void {
+    this.#checks += occurrences;
+    this.#spend(occurrences);
+  }
+
+  #spend(occurrences: number): void {
     this.#spent += occurrences;
-    if (this.#spent > this.budget) {
-      const terms = [...this.#counted].map(([t, o]) => ({ term: t, occurrences: o }));
-      throw new SearchTooBroadError(this.budget, terms);
-    }
+    if (this.#spent <= this.budget) return;
+    const terms = [...this.#counted].map(([term, n]) => ({ term, occurrences: n }));
+    throw new SearchTooBroadError(this.budget, terms, this.#checks);
   }
 
   /** A term's postings, `read` once a search, after its occurrences are counted. */

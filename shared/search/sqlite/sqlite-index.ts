@@ -292,7 +292,10 @@ export class SqliteSearchIndex implements SearchIndex {
     // its phrases find a few more than OpenSearch's; those are checked in JS (matchesFully).
     // The words' and prefixes' occurrences are counted first: a search too broad is refused before its work.
     const postings = new PostingsCache(this.#budget);
-    const prefixes = plan.parsed.groups.flat().flatMap((t) => (t.kind === 'prefix' ? [t.text] : []));
+    // Excluded prefixes too: FTS5 merges their terms to leave them out.
+    const prefixes = [...plan.parsed.groups.flat(), ...plan.parsed.excluded].flatMap((t) =>
+      t.kind === 'prefix' ? [t.text] : [],
+    );
     this.#scorer.count(scoredClauses(plan, 'full'), prefixes, postings);
     let found = this.#fullMatches(plan, query.q !== '', filters, postings);
     if (plan.positional) {
@@ -363,7 +366,7 @@ export class SqliteSearchIndex implements SearchIndex {
         .all(`(${expression}) AND (${phrases.map(termExpression).join(' OR ')})`) as number[],
     );
     const toCheck = matches.filter((m) => suspect.has(m.rowid));
-    postings.spend(`the text of ${toCheck.length} items, checked`, termsOf(toCheck) * CHECK_COST);
+    postings.check(termsOf(toCheck) * CHECK_COST);
     const read = this.#prepared('SELECT json FROM item_json WHERE rowid = ?').pluck();
     const failed = new Set(
       toCheck
@@ -457,7 +460,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const read = this.#prepared('SELECT json FROM item_json WHERE rowid = ?').pluck();
     const scored = (m: Match): Match => {
       if (!near.has(m.rowid)) return m;
-      postings.spend('the text of items, a phrase counted', termsOf([m]) * CHECK_COST);
+      postings.check(termsOf([m]) * CHECK_COST);
       const item = decodeItem(read.get(m.rowid) as Uint8Array);
       const counts = phraseCounts(searchFields(item), pattern);
       return { ...m, score: Math.fround((m.raw ?? m.score) + phrase.score(counts, m.lengths)) };
