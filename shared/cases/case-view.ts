@@ -1,5 +1,6 @@
 import type { CaseVia, IndexedItem } from '#domain/search.ts';
-import { SearchQuery } from '#domain/search.ts';
+import { SearchQuery, type SearchResult } from '#domain/search.ts';
+import { SearchTooBroadError } from '#search/errors.ts';
 import { publicItem } from '../search/hits.ts';
 import type { SearchIndex } from '../search/port.ts';
 import { type CaseMember, caseKeyOf } from './members.ts';
@@ -94,7 +95,9 @@ function listed(member: CaseMember): CaseTreatment {
 
 /**
  * Items of the municipality whose text names the number (a phrase search, as a reader would
- * search it) that are no treatment: every engine finds them alike.
+ * search it) that are no treatment: every engine finds them alike. None when the number is named
+ * in more items than one search may check (SearchTooBroadError): the case is shown without them,
+ * since whoever opens a case page cannot narrow its search.
  */
 async function mentionsOf(
   index: SearchIndex,
@@ -103,7 +106,13 @@ async function mentionsOf(
   treated: ReadonlySet<string>,
 ): Promise<CaseMention[]> {
   const query = SearchQuery.parse({ q: `"${caseNumber}"`, municipality, size: MENTIONS, sort: 'date' });
-  const result = await index.search(query);
+  let result: SearchResult;
+  try {
+    result = await index.search(query);
+  } catch (error) {
+    if (error instanceof SearchTooBroadError) return [];
+    throw error;
+  }
   return (
     result.results
       // A closed item is never said to name anything: whatever text of it an index kept is not told.

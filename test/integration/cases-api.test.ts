@@ -5,6 +5,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '#api/app.ts';
+import type { ApiDeps } from '#api/deps.ts';
 import { ItemView } from '#api/schemas.ts';
 import { SearchResult } from '#domain/search.ts';
 import type { SearchIndex } from '#search/port.ts';
@@ -36,6 +37,7 @@ const EGHOLT = 'test/fixtures/corpus/extra/pdf/e1_egholt_kommunalbestyrelsen_202
 let aws: LocalAws;
 let dir: string;
 let index: SqliteSearchIndex;
+let deps: ApiDeps;
 let app: OpenAPIHono;
 /** How often the API asked the index for case members: the page's hits share one request. */
 let caseRequests = 0;
@@ -64,14 +66,15 @@ beforeAll(async () => {
   const registry = new DynamoRegistry({ client: aws.dynamo, table: aws.table });
   const blobs = new S3BlobStore({ client: aws.s3, bucket: aws.bucket });
   egholt = (await seedMinutes({ index, registry, blobs }, EGHOLT, NOW.toISOString())).id;
-  app = createApp({
+  deps = {
     index: counted(index),
     registry,
     blobs,
     uploadMaxBytes: 1_000_000,
     linkTtlSeconds: 120,
     now: () => NOW,
-  });
+  };
+  app = createApp(deps);
 });
 
 afterAll(async () => {
@@ -136,6 +139,18 @@ describe('GET /cases/{municipality}/{caseNumber}', () => {
     );
     // Every item whose text names the number is a treatment; the closed one's stored text is not read.
     expect(view.mentions).toEqual([]);
+  });
+
+  it('shows the case without mentions when naming it is too broad a search for the engine', async () => {
+    // The same index file, on a connection whose searches may read one occurrence.
+    const narrow = SqliteSearchIndex.open(join(dir, 'search.sqlite'), { searchBudget: 1 });
+    const narrowApp = createApp({ ...deps, index: narrow });
+    const response = await narrowApp.request(casePath(CASE_MUNICIPALITY, CASE));
+    expect(response.status).toBe(200);
+    const view = CaseView.parse(await response.json());
+    expect(view.treatments).toHaveLength(4);
+    expect(view.mentions).toEqual([]);
+    narrow.close();
   });
 
   it('finds the municipality however it is written', async () => {
