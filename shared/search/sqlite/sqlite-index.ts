@@ -54,13 +54,6 @@ import { SqliteTermVocabulary } from './vocabulary.ts';
 
 type Db = Database.Database;
 
-/** The terms of the matches' text fields. */
-function termsOf(matches: readonly Match[]): number {
-  let terms = 0;
-  for (const { lengths } of matches) for (const length of lengths) terms += length;
-  return terms;
-}
-
 /**
  * What checking an item's text costs a search, a term of it, in occurrences of postings read:
  * reading, inflating and analysing an item took about 1.3 µs a term at 100k items, against about
@@ -293,13 +286,12 @@ export class SqliteSearchIndex implements SearchIndex {
     // The words' and prefixes' occurrences are counted first: a search too broad is refused before its work.
     const postings = new PostingsCache(this.#budget);
     // Excluded prefixes too: FTS5 merges their terms to leave them out.
-    const prefixes = [...plan.parsed.groups.flat(), ...plan.parsed.excluded].flatMap((t) =>
-      t.kind === 'prefix' ? [t.text] : [],
-    );
+    const terms = [...plan.parsed.groups.flat(), ...plan.parsed.excluded];
+    const prefixes = terms.flatMap((t) => (t.kind === 'prefix' ? [t.text] : []));
     this.#scorer.count(scoredClauses(plan, 'full'), prefixes, postings);
     let found = this.#fullMatches(plan, query.q !== '', filters, postings);
     if (plan.positional) {
-      const phrases = [...plan.parsed.groups.flat(), ...plan.parsed.excluded].filter(isPositional);
+      const phrases = terms.filter(isPositional);
       const keeps = (fields: SearchFields) => matchesFully(fields, plan);
       found = this.#checked(found, fullExpression(plan), phrases, postings, keeps);
     }
@@ -366,7 +358,7 @@ export class SqliteSearchIndex implements SearchIndex {
         .all(`(${expression}) AND (${phrases.map(termExpression).join(' OR ')})`) as number[],
     );
     const toCheck = matches.filter((m) => suspect.has(m.rowid));
-    postings.check(termsOf(toCheck) * CHECK_COST);
+    postings.check(toCheck.reduce((terms, m) => terms + textTerms(m), 0) * CHECK_COST);
     const read = this.#prepared('SELECT json FROM item_json WHERE rowid = ?').pluck();
     const failed = new Set(
       toCheck
@@ -438,8 +430,8 @@ export class SqliteSearchIndex implements SearchIndex {
    * the most the phrase could add, from the index), until that is below the `needed`-th best
    * final score so far; by date, the first `needed`. The phrase is counted in JS, with the stop
    * words' gaps as Lucene counts them, only in items FTS5 finds its stems near each other in,
-   * each counted against the search's budget (CHECK_COST a term). The other matches keep their score: none of them is on the page, and totals and facets do not
-   * depend on scores.
+   * each counted against the search's budget (CHECK_COST a term). The other matches keep their
+   * score: none of them is on the page, and totals and facets do not depend on scores.
    */
   #withPhrase(
     words: readonly string[],
@@ -460,7 +452,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const read = this.#prepared('SELECT json FROM item_json WHERE rowid = ?').pluck();
     const scored = (m: Match): Match => {
       if (!near.has(m.rowid)) return m;
-      postings.check(termsOf([m]) * CHECK_COST);
+      postings.check(textTerms(m) * CHECK_COST);
       const item = decodeItem(read.get(m.rowid) as Uint8Array);
       const counts = phraseCounts(searchFields(item), pattern);
       return { ...m, score: Math.fround((m.raw ?? m.score) + phrase.score(counts, m.lengths)) };
@@ -648,6 +640,13 @@ function nearExpression(
   if (pattern.length === 1) return `${within} : ${quoted(pattern[0]?.stem ?? '')}`;
   const span = pattern.at(-1)?.offset ?? 0;
   return `${within} : NEAR(${pattern.map((p) => quoted(p.stem)).join(' ')}, ${span})`;
+}
+
+/** The terms of a match's text fields. */
+function textTerms({ lengths }: Match): number {
+  let terms = 0;
+  for (const length of lengths) terms += length;
+  return terms;
 }
 
 /** Excluded terms FTS5 can exclude exactly: all but phrases of several words (checked in JS). */
