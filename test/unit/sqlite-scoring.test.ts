@@ -39,25 +39,6 @@ describe("Lucene's BM25, as the embedded engine computes it", () => {
     expect(field.score(rare, 1000, 20)).toBeLessThan(rare);
     expect(field.weight(3, 2)).toBeCloseTo(3 * rare, 4);
   });
-
-  it('keeps a scorer per statistics, which scores a length by its norm byte the first time and every time after', () => {
-    const statistics = { docCount: 100, sumTotalTermFreq: 2000 };
-    const field = fieldScorer(statistics);
-    expect(fieldScorer({ ...statistics })).toBe(field);
-    expect(fieldScorer({ ...statistics, docCount: 101 })).not.toBe(field);
-    const weight = field.weight(1, 2);
-    // Across the lengths a scorer keeps (2^14) and past them: one score per norm byte, lower for longer.
-    const byNorm = new Map<number, number>();
-    for (let length = 0; length < 40_000; length += 3) {
-      const [first, again] = [field.score(weight, 1, length), field.score(weight, 1, length)];
-      expect(again).toBe(first);
-      const norm = lengthNorm(length);
-      const seen = byNorm.get(norm);
-      if (seen !== undefined) expect(first).toBe(seen);
-      else expect(first).toBeLessThan(byNorm.get(lengthNorm(length - 3)) ?? Number.POSITIVE_INFINITY);
-      byNorm.set(norm, first);
-    }
-  });
 });
 
 describe('the clauses a search scores', () => {

@@ -55,43 +55,17 @@ export interface FieldScorer {
   score(weight: number, freq: number, length: number): number;
 }
 
-/** Scorers kept by the statistics they were made for: a search would otherwise make each again. */
-const scorers = new Map<string, FieldScorer>();
-/** Statistics change with every write: enough for the fields of a few states of the index. */
-const KEPT_SCORERS = 32;
-/** Lengths whose inverse norm a scorer keeps once computed: longer fields compute it each time. */
-const CACHED_LENGTHS = 1 << 14;
-
-/** The scorer of a field with these statistics: made once, kept while they last. */
-export function fieldScorer(statistics: FieldStatistics): FieldScorer {
-  const key = `${statistics.docCount}/${statistics.sumTotalTermFreq}`;
-  const kept = scorers.get(key);
-  if (kept) return kept;
-  if (scorers.size >= KEPT_SCORERS) scorers.clear();
-  const scorer = newFieldScorer(statistics);
-  scorers.set(key, scorer);
-  return scorer;
-}
-
-function newFieldScorer({ docCount, sumTotalTermFreq }: FieldStatistics): FieldScorer {
+export function fieldScorer({ docCount, sumTotalTermFreq }: FieldStatistics): FieldScorer {
   const avgdl = f(sumTotalTermFreq / docCount);
   const inverseNorms = LENGTH_TABLE.map((length) => f(1 / f(K1 * f(f(1 - B) + f(f(B * length) / avgdl)))));
-  // By length, 0 until computed (an inverse norm is never 0): scoring thousands of matches
-  // otherwise encodes every length again.
-  const byLength = new Float32Array(CACHED_LENGTHS);
-  const inverseNorm = (length: number): number => {
-    if (length >= CACHED_LENGTHS) return inverseNorms[lengthNorm(length)] as number;
-    const cached = byLength[length] as number;
-    if (cached !== 0) return cached;
-    const computed = inverseNorms[lengthNorm(length)] as number;
-    byLength[length] = computed;
-    return computed;
-  };
   const idf = (docFreq: number) => f(Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5)));
   const weigh = (boost: number, idf: number) => f(f(f(boost) * LEGACY_FACTOR) * idf);
   return {
     weight: (boost, docFreq) => weigh(boost, idf(docFreq)),
     phraseWeight: (boost, docFreqs) => weigh(boost, f(docFreqs.reduce((sum, d) => sum + idf(d), 0))),
-    score: (weight, freq, length) => f(weight - f(weight / f(1 + f(freq * inverseNorm(length))))),
+    score: (weight, freq, length) => {
+      const inverseNorm = inverseNorms[lengthNorm(length)] as number;
+      return f(weight - f(weight / f(1 + f(freq * inverseNorm))));
+    },
   };
 }

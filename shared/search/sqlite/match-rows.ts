@@ -76,10 +76,14 @@ export class MatchRows {
 
   /** The matches of these rowids, in their order, with score 0; rowids no row has are left out. */
   matches(rowids: readonly number[]): Match[] {
-    const kept = this.#kept(rowids);
-    if (kept.missing.length === 0) return kept.matches;
-    this.#readRows(kept.missing);
-    return this.#kept(rowids).matches;
+    const missing = rowids.filter((rowid) => !this.#rows.has(rowid));
+    if (missing.length > 0) this.#readRows(missing);
+    const matches: Match[] = [];
+    for (const rowid of rowids) {
+      const row = this.#rows.get(rowid);
+      if (row) matches.push(row);
+    }
+    return matches;
   }
 
   /** The values of a facet (its place in FACETS) seen so far: Match.facetCodes are places in it. */
@@ -94,18 +98,6 @@ export class MatchRows {
       values.list.length = 0;
       values.codes.clear();
     }
-  }
-
-  /** The kept rows of these rowids, in their order, and the rowids not kept: one lookup each. */
-  #kept(rowids: readonly number[]): { matches: Match[]; missing: number[] } {
-    const matches: Match[] = [];
-    const missing: number[] = [];
-    for (const rowid of rowids) {
-      const row = this.#rows.get(rowid);
-      if (row) matches.push(row);
-      else missing.push(rowid);
-    }
-    return { matches, missing };
   }
 
   #codeOf(facet: number, value: string | null): number {

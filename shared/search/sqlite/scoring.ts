@@ -205,8 +205,7 @@ export class ItemScorer {
   ): Float64Array {
     // Sums by the item's place in `items`, in typed arrays: a search may score thousands. The
     // items in rowid order, walked beside each field's postings (rowids ascending too).
-    const { rowids, at } = byRowid(items);
-    const lengthsAt = new Map<number, Float64Array>();
+    const order = byRowid(items);
     const scorers = new Map<FtsColumn, FieldScorer>();
     const sums = new Float64Array(items.length);
     const clauseSums = new Float64Array(items.length);
@@ -224,16 +223,13 @@ export class ItemScorer {
           const field = valueAt(scorers, col, (c) => fieldScorer(statistics[c]));
           const weight = field.weight(Math.fround(FIELD_WEIGHTS[col]) * boost, docs.length);
           const lengthAt = LENGTH_AT[FTS_COLUMNS.indexOf(col)] as number;
-          const lengths = valueAt(lengthsAt, lengthAt, (l) => lengthsOf(items, at, l));
           let k = 0;
-          for (let j = 0; j < rowids.length; j++) {
-            const rowid = rowids[j] as number;
+          for (const i of order) {
+            const rowid = (items[i] as Scorable).rowid;
             while (k < docs.length && (docs[k] as number) < rowid) k++;
             if (k === docs.length) break;
-            const length = lengths[j] as number;
-            // NaN: the item has no length for the field.
-            if (docs[k] !== rowid || Number.isNaN(length)) continue;
-            const i = at[j] as number;
+            const length = (items[i] as Scorable).lengths[lengthAt];
+            if (docs[k] !== rowid || length === undefined) continue;
             termSums[i] = (termSums[i] as number) + field.score(weight, freqs[k] as number, length);
             seen[i] = 1;
           }
@@ -438,30 +434,12 @@ function frequencyIn({ docs, freqs }: FieldPostings, rowid: number): number {
 }
 
 /** The places of items in rowid order. */
-/**
- * The items' rowids ascending, and where each stands in `items`: typed arrays, walked beside a
- * field's postings for every term of a search.
- */
-/**
- * The items' rowids ascending, and where each stands in `items`: typed arrays, walked beside a
- * field's postings for every term of a search.
- */
-function byRowid(items: readonly Scorable[]): { rowids: Float64Array; at: Int32Array } {
-  const at = new Int32Array(items.length);
-  for (let i = 0; i < at.length; i++) at[i] = i;
+function byRowid(items: readonly Scorable[]): number[] {
+  const order = items.map((_, i) => i);
   const ascending = items.every((item, i) => i === 0 || (items[i - 1] as Scorable).rowid < item.rowid);
-  if (!ascending) at.sort((a, b) => (items[a] as Scorable).rowid - (items[b] as Scorable).rowid);
-  const rowids = new Float64Array(at.length);
-  for (let j = 0; j < at.length; j++) rowids[j] = (items[at[j] as number] as Scorable).rowid;
-  return { rowids, at };
-}
-
-/** Each item's length of one field (its place in LENGTH_FIELDS), in rowid order; NaN where it has none. */
-function lengthsOf(items: readonly Scorable[], at: Int32Array, field: number): Float64Array {
-  const lengths = new Float64Array(at.length);
-  for (let j = 0; j < at.length; j++)
-    lengths[j] = (items[at[j] as number] as Scorable).lengths[field] ?? Number.NaN;
-  return lengths;
+  return ascending
+    ? order
+    : order.sort((a, b) => (items[a] as Scorable).rowid - (items[b] as Scorable).rowid);
 }
 
 /** The fields a column's terms count in: an exact column's in its own and its parts field; a parts column's in its own. */

@@ -580,28 +580,18 @@ class Facets {
 function facetsOf(matches: readonly Match[], rows: MatchRows): SearchResult['facets'] {
   // Counted by code first, in the order values first appear: the names behind a value (names.ts)
   // are then made once, not per match.
-  // One pass over the matches for all facets: each facet's counts by code, in one array.
-  const values = FACETS.map((_, f) => rows.facetValues(f));
-  const starts = values.map((_, f) => values.slice(0, f).reduce((sum, v) => sum + v.length, 0));
-  const counts = new Int32Array(values.reduce((sum, v) => sum + v.length, 0));
-  const order: number[] = [];
-  for (const match of matches) {
-    const codes = match.facetCodes;
-    for (let f = 0; f < codes.length; f++) {
-      const at = (starts[f] as number) + (codes[f] as number);
-      if (counts[at] === 0) order.push(at);
-      counts[at] = (counts[at] as number) + 1;
-    }
-  }
   const facets = new Facets();
-  for (const at of order) {
-    const f = starts.findLastIndex((start) => start <= at);
-    facets.add(
-      FACETS[f] as Facet,
-      (values[f] as (string | null)[])[at - (starts[f] as number)] ?? null,
-      counts[at],
-    );
-  }
+  FACETS.forEach((facet, f) => {
+    const values = rows.facetValues(f);
+    const counts = new Int32Array(values.length);
+    const order: number[] = [];
+    for (const match of matches) {
+      const code = match.facetCodes[f] as number;
+      if (counts[code] === 0) order.push(code);
+      counts[code] = (counts[code] as number) + 1;
+    }
+    for (const code of order) facets.add(facet, values[code] ?? null, counts[code]);
+  });
   return facets.counts();
 }
 
