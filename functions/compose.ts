@@ -115,7 +115,10 @@ export async function composeSearchIndex(search: ServiceConfig['search']): Promi
     };
   }
   const { SqliteSearchIndex } = await import('#search/sqlite/sqlite-index.ts');
-  const index = SqliteSearchIndex.open(search.path, { searchBudget: search.budget });
+  const index = SqliteSearchIndex.open(search.path, {
+    searchBudget: search.budget,
+    searchCache: search.cache,
+  });
   return {
     index,
     prepare: async () => {},

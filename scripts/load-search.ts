@@ -129,7 +129,9 @@ async function main(): Promise<void> {
     console.log(
       `store: ${opts.items} generated items written to the index in ${(buildMs / 1000).toFixed(1)} s`,
     );
-    const config = benchServiceConfig(dataDir);
+    // Each connection cycles through the same 16 queries: kept searches would answer all but the
+    // first of each. Nothing kept, each is found again, as distinct queries would be.
+    const config = benchServiceConfig(dataDir, { SEARCH_CACHE: '0' });
     service = await startLocalService(config);
     console.log(
       `local service: ${service.url}; the mix (${QUERY_MIX.length} queries, each connection cycles through them):`,

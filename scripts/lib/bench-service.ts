@@ -21,9 +21,10 @@ export const QUERY_MIX: readonly Readonly<Record<string, string>>[] = [
   { q: '', body: 'Direktionen', from: '2024-01-01' },
 ];
 
-/** The local service's configuration for a benchmark: its own data folder, free ports. */
-export function benchServiceConfig(dataDir: string): LocalConfig {
+/** The local service's configuration for a benchmark: its own data folder, free ports; `env` sets other variables. */
+export function benchServiceConfig(dataDir: string, env: Record<string, string> = {}): LocalConfig {
   const loaded = localConfigFromEnv({
+    ...env,
     DATA_DIR: dataDir,
     HOST: '127.0.0.1',
     PORT: '0',

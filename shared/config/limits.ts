@@ -25,3 +25,10 @@ export const defaultLimits: ExtractLimits = {
  * about 2.5 s for them; any one word of a 100k-item archive stays well within it.
  */
 export const SEARCH_BUDGET = 4_000_000;
+
+/**
+ * The most matches the embedded engine keeps from recent searches for their next pages, another
+ * sort and repeats, until the index changes: about 180 bytes each, 18 MB of heap in all (measured
+ * at 100,000 items).
+ */
+export const SEARCH_CACHE_MATCHES = 100_000;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultLimits, type ExtractLimits, SEARCH_BUDGET } from './limits.ts';
+import { defaultLimits, type ExtractLimits, SEARCH_BUDGET, SEARCH_CACHE_MATCHES } from './limits.ts';
 
 /**
  * Everything the service reads from its environment, validated once by the composition root
@@ -18,6 +18,8 @@ const Env = z
     DATA_DIR: z.string().min(1).default('.data'),
     /** The most occurrences of its terms one search of the embedded engine reads (limits.ts SEARCH_BUDGET). */
     SEARCH_BUDGET: z.coerce.number().int().positive().default(SEARCH_BUDGET),
+    /** The most matches the embedded engine keeps from recent searches; 0 keeps none (limits.ts SEARCH_CACHE_MATCHES). */
+    SEARCH_CACHE: z.coerce.number().int().nonnegative().default(SEARCH_CACHE_MATCHES),
     /** The cluster as a deployment writes it (the CDK app); wins over OPENSEARCH_URL when both are set. */
     OPENSEARCH_ENDPOINT: z.url().optional(),
     /** The same, as the local tools spell it (`npm run opensearch`, the test setup). */
@@ -66,6 +68,11 @@ export interface ServiceConfig {
          * @default SEARCH_BUDGET
          */
         readonly budget?: number;
+        /**
+         * The most matches kept from recent searches for their next pages and repeats; 0 keeps none.
+         * @default SEARCH_CACHE_MATCHES
+         */
+        readonly cache?: number;
       }
     | {
         readonly engine: 'opensearch';
@@ -104,7 +111,12 @@ export function serviceConfigFromEnv(env: Readonly<Record<string, string | undef
       search:
         e.SEARCH_ENGINE === 'opensearch'
           ? openSearchOf(e)
-          : { engine: 'sqlite', path: `${e.DATA_DIR}/search.sqlite`, budget: e.SEARCH_BUDGET },
+          : {
+              engine: 'sqlite',
+              path: `${e.DATA_DIR}/search.sqlite`,
+              budget: e.SEARCH_BUDGET,
+              cache: e.SEARCH_CACHE,
+            },
       dataDir: e.DATA_DIR,
       uploadMaxBytes: e.UPLOAD_MAX_BYTES,
       linkTtlSeconds: e.LINK_TTL_SECONDS,

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SEARCH_BUDGET } from '#config/limits.ts';
+import { SEARCH_BUDGET, SEARCH_CACHE_MATCHES } from '#config/limits.ts';
 import { type ServiceConfig, serviceConfigFromEnv } from '#config/service.ts';
 import { composeSearchIndex } from '../../functions/compose.ts';
 
@@ -69,7 +69,14 @@ describe('the OpenSearch configuration', () => {
     const loaded = serviceConfigFromEnv({ OPENSEARCH_URL: LOCAL, DATA_DIR: '/tmp/store' });
     expect(loaded).toMatchObject({
       ok: true,
-      config: { search: { engine: 'sqlite', path: '/tmp/store/search.sqlite', budget: SEARCH_BUDGET } },
+      config: {
+        search: {
+          engine: 'sqlite',
+          path: '/tmp/store/search.sqlite',
+          budget: SEARCH_BUDGET,
+          cache: SEARCH_CACHE_MATCHES,
+        },
+      },
     });
   });
 
@@ -82,6 +89,22 @@ describe('the OpenSearch configuration', () => {
       expect(serviceConfigFromEnv({ SEARCH_BUDGET: wrong })).toMatchObject({
         ok: false,
         error: expect.stringMatching(/^SEARCH_BUDGET: /),
+      });
+  });
+
+  it('takes how many matches the embedded engine keeps from recent searches from SEARCH_CACHE, 0 for none', () => {
+    for (const [value, cache] of [
+      ['250000', 250_000],
+      ['0', 0],
+    ] as const)
+      expect(serviceConfigFromEnv({ SEARCH_CACHE: value })).toMatchObject({
+        ok: true,
+        config: { search: { engine: 'sqlite', cache } },
+      });
+    for (const wrong of ['-5', '1.5', 'many'])
+      expect(serviceConfigFromEnv({ SEARCH_CACHE: wrong })).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^SEARCH_CACHE: /),
       });
   });
 });

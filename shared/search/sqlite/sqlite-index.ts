@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { SEARCH_BUDGET } from '#config/limits.ts';
+import { LRUCache } from 'lru-cache';
+import { SEARCH_BUDGET, SEARCH_CACHE_MATCHES } from '#config/limits.ts';
 import {
   type IndexedItem,
   IndexedItem as IndexedItemSchema,
@@ -68,6 +69,23 @@ export interface SqliteIndexOptions {
    * @default SEARCH_BUDGET
    */
   readonly searchBudget?: number;
+  /**
+   * The most matches kept from recent searches, with their facets, for their next pages, another
+   * sort and repeats, until the index changes; 0 keeps none.
+   * @default SEARCH_CACHE_MATCHES
+   */
+  readonly searchCache?: number;
+}
+
+/**
+ * What a search found before its page is made: its ranked matches of each tier (the phrase of its
+ * words not yet added), their facets and its suggestion. The same for every page and sort.
+ */
+interface Found {
+  readonly full: readonly Match[];
+  readonly partial: readonly Match[];
+  readonly facets: SearchResult['facets'];
+  readonly suggestion: string | null;
 }
 
 /**
@@ -84,10 +102,19 @@ export class SqliteSearchIndex implements SearchIndex {
   readonly #dataVersion: Database.Statement;
   #seenVersion: unknown;
   readonly #budget: number;
+  /** What recent searches found, by what they asked but page, size and sort. */
+  readonly #found: LRUCache<string, Found> | null;
 
-  constructor(db: Db, { searchBudget = SEARCH_BUDGET }: SqliteIndexOptions = {}) {
+  constructor(
+    db: Db,
+    { searchBudget = SEARCH_BUDGET, searchCache = SEARCH_CACHE_MATCHES }: SqliteIndexOptions = {},
+  ) {
     this.#db = db;
     this.#budget = searchBudget;
+    this.#found =
+      searchCache > 0
+        ? new LRUCache({ maxSize: searchCache, sizeCalculation: (f) => f.full.length + f.partial.length + 1 })
+        : null;
     // A new file's pages hold five stored items (about 1.5 KB each) instead of two (a 4 KB page
     // holds two and wastes a quarter); an existing file keeps the size it was made with.
     this.#db.pragma('page_size = 8192');
@@ -127,12 +154,13 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   /**
-   * What searches keep between them (postings, match rows) is forgotten when the index changes:
-   * by this connection's writes (#changed), or another's (SQLite's data_version moves).
+   * What searches keep between them (postings, match rows, what they found) is forgotten when the
+   * index changes: by this connection's writes (#changed), or another's (SQLite's data_version moves).
    */
   #changed(): void {
     this.#scorer.clear();
     this.#rows.clear();
+    this.#found?.clear();
   }
 
   #forgetWhenChangedElsewhere(): void {
@@ -281,35 +309,12 @@ export class SqliteSearchIndex implements SearchIndex {
     if (query.q && !plan.searchable) return emptyResult(query);
     const filters = searchFilters(query);
     if (!query.q && !filters.sql.any) return this.#browse(query);
-    // Full matches: every group of the query, nothing excluded. FTS5 keeps no stop-word gaps, so
-    // its phrases find a few more than OpenSearch's; those are checked in JS (matchesFully).
     // The words' and prefixes' occurrences are counted first: a search too broad is refused before its work.
     const postings = new PostingsCache(this.#budget);
-    // Excluded prefixes too: FTS5 merges their terms to leave them out.
-    const terms = [...plan.parsed.groups.flat(), ...plan.parsed.excluded];
-    const prefixes = terms.flatMap((t) => (t.kind === 'prefix' ? [t.text] : []));
-    this.#scorer.count(scoredClauses(plan, 'full'), prefixes, postings);
-    let found = this.#fullMatches(plan, query.q !== '', filters, postings);
-    if (plan.positional) {
-      const phrases = terms.filter(isPositional);
-      const keeps = (fields: SearchFields) => matchesFully(fields, plan);
-      found = this.#checked(found, fullExpression(plan), phrases, postings, keeps);
-    }
-    let full = this.#ranked(plan, 'full', found, postings);
-    // Partial matches, only when the full ones are few: any word, or all parts of a compound.
-    let partial: Match[] = [];
-    const loose = looseExpression(plan);
-    if (query.q && loose !== null && full.length < PARTIAL_WHEN_FEWER_THAN) {
-      const fullRows = new Set(full.map((m) => m.rowid));
-      partial = this.#matches(loose, filters).filter((m) => !fullRows.has(m.rowid));
-      // The expression left out every excluded term but a phrase: only then are items read.
-      const excluded = plan.parsed.excluded.filter(isPositional);
-      if (partial.length > 0 && excluded.length > 0) {
-        const keeps = (fields: SearchFields) => !hasExcludedPhrase(fields, plan);
-        partial = this.#checked(partial, loose, excluded, postings, keeps);
-      }
-      partial = this.#ranked(plan, 'partial', partial, postings);
-    }
+    const key = foundKey(query);
+    const found = this.#found?.get(key) ?? (await this.#find(query, plan, filters, postings));
+    this.#found?.set(key, found);
+    let { full, partial } = found;
     const order = query.sort === 'date' || !query.q ? newestFirst : bestFirst;
     // Full matches first, then partial ones: the page's share of each, tagged with its tier.
     const [start, end] = pageBounds(query);
@@ -325,16 +330,58 @@ export class SqliteSearchIndex implements SearchIndex {
         .slice(Math.max(0, start - full.length))
         .map((m) => ({ ...m, tier: 'partial' as const })),
     ];
-    // "Mente du …?" only when the words find nothing at all (shared/search/suggest.ts).
-    const nothing = query.q !== '' && full.length === 0 && partial.length === 0;
     return {
       total: full.length,
       partialTotal: partial.length,
-      suggestion: nothing ? await suggestQuery(query.q, this.#vocabulary) : null,
+      suggestion: found.suggestion,
       page: query.page,
       size: query.size,
       results: this.#hits(page, plan.terms, highlightQuery(plan)),
+      facets: found.facets,
+    };
+  }
+
+  /** What a search finds before its page is made: its matches of each tier, ranked, their facets. */
+  async #find(
+    query: SearchQuery,
+    plan: SearchPlan,
+    filters: SearchFilters,
+    postings: PostingsCache,
+  ): Promise<Found> {
+    // Full matches: every group of the query, nothing excluded. FTS5 keeps no stop-word gaps, so
+    // its phrases find a few more than OpenSearch's; those are checked in JS (matchesFully).
+    // Excluded prefixes are counted too: FTS5 merges their terms to leave them out.
+    const terms = [...plan.parsed.groups.flat(), ...plan.parsed.excluded];
+    const prefixes = terms.flatMap((t) => (t.kind === 'prefix' ? [t.text] : []));
+    this.#scorer.count(scoredClauses(plan, 'full'), prefixes, postings);
+    let found = this.#fullMatches(plan, query.q !== '', filters, postings);
+    if (plan.positional) {
+      const phrases = terms.filter(isPositional);
+      const keeps = (fields: SearchFields) => matchesFully(fields, plan);
+      found = this.#checked(found, fullExpression(plan), phrases, postings, keeps);
+    }
+    const full = this.#ranked(plan, 'full', found, postings);
+    // Partial matches, only when the full ones are few: any word, or all parts of a compound.
+    let partial: Match[] = [];
+    const loose = looseExpression(plan);
+    if (query.q && loose !== null && full.length < PARTIAL_WHEN_FEWER_THAN) {
+      const fullRows = new Set(full.map((m) => m.rowid));
+      partial = this.#matches(loose, filters).filter((m) => !fullRows.has(m.rowid));
+      // The expression left out every excluded term but a phrase: only then are items read.
+      const excluded = plan.parsed.excluded.filter(isPositional);
+      if (partial.length > 0 && excluded.length > 0) {
+        const keeps = (fields: SearchFields) => !hasExcludedPhrase(fields, plan);
+        partial = this.#checked(partial, loose, excluded, postings, keeps);
+      }
+      partial = this.#ranked(plan, 'partial', partial, postings);
+    }
+    // "Mente du …?" only when the words find nothing at all (shared/search/suggest.ts).
+    const nothing = query.q !== '' && full.length === 0 && partial.length === 0;
+    return {
+      full,
+      partial,
       facets: facetsOf(full, this.#rows),
+      suggestion: nothing ? await suggestQuery(query.q, this.#vocabulary) : null,
     };
   }
 
@@ -435,11 +482,11 @@ export class SqliteSearchIndex implements SearchIndex {
    */
   #withPhrase(
     words: readonly string[],
-    matches: Match[],
+    matches: readonly Match[],
     order: (a: Match, b: Match) => number,
     needed: number,
     postings: PostingsCache,
-  ): Match[] {
+  ): readonly Match[] {
     if (needed <= 0 || matches.length === 0) return matches;
     const pattern = phrasePattern(words);
     const phrase = this.#scorer.phraseScorer(
@@ -458,7 +505,8 @@ export class SqliteSearchIndex implements SearchIndex {
       return { ...m, score: Math.fround((m.raw ?? m.score) + phrase.score(counts, m.lengths)) };
     };
     if (order === newestFirst) {
-      const sorted = matches.sort(order);
+      // A copy: the matches may be kept for the search's next pages.
+      const sorted = [...matches].sort(order);
       return [...sorted.slice(0, needed).map(scored), ...sorted.slice(needed)];
     }
     const candidates = matches
@@ -540,6 +588,11 @@ const newestFirst = (a: Match, b: Match) => {
   return a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0;
 };
 const bestFirst = (a: Match, b: Match) => b.score - a.score || newestFirst(a, b);
+
+/** What a search asks but its page, size and sort: what it finds is the same for each. */
+function foundKey({ page, size, sort, ...asked }: SearchQuery): string {
+  return JSON.stringify(asked);
+}
 
 /** [offset, end) of the requested page. */
 function pageBounds(query: SearchQuery): [number, number] {

@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { IndexedItem } from '#domain/search.ts';
+import { SearchQuery } from '#domain/search.ts';
+import { ItemScorer } from '#search/sqlite/scoring.ts';
+import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
+import { indexedItem } from '#test/support/indexed-items.ts';
+
+const TITLES = ['Havn kyst', 'Havn og kyst', 'Havnen', 'Kysten ved havnen', 'Budget', 'Havnebudget'];
+const BODIES = ['Økonomiudvalget', 'Byrådet', 'Teknik- og Miljøudvalget'];
+
+/** 36 items over three bodies and six years: words alone, together, as a phrase and in compounds. */
+function items(documentId: string): IndexedItem[] {
+  return Array.from({ length: 36 }, (_, position) =>
+    indexedItem({
+      documentId,
+      position,
+      title: TITLES[position % TITLES.length] as string,
+      text: position % 4 === 0 ? 'Havnen og kysten skal sikres mod stormflod.' : 'Budgettet for havn og vej.',
+      decision: position % 5 === 0 ? 'Godkendt.' : 'Taget til efterretning.',
+      body: BODIES[position % BODIES.length],
+      date: `${2019 + (position % 6)}-0${1 + (position % 9)}-1${position % 10}`,
+    }),
+  );
+}
+
+async function indexOf(searchCache?: number): Promise<SqliteSearchIndex> {
+  const index = SqliteSearchIndex.open(':memory:', searchCache === undefined ? {} : { searchCache });
+  await index.replaceDocument('doc', items('doc'));
+  return index;
+}
+
+const search = (index: SqliteSearchIndex, input: Record<string, unknown>) =>
+  index.search(SearchQuery.parse(input));
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('the embedded engine keeps what a search found for its next pages, sorts and repeats', () => {
+  it('answers every page and sort of a search as an engine that keeps nothing does', async () => {
+    const [keeping, fresh] = [await indexOf(), await indexOf(0)];
+    const queries = ['havn', 'havn kyst', '"havn kyst"', 'havn -kyst', 'kyst*', 'havn OR budget', 'hvan'];
+    const filters = [{}, { from: '2021-01-01' }, { body: 'Byrådet' }];
+    for (const q of queries) {
+      for (const filter of filters) {
+        // Later pages and the other sort first, then page 1 again: each answered from what was kept.
+        for (const [page, sort] of [
+          [2, 'relevance'],
+          [1, 'date'],
+          [3, 'relevance'],
+          [1, 'relevance'],
+          [2, 'date'],
+        ] as const) {
+          const input = { q, ...filter, page, size: 5, sort };
+          expect(await search(keeping, input), JSON.stringify(input)).toEqual(await search(fresh, input));
+        }
+      }
+    }
+    keeping.close();
+    fresh.close();
+  });
+
+  it('finds and ranks a search once for all its pages and sorts, and again once the index changes', async () => {
+    const scores = vi.spyOn(ItemScorer.prototype, 'scores');
+    const index = await indexOf();
+    const first = await search(index, { q: 'havn', size: 5 });
+    const ranked = scores.mock.calls.length;
+    expect(ranked).toBeGreaterThan(0);
+    await search(index, { q: 'havn', size: 5, page: 2 });
+    await search(index, { q: 'havn', size: 5, sort: 'date' });
+    expect(scores.mock.calls.length).toBe(ranked);
+
+    await index.replaceDocument('more', [indexedItem({ documentId: 'more', title: 'Ny havn' })]);
+    const after = await search(index, { q: 'havn', size: 5 });
+    expect(scores.mock.calls.length).toBeGreaterThan(ranked);
+    expect(after.total).toBe(first.total + 1);
+    index.close();
+  });
+
+  it('keeps nothing when told to keep no matches', async () => {
+    const scores = vi.spyOn(ItemScorer.prototype, 'scores');
+    const index = await indexOf(0);
+    await search(index, { q: 'havn' });
+    const once = scores.mock.calls.length;
+    await search(index, { q: 'havn' });
+    expect(scores.mock.calls.length).toBe(2 * once);
+    index.close();
+  });
+
+  it("forgets what it kept when another connection writes to the index's file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'search-cache-'));
+    try {
+      const path = join(dir, 'index.sqlite');
+      const reader = SqliteSearchIndex.open(path);
+      await reader.replaceDocument('doc', items('doc'));
+      const before = await search(reader, { q: 'stormflod' });
+      const writer = SqliteSearchIndex.open(path);
+      await writer.replaceDocument('more', [
+        indexedItem({ documentId: 'more', title: 'Stormflod i havnen' }),
+      ]);
+      expect((await search(reader, { q: 'stormflod' })).total).toBe(before.total + 1);
+      writer.close();
+      reader.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
