@@ -90,6 +90,15 @@ describe('the embedded engine keeps what a search found for its next pages, sort
     index.close();
   });
 
+  it('keeps nothing found before a write that came while the search was answered', async () => {
+    const index = await indexOf();
+    const pending = search(index, { q: 'stormflod' });
+    await index.replaceDocument('more', [indexedItem({ documentId: 'more', title: 'Stormflod i havnen' })]);
+    const before = await pending;
+    expect((await search(index, { q: 'stormflod' })).total).toBe(before.total + 1);
+    index.close();
+  });
+
   it("forgets what it kept when another connection writes to the index's file", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'search-cache-'));
     try {

@@ -104,6 +104,8 @@ export class SqliteSearchIndex implements SearchIndex {
   readonly #budget: number;
   /** What recent searches found, by what they asked but page, size and sort. */
   readonly #found: LRUCache<string, Found> | null;
+  /** Changes seen (#changed): what a search found is kept only if none came while it searched. */
+  #changes = 0;
 
   constructor(
     db: Db,
@@ -161,6 +163,7 @@ export class SqliteSearchIndex implements SearchIndex {
     this.#scorer.clear();
     this.#rows.clear();
     this.#found?.clear();
+    this.#changes++;
   }
 
   #forgetWhenChangedElsewhere(): void {
@@ -312,8 +315,10 @@ export class SqliteSearchIndex implements SearchIndex {
     // The words' and prefixes' occurrences are counted first: a search too broad is refused before its work.
     const postings = new PostingsCache(this.#budget);
     const key = foundKey(query);
+    const changes = this.#changes;
     const found = this.#found?.get(key) ?? (await this.#find(query, plan, filters, postings));
-    this.#found?.set(key, found);
+    // A write while this search waited made what it found out of date for the next ones.
+    if (changes === this.#changes) this.#found?.set(key, found);
     let { full, partial } = found;
     const order = query.sort === 'date' || !query.q ? newestFirst : bestFirst;
     // Full matches first, then partial ones: the page's share of each, tagged with its tier.
