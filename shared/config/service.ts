@@ -19,7 +19,12 @@ const Env = z
     /** The most occurrences of its terms one search of the embedded engine reads (limits.ts SEARCH_BUDGET). */
     SEARCH_BUDGET: z.coerce.number().int().positive().default(SEARCH_BUDGET),
     /** The most matches the embedded engine keeps from recent searches; 0 keeps none (limits.ts SEARCH_CACHE_MATCHES). */
-    SEARCH_CACHE: z.coerce.number().int().nonnegative().default(SEARCH_CACHE_MATCHES),
+    SEARCH_CACHE: z
+      .string()
+      .trim()
+      .min(1, 'a whole number, 0 for none')
+      .pipe(z.coerce.number<string>().int().nonnegative())
+      .default(SEARCH_CACHE_MATCHES),
     /** The cluster as a deployment writes it (the CDK app); wins over OPENSEARCH_URL when both are set. */
     OPENSEARCH_ENDPOINT: z.url().optional(),
     /** The same, as the local tools spell it (`npm run opensearch`, the test setup). */

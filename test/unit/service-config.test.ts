@@ -101,7 +101,7 @@ describe('the OpenSearch configuration', () => {
         ok: true,
         config: { search: { engine: 'sqlite', cache } },
       });
-    for (const wrong of ['-5', '1.5', 'many'])
+    for (const wrong of ['-5', '1.5', 'many', '', ' '])
       expect(serviceConfigFromEnv({ SEARCH_CACHE: wrong })).toMatchObject({
         ok: false,
         error: expect.stringMatching(/^SEARCH_CACHE: /),

@@ -186,6 +186,19 @@ describe('postings kept between searches', () => {
   });
 });
 
+describe('postings of words that occur nowhere', () => {
+  it('keeps none, so made-up words do not pile up between writes; words that occur stay kept', async () => {
+    const { db, index } = await behaviourIndex();
+    const scorer = new ItemScorer(db);
+    const nowhere = scorer.itemsWith('qqzzxw');
+    expect(nowhere).toEqual([]);
+    expect(scorer.itemsWith('qqzzxw')).not.toBe(nowhere);
+    const term = db.prepare('SELECT term FROM items_vocab LIMIT 1').pluck().get() as string;
+    expect(scorer.itemsWith(term)).toBe(scorer.itemsWith(term));
+    index.close();
+  });
+});
+
 describe("the index's statistics and field lengths", () => {
   it('keeps the per-field totals as a count from scratch gives them, through replacements and deletions', async () => {
     const { db, index } = await behaviourIndex();

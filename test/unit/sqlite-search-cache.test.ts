@@ -99,6 +99,61 @@ describe('the embedded engine keeps what a search found for its next pages, sort
     index.close();
   });
 
+  it('refuses a repeat and a next page exactly where an engine that keeps nothing refuses them', async () => {
+    // 30 items with both words, 200 with a synonym of the first, which a search counts too.
+    const items = [
+      ...Array.from({ length: 30 }, (_, position) =>
+        indexedItem({
+          documentId: 'd',
+          position,
+          title: 'Genbrugsplads vej',
+          text: 'Ny genbrugsplads ved vej.',
+        }),
+      ),
+      ...Array.from({ length: 200 }, (_, p) =>
+        indexedItem({
+          documentId: 'd',
+          position: 30 + p,
+          title: 'Genbrugsstation',
+          text: 'Genbrugsstation genbrugsstation genbrugsstation.',
+        }),
+      ),
+    ];
+    const outcomes = async (searchBudget: number, searchCache?: number) => {
+      const index = SqliteSearchIndex.open(':memory:', { searchBudget, searchCache });
+      await index.replaceDocument('d', items);
+      const answers: string[] = [];
+      for (const page of [1, 1, 3, 1, 3]) {
+        const answer = search(index, { q: 'genbrugsplads vej', page, size: 10 });
+        answers.push(await answer.then((r) => `total ${r.total}`).catch((e: Error) => e.name));
+      }
+      index.close();
+      return answers;
+    };
+    const seen = new Set<string>();
+    for (let budget = 2080; budget <= 2200; budget += 20) {
+      const fresh = await outcomes(budget, 0);
+      expect(await outcomes(budget), `budget ${budget}`).toEqual(fresh);
+      for (const outcome of fresh) seen.add(outcome);
+    }
+    // The budgets tried are refused and answered.
+    expect(seen).toEqual(new Set(['SearchTooBroadError', 'total 30']));
+  });
+
+  it('answers a search as the index was when it was asked, whatever is written before the answer is read', async () => {
+    const unchanged = await indexOf(0);
+    const before = await search(unchanged, { q: 'havn', size: 50 });
+    for (const searchCache of [undefined, 0]) {
+      const index = await indexOf(searchCache);
+      const pending = search(index, { q: 'havn', size: 50 });
+      await index.deleteDocument('doc');
+      expect(await pending).toEqual(before);
+      expect((await search(index, { q: 'havn' })).total).toBe(0);
+      index.close();
+    }
+    unchanged.close();
+  });
+
   it("forgets what it kept when another connection writes to the index's file", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'search-cache-'));
     try {

@@ -124,6 +124,18 @@ export class PostingsCache {
     throw new SearchTooBroadError(this.budget, terms, this.#checks);
   }
 
+  /**
+   * A cache that goes on from what this one counted, but holds none of its postings: for the
+   * same search asked again (its next page), refused exactly where this one would be.
+   */
+  resumed(): PostingsCache {
+    const next = new PostingsCache(this.budget);
+    for (const [term, n] of this.#counted) next.#counted.set(term, n);
+    next.#checks = this.#checks;
+    next.#spent = this.#spent;
+    return next;
+  }
+
   /** A term's postings, `read` once a search, after its occurrences are counted. */
   of(term: string, occurrences: (term: string) => number, read: (term: string) => Postings): Postings {
     return valueAt(this.#terms, term, (t) => {
@@ -315,6 +327,9 @@ export class ItemScorer {
     const [docs, columns] = this.#postings.get(term) as [string | null, string | null];
     const postings = countPostings(docs, columns);
     const size = columns?.length ?? 0;
+    // A word that occurs nowhere is not kept: looked up again it costs little, and kept, every
+    // made-up word of every search would stay (about 400 bytes each) until the next write.
+    if (size === 0) return postings;
     this.#kept.set(term, { postings, size });
     this.#keptSize += size;
     for (const [old, { size: oldSize }] of this.#kept) {

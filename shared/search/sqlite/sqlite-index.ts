@@ -79,13 +79,28 @@ export interface SqliteIndexOptions {
 
 /**
  * What a search found before its page is made: its ranked matches of each tier (the phrase of its
- * words not yet added), their facets and its suggestion. The same for every page and sort.
+ * words not yet added), their facets, what it counted against its budget, and its suggestion.
+ * The same for every page and sort.
  */
 interface Found {
   readonly full: readonly Match[];
   readonly partial: readonly Match[];
   readonly facets: SearchResult['facets'];
-  readonly suggestion: string | null;
+  /** The occurrences counted (not the postings read): each page goes on from them, as the first did. */
+  readonly counted: PostingsCache;
+  /** "Mente du …?", once asked: only when nothing was found (undefined until then). */
+  suggestion?: string | null;
+}
+
+/** Bytes a kept match takes (measured at 100,000 items), and a kept search besides its matches and key. */
+const MATCH_BYTES = 180;
+const ENTRY_BYTES = 600;
+
+/** A kept search's weight, in matches' worth: its matches, and its entry, key and facet values. */
+function keptSize(found: Found, key: string): number {
+  const values = Object.values(found.facets).reduce((n, counts) => n + Object.keys(counts).length, 0);
+  const bytes = ENTRY_BYTES + 2 * key.length + 64 * values;
+  return found.full.length + found.partial.length + Math.ceil(bytes / MATCH_BYTES);
 }
 
 /**
@@ -104,8 +119,6 @@ export class SqliteSearchIndex implements SearchIndex {
   readonly #budget: number;
   /** What recent searches found, by what they asked but page, size and sort. */
   readonly #found: LRUCache<string, Found> | null;
-  /** Changes seen (#changed): what a search found is kept only if none came while it searched. */
-  #changes = 0;
 
   constructor(
     db: Db,
@@ -113,10 +126,7 @@ export class SqliteSearchIndex implements SearchIndex {
   ) {
     this.#db = db;
     this.#budget = searchBudget;
-    this.#found =
-      searchCache > 0
-        ? new LRUCache({ maxSize: searchCache, sizeCalculation: (f) => f.full.length + f.partial.length + 1 })
-        : null;
+    this.#found = searchCache > 0 ? new LRUCache({ maxSize: searchCache, sizeCalculation: keptSize }) : null;
     // A new file's pages hold five stored items (about 1.5 KB each) instead of two (a 4 KB page
     // holds two and wastes a quarter); an existing file keeps the size it was made with.
     this.#db.pragma('page_size = 8192');
@@ -163,7 +173,6 @@ export class SqliteSearchIndex implements SearchIndex {
     this.#scorer.clear();
     this.#rows.clear();
     this.#found?.clear();
-    this.#changes++;
   }
 
   #forgetWhenChangedElsewhere(): void {
@@ -312,13 +321,11 @@ export class SqliteSearchIndex implements SearchIndex {
     if (query.q && !plan.searchable) return emptyResult(query);
     const filters = searchFilters(query);
     if (!query.q && !filters.sql.any) return this.#browse(query);
-    // The words' and prefixes' occurrences are counted first: a search too broad is refused before its work.
-    const postings = new PostingsCache(this.#budget);
+    // Found and kept without waiting: no write comes between what a search finds and its page.
     const key = foundKey(query);
-    const changes = this.#changes;
-    const found = this.#found?.get(key) ?? (await this.#find(query, plan, filters, postings));
-    // A write while this search waited made what it found out of date for the next ones.
-    if (changes === this.#changes) this.#found?.set(key, found);
+    const found = this.#found?.get(key) ?? this.#find(query, plan, filters);
+    this.#found?.set(key, found);
+    const postings = found.counted.resumed();
     let { full, partial } = found;
     const order = query.sort === 'date' || !query.q ? newestFirst : bestFirst;
     // Full matches first, then partial ones: the page's share of each, tagged with its tier.
@@ -335,24 +342,26 @@ export class SqliteSearchIndex implements SearchIndex {
         .slice(Math.max(0, start - full.length))
         .map((m) => ({ ...m, tier: 'partial' as const })),
     ];
+    const results = this.#hits(page, plan.terms, highlightQuery(plan));
+    // "Mente du …?" only when the words find nothing at all (shared/search/suggest.ts): awaited
+    // last, as nothing is read after it.
+    const nothing = query.q !== '' && full.length === 0 && partial.length === 0;
+    if (nothing) found.suggestion ??= await suggestQuery(query.q, this.#vocabulary);
     return {
       total: full.length,
       partialTotal: partial.length,
-      suggestion: found.suggestion,
+      suggestion: found.suggestion ?? null,
       page: query.page,
       size: query.size,
-      results: this.#hits(page, plan.terms, highlightQuery(plan)),
+      results,
       facets: found.facets,
     };
   }
 
   /** What a search finds before its page is made: its matches of each tier, ranked, their facets. */
-  async #find(
-    query: SearchQuery,
-    plan: SearchPlan,
-    filters: SearchFilters,
-    postings: PostingsCache,
-  ): Promise<Found> {
+  #find(query: SearchQuery, plan: SearchPlan, filters: SearchFilters): Found {
+    // The words' and prefixes' occurrences are counted first: a search too broad is refused before its work.
+    const postings = new PostingsCache(this.#budget);
     // Full matches: every group of the query, nothing excluded. FTS5 keeps no stop-word gaps, so
     // its phrases find a few more than OpenSearch's; those are checked in JS (matchesFully).
     // Excluded prefixes are counted too: FTS5 merges their terms to leave them out.
@@ -380,14 +389,7 @@ export class SqliteSearchIndex implements SearchIndex {
       }
       partial = this.#ranked(plan, 'partial', partial, postings);
     }
-    // "Mente du …?" only when the words find nothing at all (shared/search/suggest.ts).
-    const nothing = query.q !== '' && full.length === 0 && partial.length === 0;
-    return {
-      full,
-      partial,
-      facets: facetsOf(full, this.#rows),
-      suggestion: nothing ? await suggestQuery(query.q, this.#vocabulary) : null,
-    };
+    return { full, partial, facets: facetsOf(full, this.#rows), counted: postings.resumed() };
   }
 
   /**
