@@ -6,6 +6,7 @@ import type { IndexedItem } from '#domain/search.ts';
 import { SearchQuery } from '#domain/search.ts';
 import { ItemScorer } from '#search/sqlite/scoring.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
+import { SqliteTermVocabulary } from '#search/sqlite/vocabulary.ts';
 import { indexedItem } from '#test/support/indexed-items.ts';
 
 const TITLES = ['Havn kyst', 'Havn og kyst', 'Havnen', 'Kysten ved havnen', 'Budget', 'Havnebudget'];
@@ -80,6 +81,28 @@ describe('the embedded engine keeps what a search found for its next pages, sort
     index.close();
   });
 
+  it('answers a facet clicked from what the words found without it, as finding it anew answers', async () => {
+    const [keeping, fresh] = [await indexOf(), await indexOf(0)];
+    const scores = vi.spyOn(ItemScorer.prototype, 'scores');
+    for (const q of ['havn', 'havn OR budget']) {
+      await search(keeping, { q });
+      for (const filter of [{ body: 'Byrådet' }, { from: '2021-01-01', outcome: 'approved' }]) {
+        const input = { q, ...filter };
+        scores.mockClear();
+        expect(await search(keeping, input), JSON.stringify(input)).toEqual(await search(fresh, input));
+        // Only the engine that keeps nothing ranked again.
+        expect(scores.mock.calls.length).toBe(1);
+      }
+    }
+    // A phrase's checks count against the budget by the items read: found anew, filtered.
+    await search(keeping, { q: '"havn kyst"' });
+    scores.mockClear();
+    await search(keeping, { q: '"havn kyst"', body: 'Byrådet' });
+    expect(scores.mock.calls.length).toBeGreaterThan(0);
+    keeping.close();
+    fresh.close();
+  });
+
   it('keeps nothing when told to keep no matches', async () => {
     const scores = vi.spyOn(ItemScorer.prototype, 'scores');
     const index = await indexOf(0);
@@ -90,12 +113,31 @@ describe('the embedded engine keeps what a search found for its next pages, sort
     index.close();
   });
 
-  it('keeps nothing found before a write that came while the search was answered', async () => {
+  it('keeps nothing a write overtook while a search that found nothing looked for a correction', async () => {
     const index = await indexOf();
-    const pending = search(index, { q: 'stormflod' });
-    await index.replaceDocument('more', [indexedItem({ documentId: 'more', title: 'Stormflod i havnen' })]);
-    const before = await pending;
-    expect((await search(index, { q: 'stormflod' })).total).toBe(before.total + 1);
+    const pending = search(index, { q: 'qqxylofon' });
+    await index.replaceDocument('more', [indexedItem({ documentId: 'more', title: 'Qqxylofon' })]);
+    expect((await pending).total).toBe(0);
+    expect((await search(index, { q: 'qqxylofon' })).total).toBe(1);
+    index.close();
+  });
+
+  it('looks for a correction once for all the pages of a search that found nothing, none found or one', async () => {
+    const near = vi.spyOn(SqliteTermVocabulary.prototype, 'near');
+    const index = await indexOf();
+    const suggestions: (string | null)[] = [];
+    for (const q of ['qqxylofon', 'kystne']) {
+      near.mockClear();
+      const first = await search(index, { q });
+      suggestions.push(first.suggestion);
+      expect(first.total + first.partialTotal).toBe(0);
+      const asked = near.mock.calls.length;
+      expect(asked).toBeGreaterThan(0);
+      expect(await search(index, { q, page: 2 })).toEqual({ ...first, page: 2 });
+      expect(near.mock.calls.length).toBe(asked);
+    }
+    expect(suggestions[0]).toBeNull();
+    expect(suggestions[1]).not.toBeNull();
     index.close();
   });
 
@@ -152,6 +194,29 @@ describe('the embedded engine keeps what a search found for its next pages, sort
       index.close();
     }
     unchanged.close();
+  });
+
+  it('reads one state of the index through a search, whatever another connection writes meanwhile', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'search-state-'));
+    try {
+      const path = join(dir, 'index.sqlite');
+      const reader = SqliteSearchIndex.open(path, { searchCache: 0 });
+      await reader.replaceDocument('doc', items('doc'));
+      const writer = SqliteSearchIndex.open(path);
+      const before = await search(reader, { q: 'havn', size: 50 });
+      // The other connection deletes every item while this one ranks what it found.
+      const scores = ItemScorer.prototype.scores;
+      vi.spyOn(ItemScorer.prototype, 'scores').mockImplementationOnce(function (this: ItemScorer, ...args) {
+        void writer.deleteDocument('doc');
+        return scores.apply(this, args);
+      });
+      expect(await search(reader, { q: 'havn', size: 50 })).toEqual(before);
+      expect((await search(reader, { q: 'havn' })).total).toBe(0);
+      writer.close();
+      reader.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("forgets what it kept when another connection writes to the index's file", async () => {

@@ -316,14 +316,28 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    // In one read transaction: every statement reads the same state of the index, whatever
+    // another process writes meanwhile; and nothing is awaited before the page is read.
+    const { result, unsuggested } = this.#db.transaction(() => this.#answer(query))();
+    if (unsuggested === null) return result;
+    // "Mente du …?" only when the words find nothing at all (shared/search/suggest.ts): kept with
+    // what was found, awaited last, as nothing is read after it.
+    unsuggested.suggestion = await suggestQuery(query.q, this.#vocabulary);
+    return { ...result, suggestion: unsuggested.suggestion };
+  }
+
+  /** A search's answer, and what it found when that still needs its suggestion. */
+  #answer(query: SearchQuery): { result: SearchResult; unsuggested: Found | null } {
     this.#forgetWhenChangedElsewhere();
     const plan = planSearch(query.q);
-    if (query.q && !plan.searchable) return emptyResult(query);
+    if (query.q && !plan.searchable) return { result: emptyResult(query), unsuggested: null };
     const filters = searchFilters(query);
-    if (!query.q && !filters.sql.any) return this.#browse(query);
-    // Found and kept without waiting: no write comes between what a search finds and its page.
+    if (!query.q && !filters.sql.any) return { result: this.#browse(query), unsuggested: null };
     const key = foundKey(query);
-    const found = this.#found?.get(key) ?? this.#find(query, plan, filters);
+    const found =
+      this.#found?.get(key) ??
+      this.#filteredFromKept(query, plan, filters) ??
+      this.#find(query, plan, filters);
     this.#found?.set(key, found);
     const postings = found.counted.resumed();
     let { full, partial } = found;
@@ -342,19 +356,40 @@ export class SqliteSearchIndex implements SearchIndex {
         .slice(Math.max(0, start - full.length))
         .map((m) => ({ ...m, tier: 'partial' as const })),
     ];
-    const results = this.#hits(page, plan.terms, highlightQuery(plan));
-    // "Mente du …?" only when the words find nothing at all (shared/search/suggest.ts): awaited
-    // last, as nothing is read after it.
     const nothing = query.q !== '' && full.length === 0 && partial.length === 0;
-    if (nothing) found.suggestion ??= await suggestQuery(query.q, this.#vocabulary);
-    return {
+    const result = {
       total: full.length,
       partialTotal: partial.length,
       suggestion: found.suggestion ?? null,
       page: query.page,
       size: query.size,
-      results,
+      results: this.#hits(page, plan.terms, highlightQuery(plan)),
       facets: found.facets,
+    };
+    return { result, unsuggested: nothing && found.suggestion === undefined ? found : null };
+  }
+
+  /**
+   * What a search whose filters are all tested on the kept rows finds, from what the same words
+   * without filters found, when that is kept (a facet clicked): its matches filtered, since a
+   * match's score does not depend on the filters, and their facets counted. Only when the result
+   * is the same as finding them, budget included: no phrase (its checks count the items read),
+   * and partial matches asked for by both or neither.
+   */
+  #filteredFromKept(query: SearchQuery, plan: SearchPlan, filters: SearchFilters): Found | undefined {
+    const { keeps } = filters;
+    if (keeps === null || filters.sql.any || plan.positional) return undefined;
+    const unfiltered = this.#found?.get(foundKey({ ...query, ...NO_KEPT_ROW_FILTERS }));
+    if (!unfiltered) return undefined;
+    const full = unfiltered.full.filter(keeps);
+    const asksPartial = (fullMatches: number) =>
+      fullMatches < PARTIAL_WHEN_FEWER_THAN && looseExpression(plan) !== null;
+    if (asksPartial(full.length) !== asksPartial(unfiltered.full.length)) return undefined;
+    return {
+      full,
+      partial: unfiltered.partial.filter(keeps),
+      facets: facetsOf(full, this.#rows),
+      counted: unfiltered.counted,
     };
   }
 
@@ -595,6 +630,15 @@ const newestFirst = (a: Match, b: Match) => {
   return a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0;
 };
 const bestFirst = (a: Match, b: Match) => b.score - a.score || newestFirst(a, b);
+
+/** The filters a search with words tests on the kept rows (filters.ts), each unset. */
+const NO_KEPT_ROW_FILTERS = {
+  from: undefined,
+  to: undefined,
+  body: undefined,
+  municipality: undefined,
+  outcome: undefined,
+} as const;
 
 /** What a search asks but its page, size and sort: what it finds is the same for each. */
 function foundKey({ page, size, sort, ...asked }: SearchQuery): string {
