@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { type IndexedItem, SearchQuery } from '#domain/search.ts';
 import { analyzedFields, FIELD_WEIGHTS, searchFields } from '#search/fields.ts';
+import { sqlFilters } from '#search/sqlite/filters.ts';
 import { FTS_TABLE_COLUMNS } from '#search/sqlite/schema.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import { storeAsEarlierVersions } from '#test/support/earlier-index-file.ts';
@@ -329,5 +330,41 @@ describe('SQLite FTS5 index file', () => {
       facets: { body: { Byrådet: 1 }, municipality: { 'Vesterlund Kommune': 1 } },
     });
     reopened.close();
+  });
+});
+
+describe("browsing a body's items without words", () => {
+  it("reads only that body's rows, by date, through the filters the search makes", async () => {
+    const db = new Database(':memory:');
+    const index = new SqliteSearchIndex(db);
+    const bodies = ['Byrådet', 'Direktionen'];
+    await index.replaceDocument(
+      'doc',
+      Array.from({ length: 12 }, (_, position) =>
+        indexedItem({
+          position,
+          title: `Punkt ${position}`,
+          body: bodies[position % 2],
+          date: `202${position % 6}-01-01`,
+        }),
+      ),
+    );
+    const query = SearchQuery.parse({ body: 'Direktionen', from: '2023-01-01' });
+    const found = await index.search(query);
+    // Direktionen's items of 2023 and 2025: positions 3, 5, 9 and 11.
+    expect(found.results.map((hit) => [hit.meeting.body, hit.meeting.date])).toEqual([
+      ['Direktionen', '2025-01-01'],
+      ['Direktionen', '2025-01-01'],
+      ['Direktionen', '2023-01-01'],
+      ['Direktionen', '2023-01-01'],
+    ]);
+    const { where, params } = sqlFilters(query);
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT i.rowid FROM items i ${where}`).all(params) as {
+      detail: string;
+    }[];
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(
+      /USING (COVERING )?INDEX items_body_date \(body_key=\? AND date>\?\)/,
+    );
+    index.close();
   });
 });

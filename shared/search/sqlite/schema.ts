@@ -136,6 +136,9 @@ CREATE TABLE IF NOT EXISTS items (
 );
 CREATE INDEX IF NOT EXISTS items_document ON items(document_id);
 CREATE INDEX IF NOT EXISTS items_date ON items(date, position);
+-- Browsing a body's items (its page, a body clicked without words): only its rows are read, by
+-- date (7 -> 0.5 ms for one body's 1,608 items since a date at 100,000 items; 38 bytes an item).
+CREATE INDEX IF NOT EXISTS items_body_date ON items(body_key, date);
 -- A case's items (shared/cases): a page of hits asks for the items of all its case numbers at once.
 CREATE INDEX IF NOT EXISTS items_case ON items(case_number, municipality_key);
 CREATE TABLE IF NOT EXISTS item_json (rowid INTEGER PRIMARY KEY, json BLOB NOT NULL);
