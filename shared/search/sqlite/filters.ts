@@ -11,7 +11,8 @@ import type { Match } from './match-rows.ts';
  */
 interface Filter {
   readonly clause: string;
-  readonly name: string;
+  /** The query's field, and the clause's parameter. */
+  readonly name: keyof SearchQuery;
   readonly value: string;
   /** The clause's test of a kept row against the value: a NULL column passes none, as in SQL. */
   readonly keeps?: (match: Match, value: string) => boolean;
@@ -76,6 +77,8 @@ export function sqlFilters(query: SearchQuery): SqlFilters {
 export interface SearchFilters {
   readonly sql: SqlFilters;
   readonly keeps: ((match: Match) => boolean) | null;
+  /** The query's fields `keeps` tests. */
+  readonly tested: readonly (keyof SearchQuery)[];
 }
 
 /**
@@ -88,5 +91,6 @@ export function searchFilters(query: SearchQuery): SearchFilters {
   return {
     sql: asSql(filters.filter((f) => !tested.includes(f))),
     keeps: tested.length === 0 ? null : (match) => tested.every((f) => f.keeps?.(match, f.value)),
+    tested: tested.map((f) => f.name),
   };
 }

@@ -92,6 +92,12 @@ interface Found {
   suggestion?: string | null;
 }
 
+/** A search's answer, and what it found when that still needs its suggestion. */
+interface Answer {
+  readonly result: SearchResult;
+  readonly unsuggested: Found | null;
+}
+
 /**
  * Bytes a kept match takes, a kept search besides its matches (measured at 100,000 items: a search
  * that found nothing held about 650), and a facet value (a short key and its count), about.
@@ -123,6 +129,11 @@ export class SqliteSearchIndex implements SearchIndex {
   readonly #budget: number;
   /** What recent searches found, by what they asked but page, size and sort. */
   readonly #found: LRUCache<string, Found> | null;
+  /**
+   * #answer in one read transaction: every statement reads the same state of the index, whatever
+   * another process writes meanwhile.
+   */
+  readonly #answerAtOnce: (query: SearchQuery) => Answer;
 
   constructor(
     db: Db,
@@ -131,6 +142,7 @@ export class SqliteSearchIndex implements SearchIndex {
     this.#db = db;
     this.#budget = searchBudget;
     this.#found = searchCache > 0 ? new LRUCache({ maxSize: searchCache, sizeCalculation: keptSize }) : null;
+    this.#answerAtOnce = db.transaction((query: SearchQuery) => this.#answer(query));
     // A new file's pages hold five stored items (about 1.5 KB each) instead of two (a 4 KB page
     // holds two and wastes a quarter); an existing file keeps the size it was made with.
     this.#db.pragma('page_size = 8192');
@@ -320,9 +332,8 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    // In one read transaction: every statement reads the same state of the index, whatever
-    // another process writes meanwhile; and nothing is awaited before the page is read.
-    const { result, unsuggested } = this.#db.transaction(() => this.#answer(query))();
+    // Nothing is awaited before the page is read.
+    const { result, unsuggested } = this.#answerAtOnce(query);
     if (unsuggested === null) return result;
     // "Mente du …?" only when the words find nothing at all (shared/search/suggest.ts): kept with
     // what was found, awaited last, as nothing is read after it.
@@ -330,25 +341,24 @@ export class SqliteSearchIndex implements SearchIndex {
     return { ...result, suggestion: unsuggested.suggestion };
   }
 
-  /** A search's answer, and what it found when that still needs its suggestion. */
-  #answer(query: SearchQuery): { result: SearchResult; unsuggested: Found | null } {
+  #answer(query: SearchQuery): Answer {
     this.#forgetWhenChangedElsewhere();
     const plan = planSearch(query.q);
     if (query.q && !plan.searchable) return { result: emptyResult(query), unsuggested: null };
     const filters = searchFilters(query);
     if (!query.q && !filters.sql.any) return { result: this.#browse(query), unsuggested: null };
     const key = foundKey(query);
-    const found =
-      this.#found?.get(key) ??
-      this.#filteredFromKept(query, plan, filters) ??
-      this.#find(query, plan, filters);
-    this.#found?.set(key, found);
-    const postings = found.counted.resumed();
+    let found = this.#found?.get(key);
+    if (!found) {
+      found = this.#filteredFromKept(query, plan, filters) ?? this.#find(query, plan, filters);
+      this.#found?.set(key, found);
+    }
     let { full, partial } = found;
     const order = query.sort === 'date' || !query.q ? newestFirst : bestFirst;
     // Full matches first, then partial ones: the page's share of each, tagged with its tier.
     const [start, end] = pageBounds(query);
     if (plan.proximity) {
+      const postings = found.counted.resumed();
       full = this.#withPhrase(plan.proximity, full, order, end, postings);
       partial = this.#withPhrase(plan.proximity, partial, order, end - full.length, postings);
     }
@@ -383,11 +393,11 @@ export class SqliteSearchIndex implements SearchIndex {
   #filteredFromKept(query: SearchQuery, plan: SearchPlan, filters: SearchFilters): Found | undefined {
     const { keeps } = filters;
     if (keeps === null || filters.sql.any || plan.positional) return undefined;
-    const unfiltered = this.#found?.get(foundKey({ ...query, ...NO_KEPT_ROW_FILTERS }));
+    const unfiltered = this.#found?.get(foundKey(withoutFields(query, filters.tested)));
     if (!unfiltered) return undefined;
     const full = unfiltered.full.filter(keeps);
-    const asksPartial = (fullMatches: number) =>
-      fullMatches < PARTIAL_WHEN_FEWER_THAN && looseExpression(plan) !== null;
+    const loose = looseExpression(plan) !== null;
+    const asksPartial = (fullMatches: number) => loose && fullMatches < PARTIAL_WHEN_FEWER_THAN;
     if (asksPartial(full.length) !== asksPartial(unfiltered.full.length)) return undefined;
     return {
       full,
@@ -452,13 +462,17 @@ export class SqliteSearchIndex implements SearchIndex {
     );
     const toCheck = matches.filter((m) => suspect.has(m.rowid));
     postings.check(toCheck.reduce((terms, m) => terms + textTerms(m), 0) * CHECK_COST);
-    const read = this.#prepared('SELECT json FROM item_json WHERE rowid = ?').pluck();
     const failed = new Set(
-      toCheck
-        .filter((m) => !keeps(searchFields(decodeItem(read.get(m.rowid) as Uint8Array))))
-        .map((m) => m.rowid),
+      toCheck.filter((m) => !keeps(searchFields(this.#storedAt(m.rowid)))).map((m) => m.rowid),
     );
     return failed.size === 0 ? matches : matches.filter((m) => !failed.has(m.rowid));
+  }
+
+  /** The item of a matching rowid as stored (checked when written): its text, for phrases. */
+  #storedAt(rowid: number): IndexedItem {
+    return decodeItem(
+      this.#prepared('SELECT json FROM item_json WHERE rowid = ?').pluck().get(rowid) as Uint8Array,
+    );
   }
 
   /**
@@ -541,13 +555,10 @@ export class SqliteSearchIndex implements SearchIndex {
       postings,
     );
     const near = this.#nearColumns(pattern);
-    // Read as stored, unchecked: only their text is counted, and the search checks its page.
-    const read = this.#prepared('SELECT json FROM item_json WHERE rowid = ?').pluck();
     const scored = (m: Match): Match => {
       if (!near.has(m.rowid)) return m;
       postings.check(textTerms(m) * CHECK_COST);
-      const item = decodeItem(read.get(m.rowid) as Uint8Array);
-      const counts = phraseCounts(searchFields(item), pattern);
+      const counts = phraseCounts(searchFields(this.#storedAt(m.rowid)), pattern);
       return { ...m, score: Math.fround((m.raw ?? m.score) + phrase.score(counts, m.lengths)) };
     };
     if (order === newestFirst) {
@@ -635,14 +646,10 @@ const newestFirst = (a: Match, b: Match) => {
 };
 const bestFirst = (a: Match, b: Match) => b.score - a.score || newestFirst(a, b);
 
-/** The filters a search with words tests on the kept rows (filters.ts), each unset. */
-const NO_KEPT_ROW_FILTERS = {
-  from: undefined,
-  to: undefined,
-  body: undefined,
-  municipality: undefined,
-  outcome: undefined,
-} as const;
+/** The query with these fields unset. */
+function withoutFields(query: SearchQuery, fields: readonly (keyof SearchQuery)[]): SearchQuery {
+  return { ...query, ...Object.fromEntries(fields.map((field) => [field, undefined])) };
+}
 
 /** What a search asks but its page, size and sort: what it finds is the same for each. */
 function foundKey({ page, size, sort, ...asked }: SearchQuery): string {
