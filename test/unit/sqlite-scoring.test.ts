@@ -186,15 +186,30 @@ describe('postings kept between searches', () => {
   });
 });
 
-describe('postings of words that occur nowhere', () => {
-  it('keeps none, so made-up words do not pile up between writes; words that occur stay kept', async () => {
+describe('words that occur nowhere', () => {
+  it('are remembered as absent up to a bound, without postings; words that occur stay kept', async () => {
     const { db, index } = await behaviourIndex();
-    const scorer = new ItemScorer(db);
-    const nowhere = scorer.itemsWith('qqzzxw');
-    expect(nowhere).toEqual([]);
-    expect(scorer.itemsWith('qqzzxw')).not.toBe(nowhere);
+    const scorer = new ItemScorer(db, { absentTerms: 1 });
+    expect(scorer.itemsWith('qqzzxw')).toEqual([]);
+    // The first is remembered: the same (empty) list, not read again.
+    expect(scorer.itemsWith('qqzzxw')).toBe(scorer.itemsWith('qqzzxw'));
+    // The bound is reached: the second is read again each time.
+    const second = scorer.itemsWith('qqzzxy');
+    expect(second).toEqual([]);
+    expect(scorer.itemsWith('qqzzxy')).not.toBe(second);
     const term = db.prepare('SELECT term FROM items_vocab LIMIT 1').pluck().get() as string;
     expect(scorer.itemsWith(term)).toBe(scorer.itemsWith(term));
+    index.close();
+  });
+
+  it('are found once an item has them: what was absent is forgotten when the index changes', async () => {
+    const { index } = await behaviourIndex();
+    const query = SearchQuery.parse({ q: 'qqzzxw' });
+    expect((await index.search(query)).total).toBe(0);
+    await index.replaceDocument('made-up', [indexedItem({ documentId: 'made-up', title: 'Om qqzzxw' })]);
+    const found = await index.search(query);
+    expect(found.total).toBe(1);
+    expect(found.results.map((hit) => [hit.id, hit.match])).toEqual([['made-up:0', 'full']]);
     index.close();
   });
 });

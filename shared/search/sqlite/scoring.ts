@@ -156,15 +156,27 @@ export class ItemScorer {
   readonly #prefixOccurrences: Database.Statement;
   readonly #kept = new Map<string, { postings: Postings; size: number }>();
   #keptSize = 0;
-
   readonly #keptMost: number;
+  /**
+   * Terms read and found to occur nowhere: a query's synonyms and compound parts often are, and
+   * each would cost two reads of FTS5's vocabulary on every search that has it.
+   */
+  readonly #absent = new Set<string>();
+  readonly #absentMost: number;
 
-  /** `keptOccurrences`: the most occurrences of postings kept between searches (POSTINGS_KEPT). */
+  /**
+   * `keptOccurrences`: the most occurrences of postings kept between searches (POSTINGS_KEPT);
+   * `absentTerms`: the most terms remembered as occurring nowhere (ABSENT_KEPT).
+   */
   constructor(
     db: Database.Database,
-    { keptOccurrences = POSTINGS_KEPT }: { readonly keptOccurrences?: number } = {},
+    {
+      keptOccurrences = POSTINGS_KEPT,
+      absentTerms = ABSENT_KEPT,
+    }: { readonly keptOccurrences?: number; readonly absentTerms?: number } = {},
   ) {
     this.#keptMost = keptOccurrences;
+    this.#absentMost = absentTerms;
     // One row of two strings per term: a row per occurrence costs more to hand to JS than to find.
     const column = `CASE col ${FTS_COLUMNS.map((col, i) => `WHEN '${col}' THEN ${i}`).join(' ')} END`;
     this.#postings = db
@@ -202,6 +214,7 @@ export class ItemScorer {
   clear(): void {
     this.#kept.clear();
     this.#keptSize = 0;
+    this.#absent.clear();
   }
 
   /**
@@ -310,6 +323,7 @@ export class ItemScorer {
 
   /** How often a term occurs in the index, in every column (its postings' size when kept). */
   #occurrencesOf(term: string): number {
+    if (this.#absent.has(term)) return 0;
     return this.#kept.get(term)?.size ?? (this.#occurrences.get(term) as number | undefined) ?? 0;
   }
 
@@ -318,6 +332,7 @@ export class ItemScorer {
    * used, up to `keptOccurrences`), as a query's words recur in the next ones.
    */
   #postingsOf(term: string): Postings {
+    if (this.#absent.has(term)) return NOWHERE;
     const kept = this.#kept.get(term);
     if (kept) {
       this.#kept.delete(term);
@@ -327,9 +342,14 @@ export class ItemScorer {
     const [docs, columns] = this.#postings.get(term) as [string | null, string | null];
     const postings = countPostings(docs, columns);
     const size = columns?.length ?? 0;
-    // A word that occurs nowhere is not kept: looked up again it costs little, and kept, every
-    // made-up word of every search would stay (about 400 bytes each) until the next write.
-    if (size === 0) return postings;
+    // A word that occurs nowhere is remembered as absent, not kept with its (empty) postings:
+    // those took about 400 bytes each, and every made-up word of every search would stay until
+    // the next write. The absent are bounded too.
+    if (size === 0) {
+      if (this.#absent.size >= this.#absentMost) return postings;
+      this.#absent.add(term);
+      return NOWHERE;
+    }
     this.#kept.set(term, { postings, size });
     this.#keptSize += size;
     for (const [old, { size: oldSize }] of this.#kept) {
@@ -346,6 +366,12 @@ export class ItemScorer {
  * occurrence counts in two fields' typed arrays, and its item in the term's list of items).
  */
 const POSTINGS_KEPT = 2_000_000;
+
+/** Terms remembered as occurring nowhere, until the index changes: about 100 bytes each. */
+const ABSENT_KEPT = 10_000;
+
+/** The postings of a term that occurs nowhere. */
+const NOWHERE: Postings = { fields: new Map(), items: Object.freeze([]) };
 
 /**
  * What an occurrence of a prefix's terms costs a search against one it reads to score: FTS5
