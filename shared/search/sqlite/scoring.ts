@@ -249,7 +249,8 @@ export class ItemScorer {
           const weight = field.weight(Math.fround(FIELD_WEIGHTS[col]) * boost, docs.length);
           const lengthAt = LENGTH_AT[FTS_COLUMNS.indexOf(col)] as number;
           let k = 0;
-          for (const i of order) {
+          for (let o = 0; o < order.length; o++) {
+            const i = order[o] as number;
             const rowid = (items[i] as Scorable).rowid;
             while (k < docs.length && (docs[k] as number) < rowid) k++;
             if (k === docs.length) break;

@@ -700,8 +700,9 @@ function facetsOf(matches: readonly Match[], rows: MatchRows): SearchResult['fac
     const values = rows.facetValues(f);
     const counts = new Int32Array(values.length);
     const order: number[] = [];
-    for (const match of matches) {
-      const code = match.facetCodes[f] as number;
+    // An indexed loop: it runs over every match, and for-of's iterations can allocate (match-rows.ts).
+    for (let i = 0; i < matches.length; i++) {
+      const code = (matches[i] as Match).facetCodes[f] as number;
       if (counts[code] === 0) order.push(code);
       counts[code] = (counts[code] as number) + 1;
     }
