@@ -10,9 +10,13 @@ export function firstInOrder<T>(items: readonly T[], count: number, order: (a: T
   const kept: T[] = [];
   const after = (i: number, j: number) => order(kept[i] as T, kept[j] as T) > 0;
   const swap = (i: number, j: number) => {
-    [kept[i], kept[j]] = [kept[j] as T, kept[i] as T];
+    const held = kept[i] as T;
+    kept[i] = kept[j] as T;
+    kept[j] = held;
   };
-  for (const item of items) {
+  // An indexed loop and no arrays made per step: this runs over every match of a search.
+  for (let at = 0; at < items.length; at++) {
+    const item = items[at] as T;
     if (kept.length < count) {
       kept.push(item);
       for (
@@ -25,7 +29,8 @@ export function firstInOrder<T>(items: readonly T[], count: number, order: (a: T
     } else if (order(item, kept[0] as T) < 0) {
       kept[0] = item;
       for (let i = 0; ; ) {
-        const [left, right] = [2 * i + 1, 2 * i + 2];
+        const left = 2 * i + 1;
+        const right = left + 1;
         let last = i;
         if (left < count && after(left, last)) last = left;
         if (right < count && after(right, last)) last = right;
