@@ -14,7 +14,7 @@ export function firstInOrder<T>(items: readonly T[], count: number, order: (a: T
     kept[i] = kept[j] as T;
     kept[j] = held;
   };
-  // An indexed loop and no arrays made per step: this runs over every match of a search.
+  // Indexed, and no array made per step: this runs over every match of a search.
   for (let at = 0; at < items.length; at++) {
     const item = items[at] as T;
     if (kept.length < count) {

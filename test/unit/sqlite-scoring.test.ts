@@ -187,16 +187,20 @@ describe('postings kept between searches', () => {
 });
 
 describe('words that occur nowhere', () => {
-  it('are remembered as absent up to a bound, without postings; words that occur stay kept', async () => {
+  it('are remembered as absent, the oldest let go past a bound, without postings; words that occur stay kept', async () => {
     const { db, index } = await behaviourIndex();
-    const scorer = new ItemScorer(db, { absentTerms: 1 });
-    expect(scorer.itemsWith('qqzzxw')).toEqual([]);
-    // The first is remembered: the same (empty) list, not read again.
-    expect(scorer.itemsWith('qqzzxw')).toBe(scorer.itemsWith('qqzzxw'));
-    // The bound is reached: the second is read again each time.
-    const second = scorer.itemsWith('qqzzxy');
-    expect(second).toEqual([]);
-    expect(scorer.itemsWith('qqzzxy')).not.toBe(second);
+    // Room for one six-letter word.
+    const scorer = new ItemScorer(db, { absentChars: 6 });
+    const read = scorer.itemsWith('qqzzxw');
+    expect(read).toEqual([]);
+    // Remembered: the same (empty) list each time, not read again.
+    const remembered = scorer.itemsWith('qqzzxw');
+    expect(remembered).not.toBe(read);
+    expect(scorer.itemsWith('qqzzxw')).toBe(remembered);
+    // A second takes its place: it is remembered, the first is read again.
+    expect(scorer.itemsWith('qqzzxy')).not.toBe(remembered);
+    expect(scorer.itemsWith('qqzzxy')).toBe(remembered);
+    expect(scorer.itemsWith('qqzzxw')).not.toBe(remembered);
     const term = db.prepare('SELECT term FROM items_vocab LIMIT 1').pluck().get() as string;
     expect(scorer.itemsWith(term)).toBe(scorer.itemsWith(term));
     index.close();

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { IndexedItem } from '#domain/search.ts';
 import { SearchQuery } from '#domain/search.ts';
 import { ItemScorer } from '#search/sqlite/scoring.ts';
-import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
+import { type SqliteIndexOptions, SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
 import { SqliteTermVocabulary } from '#search/sqlite/vocabulary.ts';
 import { indexedItem } from '#test/support/indexed-items.ts';
 
@@ -35,6 +35,25 @@ async function indexOf(searchCache?: number): Promise<SqliteSearchIndex> {
 
 const search = (index: SqliteSearchIndex, input: Record<string, unknown>) =>
   index.search(SearchQuery.parse(input));
+
+/** A reader of items('doc') and another connection to its file, both closed and the file removed after `use`. */
+async function withTwoConnections(
+  readerOptions: SqliteIndexOptions,
+  use: (reader: SqliteSearchIndex, writer: SqliteSearchIndex) => Promise<void>,
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'search-connections-'));
+  const path = join(dir, 'index.sqlite');
+  const reader = SqliteSearchIndex.open(path, readerOptions);
+  const writer = SqliteSearchIndex.open(path);
+  try {
+    await reader.replaceDocument('doc', items('doc'));
+    await use(reader, writer);
+  } finally {
+    writer.close();
+    reader.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -197,12 +216,7 @@ describe('the embedded engine keeps what a search found for its next pages, sort
   });
 
   it('reads one state of the index through a search, whatever another connection writes meanwhile', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'search-state-'));
-    try {
-      const path = join(dir, 'index.sqlite');
-      const reader = SqliteSearchIndex.open(path, { searchCache: 0 });
-      await reader.replaceDocument('doc', items('doc'));
-      const writer = SqliteSearchIndex.open(path);
+    await withTwoConnections({ searchCache: 0 }, async (reader, writer) => {
       const before = await search(reader, { q: 'havn', size: 50 });
       // The other connection deletes every item while this one ranks what it found.
       const scores = ItemScorer.prototype.scores;
@@ -212,29 +226,25 @@ describe('the embedded engine keeps what a search found for its next pages, sort
       });
       expect(await search(reader, { q: 'havn', size: 50 })).toEqual(before);
       expect((await search(reader, { q: 'havn' })).total).toBe(0);
-      writer.close();
-      reader.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("forgets what it kept when another connection writes to the index's file", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'search-cache-'));
-    try {
-      const path = join(dir, 'index.sqlite');
-      const reader = SqliteSearchIndex.open(path);
-      await reader.replaceDocument('doc', items('doc'));
+    await withTwoConnections({}, async (reader, writer) => {
       const before = await search(reader, { q: 'stormflod' });
-      const writer = SqliteSearchIndex.open(path);
       await writer.replaceDocument('more', [
         indexedItem({ documentId: 'more', title: 'Stormflod i havnen' }),
       ]);
       expect((await search(reader, { q: 'stormflod' })).total).toBe(before.total + 1);
-      writer.close();
-      reader.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
+  });
+
+  it('forgets that a word occurred nowhere when another connection writes it, with nothing kept', async () => {
+    await withTwoConnections({ searchCache: 0 }, async (reader, writer) => {
+      expect((await search(reader, { q: 'qqzzxw' })).total).toBe(0);
+      expect((await search(reader, { q: 'qqzzxw' })).total).toBe(0);
+      await writer.replaceDocument('more', [indexedItem({ documentId: 'more', title: 'Om qqzzxw' })]);
+      expect((await search(reader, { q: 'qqzzxw' })).total).toBe(1);
+    });
   });
 });

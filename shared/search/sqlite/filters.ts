@@ -95,7 +95,7 @@ export function searchFilters(query: SearchQuery): SearchFilters {
   };
 }
 
-/** A match kept by every one of the filters: an indexed loop, as it runs on each of thousands of matches. */
+/** A match kept by every one of the filters: one test, no closure a match (it runs on every match). */
 function keepsEvery(tested: readonly Filter[]): (match: Match) => boolean {
   return (match) => {
     for (let i = 0; i < tested.length; i++) {

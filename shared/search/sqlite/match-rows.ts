@@ -76,11 +76,13 @@ export class MatchRows {
 
   /** The matches of these rowids, in their order, with score 0; rowids no row has are left out. */
   matches(rowids: readonly number[]): Match[] {
-    // Indexed loops: these run over every match of a search, and for-of's iterations allocate an
-    // object each where V8 does not inline them (measured: about 60 KB a search of the benchmark's mix).
+    // Indexed loops, here and wherever a loop runs over every match of a search: for-of's
+    // iterations allocate an object each where V8 does not inline them (in scoring, 228 KB a
+    // search of the benchmark's mix; docs/benchmarks.md, eighth session).
     const missing: number[] = [];
     for (let i = 0; i < rowids.length; i++) {
-      if (!this.#rows.has(rowids[i] as number)) missing.push(rowids[i] as number);
+      const rowid = rowids[i] as number;
+      if (!this.#rows.has(rowid)) missing.push(rowid);
     }
     if (missing.length > 0) this.#readRows(missing);
     const matches: Match[] = [];

@@ -158,25 +158,26 @@ export class ItemScorer {
   #keptSize = 0;
   readonly #keptMost: number;
   /**
-   * Terms read and found to occur nowhere: a query's synonyms and compound parts often are, and
-   * each would cost two reads of FTS5's vocabulary on every search that has it.
+   * Terms read and found to occur nowhere, oldest first: a query's synonyms and compound parts
+   * often are, and each would cost two reads of FTS5's vocabulary on every search that has it.
    */
   readonly #absent = new Set<string>();
+  #absentChars = 0;
   readonly #absentMost: number;
 
   /**
    * `keptOccurrences`: the most occurrences of postings kept between searches (POSTINGS_KEPT);
-   * `absentTerms`: the most terms remembered as occurring nowhere (ABSENT_KEPT).
+   * `absentChars`: the most characters of terms remembered as occurring nowhere (ABSENT_KEPT).
    */
   constructor(
     db: Database.Database,
     {
       keptOccurrences = POSTINGS_KEPT,
-      absentTerms = ABSENT_KEPT,
-    }: { readonly keptOccurrences?: number; readonly absentTerms?: number } = {},
+      absentChars = ABSENT_KEPT,
+    }: { readonly keptOccurrences?: number; readonly absentChars?: number } = {},
   ) {
     this.#keptMost = keptOccurrences;
-    this.#absentMost = absentTerms;
+    this.#absentMost = absentChars;
     // One row of two strings per term: a row per occurrence costs more to hand to JS than to find.
     const column = `CASE col ${FTS_COLUMNS.map((col, i) => `WHEN '${col}' THEN ${i}`).join(' ')} END`;
     this.#postings = db
@@ -210,11 +211,12 @@ export class ItemScorer {
     }
   }
 
-  /** Forgets the postings kept from earlier searches: the index changed. */
+  /** Forgets the postings kept from earlier searches, and the terms found absent: the index changed. */
   clear(): void {
     this.#kept.clear();
     this.#keptSize = 0;
     this.#absent.clear();
+    this.#absentChars = 0;
   }
 
   /**
@@ -330,7 +332,8 @@ export class ItemScorer {
 
   /**
    * Where a term occurs, counted per column and item: kept for later searches (the most recently
-   * used, up to `keptOccurrences`), as a query's words recur in the next ones.
+   * used, up to `keptOccurrences`), as a query's words recur in the next ones; a term that occurs
+   * nowhere is remembered as absent instead (#rememberAbsent).
    */
   #postingsOf(term: string): Postings {
     if (this.#absent.has(term)) return NOWHERE;
@@ -343,13 +346,9 @@ export class ItemScorer {
     const [docs, columns] = this.#postings.get(term) as [string | null, string | null];
     const postings = countPostings(docs, columns);
     const size = columns?.length ?? 0;
-    // A word that occurs nowhere is remembered as absent, not kept with its (empty) postings:
-    // those took about 400 bytes each, and every made-up word of every search would stay until
-    // the next write. The absent are bounded too.
     if (size === 0) {
-      if (this.#absent.size >= this.#absentMost) return postings;
-      this.#absent.add(term);
-      return NOWHERE;
+      this.#rememberAbsent(term);
+      return postings;
     }
     this.#kept.set(term, { postings, size });
     this.#keptSize += size;
@@ -360,6 +359,21 @@ export class ItemScorer {
     }
     return postings;
   }
+
+  /**
+   * Remembers a term as absent rather than keeping its empty postings (about 400 bytes each): the
+   * oldest are let go past `absentChars`, so made-up words (a query's are up to 500 characters)
+   * never hold more than that until the next write, and the newest absent terms are remembered.
+   */
+  #rememberAbsent(term: string): void {
+    this.#absent.add(term);
+    this.#absentChars += term.length;
+    for (const old of this.#absent) {
+      if (this.#absentChars <= this.#absentMost) break;
+      this.#absent.delete(old);
+      this.#absentChars -= old.length;
+    }
+  }
 }
 
 /**
@@ -368,11 +382,14 @@ export class ItemScorer {
  */
 const POSTINGS_KEPT = 2_000_000;
 
-/** Terms remembered as occurring nowhere, until the index changes: about 100 bytes each. */
-const ABSENT_KEPT = 10_000;
+/**
+ * Characters of terms remembered as occurring nowhere, until the index changes: some 10,000 words,
+ * about 1 MB in all.
+ */
+const ABSENT_KEPT = 100_000;
 
-/** The postings of a term that occurs nowhere. */
-const NOWHERE: Postings = { fields: new Map(), items: Object.freeze([]) };
+/** The postings of a term remembered as occurring nowhere: shared, read only. */
+const NOWHERE: Postings = Object.freeze({ fields: new Map(), items: Object.freeze([]) });
 
 /**
  * What an occurrence of a prefix's terms costs a search against one it reads to score: FTS5

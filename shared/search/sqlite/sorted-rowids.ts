@@ -18,7 +18,8 @@ export function intersectionOf(lists: readonly (readonly number[])[]): readonly 
   for (const other of others) {
     const both: number[] = [];
     let j = 0;
-    for (const rowid of kept) {
+    for (let i = 0; i < kept.length; i++) {
+      const rowid = kept[i] as number;
       while (j < other.length && (other[j] as number) < rowid) j++;
       if (j === other.length) break;
       if (other[j] === rowid) both.push(rowid);

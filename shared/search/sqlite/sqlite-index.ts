@@ -182,7 +182,7 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   /**
-   * What searches keep between them (postings, match rows, what they found) is forgotten when the
+   * What searches keep between them (postings, terms found absent, match rows, what they found) is forgotten when the
    * index changes: by this connection's writes (#changed), or another's (SQLite's data_version moves).
    */
   #changed(): void {
@@ -700,7 +700,7 @@ function facetsOf(matches: readonly Match[], rows: MatchRows): SearchResult['fac
     const values = rows.facetValues(f);
     const counts = new Int32Array(values.length);
     const order: number[] = [];
-    // An indexed loop: it runs over every match, and for-of's iterations can allocate (match-rows.ts).
+    // Indexed: over every match (MatchRows.matches says why).
     for (let i = 0; i < matches.length; i++) {
       const code = (matches[i] as Match).facetCodes[f] as number;
       if (counts[code] === 0) order.push(code);
