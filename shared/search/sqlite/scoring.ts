@@ -52,10 +52,10 @@ export function scoredClauses(plan: SearchPlan, tier: MatchTier = 'full'): Score
 export interface PhraseScorer {
   score(counts: Readonly<Record<ExactField, number>>, lengths: readonly number[]): number;
   /**
-   * The most the phrase can score in an item whose `columns` have its stems near each other: as
-   * if each held it as often as its rarest stem (a phrase's count is never more).
+   * The most the phrase can score in an item: as if each exact field held it as often as its
+   * rarest stem there (a phrase's count is never more; a field without one of them adds nothing).
    */
-  most(rowid: number, columns: readonly ExactField[], lengths: readonly number[]): number;
+  most(rowid: number, lengths: readonly number[]): number;
 }
 
 /** An item to score: its rowid and the lengths of its text fields, in LENGTH_FIELDS order. */
@@ -291,10 +291,9 @@ export class ItemScorer {
       return [{ col, field, weight, docs, lengthAt: LENGTH_AT[FTS_COLUMNS.indexOf(col)] as number }];
     });
     return {
-      most: (rowid, columns, lengths) => {
+      most: (rowid, lengths) => {
         let sum = 0;
-        for (const { col, field, weight, docs, lengthAt } of fields) {
-          if (!columns.includes(col)) continue;
+        for (const { field, weight, docs, lengthAt } of fields) {
           const freq = Math.min(...docs.map((d) => (d === undefined ? 0 : frequencyIn(d, rowid))));
           if (freq > 0) sum += field.score(weight, freq, lengths[lengthAt] as number);
         }
