@@ -35,7 +35,7 @@ import {
 import { MATCH_BATCH_SIZE, type SearchIndex } from '../port.ts';
 import type { QueryTerm } from '../query-language.ts';
 import { suggestQuery } from '../suggest.ts';
-import { caseMembers } from './case-members.ts';
+import { CASE_MEMBERS, caseMembers } from './case-members.ts';
 import { FieldTotals } from './field-totals.ts';
 import { type SearchFilters, searchFilters, sqlFilters } from './filters.ts';
 import { type Match, MatchRows, withScore } from './match-rows.ts';
@@ -328,7 +328,7 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async caseMembers(keys: readonly CaseKey[]): Promise<CaseMember[]> {
-    return caseMembers(this.#db, keys);
+    return caseMembers(this.#prepared(CASE_MEMBERS), keys);
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
