@@ -368,3 +368,29 @@ describe("browsing a body's items without words", () => {
     index.close();
   });
 });
+
+describe('the members of many cases at once', () => {
+  it('reads them in one statement, oldest first, however many cases are asked for', async () => {
+    const index = SqliteSearchIndex.open(':memory:');
+    // More cases than SQLite takes bound parameters for two columns each, twice (32,766 / 4).
+    const cases = 9_000;
+    const items = Array.from({ length: cases }, (_, position) =>
+      indexedItem({
+        documentId: 'many',
+        position,
+        title: `Sag ${position}`,
+        caseNumber: `25/${10_000 + position}`,
+        date: '2025-03-04',
+      }),
+    );
+    await index.replaceDocument('many', items);
+    const keys = items.map((item) => ({
+      municipalityKey: 'vesterlund',
+      caseNumber: item.item.caseNumber as string,
+    }));
+    const members = await index.caseMembers(keys);
+    expect(members.map((m) => m.caseNumber)).toEqual(keys.map((k) => k.caseNumber));
+    expect(members.every((m) => m.via === 'number' && m.municipalityKey === 'vesterlund')).toBe(true);
+    index.close();
+  });
+});
