@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import type { MatchTier } from '#domain/search.ts';
 import { analyze } from '#language/analyze.ts';
 import { valueAt } from '#lib/maps.ts';
@@ -158,12 +159,12 @@ export class ItemScorer {
   #keptSize = 0;
   readonly #keptMost: number;
   /**
-   * Terms read and found to occur nowhere, oldest first: a query's synonyms and compound parts
-   * often are, and each would cost two reads of FTS5's vocabulary on every search that has it.
+   * Terms read and found to occur nowhere, up to `absentChars` characters of them, the oldest let
+   * go first: a query's synonyms and compound parts often are, and each would cost two reads of
+   * FTS5's vocabulary on every search that has it. Made-up words (a query's are up to 500
+   * characters) never hold more than that until the next write.
    */
-  readonly #absent = new Set<string>();
-  #absentChars = 0;
-  readonly #absentMost: number;
+  readonly #absent: LRUCache<string, true>;
 
   /**
    * `keptOccurrences`: the most occurrences of postings kept between searches (POSTINGS_KEPT);
@@ -177,7 +178,10 @@ export class ItemScorer {
     }: { readonly keptOccurrences?: number; readonly absentChars?: number } = {},
   ) {
     this.#keptMost = keptOccurrences;
-    this.#absentMost = absentChars;
+    this.#absent = new LRUCache({
+      maxSize: absentChars,
+      sizeCalculation: (_, term) => Math.max(1, term.length),
+    });
     // One row of two strings per term: a row per occurrence costs more to hand to JS than to find.
     const column = `CASE col ${FTS_COLUMNS.map((col, i) => `WHEN '${col}' THEN ${i}`).join(' ')} END`;
     this.#postings = db
@@ -216,7 +220,6 @@ export class ItemScorer {
     this.#kept.clear();
     this.#keptSize = 0;
     this.#absent.clear();
-    this.#absentChars = 0;
   }
 
   /**
@@ -332,7 +335,7 @@ export class ItemScorer {
   /**
    * Where a term occurs, counted per column and item: kept for later searches (the most recently
    * used, up to `keptOccurrences`), as a query's words recur in the next ones; a term that occurs
-   * nowhere is remembered as absent instead (#rememberAbsent).
+   * nowhere is remembered as absent instead (about 400 bytes less than its empty postings).
    */
   #postingsOf(term: string): Postings {
     if (this.#absent.has(term)) return NOWHERE;
@@ -346,7 +349,7 @@ export class ItemScorer {
     const postings = countPostings(docs, columns);
     const size = columns?.length ?? 0;
     if (size === 0) {
-      this.#rememberAbsent(term);
+      this.#absent.set(term, true);
       return postings;
     }
     this.#kept.set(term, { postings, size });
@@ -357,21 +360,6 @@ export class ItemScorer {
       this.#keptSize -= oldSize;
     }
     return postings;
-  }
-
-  /**
-   * Remembers a term as absent rather than keeping its empty postings (about 400 bytes each): the
-   * oldest are let go past `absentChars`, so made-up words (a query's are up to 500 characters)
-   * never hold more than that until the next write, and the newest absent terms are remembered.
-   */
-  #rememberAbsent(term: string): void {
-    this.#absent.add(term);
-    this.#absentChars += term.length;
-    for (const old of this.#absent) {
-      if (this.#absentChars <= this.#absentMost) break;
-      this.#absent.delete(old);
-      this.#absentChars -= old.length;
-    }
   }
 }
 

@@ -20,7 +20,6 @@ import { emptyResult, toHit } from '../hits.ts';
 import { bodyName, FacetCounts, municipalityName } from '../names.ts';
 import {
   EXACT_FIELDS,
-  type ExactField,
   hasExcludedPhrase,
   highlightQuery,
   isPositional,
@@ -746,14 +745,10 @@ function termExpression(term: QueryTerm): string {
  * (its stop-word gaps may hold any word, and FTS5 keeps no stop words, so the stems stand at most
  * as far apart), and some more, which matchesFully and phraseCounts rule out.
  */
-function nearExpression(
-  pattern: readonly { offset: number; stem: string }[],
-  columns: readonly ExactField[] = EXACT_FIELDS,
-): string {
-  const within = `{${columns.join(' ')}}`;
-  if (pattern.length === 1) return `${within} : ${quoted(pattern[0]?.stem ?? '')}`;
+function nearExpression(pattern: readonly { offset: number; stem: string }[]): string {
+  if (pattern.length === 1) return `${EXACT_COLUMNS} : ${quoted(pattern[0]?.stem ?? '')}`;
   const span = pattern.at(-1)?.offset ?? 0;
-  return `${within} : NEAR(${pattern.map((p) => quoted(p.stem)).join(' ')}, ${span})`;
+  return `${EXACT_COLUMNS} : NEAR(${pattern.map((p) => quoted(p.stem)).join(' ')}, ${span})`;
 }
 
 /** The terms of a match's text fields. */
