@@ -25,6 +25,8 @@ const BARE = new RegExp(
   'gu',
 );
 
+const DIGIT = /\p{N}/u;
+
 /** Longer is no case number (the API takes at most 100 characters). */
 const MAX_LENGTH = 100;
 
@@ -36,11 +38,14 @@ const blanked = (text: string, pattern: RegExp) => text.replace(pattern, (m) => 
  * years). Whether a municipality has such a case is for the index to say (shared/cases).
  */
 export function caseNumbersIn(text: string): string[] {
+  // Every case number has a digit (a labelled one is read only with one, every bare shape has
+  // them): a text without one names none, and need not be scanned three times for them.
+  if (!DIGIT.test(text)) return [];
   const found: { at: number; number: string }[] = [];
   const rest = blanked(text, DOCUMENT_LABELLED);
   for (const match of rest.matchAll(LABELLED)) {
     const number = match[1]?.replace(/[.:]+$/, '') ?? '';
-    if (/\p{N}/u.test(number) && number.length <= MAX_LENGTH) found.push({ at: match.index, number });
+    if (DIGIT.test(number) && number.length <= MAX_LENGTH) found.push({ at: match.index, number });
   }
   for (const match of blanked(rest, LABELLED).matchAll(BARE)) {
     if (!NOT_CASE_NUMBERS.some((shape) => shape.test(match[0])))

@@ -24,15 +24,18 @@ export class FieldTotals {
     if (kept === 0) this.#rebuild();
   }
 
-  /** An item's row was written: `stored` are the terms its columns store. */
-  add(stored: ColumnSizes): void {
-    this.#change(fieldSizes(stored), 1);
+  /** Items' rows were written: `stored` are the terms each one's columns store. */
+  add(stored: readonly ColumnSizes[]): void {
+    this.#change(stored.map(fieldSizes), 1);
   }
 
   /** Before the rows of a document are deleted: their sizes leave the totals. */
   removeDocument(documentId: string): void {
     const blobs = this.#documentSizes.all(documentId) as Uint8Array[];
-    for (const blob of blobs) this.#change(fieldSizes(columnSizes(blob)), -1);
+    this.#change(
+      blobs.map((blob) => fieldSizes(columnSizes(blob))),
+      -1,
+    );
   }
 
   /** Counted again from every row: after the rows were stored in another form. */
@@ -51,11 +54,20 @@ export class FieldTotals {
     ) as Record<FtsColumn, FieldStatistics>;
   }
 
-  #change(sizes: ColumnSizes, sign: 1 | -1): void {
+  /** One update a column for all the items (a document's), not one an item. */
+  #change(items: readonly ColumnSizes[], sign: 1 | -1): void {
     FTS_COLUMNS.forEach((col, i) => {
-      const size = sizes[i] ?? 0;
-      // Lucene counts an item in a field's docCount only when the field has a term.
-      if (size > 0) this.#update.run(sign, sign * size, col);
+      let docs = 0;
+      let terms = 0;
+      for (const sizes of items) {
+        const size = sizes[i] ?? 0;
+        // Lucene counts an item in a field's docCount only when the field has a term.
+        if (size > 0) {
+          docs += 1;
+          terms += size;
+        }
+      }
+      if (docs > 0) this.#update.run(sign * docs, sign * terms, col);
     });
   }
 
@@ -64,7 +76,7 @@ export class FieldTotals {
     this.#db.transaction(() => {
       for (const col of FTS_COLUMNS) insert.run(col);
       const blobs = this.#db.prepare('SELECT sz FROM items_fts_docsize').pluck().all() as Uint8Array[];
-      for (const blob of blobs) this.add(columnSizes(blob));
+      this.add(blobs.map((blob) => columnSizes(blob)));
     })();
   }
 }

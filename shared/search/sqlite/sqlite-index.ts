@@ -249,10 +249,9 @@ export class SqliteSearchIndex implements SearchIndex {
     }
     // The terms last: a statement that opens a savepoint (a trigger's insert, INSERT OR IGNORE)
     // makes FTS5 write the terms it holds as a segment of their own, a segment per item to merge.
-    for (const [rowid, terms] of termRows) {
+    for (const [rowid, terms] of termRows)
       insertTerms.run(rowid, ...FTS_COLUMNS.map((c) => terms[c].join(' ')));
-      this.#totals.add(FTS_COLUMNS.map((c) => terms[c].length));
-    }
+    this.#totals.add(termRows.map(([, terms]) => FTS_COLUMNS.map((c) => terms[c].length)));
   }
 
   async deleteDocument(documentId: string): Promise<void> {
@@ -262,9 +261,9 @@ export class SqliteSearchIndex implements SearchIndex {
 
   #delete(documentId: string): void {
     this.#totals.removeDocument(documentId);
-    this.#db
-      .prepare('DELETE FROM case_refs WHERE item_rowid IN (SELECT rowid FROM items WHERE document_id = ?)')
-      .run(documentId);
+    this.#prepared(
+      'DELETE FROM case_refs WHERE item_rowid IN (SELECT rowid FROM items WHERE document_id = ?)',
+    ).run(documentId);
     for (const table of ['items_fts', 'item_json']) {
       this.#prepared(
         `DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM items WHERE document_id = ?)`,
