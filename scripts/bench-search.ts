@@ -95,9 +95,15 @@ interface MixTimes {
 
 /**
  * A warm-up round, not measured (statements compiled, caches filled), then `rounds` rounds of the
- * mix. `engineSince` (OpenSearch) tells the engine's own time of the requests since its last call.
+ * mix. `engineSince` (OpenSearch) tells the engine's own time of the requests since its last call;
+ * `afterRound` runs after each round (the plain baseline's round, so both meet the same moments
+ * of the machine).
  */
-async function timeMix(index: SearchIndex, engineSince?: BenchNode['engineSince']): Promise<MixTimes> {
+async function timeMix(
+  index: SearchIndex,
+  engineSince?: BenchNode['engineSince'],
+  afterRound?: () => void,
+): Promise<MixTimes> {
   for (const input of QUERY_MIX) await index.search(SearchQuery.parse(input));
   const times: MixTimes = {
     sorted: [],
@@ -122,6 +128,7 @@ async function timeMix(index: SearchIndex, engineSince?: BenchNode['engineSince'
         times.engine.requests += engine.requests;
       }
     }
+    afterRound?.();
   }
   times.sorted.sort((a, b) => a - b);
   times.engine.sorted.sort((a, b) => a - b);
@@ -174,21 +181,28 @@ async function timeNextPages(path: string): Promise<number[]> {
   return times.sort((a, b) => a - b);
 }
 
-/** The plain table's queries of the mix (those with words), after a warm-up round. */
-function timePlain(plain: ReturnType<typeof plainBaseline>): number[] {
+/**
+ * The plain table's queries of the mix (those with words), after a warm-up round: `round` times
+ * one round of them, `sorted` gives every time so far. Its rounds alternate with ours (timeMix's
+ * afterRound): timed in a loop of its own after ours, plain's p50 moved by a factor of two
+ * between runs minutes apart, with the machine's speed.
+ */
+function plainRounds(plain: ReturnType<typeof plainBaseline>): { round: () => void; sorted: () => number[] } {
   const matches = QUERY_MIX.map((input) => plainMatch(SearchQuery.parse(input).q)).filter(
     (match): match is string => match !== null,
   );
   for (const match of matches) plain.query.all(match);
   const times: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    for (const match of matches) {
-      const t = performance.now();
-      plain.query.all(match);
-      times.push(performance.now() - t);
-    }
-  }
-  return times.sort((a, b) => a - b);
+  return {
+    round: () => {
+      for (const match of matches) {
+        const t = performance.now();
+        plain.query.all(match);
+        times.push(performance.now() - t);
+      }
+    },
+    sorted: () => [...times].sort((a, b) => a - b),
+  };
 }
 
 /**
@@ -289,9 +303,9 @@ class SqliteRun {
     global.gc?.();
     const heapDelta = process.memoryUsage().heapUsed - this.#before.heapUsed;
     const fileBytes = fileSize(join(this.#dir, 'ours.sqlite'));
-    const mix = await timeMix(index);
+    const plainTimes = plainRounds(plain);
+    const mix = await timeMix(index, undefined, plainTimes.round);
     const nextPages = await timeNextPages(join(this.#dir, 'ours.sqlite'));
-    const plainTimes = timePlain(plain);
     const written = await timeWrites(index, laterDocuments(pool, items, writes));
     return {
       items,
@@ -302,7 +316,7 @@ class SqliteRun {
       fileBytes,
       mix,
       nextPages,
-      plain: plainTimes,
+      plain: plainTimes.sorted(),
       writes: written,
     };
   }
