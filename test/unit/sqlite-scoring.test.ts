@@ -186,6 +186,27 @@ describe('postings kept between searches', () => {
   });
 });
 
+describe('postings larger than the bound', () => {
+  it('are read each time and let none of the kept ones go', async () => {
+    const { db, index } = await behaviourIndex();
+    const rows = db
+      .prepare('SELECT term, count(*) FROM items_vocab GROUP BY term ORDER BY 2 DESC, 1 LIMIT 2')
+      .raw()
+      .all() as [string, number][];
+    const [[large, largeSize], [small, smallSize]] = rows as [[string, number], [string, number]];
+    expect(largeSize).toBeGreaterThan(smallSize);
+    // Room for the smaller term's postings, not the larger's.
+    const scorer = new ItemScorer(db, { keptOccurrences: largeSize - 1 });
+    const kept = scorer.itemsWith(small);
+    const first = scorer.itemsWith(large);
+    const again = scorer.itemsWith(large);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    expect(scorer.itemsWith(small)).toBe(kept);
+    index.close();
+  });
+});
+
 describe('words that occur nowhere', () => {
   it('are remembered as absent, the oldest let go past a bound, without postings; words that occur stay kept', async () => {
     const { db, index } = await behaviourIndex();

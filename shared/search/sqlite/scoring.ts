@@ -155,9 +155,11 @@ export class ItemScorer {
   readonly #postings: Database.Statement;
   readonly #occurrences: Database.Statement;
   readonly #prefixOccurrences: Database.Statement;
-  readonly #kept = new Map<string, { postings: Postings; size: number }>();
-  #keptSize = 0;
-  readonly #keptMost: number;
+  /**
+   * Postings read, the most recently used kept up to `keptOccurrences` occurrences; a term with
+   * more than that is read each time, and lets none of the others go.
+   */
+  readonly #kept: LRUCache<string, { readonly postings: Postings; readonly size: number }>;
   /**
    * Terms read and found to occur nowhere, up to `absentChars` characters of them, the oldest let
    * go first: a query's synonyms and compound parts often are, and each would cost two reads of
@@ -177,7 +179,7 @@ export class ItemScorer {
       absentChars = ABSENT_KEPT,
     }: { readonly keptOccurrences?: number; readonly absentChars?: number } = {},
   ) {
-    this.#keptMost = keptOccurrences;
+    this.#kept = new LRUCache({ maxSize: keptOccurrences, sizeCalculation: (kept) => kept.size });
     this.#absent = new LRUCache({
       maxSize: absentChars,
       sizeCalculation: (_, term) => Math.max(1, term.length),
@@ -218,7 +220,6 @@ export class ItemScorer {
   /** Forgets the postings kept from earlier searches, and the terms found absent: the index changed. */
   clear(): void {
     this.#kept.clear();
-    this.#keptSize = 0;
     this.#absent.clear();
   }
 
@@ -329,7 +330,7 @@ export class ItemScorer {
   /** How often a term occurs in the index, in every column (its postings' size when kept). */
   #occurrencesOf(term: string): number {
     if (this.#absent.has(term)) return 0;
-    return this.#kept.get(term)?.size ?? (this.#occurrences.get(term) as number | undefined) ?? 0;
+    return this.#kept.peek(term)?.size ?? (this.#occurrences.get(term) as number | undefined) ?? 0;
   }
 
   /**
@@ -340,11 +341,7 @@ export class ItemScorer {
   #postingsOf(term: string): Postings {
     if (this.#absent.has(term)) return NOWHERE;
     const kept = this.#kept.get(term);
-    if (kept) {
-      this.#kept.delete(term);
-      this.#kept.set(term, kept);
-      return kept.postings;
-    }
+    if (kept) return kept.postings;
     const [docs, columns] = this.#postings.get(term) as [string | null, string | null];
     const postings = countPostings(docs, columns);
     const size = columns?.length ?? 0;
@@ -353,12 +350,6 @@ export class ItemScorer {
       return postings;
     }
     this.#kept.set(term, { postings, size });
-    this.#keptSize += size;
-    for (const [old, { size: oldSize }] of this.#kept) {
-      if (this.#keptSize <= this.#keptMost) break;
-      this.#kept.delete(old);
-      this.#keptSize -= oldSize;
-    }
     return postings;
   }
 }
