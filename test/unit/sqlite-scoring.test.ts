@@ -158,14 +158,19 @@ describe("a term's postings, from its occurrences as fts5vocab lists them", () =
   });
 });
 
+/** The index's most frequent terms, each with its occurrences, most first. */
+function mostFrequent(db: Database.Database, count: number): [string, number][] {
+  return db
+    .prepare('SELECT term, count(*) FROM items_vocab GROUP BY term ORDER BY 2 DESC, 1 LIMIT ?')
+    .raw()
+    .all(count) as [string, number][];
+}
+
 describe('postings kept between searches', () => {
   it('keeps the most recently used up to its bound and reads the others again', async () => {
     const { db, index } = await behaviourIndex();
     // Three of the index's terms with their occurrences, for a bound that holds the last two read but not all three.
-    const rows = db
-      .prepare('SELECT term, count(*) FROM items_vocab GROUP BY term ORDER BY 2 DESC, 1 LIMIT 3')
-      .raw()
-      .all() as [string, number][];
+    const rows = mostFrequent(db, 3);
     const [terms, sizes] = [rows.map(([term]) => term), rows.map(([, n]) => n)];
     expect(terms).toHaveLength(3);
     const scorer = new ItemScorer(db, { keptOccurrences: (sizes[1] as number) + (sizes[2] as number) });
@@ -189,10 +194,7 @@ describe('postings kept between searches', () => {
 describe('postings larger than the bound', () => {
   it('are read each time and let none of the kept ones go', async () => {
     const { db, index } = await behaviourIndex();
-    const rows = db
-      .prepare('SELECT term, count(*) FROM items_vocab GROUP BY term ORDER BY 2 DESC, 1 LIMIT 2')
-      .raw()
-      .all() as [string, number][];
+    const rows = mostFrequent(db, 2);
     const [[large, largeSize], [small, smallSize]] = rows as [[string, number], [string, number]];
     expect(largeSize).toBeGreaterThan(smallSize);
     // Room for the smaller term's postings, not the larger's.
