@@ -207,6 +207,18 @@ describe('postings larger than the bound', () => {
     expect(scorer.itemsWith(small)).toBe(kept);
     index.close();
   });
+
+  it('are all read each time with a bound of none', async () => {
+    const { db, index } = await behaviourIndex();
+    const [[term]] = mostFrequent(db, 1) as [[string, number]];
+    const scorer = new ItemScorer(db, { keptOccurrences: 0 });
+    const first = scorer.itemsWith(term);
+    expect(first.length).toBeGreaterThan(0);
+    const again = scorer.itemsWith(term);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    index.close();
+  });
 });
 
 describe('words that occur nowhere', () => {
@@ -226,6 +238,15 @@ describe('words that occur nowhere', () => {
     expect(scorer.itemsWith('qqzzxw')).not.toBe(remembered);
     const term = db.prepare('SELECT term FROM items_vocab LIMIT 1').pluck().get() as string;
     expect(scorer.itemsWith(term)).toBe(scorer.itemsWith(term));
+    index.close();
+  });
+
+  it('are read each time with no room to remember them', async () => {
+    const { db, index } = await behaviourIndex();
+    const scorer = new ItemScorer(db, { absentChars: 0 });
+    const first = scorer.itemsWith('qqzzxw');
+    expect(first).toEqual([]);
+    expect(scorer.itemsWith('qqzzxw')).not.toBe(first);
     index.close();
   });
 

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
-import { LRUCache } from 'lru-cache';
+import type { LRUCache } from 'lru-cache';
 import type { MatchTier } from '#domain/search.ts';
 import { analyze } from '#language/analyze.ts';
 import { valueAt } from '#lib/maps.ts';
+import { sizedCache } from '#lib/sized-cache.ts';
 import { SearchTooBroadError } from '../errors.ts';
 import { FIELD_WEIGHTS, QUERY_PART_WEIGHT } from '../fields.ts';
 import { EXACT_FIELDS, type ExactField, PROXIMITY_WEIGHT, type SearchPlan, SYNONYM_WEIGHT } from '../plan.ts';
@@ -157,16 +158,16 @@ export class ItemScorer {
   readonly #prefixOccurrences: Database.Statement;
   /**
    * Postings read, the most recently used kept up to `keptOccurrences` occurrences; a term with
-   * more than that is read each time, and lets none of the others go.
+   * more than that is read each time, and lets none of the others go. Null: none kept.
    */
-  readonly #kept: LRUCache<string, { readonly postings: Postings; readonly size: number }>;
+  readonly #kept: LRUCache<string, { readonly postings: Postings; readonly size: number }> | null;
   /**
    * Terms read and found to occur nowhere, up to `absentChars` characters of them, the oldest let
    * go first: a query's synonyms and compound parts often are, and each would cost two reads of
    * FTS5's vocabulary on every search that has it. Made-up words (a query's are up to 500
-   * characters) never hold more than that until the next write.
+   * characters) never hold more than that until the next write. Null: none remembered.
    */
-  readonly #absent: LRUCache<string, true>;
+  readonly #absent: LRUCache<string, true> | null;
 
   /**
    * `keptOccurrences`: the most occurrences of postings kept between searches (POSTINGS_KEPT);
@@ -179,11 +180,8 @@ export class ItemScorer {
       absentChars = ABSENT_KEPT,
     }: { readonly keptOccurrences?: number; readonly absentChars?: number } = {},
   ) {
-    this.#kept = new LRUCache({ maxSize: keptOccurrences, sizeCalculation: (kept) => kept.size });
-    this.#absent = new LRUCache({
-      maxSize: absentChars,
-      sizeCalculation: (_, term) => Math.max(1, term.length),
-    });
+    this.#kept = sizedCache(keptOccurrences, (kept) => kept.size);
+    this.#absent = sizedCache(absentChars, (_, term) => Math.max(1, term.length));
     // One row of two strings per term: a row per occurrence costs more to hand to JS than to find.
     const column = `CASE col ${FTS_COLUMNS.map((col, i) => `WHEN '${col}' THEN ${i}`).join(' ')} END`;
     this.#postings = db
@@ -219,8 +217,8 @@ export class ItemScorer {
 
   /** Forgets the postings kept from earlier searches, and the terms found absent: the index changed. */
   clear(): void {
-    this.#kept.clear();
-    this.#absent.clear();
+    this.#kept?.clear();
+    this.#absent?.clear();
   }
 
   /**
@@ -329,8 +327,8 @@ export class ItemScorer {
 
   /** How often a term occurs in the index, in every column (its postings' size when kept). */
   #occurrencesOf(term: string): number {
-    if (this.#absent.has(term)) return 0;
-    return this.#kept.peek(term)?.size ?? (this.#occurrences.get(term) as number | undefined) ?? 0;
+    if (this.#absent?.has(term)) return 0;
+    return this.#kept?.peek(term)?.size ?? (this.#occurrences.get(term) as number | undefined) ?? 0;
   }
 
   /**
@@ -339,17 +337,17 @@ export class ItemScorer {
    * nowhere is remembered as absent instead (about 400 bytes less than its empty postings).
    */
   #postingsOf(term: string): Postings {
-    if (this.#absent.has(term)) return NOWHERE;
-    const kept = this.#kept.get(term);
+    if (this.#absent?.has(term)) return NOWHERE;
+    const kept = this.#kept?.get(term);
     if (kept) return kept.postings;
     const [docs, columns] = this.#postings.get(term) as [string | null, string | null];
     const postings = countPostings(docs, columns);
     const size = columns?.length ?? 0;
     if (size === 0) {
-      this.#absent.set(term, true);
+      this.#absent?.set(term, true);
       return postings;
     }
-    this.#kept.set(term, { postings, size });
+    this.#kept?.set(term, { postings, size });
     return postings;
   }
 }

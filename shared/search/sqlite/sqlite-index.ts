@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { LRUCache } from 'lru-cache';
+import type { LRUCache } from 'lru-cache';
 import { SEARCH_BUDGET, SEARCH_CACHE_MATCHES } from '#config/limits.ts';
 import {
   type IndexedItem,
@@ -11,6 +11,7 @@ import {
 import { ANALYSIS_VERSION } from '#language/analyze.ts';
 import { BestScores } from '#lib/best-scores.ts';
 import { valueAt } from '#lib/maps.ts';
+import { sizedCache } from '#lib/sized-cache.ts';
 import type { CaseKey, CaseMember } from '../../cases/members.ts';
 import { caseRefsOf } from '../../cases/references.ts';
 import { analyzedFields, filterFields, type SearchFields, searchFields } from '../fields.ts';
@@ -140,7 +141,7 @@ export class SqliteSearchIndex implements SearchIndex {
   ) {
     this.#db = db;
     this.#budget = searchBudget;
-    this.#found = searchCache > 0 ? new LRUCache({ maxSize: searchCache, sizeCalculation: keptSize }) : null;
+    this.#found = sizedCache(searchCache, keptSize);
     this.#answerAtOnce = db.transaction((query: SearchQuery) => this.#answer(query));
     // A new file's pages hold five stored items (about 1.5 KB each) instead of two (a 4 KB page
     // holds two and wastes a quarter); an existing file keeps the size it was made with.
