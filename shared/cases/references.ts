@@ -39,7 +39,7 @@ const blanked = (text: string, pattern: RegExp) => text.replace(pattern, (m) => 
  */
 export function caseNumbersIn(text: string): string[] {
   // Every case number has a digit (a labelled one is read only with one, every bare shape has
-  // them): a text without one names none, and need not be scanned three times for them.
+  // them): a text without one names none, and need not be scanned for them at all.
   if (!DIGIT.test(text)) return [];
   const found: { at: number; number: string }[] = [];
   const rest = blanked(text, DOCUMENT_LABELLED);
