@@ -96,13 +96,14 @@ interface MixTimes {
 /**
  * A warm-up round, not measured (statements compiled, caches filled), then `rounds` rounds of the
  * mix. `engineSince` (OpenSearch) tells the engine's own time of the requests since its last call;
- * `afterRound` runs after each round (the plain baseline's round, so both meet the same moments
- * of the machine).
+ * `alongside` is a round of another's (the plain baseline's), run beside each of ours so both meet
+ * the same moments of the machine: before ours on every other round and after it on the rest, so
+ * neither always runs in what the other left (its caches, its garbage).
  */
 async function timeMix(
   index: SearchIndex,
   engineSince?: BenchNode['engineSince'],
-  afterRound?: () => void,
+  alongside?: () => void,
 ): Promise<MixTimes> {
   for (const input of QUERY_MIX) await index.search(SearchQuery.parse(input));
   const times: MixTimes = {
@@ -112,6 +113,7 @@ async function timeMix(
     engine: { sorted: [], requests: 0 },
   };
   for (let round = 0; round < rounds; round++) {
+    if (round % 2 === 1) alongside?.();
     for (const input of QUERY_MIX) {
       const query = SearchQuery.parse(input);
       engineSince?.();
@@ -128,7 +130,7 @@ async function timeMix(
         times.engine.requests += engine.requests;
       }
     }
-    afterRound?.();
+    if (round % 2 === 0) alongside?.();
   }
   times.sorted.sort((a, b) => a - b);
   times.engine.sorted.sort((a, b) => a - b);
@@ -183,8 +185,8 @@ async function timeNextPages(path: string): Promise<number[]> {
 
 /**
  * The plain table's queries of the mix (those with words), after a warm-up round: `round` times
- * one round of them, `sorted` gives every time so far. Its rounds alternate with ours (timeMix's
- * afterRound): timed in a loop of its own after ours, plain's p50 moved by a factor of two
+ * one round of them, `sorted` gives every time so far. Its rounds run beside ours (timeMix's
+ * `alongside`): timed in a loop of its own after ours, plain's p50 moved by a factor of two
  * between runs minutes apart, with the machine's speed.
  */
 function plainRounds(plain: ReturnType<typeof plainBaseline>): { round: () => void; sorted: () => number[] } {
