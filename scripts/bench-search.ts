@@ -2,8 +2,8 @@
  * Search benchmark: builds indexes of 10k and 100k generated items (sentences of the real
  * corpus), then times a fixed query mix. The baseline, timed in the same run, is a plain FTS5
  * table of the same texts with SQLite's own tokenizer: no stemming, no stop words, no compounds,
- * no facets, no highlights or summaries. Prints index time, memory and latency p50/p99 after a
- * warm-up round.
+ * no facets, no highlights or summaries. Prints index time, memory and latency p50/p99 after
+ * `--warmup` rounds of the mix that are not counted (their p50/p99 printed apart).
  * With `--engine opensearch` the same items and queries also run on OpenSearch (the node at
  * OPENSEARCH_URL, else one started for the run), after SQLite, one engine at a time.
  * With `--grow`, each engine keeps one index and grows it from size to size (measured at each, the
@@ -13,7 +13,7 @@
  * minutes and measures at the size reached. `--skip-sqlite` runs OpenSearch alone
  * (no SQLite, no plain baseline: no ratios), e.g. in a second process beside a SQLite-only run.
  * Progress (items, rate, rss) goes to stderr every `--progress` items.
- * Usage: npm run bench:search [-- --sizes 10000,100000 --rounds 20 --engine sqlite|opensearch
+ * Usage: npm run bench:search [-- --sizes 10000,100000 --rounds 20 --warmup 40 --engine sqlite|opensearch
  *        --writes 20 --heap 512 --batch 1000 --grow --minutes 60 --skip-sqlite --progress 50000]
  */
 
@@ -47,6 +47,11 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '10000,100000' },
     // 20 rounds of the 16 queries: 320 searches, so the p99 is the fourth slowest, not the slowest (5 rounds' was).
     rounds: { type: 'string', default: '20' },
+    // Rounds before them, not counted: V8 compiles the search's code as it runs it, and the mix's
+    // p50 falls from 2.2-2.8 ms over its first 20 rounds to 1.4-1.7 ms from about the 40th at
+    // 100,000 items (docs/benchmarks.md, ninth session): a server past its first few hundred
+    // searches answers as the latter.
+    warmup: { type: 'string', default: '40' },
     engine: { type: 'string', default: 'sqlite' },
     writes: { type: 'string', default: '20' },
     heap: { type: 'string', default: '512' },
@@ -59,6 +64,7 @@ const { values } = parseArgs({
 });
 const sizes = (values.sizes as string).split(',').map((size) => positiveIntegerOption('sizes', size));
 const rounds = positiveIntegerOption('rounds', values.rounds);
+const warmupRounds = positiveIntegerOption('warmup', values.warmup);
 const writes = positiveIntegerOption('writes', values.writes);
 const heapMb = positiveIntegerOption('heap', values.heap);
 const batchItems = positiveIntegerOption('batch', values.batch);
@@ -89,28 +95,39 @@ interface MixTimes {
   readonly sorted: number[];
   readonly perQuery: Map<string, number[]>;
   readonly totals: Map<string, number>;
+  /** The warm-up rounds' times, sorted: not counted, printed so the cost of a cold JIT stays in sight. */
+  readonly warmup: number[];
   /** OpenSearch: the engine's own time of each call (its requests' `took`, summed), sorted, and requests per call. */
   readonly engine: { readonly sorted: number[]; requests: number };
 }
 
 /**
- * A warm-up round, not measured (statements compiled, caches filled), then `rounds` rounds of the
- * mix. `engineSince` (OpenSearch) tells the engine's own time of the requests since its last call;
- * `alongside` is a round of another's (the plain baseline's), run beside each of ours so both meet
- * the same moments of the machine: before ours on every other round and after it on the rest, so
- * neither always runs in what the other left (its caches, its garbage).
+ * `warmupRounds` rounds of the mix, not counted (statements prepared, caches filled, the code
+ * compiled by V8), then `rounds` rounds. `engineSince` (OpenSearch) tells the engine's own time
+ * of the requests since its last call; `alongside` is a round of another's (the plain
+ * baseline's), run beside each of ours so both meet the same moments of the machine: before ours
+ * on every other round and after it on the rest, so neither always runs in what the other left
+ * (its caches, its garbage).
  */
 async function timeMix(
   index: SearchIndex,
   engineSince?: BenchNode['engineSince'],
   alongside?: () => void,
 ): Promise<MixTimes> {
-  for (const input of QUERY_MIX) await index.search(SearchQuery.parse(input));
+  const warmup: number[] = [];
+  for (let round = 0; round < warmupRounds; round++) {
+    for (const input of QUERY_MIX) {
+      const t = performance.now();
+      await index.search(SearchQuery.parse(input));
+      warmup.push(performance.now() - t);
+    }
+  }
   const times: MixTimes = {
     sorted: [],
     perQuery: new Map(),
     totals: new Map(),
     engine: { sorted: [], requests: 0 },
+    warmup: warmup.sort((a, b) => a - b),
   };
   for (let round = 0; round < rounds; round++) {
     if (round % 2 === 1) alongside?.();
@@ -184,16 +201,16 @@ async function timeNextPages(path: string): Promise<number[]> {
 }
 
 /**
- * The plain table's queries of the mix (those with words), after a warm-up round: `round` times
- * one round of them, `sorted` gives every time so far. Its rounds run beside ours (timeMix's
- * `alongside`): timed in a loop of its own after ours, plain's p50 moved by a factor of two
- * between runs minutes apart, with the machine's speed.
+ * The plain table's queries of the mix (those with words), after as many warm-up rounds as
+ * ours: `round` times one round of them, `sorted` gives every time so far. Its rounds run beside
+ * ours (timeMix's `alongside`): timed in a loop of its own after ours, plain's p50 moved by a
+ * factor of two between runs minutes apart, with the machine's speed.
  */
 function plainRounds(plain: ReturnType<typeof plainBaseline>): { round: () => void; sorted: () => number[] } {
   const matches = QUERY_MIX.map((input) => plainMatch(SearchQuery.parse(input).q)).filter(
     (match): match is string => match !== null,
   );
-  for (const match of matches) plain.query.all(match);
+  for (let round = 0; round < warmupRounds; round++) for (const match of matches) plain.query.all(match);
   const times: number[] = [];
   return {
     round: () => {
@@ -470,6 +487,9 @@ function report(sqlite: SqliteFigures, opensearch: OpenSearchFigures | null): vo
     `               sqlite next page ${latency(sqlite.nextPages)} (page 2 of each query right after its page 1: what page 1 found is kept)`,
   );
   console.log(`               plain ${latency(sqlite.plain)} (match + bm25 + limit only)`);
+  console.log(
+    `  warm-up      ${warmupRounds} rounds before these, not counted: sqlite ${latency(sqlite.mix.warmup)}${opensearch ? `, opensearch ${latency(opensearch.mix.warmup)}` : ''}`,
+  );
   if (opensearch) {
     const differ = [...sqlite.mix.totals].filter(
       ([label, total]) => opensearch.mix.totals.get(label) !== total,
@@ -511,6 +531,9 @@ function reportOpenSearch(opensearch: OpenSearchFigures): void {
     `  memory       opensearch: JVM heap used ${mb(before.heapUsed)} before, ${mb(indexed.heapUsed)} indexed, ${mb(queried.heapUsed)} after the queries (max ${mb(queried.heapMax)})${rss}; index ${mb(opensearch.size.bytes)} (_stats, primaries, ${Math.round(opensearch.size.bytes / size)} bytes an item)`,
   );
   console.log(`  latency      opensearch ${latency(sorted)} (the same port call, over HTTP)`);
+  console.log(
+    `  warm-up      ${warmupRounds} rounds before these, not counted: opensearch ${latency(opensearch.mix.warmup)}`,
+  );
   console.log(
     `               opensearch engine time ${latency(engine.sorted)} (took, summed over ${(engine.requests / sorted.length).toFixed(1)} requests a search: counts and the search)`,
   );
