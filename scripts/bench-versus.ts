@@ -4,7 +4,7 @@
  * Each query of the mix runs on both embedded engines (in alternating order) and on the plain
  * table in turn, so the machine's load falls on all three alike, which two separate runs of
  * bench:search cannot promise. Prints p50/p99 of each, their ratios to plain, and each query's p50.
- * Usage: npm run bench:versus -- --baseline ../base [--items 100000] [--rounds 30] [--keep DIR]
+ * Usage: npm run bench:versus -- --baseline ../base [--items 100000] [--rounds 30] [--warmup 40] [--keep DIR]
  *   `--keep DIR` builds the three indexes in DIR, or reuses them when DIR has them.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -24,17 +24,20 @@ const { values } = parseArgs({
     baseline: { type: 'string' },
     items: { type: 'string', default: '100000' },
     rounds: { type: 'string', default: '30' },
+    // Rounds not counted, as bench:search's: V8 compiles each checkout's search as it runs it.
+    warmup: { type: 'string', default: '40' },
     keep: { type: 'string' },
   },
 });
 if (!values.baseline || !existsSync(join(values.baseline, 'shared/search/sqlite/sqlite-index.ts'))) {
   process.stderr.write(
-    'usage: npm run bench:versus -- --baseline <a checkout of this project> [--items N] [--rounds N] [--keep DIR]\n',
+    'usage: npm run bench:versus -- --baseline <a checkout of this project> [--items N] [--rounds N] [--warmup N] [--keep DIR]\n',
   );
   process.exit(2);
 }
 const items = positiveIntegerOption('items', values.items);
 const rounds = positiveIntegerOption('rounds', values.rounds);
+const warmupRounds = positiveIntegerOption('warmup', values.warmup);
 
 type Engine = SearchIndex & { close(): void };
 /** The embedded engine of a checkout, loaded from its own sources. */
@@ -80,8 +83,14 @@ const timed = async (run: () => unknown) => {
   await run();
   return performance.now() - t;
 };
-// A warm-up round: statements compiled, caches filled.
-for (const query of queries) for (const engine of Object.values(engines)) await engine.search(query);
+// Warm-up rounds, not counted: statements prepared, caches filled, each checkout's code compiled.
+for (let round = 0; round < warmupRounds; round++) {
+  for (const query of queries) {
+    for (const engine of Object.values(engines)) await engine.search(query);
+    const match = plainMatch(query.q);
+    if (match) plain.query.all(match);
+  }
+}
 for (let round = 0; round < rounds; round++) {
   const order = round % 2 === 0 ? (['baseline', 'this'] as const) : (['this', 'baseline'] as const);
   for (const query of queries) {
@@ -111,7 +120,7 @@ const line = (name: keyof typeof times) => {
   return `  ${name.padEnd(8)} p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms${ratios}\n`;
 };
 process.stdout.write(
-  `\n${items.toLocaleString('en')} items, ${rounds} rounds of ${queries.length} queries\n`,
+  `\n${items.toLocaleString('en')} items, ${rounds} rounds of ${queries.length} queries after ${warmupRounds} not counted\n`,
 );
 process.stdout.write(
   `${line('baseline')}${line('this')}${line('plain')}\nper query, p50 (baseline -> this)\n`,
