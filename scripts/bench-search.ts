@@ -45,7 +45,8 @@ import { corpusPool, type Pool, type SyntheticDocument, syntheticDocuments } fro
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10000,100000' },
-    // 20 rounds of the 16 queries: 320 searches, so the p99 is the fourth slowest, not the slowest (5 rounds' was).
+    // 20 rounds of the 16 queries: 320 searches, so the p99 is the fourth slowest, not the
+    // slowest (5 rounds' was).
     rounds: { type: 'string', default: '20' },
     // Rounds before them, not counted: V8 compiles the search's code as it runs it, and the mix's
     // p50 falls from 2.2-2.8 ms over its first 20 rounds to 1.4-1.7 ms from about the 40th at

@@ -36,7 +36,10 @@ async function indexOf(searchCache?: number): Promise<SqliteSearchIndex> {
 const search = (index: SqliteSearchIndex, input: Record<string, unknown>) =>
   index.search(SearchQuery.parse(input));
 
-/** A reader of items('doc') and another connection to its file, both closed and the file removed after `use`. */
+/**
+ * A reader of items('doc') and another connection to its file, both closed and the file removed
+ * after `use`.
+ */
 async function withTwoConnections(
   readerOptions: SqliteIndexOptions,
   use: (reader: SqliteSearchIndex, writer: SqliteSearchIndex) => Promise<void>,

@@ -343,11 +343,8 @@ export class ItemScorer {
     const [docs, columns] = this.#postings.get(term) as [string | null, string | null];
     const postings = countPostings(docs, columns);
     const size = columns?.length ?? 0;
-    if (size === 0) {
-      this.#absent?.set(term, true);
-      return postings;
-    }
-    this.#kept?.set(term, { postings, size });
+    if (size === 0) this.#absent?.set(term, true);
+    else this.#kept?.set(term, { postings, size });
     return postings;
   }
 }

@@ -182,8 +182,9 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   /**
-   * What searches keep between them (postings, terms found absent, match rows, what they found) is forgotten when the
-   * index changes: by this connection's writes (#changed), or another's (SQLite's data_version moves).
+   * What searches keep between them (postings, terms found absent, match rows, what they found)
+   * is forgotten when the index changes: by this connection's writes (#changed), or another's
+   * (SQLite's data_version moves).
    */
   #changed(): void {
     this.#scorer.clear();
