@@ -1,20 +1,13 @@
 import Database from 'better-sqlite3';
 import type { LRUCache } from 'lru-cache';
 import { SEARCH_BUDGET, SEARCH_CACHE_MATCHES } from '#config/limits.ts';
-import {
-  type IndexedItem,
-  IndexedItem as IndexedItemSchema,
-  type MatchTier,
-  type SearchQuery,
-  type SearchResult,
-} from '#domain/search.ts';
+import type { IndexedItem, MatchTier, SearchQuery, SearchResult } from '#domain/search.ts';
 import { ANALYSIS_VERSION } from '#language/analyze.ts';
 import { BestScores } from '#lib/best-scores.ts';
 import { valueAt } from '#lib/maps.ts';
 import { sizedCache } from '#lib/sized-cache.ts';
 import type { CaseKey, CaseMember } from '../../cases/members.ts';
-import { caseRefsOf } from '../../cases/references.ts';
-import { analyzedFields, filterFields, type SearchFields, searchFields } from '../fields.ts';
+import { type SearchFields, searchFields } from '../fields.ts';
 import { firstInOrder } from '../first-in-order.ts';
 import type { HighlightQuery } from '../highlight.ts';
 import { emptyResult, toHit } from '../hits.ts';
@@ -38,19 +31,12 @@ import { suggestQuery } from '../suggest.ts';
 import { CASE_MEMBERS, caseMembers } from './case-members.ts';
 import { FieldTotals } from './field-totals.ts';
 import { type SearchFilters, searchFilters, sqlFilters } from './filters.ts';
+import { completed, type DocumentRows, documentRows, itemRow } from './item-rows.ts';
 import { type Match, MatchRows, withScore } from './match-rows.ts';
-import {
-  CASE_REF_INSERT,
-  FACETS,
-  type Facet,
-  FTS_COLUMNS,
-  type FtsColumn,
-  openSchema,
-  partiesColumn,
-} from './schema.ts';
+import { CASE_REF_INSERT, FACETS, type Facet, FTS_COLUMNS, openSchema } from './schema.ts';
 import { ItemScorer, PostingsCache, scoredClauses } from './scoring.ts';
 import { intersectionOf, unionOf } from './sorted-rowids.ts';
-import { decodeItem, encodeItem } from './stored-item.ts';
+import { decodeItem } from './stored-item.ts';
 import { SqliteTermVocabulary } from './vocabulary.ts';
 
 type Db = Database.Database;
@@ -176,8 +162,18 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async replaceDocument(documentId: string, items: readonly IndexedItem[]): Promise<void> {
-    const checked = items.map(completed);
-    this.#db.transaction(() => this.#replace(documentId, checked))();
+    this.writeDocuments([documentRows(documentId, items)]);
+  }
+
+  /**
+   * Replaces the items of several documents, their rows made before (documentRows, on any
+   * thread), in one transaction: a bulk load's writer does only the writing, and FTS5 writes the
+   * terms of the whole batch as one segment, not a segment a document to merge.
+   */
+  writeDocuments(documents: readonly DocumentRows[]): void {
+    this.#db.transaction(() => {
+      for (const document of documents) this.#write(document);
+    })();
     this.#changed();
   }
 
@@ -213,14 +209,16 @@ export class SqliteSearchIndex implements SearchIndex {
     if (made === MADE_BY) return;
     const documents = this.#db.prepare('SELECT DISTINCT document_id FROM items').pluck().all() as string[];
     this.#db.transaction(() => {
-      for (const documentId of documents) this.#replace(documentId, this.#storedItemsOf(documentId));
+      for (const documentId of documents) {
+        this.#write({ documentId, rows: this.#itemsOf(documentId).map((item) => itemRow(completed(item))) });
+      }
       // The old rows left the totals as their form counted them: counted again from the new rows.
       this.#totals.recount();
       this.#prepared("INSERT OR REPLACE INTO meta (name, value) VALUES ('analysis', ?)").run(MADE_BY);
     })();
   }
 
-  #replace(documentId: string, items: readonly IndexedItem[]): void {
+  #write({ documentId, rows }: DocumentRows): void {
     const insertItem = this.#prepared(
       `INSERT INTO items (id, document_id, body, municipality, body_key, municipality_key, date, year, outcome, access, case_number, position, votes, parties, number, title, title_terms, decision_terms, body_terms)
        VALUES (@id, @documentId, @body, @municipality, @bodyKey, @municipalityKey, @date, @year, @outcome, @access, @caseNumber, @position, @votes, @parties, @number, @title, @titleTerms, @decisionTerms, @bodyTerms)`,
@@ -231,29 +229,16 @@ export class SqliteSearchIndex implements SearchIndex {
     );
     const insertRef = this.#prepared(CASE_REF_INSERT);
     this.#delete(documentId);
-    const termRows: [number | bigint, Record<FtsColumn, string[]>][] = [];
-    for (const item of items) {
-      const { caseRefs, ...fields } = filterFields(item);
-      const terms = analyzedFields(searchFields(item));
-      const { lastInsertRowid } = insertItem.run({
-        id: item.id,
-        ...fields,
-        parties: partiesColumn(fields.parties),
-        number: item.item.number,
-        title: item.item.title,
-        titleTerms: terms.title.length,
-        decisionTerms: terms.decision.length,
-        bodyTerms: terms.body.length,
-      });
-      insertJson.run(lastInsertRowid, encodeItem(item));
-      for (const number of caseRefs) insertRef.run(number, lastInsertRowid);
-      termRows.push([lastInsertRowid, terms]);
-    }
+    const rowids = rows.map((row) => {
+      const { lastInsertRowid } = insertItem.run(row.columns);
+      insertJson.run(lastInsertRowid, row.stored);
+      for (const number of row.caseRefs) insertRef.run(number, lastInsertRowid);
+      return lastInsertRowid;
+    });
     // The terms last: a statement that opens a savepoint (a trigger's insert, INSERT OR IGNORE)
     // makes FTS5 write the terms it holds as a segment of their own, a segment per item to merge.
-    for (const [rowid, terms] of termRows)
-      insertTerms.run(rowid, ...FTS_COLUMNS.map((c) => terms[c].join(' ')));
-    this.#totals.add(termRows.map(([, terms]) => FTS_COLUMNS.map((c) => terms[c].length)));
+    for (const [i, row] of rows.entries()) insertTerms.run(rowids[i], ...row.terms);
+    this.#totals.add(rows.map((row) => row.sizes));
   }
 
   async deleteDocument(documentId: string): Promise<void> {
@@ -290,11 +275,6 @@ export class SqliteSearchIndex implements SearchIndex {
       'SELECT j.json AS json FROM items i JOIN item_json j ON j.rowid = i.rowid WHERE i.document_id = ? ORDER BY i.position',
     ).all(documentId) as { json: string | Uint8Array }[];
     return rows.map((row) => decodeItem(row.json));
-  }
-
-  /** Items as stored by any version, checked and completed (fields added since). */
-  #storedItemsOf(documentId: string): IndexedItem[] {
-    return this.#itemsOf(documentId).map(completed);
   }
 
   /**
@@ -816,12 +796,3 @@ function looseExpression(plan: SearchPlan): string | null {
  */
 const STORED_FORM = '6';
 const MADE_BY = `${ANALYSIS_VERSION}; stored ${STORED_FORM}`;
-
-/**
- * An item as it is stored: checked, with the defaults of fields added since it was made, and the
- * cases its text names, so reading can trust it as it is and need not read its text for them.
- */
-function completed(item: IndexedItem): IndexedItem {
-  const checked = IndexedItemSchema.parse(item);
-  return { ...checked, caseRefs: caseRefsOf(checked) };
-}
