@@ -115,9 +115,11 @@ export async function composeSearchIndex(search: ServiceConfig['search']): Promi
     };
   }
   const { SqliteSearchIndex } = await import('#search/sqlite/sqlite-index.ts');
+  // Rows made on a worker: writing minutes in, the service's event loop stays free for searches.
   const index = SqliteSearchIndex.open(search.path, {
     searchBudget: search.budget,
     searchCache: search.cache,
+    rowsOnWorker: true,
   });
   return {
     index,

@@ -33,6 +33,8 @@ import { FieldTotals } from './field-totals.ts';
 import { type SearchFilters, searchFilters, sqlFilters } from './filters.ts';
 import { completed, type DocumentRows, documentRows, itemRow } from './item-rows.ts';
 import { type Match, MatchRows, withScore } from './match-rows.ts';
+import { OrderedWrites } from './ordered-writes.ts';
+import { RowsOnWorker } from './rows-on-worker.ts';
 import { CASE_REF_INSERT, FACETS, type Facet, FTS_COLUMNS, openSchema } from './schema.ts';
 import { ItemScorer, PostingsCache, scoredClauses } from './scoring.ts';
 import { intersectionOf, unionOf } from './sorted-rowids.ts';
@@ -61,6 +63,13 @@ export interface SqliteIndexOptions {
    * @default SEARCH_CACHE_MATCHES
    */
   readonly searchCache?: number;
+  /**
+   * Make documents' rows (checking, analysis, compression) on a worker thread, started at the
+   * first write: this thread then only writes, searches do not wait for analysis, and writes
+   * asked for together overlap (one document made while another is written).
+   * @default false
+   */
+  readonly rowsOnWorker?: boolean;
 }
 
 /**
@@ -120,12 +129,21 @@ export class SqliteSearchIndex implements SearchIndex {
    * another process writes meanwhile.
    */
   readonly #answerAtOnce: (query: SearchQuery) => Answer;
+  readonly #rowMaker: RowsOnWorker | null;
+  /** Replacements and deletions (a document with no rows), committed in the order asked. */
+  readonly #writes: OrderedWrites<DocumentRows>;
 
   constructor(
     db: Db,
-    { searchBudget = SEARCH_BUDGET, searchCache = SEARCH_CACHE_MATCHES }: SqliteIndexOptions = {},
+    {
+      searchBudget = SEARCH_BUDGET,
+      searchCache = SEARCH_CACHE_MATCHES,
+      rowsOnWorker = false,
+    }: SqliteIndexOptions = {},
   ) {
     this.#db = db;
+    this.#rowMaker = rowsOnWorker ? new RowsOnWorker() : null;
+    this.#writes = new OrderedWrites((documents) => this.#writeAll(documents));
     this.#budget = searchBudget;
     this.#found = sizedCache(searchCache, keptSize);
     this.#answerAtOnce = db.transaction((query: SearchQuery) => this.#answer(query));
@@ -158,19 +176,24 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   close(): void {
+    void this.#rowMaker?.close();
     this.#db.close();
   }
 
   async replaceDocument(documentId: string, items: readonly IndexedItem[]): Promise<void> {
-    this.writeDocuments([documentRows(documentId, items)]);
+    const rows = this.#rowMaker?.rows(documentId, items) ?? documentRows(documentId, items);
+    return this.#writes.write(rows);
+  }
+
+  async deleteDocument(documentId: string): Promise<void> {
+    return this.#writes.write({ documentId, rows: [] });
   }
 
   /**
-   * Replaces the items of several documents, their rows made before (documentRows, on any
-   * thread), in one transaction: a bulk load's writer does only the writing, and FTS5 writes the
-   * terms of the whole batch as one segment, not a segment a document to merge.
+   * Documents' rows in one transaction: FTS5 writes the terms of all of them as one segment, not
+   * a segment each to merge later.
    */
-  writeDocuments(documents: readonly DocumentRows[]): void {
+  #writeAll(documents: readonly DocumentRows[]): void {
     this.#db.transaction(() => {
       for (const document of documents) this.#write(document);
     })();
@@ -239,11 +262,6 @@ export class SqliteSearchIndex implements SearchIndex {
     // makes FTS5 write the terms it holds as a segment of their own, a segment per item to merge.
     for (const [i, row] of rows.entries()) insertTerms.run(rowids[i], ...row.terms);
     this.#totals.add(rows.map((row) => row.sizes));
-  }
-
-  async deleteDocument(documentId: string): Promise<void> {
-    this.#db.transaction(() => this.#delete(documentId))();
-    this.#changed();
   }
 
   #delete(documentId: string): void {
