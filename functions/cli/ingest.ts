@@ -1,7 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { type DocumentRecord, documentIdOfBytes } from '#domain/document.ts';
+import { turns } from '#ingest/slots.ts';
 import { EXTRACTOR_VERSION } from '#ingest/version.ts';
 import { minutesContentType } from '#storage/blob-store.ts';
 import type { Store } from './store.ts';
@@ -9,6 +11,12 @@ import type { Store } from './store.ts';
 /** How long to wait between looks at the registry while a document is processed. */
 const POLL_MS = 100;
 const FINAL = new Set(['indexed', 'failed', 'needs-ocr']);
+
+/**
+ * Files put in and followed at once: twice the cores, so the store's extraction workers (the local
+ * queue's, or a deployment's functions) always have the next file while one is written and waited for.
+ */
+export const AT_ONCE = 2 * availableParallelism();
 
 interface FileToIngest {
   readonly path: string;
@@ -22,8 +30,9 @@ type Result =
 
 /**
  * `ingest PATH...`: puts each PDF (or saved web page, or portal agenda JSON) into the bucket and
- * follows it in the registry until it is indexed or refused. Bytes the registry already has from
- * this extractor version are skipped.
+ * follows it in the registry until it is indexed or refused, several at once (AT_ONCE), the
+ * results said in the order given. Bytes the registry already has from this extractor version
+ * are skipped. A store that fails stops new files; those under way end first.
  */
 export async function ingestCommand(paths: readonly string[], store: Store, prefix: string): Promise<number> {
   const files = await minutesFiles(paths, prefix);
@@ -39,29 +48,63 @@ export async function ingestCommand(paths: readonly string[], store: Store, pref
     clearOnComplete: true,
   });
   bar.start(files.length, 0, { file: '' });
-  const results: Result[] = [];
-  try {
-    for (const file of files) {
-      bar.update({ file: file.key });
-      results.push(await ingestFile(file, store));
-      bar.increment();
-    }
-  } finally {
-    // Also when the store fails: the terminal gets its cursor back before the error is said.
-    bar.stop();
-  }
+  const atOnce = turns(AT_ONCE);
+  const sameBytes = new Map<string, Promise<unknown>>();
+  let failure: { error: unknown } | null = null;
+  const settledFiles = await Promise.all(
+    files.map((file) =>
+      atOnce.use(async () => {
+        if (failure) return null;
+        bar.update({ file: file.key });
+        try {
+          return await ingestFile(file, store, sameBytes);
+        } catch (error) {
+          failure ??= { error };
+          return null;
+        } finally {
+          bar.increment();
+        }
+      }),
+    ),
+  );
+  // Also when the store failed: the terminal gets its cursor back before the error is said.
+  bar.stop();
+  if (failure) throw (failure as { error: unknown }).error;
+  const results = settledFiles.filter((result) => result !== null);
   printSummary(results);
   return results.some((r) => r.status === 'failed') ? 1 : 0;
 }
 
-async function ingestFile(file: FileToIngest, store: Store): Promise<Result> {
-  const { registry, blobs } = store.adapters;
+/**
+ * One file put in and followed. Files with the same bytes (one document) go one after another,
+ * as they were given: the first is indexed, the others are then skipped.
+ */
+async function ingestFile(
+  file: FileToIngest,
+  store: Store,
+  sameBytes: Map<string, Promise<unknown>>,
+): Promise<Result> {
   const bytes = new Uint8Array(await readFile(file.path));
   if (bytes.length > store.config.limits.maxBytes) {
     const reason = `too-large: ${bytes.length} bytes exceeds the limit of ${store.config.limits.maxBytes}`;
     return { file, status: 'failed', reason };
   }
   const id = documentIdOfBytes(bytes);
+  const before = sameBytes.get(id);
+  const ingested = (before ?? Promise.resolve())
+    .catch(() => {})
+    .then(() => putAndFollow(file, bytes, id, store));
+  sameBytes.set(id, ingested);
+  return ingested;
+}
+
+async function putAndFollow(
+  file: FileToIngest,
+  bytes: Uint8Array,
+  id: string,
+  store: Store,
+): Promise<Result> {
+  const { registry, blobs } = store.adapters;
   const known = await registry.get(id);
   if (known && FINAL.has(known.status) && known.extractorVersion === EXTRACTOR_VERSION) {
     // Read before by this extractor version: it would end the same way again.

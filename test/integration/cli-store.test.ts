@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { serviceConfigFromEnv } from '#config/service.ts';
 import { DocumentRecord } from '#domain/document.ts';
 import { SearchResult } from '#domain/search.ts';
 import { runCli } from '#test/support/cli-process.ts';
+import { AT_ONCE } from '../../functions/cli/ingest.ts';
 import { startLocalService } from '../../functions/local/service.ts';
 
 const SEEDS = 'test/fixtures/corpus/pdf';
@@ -46,6 +47,19 @@ describe('the CLI on the local store', () => {
 
     const again = await cli(dataDir(), 'ingest', minutes);
     expect(again.stdout).toContain('0 indexed, 1 failed, 3 skipped');
+  });
+
+  it('takes several files at once, indexes the same minutes given twice once, and says each in order', async () => {
+    const folder = join(root, 'twice');
+    await mkdir(folder);
+    await copyFile(join(SEEDS, '003_0ef5c3c12aec06f5.pdf'), join(folder, 'a.pdf'));
+    await copyFile(join(SEEDS, '003_0ef5c3c12aec06f5.pdf'), join(folder, 'b.pdf'));
+    await writeFile(join(folder, 'c.pdf'), 'Ikke en PDF');
+    await writeFile(join(folder, 'd.pdf'), 'Heller ikke en PDF');
+    const result = await cli(join(root, 'twice-store'), 'ingest', folder);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('1 indexed, 2 failed, 1 skipped');
+    expect(result.stdout.indexOf('c.pdf')).toBeLessThan(result.stdout.indexOf('d.pdf'));
   });
 
   it('searches the store: readable, or the API JSON', async () => {
@@ -167,7 +181,13 @@ describe('the CLI when the service it goes through stops', () => {
       { host: '127.0.0.1', port: 0, s3Port: 0, dynamoPort: 0, service: loaded.config },
       { onReport: () => firstHandled() },
     );
-    const child = spawn(process.execPath, ['functions/cli/main.js', 'ingest', minutes], {
+    // More minutes than the CLI hands over at once: some are still to be put when the service stops.
+    const many = join(root, 'many');
+    await mkdir(many);
+    const pdf = await readFile(join(SEEDS, '002_b1227399e4e80a2d.pdf'));
+    for (let n = 0; n < 2 * AT_ONCE + 2; n++)
+      await writeFile(join(many, `referat ${n}.pdf`), Buffer.concat([pdf, Buffer.from(`\n% ${n}\n`)]));
+    const child = spawn(process.execPath, ['functions/cli/main.js', 'ingest', many], {
       env: { ...process.env, DATA_DIR: dataDir },
     });
     let stderr = '';
@@ -175,7 +195,7 @@ describe('the CLI when the service it goes through stops', () => {
       stderr += chunk;
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    // The CLI has handed over its first file and follows the next when the service goes away.
+    // The CLI has handed over its first files and follows them when the service goes away.
     await handled;
     await service.stop();
     const code = await exited;
