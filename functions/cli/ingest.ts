@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { type DocumentRecord, documentIdOfBytes } from '#domain/document.ts';
-import { turns } from '#ingest/slots.ts';
+import { eachAtOnce } from '#ingest/slots.ts';
 import { EXTRACTOR_VERSION } from '#ingest/version.ts';
 import { minutesContentType } from '#storage/blob-store.ts';
 import type { Store } from './store.ts';
@@ -48,29 +48,21 @@ export async function ingestCommand(paths: readonly string[], store: Store, pref
     clearOnComplete: true,
   });
   bar.start(files.length, 0, { file: '' });
-  const atOnce = turns(AT_ONCE);
   const sameBytes = new Map<string, Promise<unknown>>();
-  let failure: { error: unknown } | null = null;
-  const settledFiles = await Promise.all(
-    files.map((file) =>
-      atOnce.use(async () => {
-        if (failure) return null;
-        bar.update({ file: file.key });
-        try {
-          return await ingestFile(file, store, sameBytes);
-        } catch (error) {
-          failure ??= { error };
-          return null;
-        } finally {
-          bar.increment();
-        }
-      }),
-    ),
-  );
-  // Also when the store failed: the terminal gets its cursor back before the error is said.
-  bar.stop();
-  if (failure) throw (failure as { error: unknown }).error;
-  const results = settledFiles.filter((result) => result !== null);
+  let results: Result[];
+  try {
+    results = await eachAtOnce(files, AT_ONCE, async (file) => {
+      bar.update({ file: file.key });
+      try {
+        return await ingestFile(file, store, sameBytes);
+      } finally {
+        bar.increment();
+      }
+    });
+  } finally {
+    // Also when the store fails: the terminal gets its cursor back before the error is said.
+    bar.stop();
+  }
   printSummary(results);
   return results.some((r) => r.status === 'failed') ? 1 : 0;
 }

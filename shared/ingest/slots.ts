@@ -37,3 +37,32 @@ export class Slots<T> {
 
 /** `count` turns: Slots that only limit how many callers run at once. */
 export const turns = (count: number): Slots<number> => new Slots(Array.from({ length: count }, (_, n) => n));
+
+/**
+ * `work` on each value, at most `atOnce` at a time, the results in the order of the values. A
+ * failure starts no more work; it is thrown once the work under way has ended, so nothing runs on
+ * behind the caller (a store it closes, an index it gives up).
+ */
+export async function eachAtOnce<T, R>(
+  values: readonly T[],
+  atOnce: number,
+  work: (value: T) => Promise<R>,
+): Promise<R[]> {
+  const slots = turns(atOnce);
+  const failures: unknown[] = [];
+  const results = await Promise.all(
+    values.map((value) =>
+      slots.use(async () => {
+        if (failures.length > 0) return undefined;
+        try {
+          return await work(value);
+        } catch (error) {
+          failures.push(error);
+          return undefined;
+        }
+      }),
+    ),
+  );
+  if (failures.length > 0) throw failures[0];
+  return results as R[];
+}
