@@ -61,6 +61,21 @@ describe('rows made on a worker thread', () => {
     expect(await titles(index, 'budget')).toEqual(['Budget for skolen']);
   });
 
+  it('go to their own documents when a worker starts while the one before is stopping', async () => {
+    const maker = new RowsOnWorker();
+    opened.push(maker);
+    const documents = Object.entries(BEHAVIOUR_DOCUMENTS);
+    const ask = (n: number) => maker.rows(...(documents[n] ?? ['', []]));
+    await ask(0);
+    const closing = maker.close();
+    // Asked for before the first worker has stopped: a second one starts for them.
+    const asked = [ask(1), ask(2)];
+    await closing;
+    await Promise.all(asked);
+    const after = await Promise.all([ask(0), ask(1)]);
+    expect(after.map((rows) => rows.documentId)).toEqual(documents.slice(0, 2).map(([id]) => id));
+  });
+
   it('are made on this thread when the worker has stopped', async () => {
     const maker = new RowsOnWorker();
     const [documentId, items] = Object.entries(BEHAVIOUR_DOCUMENTS)[0] ?? ['', []];

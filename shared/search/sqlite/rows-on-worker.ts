@@ -13,10 +13,7 @@ export interface RowReply {
   readonly rows: DocumentRows | null;
 }
 
-interface Waiting {
-  readonly job: RowJob;
-  readonly settle: (rows: DocumentRows | null) => void;
-}
+type Settle = (rows: DocumentRows | null) => void;
 
 /**
  * Makes documents' rows (checking, analysis, compression: most of a write's work) on a worker
@@ -24,42 +21,53 @@ interface Waiting {
  * Started at the first document, held only while a job is out (a process with nothing else to do
  * may exit). A worker that stops leaves its jobs to the asker's thread: nothing is lost.
  */
+/** A worker and the jobs it has not answered, oldest first: it answers in the order asked. */
+interface Running {
+  readonly worker: Worker;
+  readonly waiting: Settle[];
+}
+
 export class RowsOnWorker {
-  #worker: Worker | null = null;
-  /** Jobs out, oldest first: the worker answers in the order asked. */
-  readonly #waiting: Waiting[] = [];
+  #running: Running | null = null;
 
   rows(documentId: string, items: readonly IndexedItem[]): Promise<DocumentRows> {
-    const job = { documentId, items };
-    const worker = this.#started();
+    const { worker, waiting } = this.#started();
     return new Promise<DocumentRows | null>((settle) => {
-      this.#waiting.push({ job, settle });
+      try {
+        worker.postMessage({ documentId, items } satisfies RowJob);
+      } catch {
+        // Items that cannot be posted (not plain data) are made here, where their check says why.
+        settle(null);
+        return;
+      }
+      waiting.push(settle);
       worker.ref();
-      worker.postMessage(job);
     }).then((rows) => rows ?? documentRows(documentId, items));
   }
 
   async close(): Promise<void> {
-    const worker = this.#worker;
-    this.#worker = null;
-    if (worker) await worker.terminate();
+    const running = this.#running;
+    this.#running = null;
+    if (running) await running.worker.terminate();
   }
 
-  #started(): Worker {
-    if (this.#worker) return this.#worker;
+  #started(): Running {
+    if (this.#running) return this.#running;
     const worker = new Worker(new URL('./row-worker.ts', import.meta.url));
+    const running: Running = { worker, waiting: [] };
     worker.unref();
     worker.on('message', (reply: RowReply) => {
-      this.#waiting.shift()?.settle(reply.rows);
-      if (this.#waiting.length === 0) worker.unref();
+      running.waiting.shift()?.(reply.rows);
+      if (running.waiting.length === 0) worker.unref();
     });
-    // Stopped (an error, or closed with jobs out): its jobs are made on this thread.
+    // Stopped (an error, or closed with jobs out): its jobs are made on this thread; a worker
+    // started after it has jobs of its own.
     void once(worker, 'exit').then(() => {
-      if (this.#worker === worker) this.#worker = null;
-      for (const { settle } of this.#waiting.splice(0)) settle(null);
+      if (this.#running === running) this.#running = null;
+      for (const settle of running.waiting.splice(0)) settle(null);
     });
     worker.on('error', () => {});
-    this.#worker = worker;
-    return worker;
+    this.#running = running;
+    return running;
   }
 }
