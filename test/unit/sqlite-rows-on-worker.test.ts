@@ -61,6 +61,28 @@ describe('rows made on a worker thread', () => {
     expect(await titles(index, 'budget')).toEqual(['Budget for skolen']);
   });
 
+  it('are written as one group when ready together, the last write of a document winning', async () => {
+    const index = onWorker();
+    await index.replaceDocument('doc-c', [indexedItem({ documentId: 'doc-c', title: 'Budget for parken' })]);
+    const writes = [
+      index.replaceDocument('doc-a', [indexedItem({ documentId: 'doc-a', title: 'Budget for havnen' })]),
+      index.deleteDocument('doc-c'),
+      index.replaceDocument('doc-a', [indexedItem({ documentId: 'doc-a', title: 'Budget for skolen' })]),
+      index.replaceDocument('doc-b', [indexedItem({ documentId: 'doc-b', title: 'Budget for vejene' })]),
+    ];
+    // This thread busy while the worker makes every row: all are ready when the writer runs.
+    for (const until = Date.now() + 1000; Date.now() < until; );
+    await Promise.all(writes);
+    expect(await titles(index, 'budget')).toEqual(['Budget for skolen', 'Budget for vejene']);
+    const fresh = SqliteSearchIndex.open(':memory:');
+    opened.push(fresh);
+    await fresh.replaceDocument('doc-a', [indexedItem({ documentId: 'doc-a', title: 'Budget for skolen' })]);
+    await fresh.replaceDocument('doc-b', [indexedItem({ documentId: 'doc-b', title: 'Budget for vejene' })]);
+    const scores = async (of: SqliteSearchIndex) =>
+      (await of.search(SearchQuery.parse({ q: 'budget' }))).results.map((hit) => [hit.item.title, hit.score]);
+    expect(await scores(index)).toEqual(await scores(fresh));
+  });
+
   it('go to their own documents when a worker starts while the one before is stopping', async () => {
     const maker = new RowsOnWorker();
     opened.push(maker);

@@ -31,8 +31,7 @@ export function documentRows(documentId: string, items: readonly IndexedItem[]):
   return { documentId, rows: items.map((item) => itemRow(completed(item))) };
 }
 
-/** The row of an item already checked and completed (one read back from the index). */
-export function itemRow(item: IndexedItem): ItemRow {
+function itemRow(item: IndexedItem): ItemRow {
   const { caseRefs, ...fields } = filterFields(item);
   const analysed = analyzedFields(searchFields(item));
   return {
@@ -57,7 +56,7 @@ export function itemRow(item: IndexedItem): ItemRow {
  * An item as it is stored: checked, with the defaults of fields added since it was made, and the
  * cases its text names, so reading can trust it as it is and need not read its text for them.
  */
-export function completed(item: IndexedItem): IndexedItem {
+function completed(item: IndexedItem): IndexedItem {
   const checked = IndexedItemSchema.parse(item);
   return { ...checked, caseRefs: caseRefsOf(checked) };
 }

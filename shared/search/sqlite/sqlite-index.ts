@@ -31,7 +31,7 @@ import { suggestQuery } from '../suggest.ts';
 import { CASE_MEMBERS, caseMembers } from './case-members.ts';
 import { FieldTotals } from './field-totals.ts';
 import { type SearchFilters, searchFilters, sqlFilters } from './filters.ts';
-import { completed, type DocumentRows, documentRows, itemRow } from './item-rows.ts';
+import { type DocumentRows, documentRows, type ItemRow } from './item-rows.ts';
 import { type Match, MatchRows, withScore } from './match-rows.ts';
 import { OrderedWrites } from './ordered-writes.ts';
 import { RowsOnWorker } from './rows-on-worker.ts';
@@ -189,14 +189,9 @@ export class SqliteSearchIndex implements SearchIndex {
     return this.#writes.write({ documentId, rows: [] });
   }
 
-  /**
-   * Documents' rows in one transaction: FTS5 writes the terms of all of them as one segment, not
-   * a segment each to merge later.
-   */
+  /** Documents' rows in one transaction. */
   #writeAll(documents: readonly DocumentRows[]): void {
-    this.#db.transaction(() => {
-      for (const document of documents) this.#write(document);
-    })();
+    this.#db.transaction(() => this.#writeDocuments(documents))();
     this.#changed();
   }
 
@@ -232,36 +227,45 @@ export class SqliteSearchIndex implements SearchIndex {
     if (made === MADE_BY) return;
     const documents = this.#db.prepare('SELECT DISTINCT document_id FROM items').pluck().all() as string[];
     this.#db.transaction(() => {
-      for (const documentId of documents) {
-        this.#write({ documentId, rows: this.#itemsOf(documentId).map((item) => itemRow(completed(item))) });
-      }
+      for (const documentId of documents)
+        this.#writeDocuments([documentRows(documentId, this.#itemsOf(documentId))]);
       // The old rows left the totals as their form counted them: counted again from the new rows.
       this.#totals.recount();
       this.#prepared("INSERT OR REPLACE INTO meta (name, value) VALUES ('analysis', ?)").run(MADE_BY);
     })();
   }
 
-  #write({ documentId, rows }: DocumentRows): void {
+  /**
+   * Every document's old rows deleted and new rows written, then all their terms: a statement that
+   * opens a savepoint (a trigger's insert, INSERT OR IGNORE) makes FTS5 write the terms it holds
+   * as a segment of their own, so terms written last go into one segment, not one each to merge.
+   */
+  #writeDocuments(documents: readonly DocumentRows[]): void {
+    // A later write of a document in the same group replaces what an earlier one wrote: only the last is written.
+    const latest = new Map(documents.map((document) => [document.documentId, document]));
+    const written = [...latest.values()].flatMap((document) => this.#writeRows(document));
+    const insertTerms = this.#prepared(
+      `INSERT INTO items_fts (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ${FTS_COLUMNS.map(() => '?').join(', ')})`,
+    );
+    for (const { rowid, row } of written) insertTerms.run(rowid, ...row.terms);
+    this.#totals.add(written.map(({ row }) => row.sizes));
+  }
+
+  /** A document's rows in place of its old ones (their terms deleted too), its new terms not yet. */
+  #writeRows({ documentId, rows }: DocumentRows): { rowid: number | bigint; row: ItemRow }[] {
     const insertItem = this.#prepared(
       `INSERT INTO items (id, document_id, body, municipality, body_key, municipality_key, date, year, outcome, access, case_number, position, votes, parties, number, title, title_terms, decision_terms, body_terms)
        VALUES (@id, @documentId, @body, @municipality, @bodyKey, @municipalityKey, @date, @year, @outcome, @access, @caseNumber, @position, @votes, @parties, @number, @title, @titleTerms, @decisionTerms, @bodyTerms)`,
     );
     const insertJson = this.#prepared('INSERT INTO item_json (rowid, json) VALUES (?, ?)');
-    const insertTerms = this.#prepared(
-      `INSERT INTO items_fts (rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ${FTS_COLUMNS.map(() => '?').join(', ')})`,
-    );
     const insertRef = this.#prepared(CASE_REF_INSERT);
     this.#delete(documentId);
-    const rowids = rows.map((row) => {
+    return rows.map((row) => {
       const { lastInsertRowid } = insertItem.run(row.columns);
       insertJson.run(lastInsertRowid, row.stored);
       for (const number of row.caseRefs) insertRef.run(number, lastInsertRowid);
-      return lastInsertRowid;
+      return { rowid: lastInsertRowid, row };
     });
-    // The terms last: a statement that opens a savepoint (a trigger's insert, INSERT OR IGNORE)
-    // makes FTS5 write the terms it holds as a segment of their own, a segment per item to merge.
-    for (const [i, row] of rows.entries()) insertTerms.run(rowids[i], ...row.terms);
-    this.#totals.add(rows.map((row) => row.sizes));
   }
 
   #delete(documentId: string): void {
