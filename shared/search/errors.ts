@@ -35,3 +35,12 @@ export class SearchTooBroadError extends Error {
     this.checks = checks;
   }
 }
+
+/** A write asked of an index that is closed, or was closed before the write's turn came: not written. */
+export class IndexClosedError extends Error {
+  override readonly name = 'IndexClosedError';
+
+  constructor() {
+    super('The search index is closed: the write was not made');
+  }
+}

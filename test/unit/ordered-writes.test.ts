@@ -12,14 +12,22 @@ function later<T>(): { value: Promise<T>; make: (value: T) => void; fail: (error
   return { value, make, fail };
 }
 
-/** Writes that record each transaction's values; `refuse` fails any transaction that holds it. */
-function recorded(refuse?: string) {
+/**
+ * Writes that record each transaction's values; `refuse` fails any transaction that holds it,
+ * through that write's fault unless `database` says the database failed.
+ */
+function recorded(refuse?: string, database = false) {
   const transactions: string[][] = [];
-  const writes = new OrderedWrites<string>((batch) => {
-    if (refuse !== undefined && batch.includes(refuse)) throw new Error(`refused ${refuse}`);
-    transactions.push([...batch]);
-  });
-  return { writes, transactions };
+  const tries: string[][] = [];
+  const writes = new OrderedWrites<string>(
+    (batch) => {
+      tries.push([...batch]);
+      if (refuse !== undefined && batch.includes(refuse)) throw new Error(`refused ${refuse}`);
+      transactions.push([...batch]);
+    },
+    () => !database,
+  );
+  return { writes, transactions, tries };
 }
 
 describe('ordered writes (group commit)', () => {
@@ -74,6 +82,16 @@ describe('ordered writes (group commit)', () => {
     expect(transactions).toEqual([['a'], ['c']]);
   });
 
+  it('fails the whole group at once when the database failed, not through one write', async () => {
+    const { writes, transactions, tries } = recorded('bad', true);
+    const values = ['a', 'bad', 'c'].map(() => later<string>());
+    const settled = Promise.allSettled(values.map(({ value }) => writes.write(value)));
+    for (const [i, name] of ['a', 'bad', 'c'].entries()) values[i]?.make(name);
+    expect((await settled).map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(tries).toEqual([['a', 'bad', 'c']]);
+    expect(transactions).toEqual([]);
+  });
+
   it('lets the writes after a value that could not be made go on, and rejects it', async () => {
     const { writes, transactions } = recorded();
     const [a, b] = [later<string>(), later<string>()];
@@ -88,7 +106,11 @@ describe('ordered writes (group commit)', () => {
 
   it('commits at most its bound in one transaction', async () => {
     const transactions: string[][] = [];
-    const writes = new OrderedWrites<string>((batch) => void transactions.push([...batch]), 2);
+    const writes = new OrderedWrites<string>(
+      (batch) => void transactions.push([...batch]),
+      () => true,
+      2,
+    );
     const values = ['a', 'b', 'c'].map(() => later<string>());
     const done = Promise.all(values.map(({ value }) => writes.write(value)));
     for (const [i, name] of ['a', 'b', 'c'].entries()) values[i]?.make(name);

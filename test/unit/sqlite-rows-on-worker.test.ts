@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { SearchQuery } from '#domain/search.ts';
+import { IndexClosedError } from '#search/errors.ts';
 import { documentRows } from '#search/sqlite/item-rows.ts';
 import { RowsOnWorker } from '#search/sqlite/rows-on-worker.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
@@ -83,19 +84,29 @@ describe('rows made on a worker thread', () => {
     expect(await scores(index)).toEqual(await scores(fresh));
   });
 
-  it('go to their own documents when a worker starts while the one before is stopping', async () => {
+  it("are each their own document's, asked for while the worker stops and after", async () => {
     const maker = new RowsOnWorker();
     opened.push(maker);
     const documents = Object.entries(BEHAVIOUR_DOCUMENTS);
     const ask = (n: number) => maker.rows(...(documents[n] ?? ['', []]));
     await ask(0);
     const closing = maker.close();
-    // Asked for before the first worker has stopped: a second one starts for them.
+    // Asked for before the worker has stopped: its jobs, then these, are made on this thread.
     const asked = [ask(1), ask(2)];
     await closing;
     await Promise.all(asked);
     const after = await Promise.all([ask(0), ask(1)]);
     expect(after.map((rows) => rows.documentId)).toEqual(documents.slice(0, 2).map(([id]) => id));
+  });
+
+  it('are not written when the index closes first: the write fails with IndexClosedError', async () => {
+    const index = SqliteSearchIndex.open(':memory:', { rowsOnWorker: true });
+    const item = indexedItem({ title: 'Budget' });
+    const waiting = index.replaceDocument('doc-a', [item]);
+    index.close();
+    await expect(waiting).rejects.toThrow(IndexClosedError);
+    await expect(index.replaceDocument('doc-a', [item])).rejects.toThrow(IndexClosedError);
+    await expect(index.deleteDocument('doc-a')).rejects.toThrow(IndexClosedError);
   });
 
   it('are made on this thread when the worker has stopped', async () => {

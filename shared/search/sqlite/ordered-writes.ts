@@ -12,17 +12,24 @@ interface Entry<T> {
  * Writes committed in the order they were asked for, whatever order their values are made in;
  * those made by the time the writer gets to them are committed together (a group commit): a
  * writer that falls behind catches up in fewer, larger transactions. Each write's promise
- * settles when its transaction has committed or failed; a failed group is written again one by
- * one, so only the write that fails fails.
+ * settles when its transaction has committed or failed. A group that failed through one of its
+ * writes (`oneWritesFault`) is written again one by one, so only that write fails; any other
+ * failure (the database busy or closed) fails the group at once, not once a write.
  */
 export class OrderedWrites<T> {
   readonly #commit: (batch: readonly T[]) => void;
+  readonly #oneWritesFault: (error: unknown) => boolean;
   readonly #most: number;
   readonly #queue: Entry<T>[] = [];
   #scheduled = false;
 
-  constructor(commit: (batch: readonly T[]) => void, most = MOST_IN_A_TRANSACTION) {
+  constructor(
+    commit: (batch: readonly T[]) => void,
+    oneWritesFault: (error: unknown) => boolean,
+    most = MOST_IN_A_TRANSACTION,
+  ) {
     this.#commit = commit;
+    this.#oneWritesFault = oneWritesFault;
     this.#most = most;
   }
 
@@ -72,8 +79,8 @@ export class OrderedWrites<T> {
       this.#commit(batch.map((entry) => entry.value as T));
       for (const entry of batch) entry.resolve();
     } catch (error) {
-      if (batch.length === 1) batch[0]?.reject(error);
-      else for (const entry of batch) this.#alone(entry);
+      if (batch.length > 1 && this.#oneWritesFault(error)) for (const entry of batch) this.#alone(entry);
+      else for (const entry of batch) entry.reject(error);
     }
     this.#schedule();
   }

@@ -15,23 +15,28 @@ export interface RowReply {
 
 type Settle = (rows: DocumentRows | null) => void;
 
-/**
- * Makes documents' rows (checking, analysis, compression: most of a write's work) on a worker
- * thread, so the writer's thread only writes, and writing one document overlaps making the next.
- * Started at the first document, held only while a job is out (a process with nothing else to do
- * may exit). A worker that stops leaves its jobs to the asker's thread: nothing is lost.
- */
 /** A worker and the jobs it has not answered, oldest first: it answers in the order asked. */
 interface Running {
   readonly worker: Worker;
   readonly waiting: Settle[];
 }
 
+/**
+ * Makes documents' rows (checking, analysis, compression: most of a write's work) on a worker
+ * thread, so the writer's thread only writes, and writing one document overlaps making the next.
+ * Started at the first document, held only while a job is out (a process with nothing else to do
+ * may exit). A worker that stops (closed, or failed: it could not start, ran out of memory) leaves
+ * its jobs and every later one to the asker's thread: nothing is lost, and a worker that fails is
+ * not started again for each document.
+ */
 export class RowsOnWorker {
   #running: Running | null = null;
+  #stopped = false;
 
   rows(documentId: string, items: readonly IndexedItem[]): Promise<DocumentRows> {
-    const { worker, waiting } = this.#started();
+    const running = this.#started();
+    if (running === null) return Promise.resolve().then(() => documentRows(documentId, items));
+    const { worker, waiting } = running;
     return new Promise<DocumentRows | null>((settle) => {
       try {
         worker.postMessage({ documentId, items } satisfies RowJob);
@@ -47,23 +52,29 @@ export class RowsOnWorker {
 
   async close(): Promise<void> {
     const running = this.#running;
+    this.#stopped = true;
     this.#running = null;
     if (running) await running.worker.terminate();
   }
 
-  #started(): Running {
-    if (this.#running) return this.#running;
-    const worker = new Worker(new URL('./row-worker.ts', import.meta.url));
+  #started(): Running | null {
+    if (this.#running || this.#stopped) return this.#running;
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./row-worker.ts', import.meta.url));
+    } catch {
+      this.#stopped = true;
+      return null;
+    }
     const running: Running = { worker, waiting: [] };
     worker.unref();
     worker.on('message', (reply: RowReply) => {
       running.waiting.shift()?.(reply.rows);
       if (running.waiting.length === 0) worker.unref();
     });
-    // Stopped (an error, or closed with jobs out): its jobs are made on this thread; a worker
-    // started after it has jobs of its own.
     void once(worker, 'exit').then(() => {
-      if (this.#running === running) this.#running = null;
+      this.#stopped = true;
+      this.#running = null;
       for (const settle of running.waiting.splice(0)) settle(null);
     });
     worker.on('error', () => {});

@@ -7,6 +7,7 @@ import { BestScores } from '#lib/best-scores.ts';
 import { valueAt } from '#lib/maps.ts';
 import { sizedCache } from '#lib/sized-cache.ts';
 import type { CaseKey, CaseMember } from '../../cases/members.ts';
+import { IndexClosedError } from '../errors.ts';
 import { type SearchFields, searchFields } from '../fields.ts';
 import { firstInOrder } from '../first-in-order.ts';
 import type { HighlightQuery } from '../highlight.ts';
@@ -143,7 +144,7 @@ export class SqliteSearchIndex implements SearchIndex {
   ) {
     this.#db = db;
     this.#rowMaker = rowsOnWorker ? new RowsOnWorker() : null;
-    this.#writes = new OrderedWrites((documents) => this.#writeAll(documents));
+    this.#writes = new OrderedWrites((documents) => this.#writeAll(documents), isConstraintError);
     this.#budget = searchBudget;
     this.#found = sizedCache(searchCache, keptSize);
     this.#answerAtOnce = db.transaction((query: SearchQuery) => this.#answer(query));
@@ -175,22 +176,26 @@ export class SqliteSearchIndex implements SearchIndex {
     return new SqliteSearchIndex(new Database(path), options);
   }
 
+  /** Writes still waiting for their rows fail (IndexClosedError), as do writes asked for after. */
   close(): void {
     void this.#rowMaker?.close();
     this.#db.close();
   }
 
   async replaceDocument(documentId: string, items: readonly IndexedItem[]): Promise<void> {
+    if (!this.#db.open) throw new IndexClosedError();
     const rows = this.#rowMaker?.rows(documentId, items) ?? documentRows(documentId, items);
     return this.#writes.write(rows);
   }
 
   async deleteDocument(documentId: string): Promise<void> {
+    if (!this.#db.open) throw new IndexClosedError();
     return this.#writes.write({ documentId, rows: [] });
   }
 
   /** Documents' rows in one transaction. */
   #writeAll(documents: readonly DocumentRows[]): void {
+    if (!this.#db.open) throw new IndexClosedError();
     this.#db.transaction(() => this.#writeDocuments(documents))();
     this.#changed();
   }
@@ -818,3 +823,7 @@ function looseExpression(plan: SearchPlan): string | null {
  */
 const STORED_FORM = '6';
 const MADE_BY = `${ANALYSIS_VERSION}; stored ${STORED_FORM}`;
+
+/** A write refused by a row of its own (a unique item id taken), not by the database (busy, full). */
+const isConstraintError = (error: unknown) =>
+  error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT');
