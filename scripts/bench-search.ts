@@ -25,6 +25,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SearchQuery } from '#domain/search.ts';
+import { eachAtOnce } from '#ingest/slots.ts';
 import { searchFields } from '#search/fields.ts';
 import { OpenSearchIndex } from '#search/opensearch/opensearch-index.ts';
 import type { SearchIndex } from '#search/port.ts';
@@ -175,13 +176,7 @@ async function timeWrites(index: SearchIndex, documents: readonly SyntheticDocum
  * --in-flight at once, the next asked for as one is written (the index keeps their order).
  */
 async function writeInFlight(index: SearchIndex, documents: readonly SyntheticDocument[]): Promise<void> {
-  const writing = new Set<Promise<void>>();
-  for (const { documentId, items } of documents) {
-    const write = index.replaceDocument(documentId, items).finally(() => writing.delete(write));
-    writing.add(write);
-    if (writing.size >= inFlight) await Promise.race(writing);
-  }
-  await Promise.all(writing);
+  await eachAtOnce(documents, inFlight, ({ documentId, items }) => index.replaceDocument(documentId, items));
 }
 
 /** Documents our index and plain's are given in turn: each engine's time is its own. */

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
+import { z } from 'zod';
 import { type DocumentRecord, documentIdOfBytes } from '#domain/document.ts';
 import { eachAtOnce } from '#ingest/slots.ts';
 import { EXTRACTOR_VERSION } from '#ingest/version.ts';
@@ -13,10 +14,19 @@ const POLL_MS = 100;
 const FINAL = new Set(['indexed', 'failed', 'needs-ocr']);
 
 /**
- * Files put in and followed at once: twice the cores, so the store's extraction workers (the local
- * queue's, or a deployment's functions) always have the next file while one is written and waited for.
+ * Files put in and followed at once unless told (--concurrency): twice the cores, so the store's
+ * extraction workers (the local queue's, or a deployment's functions) always have the next file
+ * while one is written and waited for.
  */
-export const AT_ONCE = 2 * availableParallelism();
+const AT_ONCE = 2 * availableParallelism();
+
+const FilesAtOnce = z.coerce.number().int().min(1).max(64).default(AT_ONCE);
+
+/** --concurrency as given (text), or what is wrong with it. */
+export function filesAtOnce(given: string | undefined): number | string {
+  const parsed = FilesAtOnce.safeParse(given);
+  return parsed.success ? parsed.data : (parsed.error.issues[0]?.message ?? 'not a number');
+}
 
 interface FileToIngest {
   readonly path: string;
@@ -30,11 +40,15 @@ type Result =
 
 /**
  * `ingest PATH...`: puts each PDF (or saved web page, or portal agenda JSON) into the bucket and
- * follows it in the registry until it is indexed or refused, several at once (AT_ONCE), the
+ * follows it in the registry until it is indexed or refused, several at once (`atOnce`), the
  * results said in the order given. Bytes the registry already has from this extractor version
  * are skipped. A store that fails stops new files; those under way end first.
  */
-export async function ingestCommand(paths: readonly string[], store: Store, prefix: string): Promise<number> {
+export async function ingestCommand(
+  paths: readonly string[],
+  store: Store,
+  { prefix, atOnce }: { readonly prefix: string; readonly atOnce: number },
+): Promise<number> {
   const files = await minutesFiles(paths, prefix);
   if (files.length === 0) {
     process.stderr.write('No PDF, HTML or JSON files found.\n');
@@ -48,13 +62,13 @@ export async function ingestCommand(paths: readonly string[], store: Store, pref
     clearOnComplete: true,
   });
   bar.start(files.length, 0, { file: '' });
-  const sameBytes = new Map<string, Promise<unknown>>();
+  const order = new GivenOrder();
   let results: Result[];
   try {
-    results = await eachAtOnce(files, AT_ONCE, async (file) => {
+    results = await eachAtOnce(files, atOnce, async (file) => {
       bar.update({ file: file.key });
       try {
-        return await ingestFile(file, store, sameBytes);
+        return await ingestFile(file, store, order);
       } finally {
         bar.increment();
       }
@@ -68,26 +82,37 @@ export async function ingestCommand(paths: readonly string[], store: Store, pref
 }
 
 /**
- * One file put in and followed. Files with the same bytes (one document) go one after another,
- * as they were given: the first is indexed, the others are then skipped.
+ * Files read one after another in the order given, so that files with the same bytes (one
+ * document) are handled in that order too, one after another: the first is indexed, the others
+ * are then skipped. Reading is quick next to what the store does with a file.
  */
-async function ingestFile(
-  file: FileToIngest,
-  store: Store,
-  sameBytes: Map<string, Promise<unknown>>,
-): Promise<Result> {
-  const bytes = new Uint8Array(await readFile(file.path));
+class GivenOrder {
+  #reading: Promise<unknown> = Promise.resolve();
+  readonly #byDocument = new Map<string, Promise<unknown>>();
+
+  read(path: string): Promise<Buffer> {
+    const read = this.#reading.then(() => readFile(path));
+    this.#reading = read.catch(() => {});
+    return read;
+  }
+
+  /** `handle` once the files before with these bytes are handled (it fails if one of them failed). */
+  after(id: string, handle: () => Promise<Result>): Promise<Result> {
+    const handled = (this.#byDocument.get(id) ?? Promise.resolve()).then(handle);
+    this.#byDocument.set(id, handled);
+    return handled;
+  }
+}
+
+/** One file put in and followed, after any file given before it with the same bytes. */
+async function ingestFile(file: FileToIngest, store: Store, order: GivenOrder): Promise<Result> {
+  const bytes = new Uint8Array(await order.read(file.path));
   if (bytes.length > store.config.limits.maxBytes) {
     const reason = `too-large: ${bytes.length} bytes exceeds the limit of ${store.config.limits.maxBytes}`;
     return { file, status: 'failed', reason };
   }
   const id = documentIdOfBytes(bytes);
-  const before = sameBytes.get(id);
-  const ingested = (before ?? Promise.resolve())
-    .catch(() => {})
-    .then(() => putAndFollow(file, bytes, id, store));
-  sameBytes.set(id, ingested);
-  return ingested;
+  return order.after(id, () => putAndFollow(file, bytes, id, store));
 }
 
 async function putAndFollow(

@@ -67,10 +67,19 @@ storeOptions(
       'put minutes (files, or folders searched recursively) into the bucket and wait until indexed',
     )
     .argument('<paths...>', 'PDF files and folders')
-    .option('--prefix <prefix>', 'object key prefix', ''),
-).action(async (paths: string[], flags: StoreFlags & { prefix: string }) => {
-  const { ingestCommand } = await import('./ingest.ts');
-  process.exitCode = await onStore('ingest', flags, (store) => ingestCommand(paths, store, flags.prefix));
+    .option('--prefix <prefix>', 'object key prefix', '')
+    .option('--concurrency <n>', 'files handed over at once (1-64; default: twice the cores)'),
+).action(async (paths: string[], flags: StoreFlags & { prefix: string; concurrency?: string }) => {
+  const { ingestCommand, filesAtOnce } = await import('./ingest.ts');
+  const atOnce = filesAtOnce(flags.concurrency);
+  if (typeof atOnce === 'string') {
+    process.stderr.write(`invalid ingest: --concurrency: ${atOnce}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  process.exitCode = await onStore('ingest', flags, (store) =>
+    ingestCommand(paths, store, { prefix: flags.prefix, atOnce }),
+  );
 });
 
 program

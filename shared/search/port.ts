@@ -6,6 +6,11 @@ import type { CaseKey, CaseMember } from '../cases/members.ts';
  * adapters pass the same behavioural suite (test/search/search-index.behaviour.ts).
  */
 export interface SearchIndex {
+  /**
+   * Writes asked for at once are applied in the order asked, each whole (SQLite's ordered writes):
+   * nothing needs to queue them in front of it (functions/local/one-writer.ts).
+   */
+  readonly writesInOrder?: boolean;
   /** Replaces all items of a document (a new version of the same minutes replaces the old). */
   replaceDocument(documentId: string, items: readonly IndexedItem[]): Promise<void>;
   deleteDocument(documentId: string): Promise<void>;

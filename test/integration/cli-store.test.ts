@@ -9,7 +9,6 @@ import { serviceConfigFromEnv } from '#config/service.ts';
 import { DocumentRecord } from '#domain/document.ts';
 import { SearchResult } from '#domain/search.ts';
 import { runCli } from '#test/support/cli-process.ts';
-import { AT_ONCE } from '../../functions/cli/ingest.ts';
 import { startLocalService } from '../../functions/local/service.ts';
 
 const SEEDS = 'test/fixtures/corpus/pdf';
@@ -60,6 +59,16 @@ describe('the CLI on the local store', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('1 indexed, 2 failed, 1 skipped');
     expect(result.stdout.indexOf('c.pdf')).toBeLessThan(result.stdout.indexOf('d.pdf'));
+    // The first of the two given is the one indexed, whichever is read first.
+    const status = await cli(join(root, 'twice-store'), 'status', '--json');
+    const indexed = DocumentRecord.array()
+      .parse(JSON.parse(status.stdout))
+      .filter((record) => record.status === 'indexed');
+    expect(indexed.map((record) => record.key)).toEqual(['twice/a.pdf']);
+
+    const wrong = await cli(join(root, 'twice-store'), 'ingest', folder, '--concurrency', '0');
+    expect(wrong).toMatchObject({ code: 2, stdout: '' });
+    expect(wrong.stderr).toMatch(/^invalid ingest: --concurrency: /);
   });
 
   it('searches the store: readable, or the API JSON', async () => {
@@ -185,9 +194,9 @@ describe('the CLI when the service it goes through stops', () => {
     const many = join(root, 'many');
     await mkdir(many);
     const pdf = await readFile(join(SEEDS, '002_b1227399e4e80a2d.pdf'));
-    for (let n = 0; n < 2 * AT_ONCE + 2; n++)
+    for (let n = 0; n < 6; n++)
       await writeFile(join(many, `referat ${n}.pdf`), Buffer.concat([pdf, Buffer.from(`\n% ${n}\n`)]));
-    const child = spawn(process.execPath, ['functions/cli/main.js', 'ingest', many], {
+    const child = spawn(process.execPath, ['functions/cli/main.js', 'ingest', many, '--concurrency', '2'], {
       env: { ...process.env, DATA_DIR: dataDir },
     });
     let stderr = '';

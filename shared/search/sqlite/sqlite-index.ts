@@ -114,6 +114,8 @@ function keptSize(found: Found, key: string): number {
  * them (scoring.ts), in one file.
  */
 export class SqliteSearchIndex implements SearchIndex {
+  /** Replacements and deletions are committed in the order asked (OrderedWrites), each whole. */
+  readonly writesInOrder = true;
   readonly #db: Db;
   readonly #totals: FieldTotals;
   readonly #scorer: ItemScorer;
