@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -23,6 +23,18 @@ describe('SQLite FTS5 index file', () => {
     const second = SqliteSearchIndex.open(path);
     expect((await second.search(SearchQuery.parse({ q: 'budgetopfølgning' }))).total).toBe(1);
     second.close();
+  });
+
+  it("cuts its write-ahead log back to one checkpoint's worth once it has grown past it", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'index-')), 'search.sqlite');
+    const db = new Database(path);
+    const index = new SqliteSearchIndex(db);
+    // A stretch between checkpoints of 12 MB (a large group of documents and FTS5's merges).
+    db.exec('CREATE TABLE ballast (b BLOB); INSERT INTO ballast VALUES (zeroblob(12000000))');
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(12_000_000);
+    await index.replaceDocument('doc-a', [indexedItem({ title: 'Budget' })]);
+    expect(statSync(`${path}-wal`).size).toBeLessThanOrEqual(1000 * 8192);
+    index.close();
   });
 
   it('makes new files with 8 KB pages and opens files made with others as they are', async () => {

@@ -44,6 +44,9 @@ import { SqliteTermVocabulary } from './vocabulary.ts';
 
 type Db = Database.Database;
 
+/** The write-ahead log kept after a checkpoint: SQLite's 1,000 pages before one, at 8 KB a page. */
+const WAL_BYTES_KEPT = 1000 * 8192;
+
 /**
  * What checking an item's text costs a search, a term of it, in occurrences of postings read:
  * reading, inflating and analysing an item took about 1.3 µs a term at 100k items, against about
@@ -154,6 +157,9 @@ export class SqliteSearchIndex implements SearchIndex {
     // holds two and wastes a quarter); an existing file keeps the size it was made with.
     this.#db.pragma('page_size = 8192');
     this.#db.pragma('journal_mode = WAL');
+    // The write-ahead log keeps the size of the largest stretch between two checkpoints (a group
+    // of documents with FTS5's merges can take 14 MB) until it is cut back to one checkpoint's worth.
+    this.#db.pragma(`journal_size_limit = ${WAL_BYTES_KEPT}`);
     // Opened in one transaction: another connection sees the index as it was or as it is made
     // again (an items_fts of another column order dropped, its terms written anew), never half
     // made. Deferred: an index that needs nothing done takes no write lock.
