@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SearchQuery } from '#domain/search.ts';
 import { eachAtOnce } from '#ingest/slots.ts';
+import { chunksOf } from '#lib/chunks.ts';
 import { searchFields } from '#search/fields.ts';
 import { OpenSearchIndex } from '#search/opensearch/opensearch-index.ts';
 import type { SearchIndex } from '#search/port.ts';
@@ -181,18 +182,6 @@ async function writeInFlight(index: SearchIndex, documents: readonly SyntheticDo
 
 /** Documents our index and plain's are given in turn: each engine's time is its own. */
 const WRITTEN_TOGETHER = 100;
-
-function* chunksOf<T>(values: Iterable<T>, size: number): Generator<T[]> {
-  let chunk: T[] = [];
-  for (const value of values) {
-    chunk.push(value);
-    if (chunk.length === size) {
-      yield chunk;
-      chunk = [];
-    }
-  }
-  if (chunk.length > 0) yield chunk;
-}
 
 /** Items in each generated document (scripts/lib/synthetic-items.ts), the last one aside. */
 const ITEMS_PER_DOCUMENT = 12;

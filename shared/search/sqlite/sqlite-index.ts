@@ -4,6 +4,7 @@ import { SEARCH_BUDGET, SEARCH_CACHE_MATCHES } from '#config/limits.ts';
 import type { IndexedItem, MatchTier, SearchQuery, SearchResult } from '#domain/search.ts';
 import { ANALYSIS_VERSION } from '#language/analyze.ts';
 import { BestScores } from '#lib/best-scores.ts';
+import { chunksOf } from '#lib/chunks.ts';
 import { valueAt } from '#lib/maps.ts';
 import { sizedCache } from '#lib/sized-cache.ts';
 import type { CaseKey, CaseMember } from '../../cases/members.ts';
@@ -34,7 +35,7 @@ import { FieldTotals } from './field-totals.ts';
 import { type SearchFilters, searchFilters, sqlFilters } from './filters.ts';
 import { type DocumentRows, documentRows, type ItemRow } from './item-rows.ts';
 import { type Match, MatchRows, withScore } from './match-rows.ts';
-import { OrderedWrites } from './ordered-writes.ts';
+import { MOST_IN_A_TRANSACTION, OrderedWrites } from './ordered-writes.ts';
 import { RowsOnWorker } from './rows-on-worker.ts';
 import { CASE_REF_INSERT, FACETS, type Facet, FTS_COLUMNS, openSchema } from './schema.ts';
 import { ItemScorer, PostingsCache, scoredClauses } from './scoring.ts';
@@ -240,8 +241,9 @@ export class SqliteSearchIndex implements SearchIndex {
     if (made === MADE_BY) return;
     const documents = this.#db.prepare('SELECT DISTINCT document_id FROM items').pluck().all() as string[];
     this.#db.transaction(() => {
-      for (const documentId of documents)
-        this.#writeDocuments([documentRows(documentId, this.#itemsOf(documentId))]);
+      // In groups, as writes asked for together are: a group's terms go into one segment.
+      for (const group of chunksOf(documents, MOST_IN_A_TRANSACTION))
+        this.#writeDocuments(group.map((documentId) => documentRows(documentId, this.#itemsOf(documentId))));
       // The old rows left the totals as their form counted them: counted again from the new rows.
       this.#totals.recount();
       this.#prepared("INSERT OR REPLACE INTO meta (name, value) VALUES ('analysis', ?)").run(MADE_BY);
