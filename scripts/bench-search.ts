@@ -16,7 +16,8 @@
  * (no SQLite, no plain baseline: no ratios), e.g. in a second process beside a SQLite-only run.
  * Progress (items, rate, rss) goes to stderr every `--progress` items.
  * Usage: npm run bench:search [-- --sizes 10000,100000 --rounds 20 --warmup 40 --engine sqlite|opensearch
- *        --in-flight 8 --writes 20 --heap 512 --batch 1000 --grow --minutes 60 --skip-sqlite --progress 50000]
+ *        --in-flight 8 --writes 20 --heap 512 --batch 1000 --grow --minutes 60 --skip-sqlite
+ *        --progress 50000]
  */
 
 import { randomUUID } from 'node:crypto';

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { OrderedWrites } from '#search/sqlite/ordered-writes.ts';
 
-/** A value made when `make` is called: a write whose rows are still being made. */
-function later<T>(): { value: Promise<T>; make: (value: T) => void; fail: (error: Error) => void } {
-  let make: (value: T) => void = () => {};
-  let fail: (error: Error) => void = () => {};
-  const value = new Promise<T>((resolve, reject) => {
-    make = resolve;
-    fail = reject;
-  });
-  return { value, make, fail };
-}
+/** A write's value still being made (its rows): `resolve` makes it, `reject` says it cannot be. */
+const later = () => Promise.withResolvers<string>();
 
 /**
  * Writes that record each transaction's values; `refuse` fails any transaction that holds it,
@@ -30,37 +22,41 @@ function recorded(refuse?: string, database = false) {
   return { writes, transactions, tries };
 }
 
+/** A write asked of each name at once, their values made only once all are asked: how each settled. */
+function askedTogether(writes: OrderedWrites<string>, names: readonly string[]) {
+  const values = names.map(later);
+  const settled = Promise.allSettled(values.map(({ promise }) => writes.write(promise)));
+  for (const [i, name] of names.entries()) values[i]?.resolve(name);
+  return settled;
+}
+
 describe('ordered writes (group commit)', () => {
   it('commits in the order asked, whatever order the values are made in', async () => {
     const { writes, transactions } = recorded();
-    const [a, b, c] = [later<string>(), later<string>(), later<string>()];
-    const done = Promise.all([writes.write(a.value), writes.write(b.value), writes.write(c.value)]);
-    c.make('c');
-    b.make('b');
-    a.make('a');
+    const [a, b, c] = [later(), later(), later()];
+    const done = Promise.all([writes.write(a.promise), writes.write(b.promise), writes.write(c.promise)]);
+    c.resolve('c');
+    b.resolve('b');
+    a.resolve('a');
     await done;
     expect(transactions.flat()).toEqual(['a', 'b', 'c']);
   });
 
   it('commits the values made by the time it writes in one transaction', async () => {
     const { writes, transactions } = recorded();
-    const [a, b] = [later<string>(), later<string>()];
-    const done = Promise.all([writes.write(a.value), writes.write(b.value)]);
-    a.make('a');
-    b.make('b');
-    await done;
+    await askedTogether(writes, ['a', 'b']);
     expect(transactions).toEqual([['a', 'b']]);
   });
 
   it('waits for a value not yet made rather than committing the ones after it', async () => {
     const { writes, transactions } = recorded();
-    const [a, b] = [later<string>(), later<string>()];
-    const first = writes.write(a.value);
-    const second = writes.write(b.value);
-    b.make('b');
+    const [a, b] = [later(), later()];
+    const first = writes.write(a.promise);
+    const second = writes.write(b.promise);
+    b.resolve('b');
     await new Promise((resolve) => setImmediate(resolve));
     expect(transactions).toEqual([]);
-    a.make('a');
+    a.resolve('a');
     await Promise.all([first, second]);
     expect(transactions).toEqual([['a', 'b']]);
   });
@@ -73,10 +69,7 @@ describe('ordered writes (group commit)', () => {
 
   it('fails only the write that fails when its group is refused', async () => {
     const { writes, transactions } = recorded('bad');
-    const values = ['a', 'bad', 'c'].map(() => later<string>());
-    const settled = Promise.allSettled(values.map(({ value }) => writes.write(value)));
-    for (const [i, name] of ['a', 'bad', 'c'].entries()) values[i]?.make(name);
-    const [a, bad, c] = await settled;
+    const [a, bad, c] = await askedTogether(writes, ['a', 'bad', 'c']);
     expect([a?.status, bad?.status, c?.status]).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(bad).toMatchObject({ reason: new Error('refused bad') });
     expect(transactions).toEqual([['a'], ['c']]);
@@ -84,21 +77,19 @@ describe('ordered writes (group commit)', () => {
 
   it('fails the whole group at once when the database failed, not through one write', async () => {
     const { writes, transactions, tries } = recorded('bad', true);
-    const values = ['a', 'bad', 'c'].map(() => later<string>());
-    const settled = Promise.allSettled(values.map(({ value }) => writes.write(value)));
-    for (const [i, name] of ['a', 'bad', 'c'].entries()) values[i]?.make(name);
-    expect((await settled).map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    const settled = await askedTogether(writes, ['a', 'bad', 'c']);
+    expect(settled.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
     expect(tries).toEqual([['a', 'bad', 'c']]);
     expect(transactions).toEqual([]);
   });
 
   it('lets the writes after a value that could not be made go on, and rejects it', async () => {
     const { writes, transactions } = recorded();
-    const [a, b] = [later<string>(), later<string>()];
-    const first = writes.write(a.value);
-    const second = writes.write(b.value);
-    b.make('b');
-    a.fail(new Error('not made'));
+    const [a, b] = [later(), later()];
+    const first = writes.write(a.promise);
+    const second = writes.write(b.promise);
+    b.resolve('b');
+    a.reject(new Error('not made'));
     await expect(first).rejects.toThrow('not made');
     await second;
     expect(transactions).toEqual([['b']]);
@@ -111,10 +102,7 @@ describe('ordered writes (group commit)', () => {
       () => true,
       2,
     );
-    const values = ['a', 'b', 'c'].map(() => later<string>());
-    const done = Promise.all(values.map(({ value }) => writes.write(value)));
-    for (const [i, name] of ['a', 'b', 'c'].entries()) values[i]?.make(name);
-    await done;
+    await askedTogether(writes, ['a', 'b', 'c']);
     expect(transactions).toEqual([['a', 'b'], ['c']]);
   });
 });

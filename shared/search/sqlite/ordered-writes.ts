@@ -37,14 +37,8 @@ export class OrderedWrites<T> {
   write(value: T | Promise<T>): Promise<void> {
     // Made already and first in line: committed before the call returns, as a write made on the
     // writer's thread always is (another connection sees it at once).
-    if (!(value instanceof Promise) && this.#queue.length === 0) {
-      try {
-        this.#commit([value]);
-        return Promise.resolve();
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    }
+    if (!(value instanceof Promise) && this.#queue.length === 0)
+      return new Promise((resolve, reject) => this.#alone({ made: true, value, resolve, reject }));
     return new Promise<void>((resolve, reject) => {
       const entry: Entry<T> = { made: false, resolve, reject };
       this.#queue.push(entry);

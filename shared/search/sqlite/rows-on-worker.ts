@@ -77,6 +77,7 @@ export class RowsOnWorker {
       this.#running = null;
       for (const settle of running.waiting.splice(0)) settle(null);
     });
+    // An error ends the worker: its exit (above) hands the jobs back; unheard, it would end the process.
     worker.on('error', () => {});
     this.#running = running;
     return running;

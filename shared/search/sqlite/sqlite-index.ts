@@ -185,20 +185,18 @@ export class SqliteSearchIndex implements SearchIndex {
     return new SqliteSearchIndex(new Database(path), options);
   }
 
-  /** Writes still waiting for their rows fail (IndexClosedError), as do writes asked for after. */
+  /** Writes still waiting for their turn fail (IndexClosedError, #writeAll), as do writes asked for after. */
   close(): void {
     void this.#rowMaker?.close();
     this.#db.close();
   }
 
   async replaceDocument(documentId: string, items: readonly IndexedItem[]): Promise<void> {
-    if (!this.#db.open) throw new IndexClosedError();
     const rows = this.#rowMaker?.rows(documentId, items) ?? documentRows(documentId, items);
     return this.#writes.write(rows);
   }
 
   async deleteDocument(documentId: string): Promise<void> {
-    if (!this.#db.open) throw new IndexClosedError();
     return this.#writes.write({ documentId, rows: [] });
   }
 
@@ -256,7 +254,8 @@ export class SqliteSearchIndex implements SearchIndex {
    * as a segment of their own, so terms written last go into one segment, not one each to merge.
    */
   #writeDocuments(documents: readonly DocumentRows[]): void {
-    // A later write of a document in the same group replaces what an earlier one wrote: only the last is written.
+    // A later write of a document in the group replaces what an earlier one wrote: only the last
+    // is written.
     const latest = new Map(documents.map((document) => [document.documentId, document]));
     const written = [...latest.values()].flatMap((document) => this.#writeRows(document));
     const insertTerms = this.#prepared(
