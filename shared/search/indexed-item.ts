@@ -1,6 +1,6 @@
 import type { MeetingDocument } from '#domain/meeting.ts';
 import type { IndexedItem } from '#domain/search.ts';
-import { decisionCard } from '#summarise/decision-card.ts';
+import { recommendationOf } from '#summarise/recommendation.ts';
 import { textSections } from '#summarise/summarise.ts';
 import { namedCases } from '../cases/references.ts';
 
@@ -18,7 +18,6 @@ export interface DocumentSource {
 export function toIndexedItems(doc: MeetingDocument, source: DocumentSource): IndexedItem[] {
   return doc.items.map((item, position) => {
     const open = item.access === 'open';
-    const card = decisionCard(item);
     const indexed: IndexedItem = {
       id: `${source.documentId}:${position}`,
       documentId: source.documentId,
@@ -41,7 +40,7 @@ export function toIndexedItems(doc: MeetingDocument, source: DocumentSource): In
         position,
       },
       decision: open ? item.decision : null,
-      recommendation: open ? card.recommendation : null,
+      recommendation: open ? recommendationOf(item) : null,
       sections: open
         ? textSections(item).map((s) => ({
             heading: s.heading,

@@ -5,7 +5,7 @@ import { defaultLimits } from '#config/limits.ts';
 import type { AgendaItem, MeetingDocument } from '#domain/meeting.ts';
 import { extractMeeting } from '#ingest/extract-meeting.ts';
 import { analyze } from '#language/analyze.ts';
-import { decisionCard } from '#summarise/decision-card.ts';
+import { recommendationOf } from '#summarise/recommendation.ts';
 import { SUMMARY_LIMITS, summariseForQuery } from '#summarise/summarise.ts';
 
 const dirs = ['test/fixtures/corpus/pdf', 'test/fixtures/corpus/extra/pdf'];
@@ -67,16 +67,23 @@ describe('query-focused summaries', () => {
 });
 
 describe('the decision card', () => {
-  it('shows the decision, the recommendation it answers and the summary, each with its page', () => {
+  it('has the recommendation the decision answers, with its page, beside the decision and summary', () => {
     const item = documents
       .find((d) => d.meeting.body === 'Kommunalbestyrelsen')
       ?.items.find((i) => i.number === 15) as AgendaItem;
-    const card = decisionCard(item);
-    expect(card.decision).toMatchObject({ outcome: 'approved', page: 5 });
-    expect(card.recommendation).toMatchObject({ heading: 'Indstilling', page: 5 });
-    expect(card.recommendation?.text).toMatch(
+    expect(item.decision).toMatchObject({ outcome: 'approved', page: 5 });
+    expect(recommendationOf(item)).toMatchObject({ heading: 'Indstilling', page: 5 });
+    expect(recommendationOf(item)?.text).toMatch(
       /^Direktionen indstiller, at lokalplan nr\. 87 vedtages endeligt/,
     );
-    expect(card.summary.length).toBeGreaterThan(0);
+    expect(item.summary.length).toBeGreaterThan(0);
+  });
+
+  it('has no recommendation for an item without one', () => {
+    const item = documents
+      .flatMap((d) => d.items)
+      .find((i) => i.sections.every((s) => s.kind !== 'recommendation'));
+    expect(item).toBeDefined();
+    expect(recommendationOf(item as AgendaItem)).toBeNull();
   });
 });
