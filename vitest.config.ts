@@ -8,6 +8,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     reporters: ['default', './test/support/failures-last-reporter.ts'],
-    globalSetup: ['./test/support/opensearch-global-setup.ts'],
+    // The temporary folder first: the OpenSearch node's data folder is made inside it.
+    globalSetup: ['./test/support/temp-root.ts', './test/support/opensearch-global-setup.ts'],
   },
 });
