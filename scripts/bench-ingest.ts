@@ -449,7 +449,8 @@ async function main(): Promise<void> {
     const files = await generateFolder(folder, documents);
     const generationMs = performance.now() - start;
 
-    const config = { ...benchServiceConfig(dataDir), ingestConcurrency: workers };
+    const bench = benchServiceConfig(dataDir);
+    const config = { ...bench, service: { ...bench.service, ingestConcurrency: workers } };
     const reports = new Reports();
     start = performance.now();
     service = await startLocalService(config, { onReport: reports.onReport });

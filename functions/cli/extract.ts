@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import type { ExtractLimits } from '#config/limits.ts';
 import type { MeetingDocument } from '#domain/meeting.ts';
 import { ExtractionError } from '#extract/errors.ts';
@@ -25,16 +24,17 @@ interface Failure {
 /**
  * `extract FILE...`: for one file, the Meeting JSON on stdout, or one line naming the kind of
  * failure on stderr; for several, one JSON line per file in the order given, a failed file's
- * line saying why in its place, read in parallel on a pool of worker threads sized to the cores.
+ * line saying why in its place, read in parallel on a pool of `workers` threads (no more than the files).
  * With `explain`, what each line was taken for and why instead of the JSON.
  */
 export async function extractCommand(
   files: readonly string[],
   limits: ExtractLimits,
-  explain = false,
+  explain: boolean,
+  workers: number,
 ): Promise<number> {
   // Each file is read in a worker thread, as the service reads, so a hostile file is stopped at the limits.
-  const pool = new ExtractorPool(limits, Math.min(files.length, availableParallelism()));
+  const pool = new ExtractorPool(limits, Math.min(files.length, workers));
   try {
     const [only] = files;
     if (files.length === 1 && only !== undefined) return printOne(await read(pool, only, explain));

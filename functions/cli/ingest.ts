@@ -1,5 +1,4 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { z } from 'zod';
@@ -13,18 +12,15 @@ import type { Store } from './store.ts';
 const POLL_MS = 100;
 const FINAL = new Set(['indexed', 'failed', 'needs-ocr']);
 
+const FilesAtOnce = z.coerce.number().int().min(1).max(64);
+
 /**
- * Files put in and followed at once unless told (--concurrency): twice the cores, so the store's
- * extraction workers (the local queue's, or a deployment's functions) always have the next file
- * while one is written and waited for.
+ * --concurrency as given (text), or what is wrong with it; `fallback` when not given: the caller
+ * passes twice the store's extraction workers, so they (the local queue's, or a deployment's
+ * functions) always have the next file while one is written and waited for.
  */
-const AT_ONCE = 2 * availableParallelism();
-
-const FilesAtOnce = z.coerce.number().int().min(1).max(64).default(AT_ONCE);
-
-/** --concurrency as given (text), or what is wrong with it. */
-export function filesAtOnce(given: string | undefined): number | string {
-  const parsed = FilesAtOnce.safeParse(given);
+export function filesAtOnce(given: string | undefined, fallback: number): number | string {
+  const parsed = FilesAtOnce.default(fallback).safeParse(given);
   return parsed.success ? parsed.data : (parsed.error.issues[0]?.message ?? 'not a number');
 }
 

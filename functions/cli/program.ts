@@ -4,7 +4,7 @@
  * emulators, the AWS SDK or the OpenSearch client (test/unit/cli-modules.test.ts holds it).
  */
 import { Argument, Command } from 'commander';
-import { type ServiceConfig, serviceConfigFromEnv } from '#config/service.ts';
+import { ingestWorkers, type ServiceConfig, serviceConfigFromEnv } from '#config/service.ts';
 import { SAMPLE_FOLDERS } from '../samples.ts';
 import type { SearchOptions } from './search.ts';
 import type { Store, StoreOptions } from './store.ts';
@@ -57,7 +57,12 @@ program
   .option('--explain', 'print what each line was taken for, and why, instead of the JSON')
   .action(async (files: string[], flags: { explain?: boolean }) => {
     const { extractCommand } = await import('./extract.ts');
-    process.exitCode = await extractCommand(files, config.limits, flags.explain === true);
+    process.exitCode = await extractCommand(
+      files,
+      config.limits,
+      flags.explain === true,
+      ingestWorkers(config),
+    );
   });
 
 storeOptions(
@@ -68,10 +73,13 @@ storeOptions(
     )
     .argument('<paths...>', 'PDF files and folders')
     .option('--prefix <prefix>', 'object key prefix', '')
-    .option('--concurrency <n>', 'files handed over at once (1-64; default: twice the cores)'),
+    .option(
+      '--concurrency <n>',
+      'files handed over at once (1-64; default: twice INGEST_CONCURRENCY, else twice the cores)',
+    ),
 ).action(async (paths: string[], flags: StoreFlags & { prefix: string; concurrency?: string }) => {
   const { ingestCommand, filesAtOnce } = await import('./ingest.ts');
-  const atOnce = filesAtOnce(flags.concurrency);
+  const atOnce = filesAtOnce(flags.concurrency, 2 * ingestWorkers(config));
   if (typeof atOnce === 'string') {
     process.stderr.write(`invalid ingest: --concurrency: ${atOnce}\n`);
     process.exitCode = 2;

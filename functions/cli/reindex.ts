@@ -1,5 +1,5 @@
-import { availableParallelism } from 'node:os';
 import { SingleBar } from 'cli-progress';
+import { ingestWorkers } from '#config/service.ts';
 import { ExtractorPool } from '#ingest/extractor-pool.ts';
 import { ingestObject } from '#ingest/ingest-object.ts';
 import { eachAtOnce } from '#ingest/slots.ts';
@@ -8,7 +8,8 @@ import type { Store } from './store.ts';
 /**
  * `reindex`: reads every object in the bucket again with this extractor version into a rebuilt
  * index (on OpenSearch a new version with this code's analysis and mappings, swapped in when
- * full), whatever the registry says was done before. Read on a pool of workers, one a core, with
+ * full), whatever the registry says was done before. Read on a pool of workers (INGEST_CONCURRENCY,
+ * else one a core), with
  * twice as many objects under way, so one object's reads and writes overlap another's reading.
  */
 export async function reindexCommand(store: Store): Promise<number> {
@@ -21,7 +22,7 @@ export async function reindexCommand(store: Store): Promise<number> {
     clearOnComplete: true,
   });
   bar.start(keys.length, 0, { key: '' });
-  const workers = availableParallelism();
+  const workers = ingestWorkers(store.config);
   const extractor = new ExtractorPool(store.config.limits, workers);
   const deps = {
     ...store.adapters,

@@ -1,11 +1,10 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '#api/app.ts';
 import type { LocalConfig } from '#config/local.ts';
-import type { ServiceConfig } from '#config/service.ts';
+import { ingestWorkers, type ServiceConfig } from '#config/service.ts';
 import { s3Changes } from '#ingest/events.ts';
 import { ExtractorPool } from '#ingest/extractor-pool.ts';
 import { changesToReconcile, keysToReread } from '#ingest/reconcile.ts';
@@ -112,9 +111,9 @@ async function withEmulators(
     throw error;
   });
   const now = () => new Date();
-  // `ingestConcurrency` extraction workers; the queue takes twice as many objects at once, so
+  // INGEST_CONCURRENCY extraction workers; the queue takes twice as many objects at once, so
   // one object's S3, registry and index calls overlap the others' reading and no worker idles.
-  const workers = local.ingestConcurrency ?? availableParallelism();
+  const workers = ingestWorkers(config);
   const extractor = new ExtractorPool(config.limits, workers);
   const queue = new IngestQueue(
     { ...adapters, extractor, limits: config.limits, now },

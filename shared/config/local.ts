@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { describeIssues, type ServiceConfig, serviceConfigFromEnv } from './service.ts';
 
@@ -8,8 +7,6 @@ const LocalEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   S3_PORT: z.coerce.number().int().min(0).max(65535).default(4569),
   DYNAMODB_PORT: z.coerce.number().int().min(0).max(65535).default(4567),
-  /** Documents read at once by the bucket's queue; each read holds a worker thread and its memory. */
-  INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
 });
 
 export interface LocalConfig {
@@ -17,8 +14,6 @@ export interface LocalConfig {
   readonly port: number;
   readonly s3Port: number;
   readonly dynamoPort: number;
-  /** Documents the queue reads at once, on as many extraction workers; the cores when absent. */
-  readonly ingestConcurrency?: number;
   /** The service's configuration; its endpoints are the emulators' once they run. */
   readonly service: ServiceConfig;
 }
@@ -30,7 +25,7 @@ export function localConfigFromEnv(env: Readonly<Record<string, string | undefin
   if (!service.ok) return service;
   const parsed = LocalEnv.safeParse(env);
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
-  const { HOST, PORT, S3_PORT, DYNAMODB_PORT, INGEST_CONCURRENCY } = parsed.data;
+  const { HOST, PORT, S3_PORT, DYNAMODB_PORT } = parsed.data;
   return {
     ok: true,
     config: {
@@ -38,7 +33,6 @@ export function localConfigFromEnv(env: Readonly<Record<string, string | undefin
       port: PORT,
       s3Port: S3_PORT,
       dynamoPort: DYNAMODB_PORT,
-      ingestConcurrency: INGEST_CONCURRENCY,
       service: service.config,
     },
   };

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { defaultLimits, type ExtractLimits, SEARCH_BUDGET, SEARCH_CACHE_MATCHES } from './limits.ts';
 
@@ -44,6 +45,8 @@ const Env = z
       .positive()
       .default(defaultLimits.timeoutMs / 1000),
     EXTRACT_MAX_MEMORY_MB: z.coerce.number().int().min(64).default(defaultLimits.maxMemoryMb),
+    /** Documents one process reads at once, a worker thread each (ingestWorkers); the cores when absent. */
+    INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
     /**
      * Where GET /export streams from when the API's own runtime cannot stream (API Gateway's HTTP
      * API buffers an answer, 6 MB at most): the export function's URL. /export then answers a 307
@@ -91,6 +94,13 @@ export interface ServiceConfig {
   readonly uploadMaxBytes: number;
   readonly linkTtlSeconds: number;
   readonly limits: ExtractLimits;
+  /**
+   * Documents this process reads at once, each on an extraction worker thread that holds its
+   * memory: the local service's queue, and the CLI's extract and reindex. A Lambda function
+   * reads one document an invocation and ignores it.
+   * @default the cores (ingestWorkers)
+   */
+  readonly ingestConcurrency?: number;
   /** The export function's URL, where GET /export redirects; null: /export streams itself. */
   readonly exportStreamUrl: string | null;
 }
@@ -131,9 +141,15 @@ export function serviceConfigFromEnv(env: Readonly<Record<string, string | undef
         timeoutMs: Math.round(e.EXTRACT_TIMEOUT_SECONDS * 1000),
         maxMemoryMb: e.EXTRACT_MAX_MEMORY_MB,
       },
+      ingestConcurrency: e.INGEST_CONCURRENCY,
       exportStreamUrl: e.EXPORT_STREAM_URL ?? null,
     },
   };
+}
+
+/** The extraction workers a process reading documents runs: INGEST_CONCURRENCY, else one a core. */
+export function ingestWorkers(config: Pick<ServiceConfig, 'ingestConcurrency'>): number {
+  return config.ingestConcurrency ?? availableParallelism();
 }
 
 /** An Amazon OpenSearch Service domain's endpoint (public or VPC): it takes SigV4-signed requests only. */

@@ -26,7 +26,13 @@ beforeEach(async () => {
   if (!loaded.ok) throw new Error(loaded.error);
   reports = [];
   service = await startLocalService(
-    { host: '127.0.0.1', port: 0, s3Port: 0, dynamoPort: 0, ingestConcurrency: 2, service: loaded.config },
+    {
+      host: '127.0.0.1',
+      port: 0,
+      s3Port: 0,
+      dynamoPort: 0,
+      service: { ...loaded.config, ingestConcurrency: 2 },
+    },
     { onReport: (report) => reports.push(report), serveApi: false },
   );
 }, 30_000);

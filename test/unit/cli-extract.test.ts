@@ -11,7 +11,14 @@ import { ExtractorPool } from '#ingest/extractor-pool.ts';
 import { IsolatedExtractor, type MeetingExtractor, prestartWorker } from '#ingest/isolated-extractor.ts';
 
 function cli(...args: string[]) {
-  return spawnSync(process.execPath, ['functions/cli/main.js', ...args], { encoding: 'utf8' });
+  return cliWith({}, ...args);
+}
+
+function cliWith(env: Record<string, string>, ...args: string[]) {
+  return spawnSync(process.execPath, ['functions/cli/main.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
 }
 
 describe('npm run cli -- extract FILE', () => {
@@ -84,6 +91,16 @@ describe('npm run cli -- extract FILE FILE...', () => {
       OTHER,
     ]);
     expect(MeetingDocument.parse(JSON.parse(lines[1] ?? '')).meeting).toMatchObject({ body: 'Direktionen' });
+  });
+
+  it('reads them on as many workers as INGEST_CONCURRENCY says, one giving the same lines as several', () => {
+    const several = cli('extract', LARGE, SMALL, OTHER);
+    const one = cliWith({ INGEST_CONCURRENCY: '1' }, 'extract', LARGE, SMALL, OTHER);
+    expect(one.status).toBe(0);
+    expect(one.stdout).toBe(several.stdout);
+    const wrong = cliWith({ INGEST_CONCURRENCY: '0' }, 'extract', SMALL);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/^invalid configuration: INGEST_CONCURRENCY/);
   });
 
   it('gives a failed file a line saying why in its place, the others their documents, and exits 2', () => {

@@ -1,9 +1,10 @@
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SEARCH_BUDGET, SEARCH_CACHE_MATCHES } from '#config/limits.ts';
-import { type ServiceConfig, serviceConfigFromEnv } from '#config/service.ts';
+import { ingestWorkers, type ServiceConfig, serviceConfigFromEnv } from '#config/service.ts';
 import { composeSearchIndex } from '../../functions/compose.ts';
 
 const DOMAIN = 'https://search-minutes-abc123.eu-north-1.es.amazonaws.com';
@@ -105,6 +106,22 @@ describe('the OpenSearch configuration', () => {
       expect(serviceConfigFromEnv({ SEARCH_CACHE: wrong })).toMatchObject({
         ok: false,
         error: expect.stringMatching(/^SEARCH_CACHE: /),
+      });
+  });
+});
+
+describe('the extraction workers', () => {
+  it('are as many as INGEST_CONCURRENCY says (1-64), else one a core, for every process that reads documents', () => {
+    const loaded = serviceConfigFromEnv({ INGEST_CONCURRENCY: '3' });
+    expect(loaded).toMatchObject({ ok: true, config: { ingestConcurrency: 3 } });
+    if (loaded.ok) expect(ingestWorkers(loaded.config)).toBe(3);
+    const unset = serviceConfigFromEnv({});
+    if (!unset.ok) throw new Error(unset.error);
+    expect(ingestWorkers(unset.config)).toBe(availableParallelism());
+    for (const wrong of ['0', '65', '1.5', 'many'])
+      expect(serviceConfigFromEnv({ INGEST_CONCURRENCY: wrong })).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^INGEST_CONCURRENCY: /),
       });
   });
 });
