@@ -325,8 +325,8 @@ function printStages(run: IngestRun, clock: StageClock, hashMs: number, document
     .map(([method, { calls }]) => `${method.slice('registry.'.length)} ${calls}`)
     .join(', ');
   const rows: [string, number][] = [
-    ['S3 head (twice per file)', stage('s3 head')],
-    ['S3 get', stage('s3 get')],
+    ['S3 head (once per file)', stage('s3 head')],
+    ['S3 get (its size checked on the answer)', stage('s3 get')],
     ['hashing (sha256 twice per file) [a]', hashMs],
     [`registry (${registryCalls})`, stage('registry')],
     ['extraction (pdf.js + parse + summaries, in a worker) [b]', stage('extraction')],

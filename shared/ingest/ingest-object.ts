@@ -41,21 +41,18 @@ type Processed = { readonly outcome: ProcessingOutcome; readonly items: number }
  * record stays `processing`, and the next delivery claims it again.
  */
 export async function ingestObject(deps: IngestDeps, key: string): Promise<IngestOutcome> {
-  const head = await deps.blobs.head(key);
-  if (head === null) return { status: 'missing', documentId: null, key };
-  if (head.size > deps.limits.maxBytes) {
+  const object = await deps.blobs.get(key, { maxBytes: deps.limits.maxBytes });
+  if (object === null) return { status: 'missing', documentId: null, key };
+  if (object.bytes === null) {
     // Refused without downloading it, so without its content hash. The id only has to be the same
     // for every delivery of this upload: the key and size name it; the prefix keeps it apart from
     // content hashes. A later, smaller version at the key gets its own content id and replaces it.
-    const id = documentIdOfBytes(`too-large:${key}:${head.size}`);
-    return ingestClaimed(deps, { id, key, size: head.size, etag: head.etag }, async () =>
-      refused(
-        new ExtractionError('too-large', `${head.size} bytes exceeds the limit of ${deps.limits.maxBytes}`),
-      ),
+    const { size, etag } = object;
+    const id = documentIdOfBytes(`too-large:${key}:${size}`);
+    return ingestClaimed(deps, { id, key, size, etag }, async () =>
+      refused(new ExtractionError('too-large', `${size} bytes exceeds the limit of ${deps.limits.maxBytes}`)),
     );
   }
-  const object = await deps.blobs.get(key);
-  if (object === null) return { status: 'missing', documentId: null, key };
   const id = documentIdOfBytes(object.bytes);
   return ingestClaimed(deps, { id, key, size: object.bytes.length, etag: object.etag }, () =>
     extractAndIndex(deps, id, key, object.bytes),

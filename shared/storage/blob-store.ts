@@ -13,6 +13,11 @@ export interface StoredObject extends ObjectHead {
   readonly bytes: Uint8Array;
 }
 
+/** An object larger than a read allowed: what the bucket said of it, its bytes never read. */
+export interface OversizedObject extends ObjectHead {
+  readonly bytes: null;
+}
+
 /** A presigned upload: the client PUTs the file to `url` with exactly these headers. */
 export interface PresignedUpload {
   readonly url: string;
@@ -30,6 +35,11 @@ export interface BlobStore {
   head(key: string): Promise<ObjectHead | null>;
   /** The object's bytes, or null when there is no such key. */
   get(key: string): Promise<StoredObject | null>;
+  /**
+   * As above, but an object of more than `maxBytes` comes back without its bytes, its body never
+   * read: one request, and memory bounded even when a large object replaced a small one.
+   */
+  get(key: string, options: { readonly maxBytes: number }): Promise<StoredObject | OversizedObject | null>;
   /** `metadata`: user metadata kept with the object (ASCII names and values), read back by `head`. */
   put(
     key: string,

@@ -7,7 +7,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { BlobStore, ObjectHead, PresignedUpload, StoredObject } from './blob-store.ts';
+import type { BlobStore, ObjectHead, OversizedObject, PresignedUpload, StoredObject } from './blob-store.ts';
 import { storageCall } from './errors.ts';
 
 /** The bucket of minutes on S3 (or s3rver: build the client with createS3Client). */
@@ -45,18 +45,25 @@ export class S3BlobStore implements BlobStore {
     );
   }
 
-  get(key: string): Promise<StoredObject | null> {
+  get(key: string): Promise<StoredObject | null>;
+  get(key: string, options: { readonly maxBytes: number }): Promise<StoredObject | OversizedObject | null>;
+  get(key: string, options?: { readonly maxBytes: number }): Promise<StoredObject | OversizedObject | null> {
     return storageCall('blob.get', () =>
       orNullWhenMissing(async () => {
         const object = await this.#client.send(new GetObjectCommand({ Bucket: this.#bucket, Key: key }));
-        const bytes = plainBytes((await object.Body?.transformToByteArray()) ?? new Uint8Array());
-        return {
-          bytes,
-          size: bytes.byteLength,
+        const head = {
           contentType: object.ContentType ?? null,
           etag: object.ETag ?? null,
           metadata: userMetadata(object.Metadata),
         };
+        const size = object.ContentLength ?? 0;
+        if (options !== undefined && size > options.maxBytes) {
+          // The answer's headers say how large it is: its body is let go of unread.
+          (object.Body as { destroy?: () => void } | undefined)?.destroy?.();
+          return { ...head, size, bytes: null };
+        }
+        const bytes = plainBytes((await object.Body?.transformToByteArray()) ?? new Uint8Array());
+        return { ...head, size: bytes.byteLength, bytes };
       }),
     );
   }

@@ -18,7 +18,7 @@ import { parseQuality } from '#ingest/quality.ts';
 import { EXTRACTOR_VERSION } from '#ingest/version.ts';
 import type { SearchIndex } from '#search/port.ts';
 import { SqliteSearchIndex } from '#search/sqlite/sqlite-index.ts';
-import type { BlobStore } from '#storage/blob-store.ts';
+import type { BlobStore, OversizedObject, StoredObject } from '#storage/blob-store.ts';
 import { DynamoRegistry } from '#storage/dynamo-registry.ts';
 import { S3BlobStore } from '#storage/s3-blob-store.ts';
 import {
@@ -102,7 +102,7 @@ class IndexThatFailsOnce implements SearchIndex {
   }
 }
 
-/** The bucket, noting which keys were downloaded. */
+/** The bucket, noting which keys were downloaded (an object over a read's limit is not). */
 class WatchedBlobStore implements BlobStore {
   readonly inner: BlobStore;
   readonly downloaded: string[] = [];
@@ -112,9 +112,12 @@ class WatchedBlobStore implements BlobStore {
   head(key: string) {
     return this.inner.head(key);
   }
-  get(key: string) {
-    this.downloaded.push(key);
-    return this.inner.get(key);
+  get(key: string): Promise<StoredObject | null>;
+  get(key: string, options: { readonly maxBytes: number }): Promise<StoredObject | OversizedObject | null>;
+  async get(key: string, options?: { readonly maxBytes: number }) {
+    const object = options === undefined ? await this.inner.get(key) : await this.inner.get(key, options);
+    if (object?.bytes) this.downloaded.push(key);
+    return object;
   }
   put(key: string, bytes: Uint8Array, contentType: string) {
     return this.inner.put(key, bytes, contentType);

@@ -51,6 +51,27 @@ describe('S3BlobStore on s3rver', () => {
     expect(await collect(store.list('referater/'))).toContain(key);
   });
 
+  it('reads an object within a limit whole, and of one over it only its head, leaving its body unread', async () => {
+    const small = allByteValues();
+    const large = new Uint8Array(2_000_000).fill(7);
+    await store.put('grænse/lille.pdf', small, PDF);
+    await store.put('grænse/stor.pdf', large, PDF);
+    const head = await store.head('grænse/stor.pdf');
+
+    expect((await store.get('grænse/lille.pdf', { maxBytes: small.byteLength }))?.bytes).toEqual(small);
+    expect(await store.get('grænse/stor.pdf', { maxBytes: small.byteLength })).toEqual({
+      bytes: null,
+      size: large.byteLength,
+      contentType: PDF,
+      etag: head?.etag,
+    });
+    expect(await store.get('grænse/mangler.pdf', { maxBytes: 1 })).toBeNull();
+    // A body left unread would hold its connection: more of them than the client's sockets (50)
+    // would leave the next request waiting for ever.
+    for (let i = 0; i < 60; i++) await store.get('grænse/stor.pdf', { maxBytes: 1 });
+    expect((await store.get('grænse/lille.pdf'))?.bytes).toEqual(small);
+  });
+
   it('gives other bytes at the same key another ETag, the same bytes the same', async () => {
     const key = 'referater/genbrugt.pdf';
     await store.put(key, bytesOf('første'), PDF);

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { BlobStore, ObjectHead, PresignedUpload, StoredObject } from '#storage/blob-store.ts';
+import type {
+  BlobStore,
+  ObjectHead,
+  OversizedObject,
+  PresignedUpload,
+  StoredObject,
+} from '#storage/blob-store.ts';
 
 /** A bucket in memory, for the sync use case's tests: keeps metadata, counts writes. */
 export class MemoryBlobs implements BlobStore {
@@ -14,8 +20,15 @@ export class MemoryBlobs implements BlobStore {
     return head;
   }
 
-  async get(key: string): Promise<StoredObject | null> {
-    return this.objects.get(key) ?? null;
+  get(key: string): Promise<StoredObject | null>;
+  get(key: string, options: { readonly maxBytes: number }): Promise<StoredObject | OversizedObject | null>;
+  async get(
+    key: string,
+    options?: { readonly maxBytes: number },
+  ): Promise<StoredObject | OversizedObject | null> {
+    const entry = this.objects.get(key);
+    if (entry === undefined) return null;
+    return options !== undefined && entry.size > options.maxBytes ? { ...entry, bytes: null } : entry;
   }
 
   async put(...[key, bytes, contentType, metadata]: Parameters<BlobStore['put']>): Promise<void> {
