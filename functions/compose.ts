@@ -42,8 +42,14 @@ export interface Adapters {
   readonly close: () => void;
 }
 
-export async function composeAdapters(config: ServiceConfig): Promise<Adapters> {
-  const { index, prepare, rebuild, layoutIsCurrent, closeIndex } = await composeSearchIndex(config.search);
+/** A line for a person waiting on what composing does that takes long (an index made again as it opens). */
+export type Notice = (line: string) => void;
+
+export async function composeAdapters(config: ServiceConfig, notice?: Notice): Promise<Adapters> {
+  const { index, prepare, rebuild, layoutIsCurrent, closeIndex } = await composeSearchIndex(
+    config.search,
+    notice,
+  );
   const s3 = createS3Client({ region: config.region, endpoint: config.endpoints.s3 });
   const dynamo = createDynamoClient({ region: config.region, endpoint: config.endpoints.dynamodb });
   const extractor = new IsolatedExtractor(config.limits);
@@ -92,7 +98,10 @@ type SearchParts = Pick<Adapters, 'index' | 'prepare' | 'rebuild' | 'layoutIsCur
 };
 
 /** The search index alone, for what only searches (the CLI's `search`). */
-export async function composeSearchIndex(search: ServiceConfig['search']): Promise<SearchParts> {
+export async function composeSearchIndex(
+  search: ServiceConfig['search'],
+  notice?: Notice,
+): Promise<SearchParts> {
   // Each engine is loaded only when configured: a Lambda bundle (OpenSearch) never loads the native
   // SQLite module, and a command on the embedded index loads no OpenSearch client.
   if (search.engine === 'opensearch') {
@@ -120,6 +129,10 @@ export async function composeSearchIndex(search: ServiceConfig['search']): Promi
     searchBudget: search.budget,
     searchCache: search.cache,
     rowsOnWorker: true,
+    onReanalyse: (documents) =>
+      notice?.(
+        `The search index was made by an earlier version: analysing its ${documents} document(s) again, once (about 700 items a second)…`,
+      ),
   });
   return {
     index,

@@ -8,7 +8,7 @@ import { SearchEngineError } from '#search/opensearch/errors.ts';
 import { StorageError } from '#storage/errors.ts';
 import { composeSearchIndex, engineUnreachable } from '../compose.ts';
 import { type SearchOptions, searchCommand } from './search.ts';
-import { localSearch, openStore, type Store, type StoreOptions } from './store.ts';
+import { localSearch, noticeOnStderr, openStore, type Store, type StoreOptions } from './store.ts';
 
 /** The exit code when the store failed under a command: not its input (2), not a refused file (1). */
 const STORE_FAILED = 3;
@@ -60,7 +60,7 @@ export async function searchLocally(
     process.stderr.write('No local index yet: run `npm start` or `npm run cli -- ingest PATH` first.\n');
     return 1;
   }
-  const { index, closeIndex } = await composeSearchIndex(search);
+  const { index, closeIndex } = await composeSearchIndex(search, noticeOnStderr);
   try {
     return await searchCommand(q, options, { index }).catch((error: unknown) =>
       engineFailed('search', error),

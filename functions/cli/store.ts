@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { ServiceConfig } from '#config/service.ts';
 import type { StorageError } from '#storage/errors.ts';
-import { type Adapters, composeAdapters } from '../compose.ts';
+import { type Adapters, composeAdapters, type Notice } from '../compose.ts';
 import { indexFile, onEmulators, runningService, startLocalService } from '../local/service.ts';
 
 /** Where a command works: the local store (through a running service, or started for the command) or AWS. */
@@ -20,6 +20,9 @@ export interface StoreOptions {
   readonly bucket?: string;
   readonly table?: string;
 }
+
+/** What opening a store does that a person waits for, told on stderr (stdout is the command's output). */
+export const noticeOnStderr: Notice = (line) => void process.stderr.write(`${line}\n`);
 
 /**
  * Opens the store a command works on. Locally, when `npm start` runs on the same data folder the
@@ -43,7 +46,7 @@ export async function openStore(config: ServiceConfig, options: StoreOptions): P
   if (running !== null) {
     // The service's own index, whatever engine this command's environment names.
     const attached = { ...onEmulators(config, running.endpoints), search: running.search };
-    const adapters = await composeAdapters(attached);
+    const adapters = await composeAdapters(attached, noticeOnStderr);
     const description = `the service running at ${running.url}`;
     return {
       adapters,
@@ -59,7 +62,7 @@ export async function openStore(config: ServiceConfig, options: StoreOptions): P
   }
   const service = await startLocalService(
     { host: '127.0.0.1', port: 0, s3Port: 0, dynamoPort: 0, service: config },
-    { serveApi: false },
+    { serveApi: false, onNotice: noticeOnStderr },
   );
   const description = `the local store in ${config.dataDir}`;
   return {

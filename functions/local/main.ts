@@ -20,6 +20,7 @@ const local = loaded.config;
 
 const service = await startLocalService(local, {
   onReport: (report) => process.stdout.write(`${describe(report)}\n`),
+  onNotice: (line) => process.stdout.write(`${line}\n`),
 }).catch((error: unknown) => {
   if (error instanceof SearchEngineError) {
     const hint = engineUnreachable(error) ? '. Is it running? `npm run opensearch` starts one' : '';

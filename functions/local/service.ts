@@ -11,7 +11,7 @@ import { changesToReconcile, keysToReread } from '#ingest/reconcile.ts';
 import { minutesContentType } from '#storage/blob-store.ts';
 import { createDynamoClient } from '#storage/clients.ts';
 import { createRegistryTable } from '#storage/dynamo-registry.ts';
-import { type Adapters, apiDepsOf, composeAdapters } from '../compose.ts';
+import { type Adapters, apiDepsOf, composeAdapters, type Notice } from '../compose.ts';
 import { type Emulators, PortInUseError, startEmulators } from './emulators.ts';
 import { IngestQueue, type QueueReport } from './ingest-queue.ts';
 
@@ -43,6 +43,8 @@ export interface LocalServiceOptions {
    * stack for one command without either. Default true.
    */
   readonly serveApi?: boolean;
+  /** Told what starting does that a person waits for (compose.ts Notice). */
+  readonly onNotice?: Notice;
 }
 
 /**
@@ -104,7 +106,7 @@ async function withEmulators(
   const tables = createDynamoClient({ region: LOCAL_REGION, endpoint: emulators.endpoints.dynamodb });
   await createRegistryTable(tables, config.table);
   tables.destroy();
-  const adapters = await composeAdapters(config);
+  const adapters = await composeAdapters(config, options.onNotice);
   // Before anything writes to it: OpenSearch would create a missing index with guessed mappings.
   await adapters.prepare().catch((error: unknown) => {
     adapters.close();

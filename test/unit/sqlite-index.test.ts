@@ -25,6 +25,29 @@ describe('SQLite FTS5 index file', () => {
     second.close();
   });
 
+  it('says how many documents it analyses again before opening a file an earlier version made, and only then', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'index-')), 'search.sqlite');
+    const told: number[] = [];
+    const onReanalyse = (documents: number) => told.push(documents);
+    const made = SqliteSearchIndex.open(path, { onReanalyse });
+    await made.replaceDocument('doc-a', [indexedItem({ title: 'Vejbelysning' })]);
+    await made.replaceDocument('doc-b', [
+      indexedItem({ documentId: 'doc-b', title: 'Skolebus' }),
+      indexedItem({ documentId: 'doc-b', position: 1, title: 'Takst' }),
+    ]);
+    made.close();
+    const old = new Database(path);
+    storeAsEarlierVersions(old);
+    old.close();
+
+    const upgraded = SqliteSearchIndex.open(path, { onReanalyse });
+    expect(told).toEqual([2]);
+    expect((await upgraded.search(SearchQuery.parse({ q: 'skolebus' }))).total).toBe(1);
+    upgraded.close();
+    SqliteSearchIndex.open(path, { onReanalyse }).close();
+    expect(told).toEqual([2]);
+  });
+
   it("cuts its write-ahead log back to one checkpoint's worth once it has grown past it", async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'index-')), 'search.sqlite');
     const db = new Database(path);
