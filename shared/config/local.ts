@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import { describeIssues, type ServiceConfig, serviceConfigFromEnv } from './service.ts';
 
+/** A port, 0 for a free one; an empty value is an error, not 0 (as a number, '' would read as 0). */
+const Port = (byDefault: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'a port number, 0 for a free one')
+    .pipe(z.coerce.number<string>().int().min(0).max(65535))
+    .default(byDefault);
+
 /** Where the local service listens: the API, and the S3 and DynamoDB emulators behind it. */
 const LocalEnv = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  S3_PORT: z.coerce.number().int().min(0).max(65535).default(4569),
-  DYNAMODB_PORT: z.coerce.number().int().min(0).max(65535).default(4567),
+  PORT: Port(3000),
+  S3_PORT: Port(4569),
+  DYNAMODB_PORT: Port(4567),
 });
 
 export interface LocalConfig {
