@@ -11,11 +11,12 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { ingestWorkers } from '#config/service.ts';
 import type { IngestOutcome } from '#ingest/ingest-object.ts';
 import { type HeapSize, heapSizeOf } from '#ingest/isolated-extractor.ts';
 import { createS3Client } from '#storage/clients.ts';
@@ -430,7 +431,7 @@ function printBaseline(pages: number, run: IngestRun, extractionMs: number, base
 async function main(): Promise<void> {
   const { documents, concurrency, trace, keep, pdfs } = options();
   const pdftotext = pdftotextVersion();
-  const workers = concurrency ?? availableParallelism();
+  const workers = ingestWorkers({ ingestConcurrency: concurrency });
   printMachine({
     lines: [
       `pdftotext: ${pdftotext ?? 'NOT INSTALLED (apt-get install poppler-utils): no baseline'}`,
@@ -449,8 +450,7 @@ async function main(): Promise<void> {
     const files = await generateFolder(folder, documents);
     const generationMs = performance.now() - start;
 
-    const bench = benchServiceConfig(dataDir);
-    const config = { ...bench, service: { ...bench.service, ingestConcurrency: workers } };
+    const config = benchServiceConfig(dataDir, { INGEST_CONCURRENCY: String(workers) });
     const reports = new Reports();
     start = performance.now();
     service = await startLocalService(config, { onReport: reports.onReport });

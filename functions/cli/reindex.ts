@@ -9,8 +9,8 @@ import type { Store } from './store.ts';
  * `reindex`: reads every object in the bucket again with this extractor version into a rebuilt
  * index (on OpenSearch a new version with this code's analysis and mappings, swapped in when
  * full), whatever the registry says was done before. Read on a pool of workers (INGEST_CONCURRENCY,
- * else one a core), with
- * twice as many objects under way, so one object's reads and writes overlap another's reading.
+ * else one a core), with twice as many objects under way, so one object's reads and writes
+ * overlap another's reading.
  */
 export async function reindexCommand(store: Store): Promise<number> {
   const keys: string[] = [];
